@@ -1,0 +1,34 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "enm",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "enm", targets: ["enm"]),
+        .library(name: "Driver", targets: ["Driver"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .systemLibrary(name: "CGLPK", path: "Sources/CGLPK"),
+        .systemLibrary(name: "CIpopt", path: "Sources/CIpopt"),
+        .target(name: "Diagnostics"),
+        .target(name: "Syntax", dependencies: ["Diagnostics"]),
+        .target(name: "IR", dependencies: ["Diagnostics"]),
+        .target(name: "Semantics", dependencies: ["Syntax", "IR"]),
+        .target(name: "Execution", dependencies: ["Semantics", "IR", "Solvers"]),
+        .target(name: "Solvers", dependencies: ["IR", "CGLPK"]),
+        .target(name: "Report", dependencies: ["IR"]),
+        .target(name: "Driver", dependencies: ["Diagnostics", "Syntax", "IR", "Semantics", "Execution", "Solvers", "Report"]),
+        .executableTarget(name: "enm", dependencies: [
+            "Driver", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "SolversTests", dependencies: ["Solvers", "IR"]),
+        .testTarget(name: "ReportTests", dependencies: ["Report", "IR"]),
+        .testTarget(name: "LanguageTests", dependencies: ["Driver", "Diagnostics", "Syntax"],
+                    resources: [.copy("Models"), .copy("Corpus")]),
+    ],
+    swiftLanguageModes: [.v5]
+)

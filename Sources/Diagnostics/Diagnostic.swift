@@ -1,0 +1,89 @@
+/// How serious a diagnostic is.
+public enum Severity: String, Sendable {
+    case error, warning, note
+}
+
+/// A message about the user's input: a code, a location, and optional notes and help.
+public struct Diagnostic: Sendable {
+    public var severity: Severity
+    /// `E0xxx` syntax, `E1xxx` names, `E2xxx` domains, `E3xxx` data, `E4xxx` execution,
+    /// `E5xxx` solver, `Wxxxx` warnings.
+    public var code: String
+    public var message: String
+    public var span: SourceSpan
+    /// Text under the caret.
+    public var label: String
+    /// `= note:` lines.
+    public var notes: [String]
+    /// `= help:` lines.
+    public var help: [String]
+
+    public init(_ severity: Severity, _ code: String, _ message: String, at span: SourceSpan,
+                label: String = "", notes: [String] = [], help: [String] = []) {
+        self.severity = severity
+        self.code = code
+        self.message = message
+        self.span = span
+        self.label = label
+        self.notes = notes
+        self.help = help
+    }
+
+    /// Renders the diagnostic in the house style: header, `-->` location, excerpt with carets,
+    /// notes and help.
+    public func rendered(color: Bool = false) -> String {
+        let red = color ? "\u{1B}[1;31m" : "", yellow = color ? "\u{1B}[1;33m" : ""
+        let bold = color ? "\u{1B}[1m" : "", blue = color ? "\u{1B}[1;34m" : "", reset = color ? "\u{1B}[0m" : ""
+        let sevColor = severity == .error ? red : (severity == .warning ? yellow : blue)
+        var out = "\(sevColor)\(severity.rawValue)[\(code)]\(reset)\(bold): \(message)\(reset)\n"
+        if let file = span.file, span.line > 0 {
+            let num = String(span.line)
+            let pad = String(repeating: " ", count: num.count)
+            out += "\(pad)\(blue)-->\(reset) \(file.path):\(span.line):\(span.column)\n"
+            out += "\(pad) \(blue)|\(reset)\n"
+            let text = String(file.lineText(span.line).map { $0 == "\t" ? " " : $0 })
+            out += "\(blue)\(num) |\(reset) \(text)\n"
+            let caretCount = max(1, min(span.length, max(1, text.count - span.column + 1)))
+            let carets = String(repeating: " ", count: max(0, span.column - 1)) + String(repeating: "^", count: caretCount)
+            out += "\(pad) \(blue)|\(reset) \(sevColor)\(carets)\(label.isEmpty ? "" : " " + label)\(reset)\n"
+        } else if span.line == 0, span.file == nil {
+            out += " --> <command line>\n"
+        }
+        for n in notes { out += "  = note: \(n)\n" }
+        for h in help { out += "  = help: \(h)\n" }
+        return out
+    }
+}
+
+/// Collects diagnostics of a run in order.
+public final class DiagnosticBag: @unchecked Sendable {
+    public private(set) var items: [Diagnostic] = []
+    /// The most errors kept; further ones are counted but dropped.
+    public var limit = 200
+    public private(set) var dropped = 0
+
+    public init() {}
+
+    /// Adds a diagnostic.
+    public func add(_ d: Diagnostic) {
+        if items.count >= limit { dropped += 1; return }
+        items.append(d)
+    }
+
+    /// Adds an error.
+    public func error(_ code: String, _ message: String, at span: SourceSpan, label: String = "",
+                      notes: [String] = [], help: [String] = []) {
+        add(Diagnostic(.error, code, message, at: span, label: label, notes: notes, help: help))
+    }
+
+    /// Adds a warning.
+    public func warning(_ code: String, _ message: String, at span: SourceSpan, label: String = "",
+                        notes: [String] = [], help: [String] = []) {
+        add(Diagnostic(.warning, code, message, at: span, label: label, notes: notes, help: help))
+    }
+
+    /// The number of errors so far.
+    public var errorCount: Int { items.reduce(0) { $0 + ($1.severity == .error ? 1 : 0) } + dropped }
+    /// Whether any error was reported.
+    public var hasErrors: Bool { errorCount > 0 }
+}

@@ -1,0 +1,164 @@
+import Diagnostics
+import Execution
+import Foundation
+import IR
+import Report
+import Semantics
+import Solvers
+import Syntax
+
+/// Exit codes of a run (see the README's CLI reference).
+public enum ExitCode: Int32 {
+    case solved = 0, compileError = 1, dataError = 2, infeasibleOrUnbounded = 3, solverLimit = 4, usage = 64
+}
+
+/// How a run goes: solve everything, or only parse and check.
+public enum RunMode {
+    case solve
+    case check
+}
+
+/// What a run produced: events in order, diagnostics, the exit code, the program's files.
+public struct RunResult {
+    public var events: [RunEvent]
+    public var diagnostics: [Diagnostic]
+    public var exitCode: ExitCode
+    /// Symbols and equation counts of the checked program (for `enm check`).
+    public var program: Program?
+}
+
+/// The façade over the pipeline: preprocess, parse, compile, execute, report.
+public enum Driver {
+    /// Runs the model file at `path` with compile-time variables `defines`.
+    public static func run(path: String, defines: [String: String] = [:], mode: RunMode = .solve,
+                           generateOnly: Bool = false, onEvent: ((RunEvent) -> Void)? = nil) -> RunResult {
+        let bag = DiagnosticBag()
+        let pre = Preprocessor(defines: defines, diagnostics: bag)
+        let lines = pre.run(path: path)
+        let parser = Parser(lines: lines, diagnostics: bag)
+        let statements = parser.parseProgram()
+        if bag.hasErrors {
+            return RunResult(events: [], diagnostics: bag.items, exitCode: exitCodeForCompile(bag), program: nil)
+        }
+        let compiler = Compiler(diagnostics: bag)
+        let program = compiler.compile(statements)
+        if bag.hasErrors || mode == .check {
+            return RunResult(events: [], diagnostics: bag.items, exitCode: bag.hasErrors ? exitCodeForCompile(bag) : .solved,
+                             program: program)
+        }
+        let interpreter = Interpreter(program: program, diagnostics: bag, solver: GLPKSolver())
+        interpreter.generateOnly = generateOnly
+        interpreter.onEvent = onEvent
+        let errorsBefore = bag.errorCount
+        let completed = interpreter.run()
+        var code = ExitCode.solved
+        for case .solve(let s) in interpreter.events {
+            if generateOnly { continue }
+            switch s.modelStatus {
+            case .infeasible, .locallyInfeasible, .integerInfeasible, .unbounded, .unboundedNoSolution, .infeasibleNoSolution,
+                 .intermediateInfeasible:
+                if s.solverStatus == .normalCompletion {
+                    if code.rawValue < ExitCode.infeasibleOrUnbounded.rawValue { code = .infeasibleOrUnbounded }
+                } else {
+                    code = .solverLimit
+                }
+            default:
+                if s.solverStatus != .normalCompletion { code = .solverLimit }
+            }
+        }
+        if bag.errorCount > errorsBefore || !completed {
+            if code == .solved { code = .dataError }
+        }
+        return RunResult(events: interpreter.events, diagnostics: bag.items, exitCode: code, program: program)
+    }
+
+    static func exitCodeForCompile(_ bag: DiagnosticBag) -> ExitCode {
+        let errors = bag.items.filter { $0.severity == .error }
+        if !errors.isEmpty && errors.allSatisfy({ $0.code.hasPrefix("E3") }) { return .dataError }
+        return .compileError
+    }
+
+    // MARK: - rendering
+
+    /// The `--json` object: `{"solves": [...], "displays": [...], "diagnostics": [...], "exitCode": N}`.
+    public static func json(_ r: RunResult) -> String {
+        var solves: [JSONValue] = []
+        var displays: [JSONValue] = []
+        for e in r.events {
+            switch e {
+            case .solve(let s): solves.append(solveJSON(s))
+            case .display(let d): displays.append(JSONValue.displayRecordsJSON(d))
+            }
+        }
+        let diags: [JSONValue] = r.diagnostics.map { d in
+            .object([
+                ("severity", .string(d.severity.rawValue)), ("code", .string(d.code)), ("message", .string(d.message)),
+                ("file", d.span.file == nil ? .null : .string(d.span.path)), ("line", .int(d.span.line)),
+                ("column", .int(d.span.column)),
+            ])
+        }
+        return JSONValue.object([
+            ("solves", .array(solves)), ("displays", .array(displays)), ("diagnostics", .array(diags)),
+            ("exitCode", .int(Int(r.exitCode.rawValue))),
+        ]).render()
+    }
+
+    static func solveJSON(_ s: SolveReport) -> JSONValue {
+        .object([
+            ("model", .string(s.model)), ("type", .string(s.type)), ("solver", .string(s.solver)),
+            ("direction", .string(s.direction.rawValue)), ("modelStatus", .int(s.modelStatus.rawValue)),
+            ("modelStatusText", .string(s.modelStatus.text)), ("solverStatus", .int(s.solverStatus.rawValue)),
+            ("solverStatusText", .string(s.solverStatus.text)),
+            ("objective", s.objective.map { $0.isFinite ? JSONValue.number($0) : .null } ?? .null),
+            ("rows", .int(s.rows)), ("columns", .int(s.columns)), ("nonzeros", .int(s.nonzeros)),
+            ("iterations", .int(s.iterations)),
+            ("seconds", .object([("generation", .number(s.generationSeconds)), ("solver", .number(s.solverSeconds))])),
+            ("line", .int(s.line)),
+        ])
+    }
+
+    /// The short text summary printed after each solve.
+    public static func summary(_ s: SolveReport) -> String {
+        let obj = s.objective.map { DisplayFormatter.formatValue($0, decimals: 6).trimmingCharacters(in: .whitespaces) } ?? "none"
+        return """
+        ---- SOLVE \(s.model) using \(s.type) \(s.direction == .maximize ? "maximizing" : "minimizing") (line \(s.line))
+             solver \(s.solver): model status \(s.modelStatus.rawValue) \(s.modelStatus.text), solver status \(s.solverStatus.rawValue) \(s.solverStatus.text)
+             objective \(obj), \(s.rows) rows, \(s.columns) columns, \(s.nonzeros) nonzeros, \(s.iterations) iterations
+             time \(String(format: "%.3f", s.generationSeconds)) s generation, \(String(format: "%.3f", s.solverSeconds)) s solver
+
+
+        """
+    }
+
+    /// Renders diagnostics as caret text.
+    public static func renderDiagnostics(_ ds: [Diagnostic], color: Bool = false) -> String {
+        ds.map { $0.rendered(color: color) }.joined(separator: "\n")
+    }
+}
+
+/// Groups display items of one statement so scalars print together, as GAMS does.
+public final class TextPrinter {
+    private var pending: [DisplayItem] = []
+    private let write: (String) -> Void
+
+    public init(write: @escaping (String) -> Void) { self.write = write }
+
+    /// Takes the next event.
+    public func take(_ e: RunEvent) {
+        switch e {
+        case .display(let d):
+            if let last = pending.last, last.line != d.line { flush() }
+            pending.append(d)
+        case .solve(let s):
+            flush()
+            write(Driver.summary(s))
+        }
+    }
+
+    /// Prints what is pending.
+    public func flush() {
+        guard !pending.isEmpty else { return }
+        write(DisplayFormatter.format(pending))
+        pending = []
+    }
+}

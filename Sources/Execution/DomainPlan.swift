@@ -1,0 +1,91 @@
+import IR
+import Semantics
+
+/// A sparse iteration plan: walk a set's index instead of the full product of domain sets.
+///
+/// For `sum((t,i,j)$link(j,i), ...)` the indices `i,j` are taken from the members of `link`
+/// (through an index on the positions bound outside), so only linked pairs are visited.
+struct DomainPlan {
+    /// Domain items iterated as usual (outer loops).
+    var outer: [Int]
+    /// Domain items whose slot is taken from `driver`.
+    var covered: [Int]
+    /// The set whose members drive the covered slots.
+    var driver: Symbol
+    /// For each position of `driver`: the slot it binds or reads.
+    var driverSlots: [Int]
+    /// Bit k set: position k of `driver` is bound before the walk (outer or enclosing).
+    var mask: Int
+}
+
+extension Interpreter {
+    /// Finds a plan for a domain whose condition has a set-membership conjunct.
+    func plan(for d: ResolvedDomain, condition: Node) -> DomainPlan? {
+        let key = ObjectIdentifier(condition)
+        if let p = plans[key] { return p.driverSlots.isEmpty ? nil : p }
+        let found = findPlan(d, condition)
+        plans[key] = found ?? DomainPlan(outer: [], covered: [], driver: d.items[0].set, driverSlots: [], mask: 0)
+        return found
+    }
+
+    private func conjuncts(_ n: Node) -> [Node] {
+        if case .binary(.and, let a, let b) = n.kind { return conjuncts(a) + conjuncts(b) }
+        return [n]
+    }
+
+    private func findPlan(_ d: ResolvedDomain, _ condition: Node) -> DomainPlan? {
+        guard d.items.allSatisfy({ $0.slots.count == 1 }) else { return nil }
+        let domainSlots = d.items.map { $0.slots[0] }
+        for c in conjuncts(condition) {
+            guard case .setMember(let s, let args) = c.kind else { continue }
+            var slots: [Int] = []
+            var plain = true
+            for a in args {
+                guard case .slot(let slot, _, let shift, _, _) = a, shift == nil else { plain = false; break }
+                slots.append(slot)
+            }
+            guard plain, Set(slots).count == slots.count else { continue }
+            let coveredItems = d.items.indices.filter { slots.contains(domainSlots[$0]) }
+            guard !coveredItems.isEmpty else { continue }
+            let outer = d.items.indices.filter { !coveredItems.contains($0) }
+            var mask = 0
+            for (k, slot) in slots.enumerated() where !coveredItems.contains(where: { domainSlots[$0] == slot }) {
+                mask |= 1 << k
+            }
+            return DomainPlan(outer: Array(outer), covered: coveredItems, driver: s.root, driverSlots: slots, mask: mask)
+        }
+        return nil
+    }
+
+    /// Iterates a domain following a plan.
+    func iteratePlanned(_ d: ResolvedDomain, _ p: DomainPlan, _ body: () throws -> Bool) throws {
+        var stop = false
+        let index = p.driver.setData.index(mask: p.mask)
+        func walk() throws {
+            var key = LabelTuple(repeating: 0)
+            for (k, slot) in p.driverSlots.enumerated() where p.mask & (1 << k) != 0 { key[k] = env[slot] }
+            guard let members = index[key] else { return }
+            outer: for t in members {
+                for (k, slot) in p.driverSlots.enumerated() where p.mask & (1 << k) == 0 { env[slot] = t[k] }
+                for ci in p.covered {
+                    let item = d.items[ci]
+                    if item.set.root !== p.driver, !item.set.setData.contains(LabelTuple(labels: [env[item.slots[0]]])) {
+                        continue outer
+                    }
+                }
+                if let c = d.condition, !truth(eval(c)) { continue }
+                if try !body() { stop = true; return }
+            }
+        }
+        func level(_ k: Int) throws {
+            if k == p.outer.count { try walk(); return }
+            let item = d.items[p.outer[k]]
+            for t in item.set.setData.sorted {
+                env[item.slots[0]] = t[0]
+                try level(k + 1)
+                if stop { return }
+            }
+        }
+        try level(0)
+    }
+}

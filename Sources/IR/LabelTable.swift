@@ -1,0 +1,55 @@
+/// An interned label: a small integer standing for a GAMS label (a unique element).
+public typealias Label = UInt32
+
+/// A tuple of up to eight labels packed into one hashable value; unused positions hold 0.
+public typealias LabelTuple = SIMD8<UInt32>
+
+/// The most indices a symbol may have.
+public let maxDimension = 8
+
+/// Interns labels case-insensitively, keeping the spelling of their first appearance.
+///
+/// Label ids start at 1 and follow the order of first appearance, which is GAMS's
+/// unique-element order: sets are iterated and displayed in it.
+public final class LabelTable {
+    private var ids: [String: Label] = [:]
+    /// The display spelling of each label, indexed by id (index 0 is unused).
+    public private(set) var names: [String] = [""]
+
+    public init() {}
+
+    /// Returns the id of `name`, interning it if it is new.
+    public func intern(_ name: String) -> Label {
+        let key = LabelTable.key(name)
+        if let id = ids[key] { return id }
+        let id = Label(names.count)
+        names.append(name)
+        ids[key] = id
+        return id
+    }
+
+    /// Returns the id of `name` if it has been seen before.
+    public func lookup(_ name: String) -> Label? { ids[LabelTable.key(name)] }
+
+    /// The display spelling of a label.
+    public func name(_ id: Label) -> String { names[Int(id)] }
+
+    /// The number of labels interned so far.
+    public var count: Int { names.count - 1 }
+
+    /// The case-folded key labels are compared by.
+    public static func key(_ name: String) -> String {
+        name.utf8.contains(where: { $0 >= 65 && $0 <= 90 || $0 >= 128 }) ? name.lowercased() : name
+    }
+}
+
+extension SIMD8 where Scalar == UInt32 {
+    /// Builds a tuple from a list of labels.
+    public init(labels: [Label]) {
+        self.init(repeating: 0)
+        for (k, l) in labels.enumerated() { self[k] = l }
+    }
+
+    /// The first `dimension` labels as an array.
+    public func labels(_ dimension: Int) -> [Label] { (0..<dimension).map { self[$0] } }
+}

@@ -1,0 +1,194 @@
+/// Where a row or column of a generated model came from: its symbol, index tuple and source line.
+public struct Provenance: Sendable, Equatable {
+    /// The equation or variable name.
+    public var symbol: String
+    /// The labels of the index tuple, in display spelling.
+    public var labels: [String]
+    /// The 1-based source line of the declaration or definition, 0 if unknown.
+    public var line: Int
+
+    public init(symbol: String, labels: [String], line: Int = 0) {
+        self.symbol = symbol
+        self.labels = labels
+        self.line = line
+    }
+
+    /// `name(l1,l2)` or `name` for a scalar.
+    public var displayName: String {
+        labels.isEmpty ? symbol : "\(symbol)(\(labels.joined(separator: ",")))"
+    }
+}
+
+/// The optimization sense of a model.
+public enum ObjectiveSense: String, Sendable {
+    case minimize, maximize
+}
+
+/// A scalar (instantiated) optimization model: the one thing solver backends see.
+///
+/// Rows are linear in normal form: `rowLower[r] <= sum_j a[r,j] x[j] <= rowUpper[r]`
+/// (equal bounds for `=e=` rows, infinities for free sides). The matrix is stored row-wise
+/// (compressed sparse rows) with no duplicate column in a row.
+public struct ScalarModel: Sendable {
+    public var sense: ObjectiveSense = .minimize
+    /// Objective coefficients, one per column (usually 1 on the objective variable).
+    public var objective: [Double] = []
+    /// Constant term of the objective.
+    public var objectiveConstant: Double = 0
+
+    public var columnLower: [Double] = []
+    public var columnUpper: [Double] = []
+    public var columnIsInteger: [Bool] = []
+    /// The starting level of each column (GAMS `.l`), used as a hint by solvers that take one.
+    public var columnStart: [Double] = []
+    public var columnOrigin: [Provenance] = []
+
+    public var rowLower: [Double] = []
+    public var rowUpper: [Double] = []
+    public var rowOrigin: [Provenance] = []
+    /// Start of each row's entries in `entryColumn`/`entryValue`; has `rowCount + 1` elements.
+    public var rowStart: [Int] = [0]
+    public var entryColumn: [Int32] = []
+    public var entryValue: [Double] = []
+
+    public init() {}
+
+    public var rowCount: Int { rowLower.count }
+    public var columnCount: Int { columnLower.count }
+    public var nonzeroCount: Int { entryColumn.count }
+    /// Whether any column is integer.
+    public var hasIntegers: Bool { columnIsInteger.contains(true) }
+
+    /// Adds a column and returns its index.
+    @discardableResult
+    public mutating func addColumn(lower: Double, upper: Double, isInteger: Bool = false,
+                                   start: Double = 0, origin: Provenance) -> Int {
+        columnLower.append(lower)
+        columnUpper.append(upper)
+        columnIsInteger.append(isInteger)
+        columnStart.append(start)
+        columnOrigin.append(origin)
+        objective.append(0)
+        return columnLower.count - 1
+    }
+
+    /// Adds a row with entries whose columns must be distinct; returns its index.
+    @discardableResult
+    public mutating func addRow(columns: [Int32], values: [Double], lower: Double, upper: Double,
+                                origin: Provenance) -> Int {
+        entryColumn.append(contentsOf: columns)
+        entryValue.append(contentsOf: values)
+        rowStart.append(entryColumn.count)
+        rowLower.append(lower)
+        rowUpper.append(upper)
+        rowOrigin.append(origin)
+        return rowLower.count - 1
+    }
+}
+
+/// Options a solve passes to its backend (GAMS option names).
+public struct SolveOptions: Sendable {
+    /// Relative MIP gap tolerance (`optCr`), GAMS default 1e-4.
+    public var optCr: Double = 1e-4
+    /// Absolute MIP gap tolerance (`optCa`).
+    public var optCa: Double = 0
+    /// Time limit in seconds (`resLim`), GAMS default 1000.
+    public var resLim: Double = 1000
+    /// Iteration limit (`iterLim`).
+    public var iterLim: Int = 2_000_000_000
+    /// Solve integer columns as continuous (`rmip`).
+    public var relaxIntegrality: Bool = false
+    /// Load the model into the solver but do not solve (benchmarks of generation); the result
+    /// has model status 14 and solver status 12.
+    public var loadOnly: Bool = false
+
+    public init() {}
+}
+
+/// GAMS model status codes (`m.modelStat`).
+public enum ModelStatus: Int, Sendable {
+    case optimal = 1, locallyOptimal = 2, unbounded = 3, infeasible = 4, locallyInfeasible = 5
+    case intermediateInfeasible = 6, feasible = 7, integerSolution = 8
+    case intermediateNonInteger = 9, integerInfeasible = 10, errorUnknown = 12
+    case errorNoSolution = 13, noSolutionReturned = 14, unboundedNoSolution = 18
+    case infeasibleNoSolution = 19
+
+    /// GAMS's wording of the status.
+    public var text: String {
+        switch self {
+        case .optimal: return "Optimal"
+        case .locallyOptimal: return "Locally Optimal"
+        case .unbounded: return "Unbounded"
+        case .infeasible: return "Infeasible"
+        case .locallyInfeasible: return "Locally Infeasible"
+        case .intermediateInfeasible: return "Intermediate Infeasible"
+        case .feasible: return "Feasible Solution"
+        case .integerSolution: return "Integer Solution"
+        case .intermediateNonInteger: return "Intermediate Non-Integer"
+        case .integerInfeasible: return "Integer Infeasible"
+        case .errorUnknown: return "Error Unknown"
+        case .errorNoSolution: return "Error No Solution"
+        case .noSolutionReturned: return "No Solution Returned"
+        case .unboundedNoSolution: return "Unbounded - No Solution"
+        case .infeasibleNoSolution: return "Infeasible - No Solution"
+        }
+    }
+}
+
+/// GAMS solver status codes (`m.solveStat`).
+public enum SolverStatus: Int, Sendable {
+    case normalCompletion = 1, iterationInterrupt = 2, resourceInterrupt = 3
+    case terminatedBySolver = 4, evaluationInterrupt = 5, capabilityProblems = 6
+    case userInterrupt = 8, setupFailure = 9, solverFailure = 10, internalSolverFailure = 11
+    case solveProcessingSkipped = 12, systemFailure = 13
+
+    /// GAMS's wording of the status.
+    public var text: String {
+        switch self {
+        case .normalCompletion: return "Normal Completion"
+        case .iterationInterrupt: return "Iteration Interrupt"
+        case .resourceInterrupt: return "Resource Interrupt"
+        case .terminatedBySolver: return "Terminated By Solver"
+        case .evaluationInterrupt: return "Evaluation Interrupt"
+        case .capabilityProblems: return "Capability Problems"
+        case .userInterrupt: return "User Interrupt"
+        case .setupFailure: return "Setup Failure"
+        case .solverFailure: return "Solver Failure"
+        case .internalSolverFailure: return "Internal Solver Failure"
+        case .solveProcessingSkipped: return "Solve Processing Skipped"
+        case .systemFailure: return "System Failure"
+        }
+    }
+}
+
+/// What a backend returns: statuses, the solution (primal and dual) and statistics.
+public struct SolveResult: Sendable {
+    public var modelStatus: ModelStatus
+    public var solverStatus: SolverStatus
+    /// Objective value of the returned point, nil when there is none.
+    public var objective: Double?
+    /// Best bound on the objective (MIP), nil when unknown.
+    public var bestBound: Double?
+    /// Column levels (empty when there is no solution).
+    public var columnLevel: [Double] = []
+    /// Reduced costs with GAMS's sign convention (d objective / d column).
+    public var columnMarginal: [Double] = []
+    /// Row activities.
+    public var rowLevel: [Double] = []
+    /// Duals with GAMS's sign convention (d objective / d rhs).
+    public var rowMarginal: [Double] = []
+    public var iterations: Int = 0
+    /// Branch-and-bound nodes (MIP).
+    public var nodes: Int = 0
+    public var solverSeconds: Double = 0
+    /// The solver's own words about how it stopped.
+    public var message: String = ""
+
+    public init(modelStatus: ModelStatus, solverStatus: SolverStatus) {
+        self.modelStatus = modelStatus
+        self.solverStatus = solverStatus
+    }
+
+    /// Whether a primal point came back.
+    public var hasSolution: Bool { !columnLevel.isEmpty }
+}

@@ -1,0 +1,334 @@
+import Diagnostics
+import IR
+import Syntax
+
+/// Resolves names, checks domains and dimensions, loads data: turns statements into a
+/// checked `Program`, reporting every error of the phase.
+public final class Compiler {
+    let diagnostics: DiagnosticBag
+    public let program: Program
+    var byName: [String: Symbol] = [:]
+    var reportedUnknown: Set<String> = []
+    /// Slots currently under control while resolving.
+    var controlled: [Int] = []
+
+    public init(diagnostics: DiagnosticBag, labels: LabelTable = LabelTable()) {
+        self.diagnostics = diagnostics
+        self.program = Program(labels: labels)
+    }
+
+    /// Compiles all statements.
+    public func compile(_ statements: [Statement]) -> Program {
+        program.statements = compileBody(statements)
+        return program
+    }
+
+    func compileBody(_ statements: [Statement]) -> [StatementR] {
+        var out: [StatementR] = []
+        for s in statements {
+            if let r = compileStatement(s) { out.append(r) }
+        }
+        return out
+    }
+
+    // MARK: - symbols
+
+    func lookup(_ name: Name, report: Bool = true) -> Symbol? {
+        if let s = byName[name.key] { return s }
+        if report { reportUnknown(name) }
+        return nil
+    }
+
+    func reportUnknown(_ name: Name, what: String = "symbol") {
+        guard !reportedUnknown.contains(name.key) else { return }
+        reportedUnknown.insert(name.key)
+        var help: [String] = []
+        if let s = suggestion(for: name.key) {
+            help.append("did you mean '\(s.name)' (declared at line \(s.line))?")
+        }
+        diagnostics.error("E1001", "unknown \(what) '\(name.text)'", at: name.span, label: "not declared", help: help)
+    }
+
+    func suggestion(for key: String) -> Symbol? {
+        var best: Symbol? = nil
+        var bestD = Int.max
+        for (k, s) in byName {
+            let d = Compiler.editDistance(k, key)
+            if d < bestD && d <= max(1, key.count / 3) { bestD = d; best = s }
+        }
+        return best
+    }
+
+    static func editDistance(_ a: String, _ b: String) -> Int {
+        let x = Array(a.utf8), y = Array(b.utf8)
+        if x.isEmpty { return y.count }
+        if y.isEmpty { return x.count }
+        var prev = Array(0...y.count)
+        var cur = [Int](repeating: 0, count: y.count + 1)
+        for i in 1...x.count {
+            cur[0] = i
+            for j in 1...y.count {
+                cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
+            }
+            swap(&prev, &cur)
+        }
+        return prev[y.count]
+    }
+
+    func declare(_ name: Name, _ kind: SymbolKind, domain: [Symbol?], text: String, dimensionKnown: Bool = true) -> Symbol? {
+        if let old = byName[name.key] {
+            diagnostics.error("E1002", "'\(name.text)' is already declared", at: name.span, label: "declared again here",
+                              notes: ["'\(old.name)' was declared as a \(old.kind.rawValue) at line \(old.line)"])
+            return nil
+        }
+        if Parser.functionNames.contains(name.key) || ["sum", "prod", "smin", "smax", "inf", "eps", "na", "undf", "yes", "no", "all", "pi"].contains(name.key) {
+            diagnostics.error("E1003", "'\(name.text)' is a reserved word and cannot name a symbol", at: name.span)
+            return nil
+        }
+        let s = Symbol(id: program.symbols.count, name: name.text, kind: kind, domain: domain, text: text,
+                       line: name.span.line, dimensionKnown: dimensionKnown)
+        program.symbols.append(s)
+        byName[name.key] = s
+        return s
+    }
+
+    /// Resolves a declaration's domain list; nil entries are the universe.
+    func resolveDomain(_ names: [Name]?) -> [Symbol?]? {
+        guard let names = names else { return [] }
+        if names.count > maxDimension {
+            diagnostics.error("E2001", "a symbol may have at most \(maxDimension) indices", at: names[maxDimension].span)
+            return nil
+        }
+        var out: [Symbol?] = []
+        var ok = true
+        for n in names {
+            if n.text == "*" { out.append(nil); continue }
+            guard let s = lookup(n) else { ok = false; continue }
+            guard s.kind == .set else {
+                diagnostics.error("E2002", "'\(n.text)' is a \(s.kind.rawValue), not a set, and cannot be a domain",
+                                  at: n.span, label: "not a set")
+                ok = false
+                continue
+            }
+            if s.dimension != 1 {
+                diagnostics.error("E2003", "domain set '\(n.text)' must be one-dimensional (it has \(s.dimension) indices)",
+                                  at: n.span)
+                ok = false
+                continue
+            }
+            out.append(s)
+        }
+        return ok ? out : nil
+    }
+
+    // MARK: - statements
+
+    func compileStatement(_ s: Statement) -> StatementR? {
+        switch s {
+        case .declare(let kind, let vtype, let decls, _):
+            for d in decls { compileDeclaration(kind, vtype, d) }
+            return nil
+        case .alias(let groups, _):
+            for g in groups { compileAlias(g) }
+            return nil
+        case .model(let models, _):
+            for m in models { compileModel(m) }
+            return nil
+        case .equationDefinition(let def):
+            compileEquationDefinition(def)
+            return nil
+        case .assignment(let a):
+            return compileAssignment(a).map { .assign($0) }
+        case .solve(let sv):
+            return compileSolve(sv).map { .solve($0) }
+        case .display(let args, let span):
+            return .display(args.compactMap { compileDisplayArg($0) }, span)
+        case .option(let items, _):
+            return .option(items.compactMap { compileOption($0) })
+        case .loop(let dom, let body, let span):
+            guard let d = resolveDomainBinding(dom) else { return nil }
+            let b = compileBody(body)
+            unbind(d)
+            return .loop(d, b, span)
+        case .whileLoop(let cond, let body, let span):
+            guard let c = resolveData(cond) else { _ = compileBody(body); return nil }
+            return .whileLoop(c, compileBody(body), span)
+        case .repeatLoop(let body, let cond, let span):
+            let b = compileBody(body)
+            guard let c = resolveData(cond) else { return nil }
+            return .repeatLoop(b, c, span)
+        case .forLoop(let v, let from, let to, let by, let down, let body, let span):
+            let sym = lookup(v.name)
+            let f = resolveData(from), t = resolveData(to), b = by.flatMap { resolveData($0) }
+            let bodyR = compileBody(body)
+            guard let s = sym else { return nil }
+            guard s.kind == .parameter, s.dimension == 0 else {
+                diagnostics.error("E2004", "the variable of a for loop must be a scalar parameter", at: v.name.span)
+                return nil
+            }
+            guard let ff = f, let tt = t else { return nil }
+            return .forLoop(s, ff, tt, b, down, bodyR, span)
+        case .ifStatement(let branches, let elseBody, _):
+            var out: [(Node, [StatementR])] = []
+            var ok = true
+            for (c, body) in branches {
+                let cr = resolveData(c)
+                let br = compileBody(body)
+                if let cr = cr { out.append((cr, br)) } else { ok = false }
+            }
+            let e = elseBody.map { compileBody($0) }
+            return ok ? .ifStatement(out, e) : nil
+        case .breakStatement(let c, let span):
+            return .breakLoop(c.flatMap { resolveData($0) }, span)
+        case .continueStatement(let c, let span):
+            return .continueLoop(c.flatMap { resolveData($0) }, span)
+        case .abort(let c, let items, let span):
+            return .abort(c.flatMap { resolveData($0) }, items.compactMap { compileDisplayArg($0) }, span)
+        }
+    }
+
+    func compileDeclaration(_ kind: DeclarationKind, _ vtype: VariableType?, _ d: Declaration) {
+        // `Positive Variable x;` after `Variable x(i);` sets the type of an existing variable
+        if kind == .variable, let old = byName[d.name.key], old.kind == .variable {
+            if let vt = vtype { old.variableKind = VariableKind(rawValue: vt.rawValue) ?? .free }
+            if let dom = d.domain, dom.count != old.dimension {
+                diagnostics.error("E2005", "'\(d.name.text)' was declared with \(old.dimension) indices, not \(dom.count)",
+                                  at: d.name.span)
+            }
+            if old.text.isEmpty { old.text = d.text }
+            return
+        }
+        guard let domain = resolveDomain(d.domain) else {
+            _ = declare(d.name, symbolKind(kind), domain: [], text: d.text)
+            return
+        }
+        let noDomain = d.domain == nil && (kind == .set || kind == .parameter || kind == .table)
+        var dom = domain
+        if noDomain, let data = d.data, let first = data.entries.first {
+            dom = Array(repeating: nil, count: first.positions.count)
+        }
+        if kind == .table && d.domain == nil {
+            diagnostics.error("E2006", "table '\(d.name.text)' needs a domain, e.g. 'Table \(d.name.text)(i,j)'", at: d.name.span)
+        }
+        guard let sym = declare(d.name, symbolKind(kind), domain: dom, text: d.text,
+                                dimensionKnown: !(noDomain && d.data == nil)) else { return }
+        if kind == .variable {
+            sym.variableKind = VariableKind(rawValue: (vtype ?? .free).rawValue) ?? .free
+        }
+        if let data = d.data { loadData(sym, data) }
+        if kind == .scalar && sym.dimension != 0 {
+            diagnostics.error("E2007", "a scalar has no domain", at: d.name.span)
+        }
+    }
+
+    func symbolKind(_ k: DeclarationKind) -> SymbolKind {
+        switch k {
+        case .set: return .set
+        case .parameter, .scalar, .table: return .parameter
+        case .variable: return .variable
+        case .equation: return .equation
+        }
+    }
+
+    func compileAlias(_ names: [Name]) {
+        let existing = names.compactMap { byName[$0.key] }
+        guard let target = existing.first else {
+            reportUnknown(names[0], what: "set")
+            return
+        }
+        guard target.kind == .set else {
+            diagnostics.error("E2008", "alias of '\(target.name)', which is a \(target.kind.rawValue), not a set", at: names[0].span)
+            return
+        }
+        for n in names where byName[n.key] !== target {
+            guard let a = declare(n, .set, domain: target.root.domain, text: target.text) else { continue }
+            a.aliasOf = target.root
+            a.setData = target.root.setData
+            a.hasData = true
+        }
+        if existing.count > 1 {
+            diagnostics.error("E1002", "alias names an already declared symbol", at: names[1].span)
+        }
+    }
+
+    func compileModel(_ m: ModelDeclaration) {
+        guard let sym = declare(m.name, .model, domain: [], text: m.text) else { return }
+        var eqs: [Symbol] = []
+        if m.all {
+            eqs = program.symbols.filter { $0.kind == .equation }
+        } else {
+            for n in m.members {
+                guard let s = lookup(n) else { continue }
+                switch s.kind {
+                case .equation: if !eqs.contains(where: { $0 === s }) { eqs.append(s) }
+                case .model:
+                    for e in program.modelEquations[s.id] ?? [] where !eqs.contains(where: { $0 === e }) { eqs.append(e) }
+                default:
+                    diagnostics.error("E2009", "'\(n.text)' is a \(s.kind.rawValue); a model lists equations or models",
+                                      at: n.span)
+                }
+            }
+        }
+        program.modelEquations[sym.id] = eqs
+    }
+
+    // MARK: - data
+
+    func loadData(_ sym: Symbol, _ data: DataBlock) {
+        sym.hasData = true
+        if let v = data.scalarValue {
+            if sym.dimension != 0 {
+                diagnostics.error("E3010", "'\(sym.name)' has \(sym.dimension) indices; its data needs labels", at: data.span)
+                return
+            }
+            if SpecialValue.isStored(v) { sym.values[LabelTuple(repeating: 0)] = v }
+            return
+        }
+        let labels = program.labels
+        for e in data.entries {
+            guard e.positions.count == sym.dimension else {
+                diagnostics.error("E3011", "'\(sym.name)' has \(sym.dimension) indices but this entry has \(e.positions.count) labels",
+                                  at: e.span)
+                continue
+            }
+            // check labels against domains, then expand products
+            var ok = true
+            var ids: [[Label]] = []
+            for (k, group) in e.positions.enumerated() {
+                var g: [Label] = []
+                for l in group {
+                    let id = labels.intern(l.text)
+                    if let dset = sym.domain[k], !dset.setData.contains(LabelTuple(labels: [id])) {
+                        diagnostics.error("E3012", "domain violation: '\(l.text)' is not in set '\(dset.name)'", at: l.span,
+                                          label: "not an element of '\(dset.name)'",
+                                          notes: ["'\(sym.name)' is declared over (\(sym.domainNames.joined(separator: ",")))"])
+                        ok = false
+                    }
+                    g.append(id)
+                }
+                ids.append(g)
+            }
+            guard ok else { continue }
+            var tuple = LabelTuple(repeating: 0)
+            func emit(_ k: Int) {
+                if k == ids.count {
+                    if sym.kind == .set {
+                        sym.setData.insert(tuple, text: e.text)
+                    } else if let v = e.value {
+                        if sym.values[tuple] != nil {
+                            diagnostics.error("E3013", "duplicate entry for '\(sym.name)(\(tuple.labels(sym.dimension).map { labels.name($0) }.joined(separator: ",")))'",
+                                              at: e.span)
+                        }
+                        if SpecialValue.isStored(v) { sym.values[tuple] = v } else { sym.values[tuple] = nil }
+                    }
+                    return
+                }
+                for id in ids[k] {
+                    tuple[k] = id
+                    emit(k + 1)
+                }
+            }
+            emit(0)
+        }
+    }
+}

@@ -1,0 +1,565 @@
+import Diagnostics
+import IR
+import Syntax
+
+extension Compiler {
+    /// Context of expression resolution.
+    struct Context {
+        /// Whether variables may appear (equation bodies).
+        var inEquation = false
+    }
+
+    static let modelAttributes: [String: String] = [
+        "modelstat": "modelStat", "solvestat": "solveStat", "objval": "objVal", "objest": "objEst",
+        "numequ": "numEqu", "numvar": "numVar", "numnz": "numNZ", "numdvar": "numDVar", "iterusd": "iterUsd",
+        "resusd": "resUsd", "nodusd": "nodUsd", "optcr": "optCr", "optca": "optCa", "reslim": "resLim",
+        "iterlim": "iterLim", "solprint": "solPrint", "limrow": "limRow", "limcol": "limCol",
+        "holdfixed": "holdFixed", "solvelink": "solveLink", "optfile": "optFile", "tolinfeas": "tolInfeas",
+        "etsolve": "etSolve", "etsolver": "etSolver", "sumInfes": "sumInfes", "suminfes": "sumInfes",
+        "numinfes": "numInfes", "domlim": "domLim", "workspace": "workSpace", "threads": "threads",
+        "bratio": "bRatio", "cutoff": "cutOff", "tryint": "tryInt", "priorOpt": "priorOpt",
+    ]
+
+    /// Resolves an expression of data only (no variables outside attributes).
+    func resolveData(_ e: Expr) -> Node? { resolve(e, Context()) }
+
+    func isControlled(_ slot: Int) -> Bool { controlled.contains(slot) }
+
+    /// Resolves one expression; reports errors and returns nil on failure.
+    func resolve(_ e: Expr, _ ctx: Context) -> Node? {
+        switch e {
+        case .number(let v, let s):
+            return Node(.constant(v), s)
+        case .string(let text, let s):
+            diagnostics.error("E2010", "a quoted text '\(text)' cannot be used as a value", at: s,
+                              help: ["labels are used as indices, e.g. p('\(text)')"])
+            return nil
+        case .ref(let r):
+            return resolveReference(r, ctx)
+        case .unary(let op, let a, let s):
+            guard let x = resolve(a, ctx) else { return nil }
+            switch op {
+            case .minus: return Node(.negate(x), s)
+            case .plus: return x
+            case .not: return Node(.not(x), s)
+            }
+        case .binary(let op, let a, let b, let s):
+            let x = resolve(a, ctx), y = resolve(b, ctx)
+            guard let xx = x, let yy = y else { return nil }
+            return Node(.binary(op, xx, yy), s)
+        case .dollar(let a, let c, let s):
+            let x = resolve(a, ctx)
+            let y = resolve(c, Context())
+            guard let xx = x, let yy = y else { return nil }
+            return Node(.dollar(xx, yy), s)
+        case .call(let name, let args, let s):
+            return resolveCall(name, args, s, ctx)
+        case .reduce(let op, let dom, let body, let s):
+            guard let d = resolveDomainBinding(dom) else { return nil }
+            let b = resolve(body, ctx)
+            unbind(d)
+            guard let bb = b else { return nil }
+            return Node(.reduce(op, d, bb), s)
+        }
+    }
+
+    func resolveCall(_ name: Name, _ args: [Expr], _ s: SourceSpan, _ ctx: Context) -> Node? {
+        let key = name.key
+        func arity(_ n: ClosedRange<Int>) -> Bool {
+            if n.contains(args.count) { return true }
+            diagnostics.error("E2011", "'\(name.text)' takes \(n.lowerBound == n.upperBound ? "\(n.lowerBound)" : "\(n.lowerBound) to \(n.upperBound)") argument\(n.upperBound == 1 ? "" : "s"), not \(args.count)",
+                              at: name.span)
+            return false
+        }
+        switch key {
+        case "ord":
+            guard arity(1...1) else { return nil }
+            guard case .ref(let r) = args[0], r.args == nil, r.attribute == nil, let set = lookup(r.name) else {
+                if case .ref(let r) = args[0], byName[r.name.key] == nil { return nil }
+                diagnostics.error("E2012", "ord needs a controlled one-dimensional set as its argument", at: args[0].span)
+                return nil
+            }
+            guard set.kind == .set, set.dimension == 1 else {
+                diagnostics.error("E2012", "ord needs a one-dimensional set, '\(set.name)' is not one", at: r.name.span)
+                return nil
+            }
+            guard isControlled(set.id) else {
+                diagnostics.error("E2013", "uncontrolled set '\(set.name)' in ord", at: r.name.span,
+                                  label: "not controlled by a sum, loop or equation domain")
+                return nil
+            }
+            return Node(.ord(set.id, set), s)
+        case "card":
+            guard arity(1...1) else { return nil }
+            guard case .ref(let r) = args[0], r.args == nil, r.attribute == nil, let set = lookup(r.name) else {
+                if case .ref(let r) = args[0], byName[r.name.key] == nil { return nil }
+                diagnostics.error("E2014", "card needs a symbol name as its argument", at: args[0].span)
+                return nil
+            }
+            return Node(.card(set), s)
+        case "sameas":
+            guard arity(2...2) else { return nil }
+            var idx: [ResolvedIndex] = []
+            for a in args {
+                switch a {
+                case .ref(let r) where r.args == nil && r.attribute == nil:
+                    guard let set = lookup(r.name) else { return nil }
+                    guard set.kind == .set, isControlled(set.id) else {
+                        diagnostics.error("E2013", "sameAs needs controlled indices or quoted labels", at: r.name.span)
+                        return nil
+                    }
+                    idx.append(.slot(set.id, set, shift: nil, negative: false, circular: false))
+                case .string(let t, _):
+                    idx.append(.label(program.labels.intern(t)))
+                default:
+                    diagnostics.error("E2013", "sameAs needs controlled indices or quoted labels", at: a.span)
+                    return nil
+                }
+            }
+            return Node(.sameAs(idx[0], idx[1]), s)
+        case "na": return Node(.call(.na, []), s)
+        case "undf": return Node(.call(.undf, []), s)
+        default:
+            guard let f = Function(rawValue: key) else {
+                diagnostics.error("E1004", "unknown function '\(name.text)'", at: name.span)
+                return nil
+            }
+            let expected: ClosedRange<Int>
+            switch f {
+            case .power, .mod, .uniform, .uniformint, .normal, .div, .rpower: expected = 2...2
+            case .max, .min: expected = 2...20
+            case .round: expected = 1...2
+            case .ifthen: expected = 3...3
+            default: expected = 1...1
+            }
+            guard arity(expected) else { return nil }
+            var out: [Node] = []
+            for a in args {
+                guard let n = resolve(a, ctx) else { return nil }
+                out.append(n)
+            }
+            if ctx.inEquation, out.contains(where: { $0.hasVariable }), f != .ifthen || out[0].hasVariable {
+                // nonlinear functions of variables are classified at the solve
+            }
+            return Node(.call(f, out), s)
+        }
+    }
+
+    /// Resolves a symbol reference used as a value.
+    func resolveReference(_ r: Reference, _ ctx: Context) -> Node? {
+        guard let sym = lookup(r.name) else {
+            // resolve arguments anyway so their errors show, without cascading on the name
+            return nil
+        }
+        if sym.kind == .model {
+            guard let a = r.attribute, let canon = Compiler.modelAttributes[a.key] else {
+                diagnostics.error("E2015", "model '\(sym.name)' can only be used through an attribute such as '\(sym.name).modelStat'",
+                                  at: r.span)
+                return nil
+            }
+            return Node(.modelAttribute(sym, canon), r.span)
+        }
+        var attribute: Attribute? = nil
+        if let a = r.attribute {
+            guard sym.kind == .variable || sym.kind == .equation, let at = Attribute(rawValue: a.key) else {
+                diagnostics.error("E2016", "'\(a.text)' is not an attribute of \(sym.kind.rawValue) '\(sym.name)'", at: a.span,
+                                  help: sym.kind == .variable || sym.kind == .equation ? ["use .l, .m, .lo, .up, .fx or .scale"] : [])
+                return nil
+            }
+            attribute = at
+        }
+        guard let args = resolveArgs(sym, r) else { return nil }
+        switch sym.kind {
+        case .set:
+            if sym.dimension == 0 || r.args == nil {
+                diagnostics.error("E2017", "set '\(sym.name)' used as a value needs its indices, e.g. '\(sym.name)(\(sym.domainNames.joined(separator: ",")))'",
+                                  at: r.span)
+                return nil
+            }
+            return Node(.setMember(sym, args), r.span)
+        case .parameter:
+            return Node(.parameter(sym, args), r.span)
+        case .variable:
+            if let a = attribute { return Node(.attribute(sym, a, args), r.span) }
+            guard ctx.inEquation else {
+                diagnostics.error("E2018", "variable '\(sym.name)' needs an attribute outside an equation", at: r.name.span,
+                                  label: "write '\(sym.name).l' for its level")
+                return nil
+            }
+            return Node(.variable(sym, args), r.span)
+        case .equation:
+            guard let a = attribute else {
+                diagnostics.error("E2019", "equation '\(sym.name)' used as a value needs an attribute such as '.l' or '.m'",
+                                  at: r.name.span)
+                return nil
+            }
+            return Node(.attribute(sym, a, args), r.span)
+        case .model:
+            return nil
+        }
+    }
+
+    /// Resolves the index arguments of a reference and checks them against the domain.
+    func resolveArgs(_ sym: Symbol, _ r: Reference, freeAllowed: Bool = false) -> [ResolvedIndex]? {
+        let given = r.args ?? []
+        if !sym.dimensionKnown && !given.isEmpty {
+            sym.domain = Array(repeating: nil, count: given.count)
+            sym.setData = SetData(dimension: given.count)
+            sym.dimensionKnown = true
+        }
+        if given.count != sym.dimension {
+            if r.args == nil && sym.kind == .set { return [] }
+            diagnostics.error("E2020", "'\(sym.name)' has \(sym.dimension) ind\(sym.dimension == 1 ? "ex" : "ices") but is used with \(given.count)",
+                              at: r.span, label: "expected \(sym.dimension)",
+                              notes: sym.dimension > 0 ? ["'\(sym.name)' is declared over (\(sym.domainNames.joined(separator: ",")))"] : [])
+            return nil
+        }
+        var out: [ResolvedIndex] = []
+        var ok = true
+        for (k, a) in given.enumerated() {
+            let dset = sym.domain[k]
+            switch a.kind {
+            case .label(let l):
+                let id = program.labels.intern(l.text)
+                if let d = dset, d.hasData, !d.setData.contains(LabelTuple(labels: [id])) {
+                    diagnostics.error("E3014", "domain violation: '\(l.text)' is not in set '\(d.name)'", at: l.span,
+                                      label: "not an element of '\(d.name)'")
+                    ok = false
+                }
+                if a.shift != nil {
+                    diagnostics.error("E2021", "a lag or lead needs a set index, not a label", at: a.span)
+                    ok = false
+                }
+                out.append(.label(id))
+            case .name(let n):
+                guard let iset = lookup(n) else { ok = false; continue }
+                guard iset.kind == .set, iset.dimension == 1 else {
+                    diagnostics.error("E2022", "'\(n.text)' is a \(iset.kind == .set ? "\(iset.dimension)-dimensional set" : iset.kind.rawValue), not a one-dimensional set, and cannot index '\(sym.name)'",
+                                      at: n.span, help: iset.kind == .set ? [] : ["a label used as an index must be quoted: '\(n.text)'"])
+                    ok = false
+                    continue
+                }
+                if !isControlled(iset.id) && !freeAllowed {
+                    diagnostics.error("E2013", "uncontrolled set '\(iset.name)' used as an index of '\(sym.name)'", at: n.span,
+                                      label: "not controlled by a sum, loop, equation or assignment domain")
+                    ok = false
+                    continue
+                }
+                if let d = dset, !Compiler.isSubset(iset, of: d) {
+                    diagnostics.error("E2023", "domain violation: set '\(iset.name)' is not '\(d.name)' or a subset of it",
+                                      at: n.span, label: "'\(sym.name)' expects '\(d.name)' here")
+                    ok = false
+                    continue
+                }
+                var shift: Node? = nil
+                if let sh = a.shift {
+                    guard let amount = resolveData(sh.amount) else { ok = false; continue }
+                    shift = amount
+                }
+                out.append(.slot(iset.id, iset, shift: shift, negative: a.shift?.negative ?? false,
+                                 circular: a.shift?.circular ?? false))
+            }
+        }
+        return ok ? out : nil
+    }
+
+    /// Whether set `a` is `b`, an alias of it, or (transitively) declared as its subset.
+    static func isSubset(_ a: Symbol, of b: Symbol) -> Bool {
+        var cur: Symbol? = a.root
+        let target = b.root
+        var steps = 0
+        while let c = cur, steps < 64 {
+            if c === target { return true }
+            guard c.dimension == 1, let parent = c.domain[0] else { return false }
+            cur = parent.root
+            steps += 1
+        }
+        return false
+    }
+
+    /// Resolves an index domain and puts its indices under control; callers `unbind` after.
+    func resolveDomainBinding(_ dom: IndexDomain) -> ResolvedDomain? {
+        var items: [ResolvedDomain.Item] = []
+        var ok = true
+        var bound: [Int] = []
+        for item in dom.items {
+            guard let set = lookup(item.name) else { ok = false; continue }
+            guard set.kind == .set else {
+                diagnostics.error("E2024", "'\(item.name.text)' is a \(set.kind.rawValue), not a set, and cannot control an index",
+                                  at: item.name.span)
+                ok = false
+                continue
+            }
+            if let args = item.args {
+                guard args.count == set.dimension else {
+                    diagnostics.error("E2020", "'\(set.name)' has \(set.dimension) indices but is used with \(args.count)",
+                                      at: item.name.span)
+                    ok = false
+                    continue
+                }
+                var slots: [Int] = []
+                var sets: [Symbol] = []
+                for (k, a) in args.enumerated() {
+                    guard let s = lookup(a) else { ok = false; continue }
+                    guard s.kind == .set, s.dimension == 1 else {
+                        diagnostics.error("E2022", "'\(a.text)' is not a one-dimensional set", at: a.span)
+                        ok = false
+                        continue
+                    }
+                    if let d = set.domain[k], !Compiler.isSubset(s, of: d) {
+                        diagnostics.error("E2023", "domain violation: set '\(s.name)' is not '\(d.name)' or a subset of it",
+                                          at: a.span)
+                        ok = false
+                    }
+                    if isControlled(s.id) || bound.contains(s.id) {
+                        diagnostics.error("E2025", "set '\(s.name)' is already under control", at: a.span)
+                        ok = false
+                    }
+                    slots.append(s.id)
+                    sets.append(s)
+                    bound.append(s.id)
+                }
+                items.append(ResolvedDomain.Item(set: set, slots: slots, slotSets: sets))
+            } else {
+                guard set.dimension == 1 else {
+                    diagnostics.error("E2026", "'\(set.name)' has \(set.dimension) indices; write '\(set.name)(\(set.domainNames.joined(separator: ",")))' to control them",
+                                      at: item.name.span)
+                    ok = false
+                    continue
+                }
+                if isControlled(set.id) || bound.contains(set.id) {
+                    diagnostics.error("E2025", "set '\(set.name)' is already under control", at: item.name.span)
+                    ok = false
+                }
+                bound.append(set.id)
+                items.append(ResolvedDomain.Item(set: set, slots: [set.id], slotSets: [set]))
+            }
+        }
+        controlled.append(contentsOf: bound)
+        var cond: Node? = nil
+        if let c = dom.condition {
+            cond = resolveData(c)
+            if cond == nil { ok = false }
+        }
+        if !ok {
+            controlled.removeLast(bound.count)
+            return nil
+        }
+        return ResolvedDomain(items: items, condition: cond, span: dom.span)
+    }
+
+    /// Releases the indices a domain put under control.
+    func unbind(_ d: ResolvedDomain) {
+        let n = d.items.reduce(0) { $0 + $1.slots.count }
+        controlled.removeLast(min(n, controlled.count))
+    }
+
+    /// Builds the domain of free (uncontrolled) indices in a reference's arguments.
+    func freeDomain(_ r: Reference, condition: Expr?) -> (ResolvedDomain, Int)? {
+        var items: [ResolvedDomain.Item] = []
+        for a in r.args ?? [] {
+            guard case .name(let n) = a.kind, let s = byName[n.key], s.kind == .set, s.dimension == 1 else { continue }
+            if isControlled(s.id) || items.contains(where: { $0.slots[0] == s.id }) { continue }
+            items.append(ResolvedDomain.Item(set: s, slots: [s.id], slotSets: [s]))
+        }
+        controlled.append(contentsOf: items.map { $0.slots[0] })
+        var cond: Node? = nil
+        if let c = condition {
+            cond = resolveData(c)
+            if cond == nil {
+                controlled.removeLast(items.count)
+                return nil
+            }
+        }
+        return (ResolvedDomain(items: items, condition: cond, span: r.span), items.count)
+    }
+
+    func compileAssignment(_ a: Assignment) -> AssignmentR? {
+        guard let sym = lookup(a.target.name) else { return nil }
+        var target: AssignmentTarget
+        switch sym.kind {
+        case .model:
+            guard let at = a.target.attribute, let canon = Compiler.modelAttributes[at.key] else {
+                diagnostics.error("E2015", "assign to a model attribute such as '\(sym.name).optCr'", at: a.target.span)
+                return nil
+            }
+            guard let v = resolveData(a.value) else { return nil }
+            return AssignmentR(target: .modelAttribute(sym, canon), args: [],
+                               domain: ResolvedDomain(items: [], condition: nil, span: a.span), value: v, span: a.span)
+        case .set:
+            if a.target.attribute != nil {
+                diagnostics.error("E2016", "sets have no attributes", at: a.target.span)
+                return nil
+            }
+            target = .set(sym)
+        case .parameter:
+            if a.target.attribute != nil {
+                diagnostics.error("E2016", "parameters have no attributes", at: a.target.span)
+                return nil
+            }
+            target = .parameter(sym)
+        case .variable, .equation:
+            guard let at = a.target.attribute, let attr = Attribute(rawValue: at.key) else {
+                diagnostics.error("E2027", "cannot assign to \(sym.kind.rawValue) '\(sym.name)'; assign to an attribute such as '\(sym.name).l' or '\(sym.name).fx'",
+                                  at: a.target.name.span)
+                return nil
+            }
+            target = .attribute(sym, attr)
+        }
+        guard let (domain, count) = freeDomain(a.target, condition: a.condition) else { return nil }
+        defer { controlled.removeLast(count) }
+        guard let args = resolveArgs(sym, a.target) else { return nil }
+        guard let v = resolveData(a.value) else { return nil }
+        sym.hasData = true
+        return AssignmentR(target: target, args: args, domain: domain, value: v, span: a.span)
+    }
+
+    func compileEquationDefinition(_ d: EquationDefinition) {
+        guard let sym = lookup(d.name) else { return }
+        guard sym.kind == .equation else {
+            diagnostics.error("E2028", "'\(sym.name)' is a \(sym.kind.rawValue), not an equation; declare it with 'Equation \(sym.name)'",
+                              at: d.name.span)
+            return
+        }
+        if let old = program.definitions[sym.id] {
+            diagnostics.error("E2029", "equation '\(sym.name)' is defined twice", at: d.name.span,
+                              notes: ["first defined at line \(old.span.line)"])
+            return
+        }
+        let ref = Reference(name: d.name, attribute: nil, args: d.indices.isEmpty ? nil : d.indices, span: d.name.span)
+        guard let (domain, count) = freeDomain(ref, condition: d.condition) else { return }
+        defer { controlled.removeLast(count) }
+        guard let args = resolveArgs(sym, ref) else { return }
+        let l = resolve(d.lhs, Context(inEquation: true))
+        let r = resolve(d.rhs, Context(inEquation: true))
+        guard let lhs = l, let rhs = r else { return }
+        program.definitions[sym.id] = EquationDefinitionR(symbol: sym, domain: domain, args: args, lhs: lhs, rhs: rhs,
+                                                          relation: d.relation, span: d.name.span)
+    }
+
+    func compileSolve(_ s: SolveStatement) -> SolveR? {
+        let m = lookup(s.model)
+        let type = s.type.key
+        switch type {
+        case "lp", "mip", "rmip": break
+        case "nlp", "qcp", "dnlp", "rmiqcp", "rminlp":
+            diagnostics.error("E2030", "model type '\(s.type.text)' needs the nonlinear backend, which this version of enm does not have yet",
+                              at: s.type.span, help: ["use 'lp', 'rmip' or 'mip' for linear models"])
+            return nil
+        case "minlp", "miqcp", "mcp", "cns", "mpec", "emp":
+            diagnostics.error("E2031", "model type '\(s.type.text)' is not supported", at: s.type.span,
+                              help: ["enm solves lp, rmip and mip models (nlp, qcp and dnlp with the nonlinear backend)"])
+            return nil
+        default:
+            diagnostics.error("E2032", "unknown model type '\(s.type.text)'", at: s.type.span,
+                              help: ["model types are lp, mip, rmip, nlp, qcp, dnlp"])
+            return nil
+        }
+        guard let model = m else { return nil }
+        guard model.kind == .model else {
+            diagnostics.error("E2033", "'\(model.name)' is a \(model.kind.rawValue), not a model", at: s.model.span)
+            return nil
+        }
+        guard let objName = s.objective else {
+            diagnostics.error("E2034", "solve needs 'minimizing' or 'maximizing' and an objective variable", at: s.span)
+            return nil
+        }
+        guard let obj = lookup(objName) else { return nil }
+        guard obj.kind == .variable, obj.dimension == 0 else {
+            diagnostics.error("E2035", "the objective '\(obj.name)' must be a scalar variable", at: objName.span)
+            return nil
+        }
+        // every equation of the model must be defined and linear for lp/mip
+        let eqs = program.modelEquations[model.id] ?? []
+        if eqs.isEmpty {
+            diagnostics.error("E2036", "model '\(model.name)' has no equations", at: s.model.span)
+            return nil
+        }
+        var ok = true
+        for e in eqs {
+            guard let def = program.definitions[e.id] else {
+                diagnostics.error("E2037", "equation '\(e.name)' of model '\(model.name)' is declared but not defined", at: s.model.span,
+                                  notes: ["declared at line \(e.line)"])
+                ok = false
+                continue
+            }
+            for side in [def.lhs, def.rhs] {
+                if let bad = Compiler.nonlinearTerm(side) {
+                    diagnostics.error("E2038", "equation '\(e.name)' is nonlinear but model '\(model.name)' is solved using \(type)",
+                                      at: bad.span, label: "nonlinear term",
+                                      help: ["linear models allow only sums of constants times variables"])
+                    ok = false
+                }
+            }
+        }
+        return ok ? SolveR(model: model, type: type, maximize: s.maximize, objective: obj, span: s.span) : nil
+    }
+
+    /// The first term that makes `n` nonlinear in the variables, if any.
+    static func nonlinearTerm(_ n: Node) -> Node? {
+        guard n.hasVariable else { return nil }
+        switch n.kind {
+        case .variable: return nil
+        case .negate(let a): return nonlinearTerm(a)
+        case .binary(let op, let a, let b):
+            switch op {
+            case .add, .sub: return nonlinearTerm(a) ?? nonlinearTerm(b)
+            case .mul:
+                if a.hasVariable && b.hasVariable { return n }
+                return nonlinearTerm(a) ?? nonlinearTerm(b)
+            case .div:
+                if b.hasVariable { return n }
+                return nonlinearTerm(a)
+            default: return n
+            }
+        case .dollar(let a, _): return nonlinearTerm(a)
+        case .reduce(let op, _, let body):
+            return op == .sum ? nonlinearTerm(body) : n
+        default: return n
+        }
+    }
+
+    func compileDisplayArg(_ a: DisplayArg) -> DisplayItemR? {
+        switch a {
+        case .text(let t, _): return .text(t)
+        case .ref(let r):
+            guard let sym = lookup(r.name) else { return nil }
+            if sym.kind == .model {
+                guard let at = r.attribute, let canon = Compiler.modelAttributes[at.key] else {
+                    diagnostics.error("E2015", "display a model attribute such as '\(sym.name).modelStat'", at: r.span)
+                    return nil
+                }
+                return .modelAttribute(sym, canon)
+            }
+            var attr: Attribute? = nil
+            if let at = r.attribute {
+                guard sym.kind == .variable || sym.kind == .equation, let x = Attribute(rawValue: at.key) else {
+                    diagnostics.error("E2016", "'\(at.text)' is not an attribute of '\(sym.name)'", at: at.span)
+                    return nil
+                }
+                attr = x
+            } else if sym.kind == .variable || sym.kind == .equation {
+                attr = .l
+            }
+            if r.args != nil {
+                diagnostics.warning("W2001", "display shows all of '\(sym.name)'; the index list is ignored", at: r.span)
+            }
+            return .symbol(sym, attr)
+        }
+    }
+
+    static let knownOptions: Set<String> = [
+        "decimals", "optcr", "optca", "reslim", "iterlim", "limrow", "limcol", "solprint", "sysout", "seed",
+        "lp", "mip", "rmip", "nlp", "qcp", "dnlp", "minlp", "miqcp", "rminlp", "rmiqcp", "mcp", "cns", "solvelink",
+        "threads", "holdfixed", "profile", "domlim", "bratio", "eject", "savepoint", "solvercntr", "workspace",
+        "optfile", "dispwidth", "sparserun", "integer1", "intvarup", "iterlimit",
+    ]
+
+    func compileOption(_ o: OptionSetting) -> OptionR? {
+        if !Compiler.knownOptions.contains(o.name.key) {
+            diagnostics.warning("W2002", "unknown option '\(o.name.text)' is ignored", at: o.name.span)
+            return nil
+        }
+        return OptionR(name: o.name.key, number: o.number, word: o.word?.lowercased(), span: o.span)
+    }
+}

@@ -1,0 +1,77 @@
+import Diagnostics
+import IR
+import Syntax
+
+/// One resolved index argument: a controlled index (with optional lag/lead) or a fixed label.
+public enum ResolvedIndex {
+    /// A controlled index: its slot (the id of the set or alias named), the set it moves
+    /// in for lags and `ord`, and an optional shift.
+    case slot(Int, Symbol, shift: Node?, negative: Bool, circular: Bool)
+    case label(Label)
+}
+
+/// Built-in functions of data (and, later, of variables).
+public enum Function: String {
+    case sqr, sqrt, exp, log, log10, log2, abs, max, min, ceil, floor, round, mod, sign, sin, cos, tan
+    case arctan, power, uniform, uniformint, normal, ifthen, trunc, frac, div, rpower, errorf, sigmoid, exp10
+    case na, undf
+}
+
+/// Variable/equation attributes usable as data.
+public enum Attribute: String {
+    case l, m, lo, up, fx, scale, prior, range, slack, slacklo, slackup, infeas
+}
+
+/// A resolved expression node; `hasVariable` says whether a variable (not its attribute) occurs.
+public final class Node {
+    public enum Kind {
+        case constant(Double)
+        case parameter(Symbol, [ResolvedIndex])
+        case setMember(Symbol, [ResolvedIndex])
+        case attribute(Symbol, Attribute, [ResolvedIndex])
+        case variable(Symbol, [ResolvedIndex])
+        case modelAttribute(Symbol, String)
+        case negate(Node)
+        case not(Node)
+        case binary(BinaryOp, Node, Node)
+        case dollar(Node, Node)
+        case call(Function, [Node])
+        /// `ord(i)`: slot and the set it moves in.
+        case ord(Int, Symbol)
+        case card(Symbol)
+        case sameAs(ResolvedIndex, ResolvedIndex)
+        case reduce(ReduceOp, ResolvedDomain, Node)
+    }
+    public let kind: Kind
+    public let span: SourceSpan
+    public let hasVariable: Bool
+
+    public init(_ kind: Kind, _ span: SourceSpan) {
+        self.kind = kind
+        self.span = span
+        switch kind {
+        case .variable: hasVariable = true
+        case .negate(let a), .not(let a): hasVariable = a.hasVariable
+        case .binary(_, let a, let b): hasVariable = a.hasVariable || b.hasVariable
+        case .dollar(let a, _): hasVariable = a.hasVariable
+        case .call(_, let args): hasVariable = args.contains { $0.hasVariable }
+        case .reduce(_, _, let body): hasVariable = body.hasVariable
+        default: hasVariable = false
+        }
+    }
+}
+
+/// A resolved index domain: the slots it binds, each with the set it iterates, and a condition.
+public struct ResolvedDomain {
+    public struct Item {
+        /// The set (or alias) iterated.
+        public var set: Symbol
+        /// Slots bound, one per dimension of `set` (a one-dimensional item binds its own slot).
+        public var slots: [Int]
+        /// The sets each slot moves in (for lags and `ord`).
+        public var slotSets: [Symbol]
+    }
+    public var items: [Item]
+    public var condition: Node?
+    public var span: SourceSpan
+}

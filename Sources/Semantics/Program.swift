@@ -1,0 +1,90 @@
+import Diagnostics
+import IR
+import Syntax
+
+/// A resolved equation definition: the equation's domain, condition, body and relation.
+public struct EquationDefinitionR {
+    public var symbol: Symbol
+    /// Loops over the free indices of the definition (with its `$` condition).
+    public var domain: ResolvedDomain
+    /// The index arguments that form each row's tuple (lags allowed).
+    public var args: [ResolvedIndex]
+    public var lhs: Node
+    public var rhs: Node
+    public var relation: Relation
+    public var span: SourceSpan
+}
+
+/// What an assignment writes to.
+public enum AssignmentTarget {
+    case parameter(Symbol)
+    case set(Symbol)
+    case attribute(Symbol, Attribute)
+    case modelAttribute(Symbol, String)
+}
+
+/// A resolved assignment.
+public struct AssignmentR {
+    public var target: AssignmentTarget
+    public var args: [ResolvedIndex]
+    /// Loops over the target's uncontrolled indices, with the left-hand `$` condition.
+    public var domain: ResolvedDomain
+    public var value: Node
+    public var span: SourceSpan
+}
+
+/// A resolved `solve`.
+public struct SolveR {
+    public var model: Symbol
+    /// `lp`, `mip`, `rmip`, ...
+    public var type: String
+    public var maximize: Bool
+    public var objective: Symbol
+    public var span: SourceSpan
+}
+
+/// One resolved display item.
+public enum DisplayItemR {
+    case text(String)
+    case symbol(Symbol, Attribute?)
+    case modelAttribute(Symbol, String)
+}
+
+/// A resolved option setting.
+public struct OptionR {
+    public var name: String
+    public var number: Double?
+    public var word: String?
+    public var span: SourceSpan
+}
+
+/// A resolved statement, ready to execute.
+public indirect enum StatementR {
+    case assign(AssignmentR)
+    case solve(SolveR)
+    case display([DisplayItemR], SourceSpan)
+    case option([OptionR])
+    case loop(ResolvedDomain, [StatementR], SourceSpan)
+    case whileLoop(Node, [StatementR], SourceSpan)
+    case repeatLoop([StatementR], Node, SourceSpan)
+    case forLoop(Symbol, Node, Node, Node?, Bool, [StatementR], SourceSpan)
+    case ifStatement([(Node, [StatementR])], [StatementR]?)
+    case breakLoop(Node?, SourceSpan)
+    case continueLoop(Node?, SourceSpan)
+    case abort(Node?, [DisplayItemR], SourceSpan)
+    /// Marks the point where an equation definition appeared (definitions are static).
+    case noop
+}
+
+/// The checked program: symbols with their initial data, statements, equation definitions.
+public final class Program {
+    public let labels: LabelTable
+    public var symbols: [Symbol] = []
+    public var statements: [StatementR] = []
+    /// Equation definitions by equation symbol id.
+    public var definitions: [Int: EquationDefinitionR] = [:]
+    /// Equations of each model, by model symbol id, in declaration order.
+    public var modelEquations: [Int: [Symbol]] = [:]
+
+    public init(labels: LabelTable) { self.labels = labels }
+}

@@ -1,0 +1,327 @@
+import CGLPK
+import IR
+
+/// The GLPK backend: primal simplex for LP (and RMIP), branch-and-cut for MIP.
+///
+/// Each solve builds a fresh `glp_prob`, so solves on different threads do not interfere
+/// (Debian's GLPK keeps its environment per thread). GLPK's terminal output is switched off for
+/// the calling thread during the solve and restored afterwards.
+public struct GLPKSolver: Solver {
+    /// The backend's name, `"glpk"`.
+    public let name = "glpk"
+
+    /// Creates the backend; it keeps no state between solves.
+    public init() {}
+
+    /// Solves `model` with GLPK under `options` and reports GAMS statuses, levels and marginals.
+    ///
+    /// Never traps: a model GLPK would abort on is refused with solver status `setupFailure`, and
+    /// every GLPK return code is mapped through `GLPKStatusTable`.
+    public func solve(_ model: ScalarModel, options: SolveOptions) -> SolveResult {
+        let budget = TimeBudget(seconds: options.resLim)
+        let previousOutput = glp_term_out(GLP_OFF)
+        defer { glp_term_out(previousOutput) }
+        var result = run(model, options: options, budget: budget)
+        result.solverSeconds = budget.elapsedSeconds
+        return result
+    }
+
+    // MARK: - Dispatch
+
+    private func run(_ model: ScalarModel, options: SolveOptions, budget: TimeBudget) -> SolveResult {
+        if let problem = GLPKProblem.structuralProblem(in: model) {
+            return failure(.errorNoSolution, .setupFailure, "model not passed to GLPK: \(problem)")
+        }
+        guard let problem = GLPKProblem(rows: model.rowCount, columns: model.columnCount) else {
+            return failure(.errorNoSolution, .setupFailure, "GLPK could not create a problem")
+        }
+        let integer = model.hasIntegers && !options.relaxIntegrality
+        if options.loadOnly {
+            _ = problem.load(model, integer: integer)
+            return failure(.noSolutionReturned, .solveProcessingSkipped,
+                           "model loaded into GLPK; solve skipped (loadOnly)")
+        }
+        if let conflict = GLPKProblem.boundConflict(in: model) {
+            return failure(.infeasible, .normalCompletion, "infeasible bounds: \(conflict)")
+        }
+        let emptyIntegerRanges = problem.load(model, integer: integer)
+        if problem.rowCount > 0 && problem.columnCount > 0 && model.nonzeroCount > 0 {
+            glp_scale_prob(problem.handle, GLP_SF_AUTO)
+        }
+        if integer {
+            return solveMIP(problem, model, options: options, budget: budget,
+                            emptyIntegerRanges: emptyIntegerRanges)
+        }
+        return solveLP(problem, options: options, budget: budget)
+    }
+
+    private func failure(_ model: ModelStatus, _ solver: SolverStatus, _ message: String) -> SolveResult {
+        var result = SolveResult(modelStatus: model, solverStatus: solver)
+        result.message = message
+        return result
+    }
+
+    // MARK: - LP
+
+    private func solveLP(_ problem: GLPKProblem, options: SolveOptions, budget: TimeBudget) -> SolveResult {
+        let run = simplex(problem, timeLimit: budget.remainingMilliseconds,
+                          iterationLimit: options.iterLim)
+        let p = problem.handle
+        let outcome = GLPKStatusTable.simplex(returnCode: run.returnCode, status: glp_get_status(p),
+                                              primalFeasible: glp_get_prim_stat(p) == GLP_FEAS)
+        var result = SolveResult(modelStatus: outcome.model, solverStatus: outcome.solver)
+        result.message = outcome.message + run.note
+        result.iterations = Int(glp_get_it_cnt(p))
+        if outcome.hasPoint {
+            let solution = problem.basicSolution()
+            result.columnLevel = solution.columnLevel
+            result.columnMarginal = solution.columnMarginal
+            result.rowLevel = solution.rowLevel
+            result.rowMarginal = solution.rowMarginal
+            result.objective = glp_get_obj_val(p)
+        }
+        return result
+    }
+
+    /// One `glp_simplex` call (primal, presolver off so a basis and duals always exist), retried
+    /// once from the standard basis when the basis matrix becomes singular or ill-conditioned.
+    private func simplex(_ problem: GLPKProblem, timeLimit: Int32,
+                         iterationLimit: Int) -> (returnCode: Int32, note: String) {
+        let p = problem.handle
+        let startIterations = Int(glp_get_it_cnt(p))
+        var parameters = glp_smcp()
+        glp_init_smcp(&parameters)
+        parameters.msg_lev = GLP_MSG_OFF
+        parameters.meth = GLP_PRIMAL
+        parameters.presolve = GLP_OFF
+        parameters.tm_lim = timeLimit
+        parameters.it_lim = TimeBudget.clampToInt32(iterationLimit)
+        let first = glp_simplex(p, &parameters)
+        guard first == GLP_ESING || first == GLP_ECOND || first == GLP_EBADB else {
+            return (first, "")
+        }
+        glp_std_basis(p)
+        let used = Int(glp_get_it_cnt(p)) - startIterations
+        parameters.it_lim = TimeBudget.clampToInt32(iterationLimit - used)
+        let second = glp_simplex(p, &parameters)
+        return (second, " (after a retry from the slack basis: first attempt gave "
+                    + "\(GLPKStatusTable.describe(first)))")
+    }
+
+    // MARK: - MIP
+
+    private func solveMIP(_ problem: GLPKProblem, _ model: ScalarModel, options: SolveOptions,
+                          budget: TimeBudget, emptyIntegerRanges: [Int]) -> SolveResult {
+        let p = problem.handle
+        if let column = emptyIntegerRanges.first {
+            // No integer value fits a column's bounds: only the relaxation tells 4 from 10.
+            let relaxation = classifyRelaxation(problem, model, budget: budget)
+            let status: ModelStatus = relaxation == .infeasible ? .infeasible : .integerInfeasible
+            let name = column < model.columnOrigin.count
+                ? model.columnOrigin[column].displayName : "column \(column)"
+            return failure(status, .normalCompletion,
+                           "no integer value lies between the bounds of \(name)")
+        }
+
+        let monitor = GLPKSearchMonitor(optCa: sanitizedTolerance(options.optCa),
+                                        iterationLimit: options.iterLim)
+        var parameters = glp_iocp()
+        glp_init_iocp(&parameters)
+        parameters.msg_lev = GLP_MSG_OFF
+        parameters.presolve = GLP_ON
+        parameters.mip_gap = sanitizedTolerance(options.optCr)
+        parameters.tm_lim = budget.remainingMilliseconds
+        parameters.cb_func = glpkSearchCallback
+        parameters.cb_info = Unmanaged.passUnretained(monitor).toOpaque()
+        let returnCode = withExtendedLifetime(monitor) { glp_intopt(p, &parameters) }
+
+        let mipStatus = glp_mip_status(p)
+        let hasIncumbent = mipStatus == GLP_OPT || mipStatus == GLP_FEAS
+        let objective: Double? = hasIncumbent ? glp_mip_obj_val(p) : nil
+        var bound = monitor.bound
+        if let value = objective, let known = bound {
+            // A bound can only be as good as the incumbent; numerical noise must not invert them.
+            bound = model.sense == .minimize ? min(known, value) : max(known, value)
+        }
+        var gapClosed = false
+        if let value = objective, let known = bound {
+            gapClosed = abs(value - known) <= 1e-9 * max(1, abs(value))
+        }
+        var relaxation = GLPKStatusTable.Relaxation.unknown
+        if returnCode == GLP_ENOPFS || returnCode == GLP_ENODFS {
+            relaxation = classifyRelaxation(problem, model, budget: budget)
+        }
+        let outcome = GLPKStatusTable.intopt(returnCode: returnCode, mipStatus: mipStatus,
+                                             gapClosed: gapClosed,
+                                             stoppedByOptCa: monitor.stoppedByOptCa,
+                                             stoppedByIterations: monitor.stoppedByIterations,
+                                             relaxation: relaxation)
+        var result = SolveResult(modelStatus: outcome.model, solverStatus: outcome.solver)
+        result.message = outcome.message
+        result.nodes = monitor.nodes
+        result.iterations = max(monitor.iterations, Int(glp_get_it_cnt(p)))
+        guard outcome.hasPoint, let value = objective else { return result }
+
+        result.objective = value
+        result.bestBound = outcome.model == .optimal ? value : bound
+        let solution = problem.integerSolution()
+        result.columnLevel = solution.columnLevel
+        result.rowLevel = solution.rowLevel
+        if let violation = GLPKProblem.worstViolation(in: model, columnLevel: solution.columnLevel,
+                                                      rowLevel: solution.rowLevel),
+           violation.amount > 1e-6 {
+            // GLPK's tolerances act on its scaled, presolved problem; with large coefficients
+            // an accepted integer point can be visibly infeasible. Say so rather than hide it.
+            result.message += "; the integer solution violates \(violation.what) by "
+                + "\(violation.amount) (relative)"
+        }
+        let marginals = fixedLPMarginals(problem, model, levels: solution.columnLevel,
+                                         budget: budget, iterationLimit: options.iterLim)
+        result.columnMarginal = marginals.column
+        result.rowMarginal = marginals.row
+        result.message += marginals.note
+        return result
+    }
+
+    /// GAMS's MIP marginals: the duals of the LP with every integer column fixed at its rounded
+    /// level. Zeros (with a note) when that LP does not solve to optimality.
+    private func fixedLPMarginals(_ problem: GLPKProblem, _ model: ScalarModel, levels: [Double],
+                                  budget: TimeBudget, iterationLimit: Int)
+        -> (column: [Double], row: [Double], note: String) {
+        for j in 0..<model.columnCount where model.columnIsInteger[j] {
+            let value = levels[j].rounded()
+            problem.setColumnBounds(j, lower: value, upper: value)
+        }
+        let run = simplex(problem, timeLimit: budget.remainingMilliseconds(atLeast: 1000),
+                          iterationLimit: iterationLimit)
+        let p = problem.handle
+        guard run.returnCode == 0, glp_get_status(p) == GLP_OPT else {
+            let reason = run.returnCode == 0
+                ? "status \(glp_get_status(p))" : GLPKStatusTable.describe(run.returnCode)
+            return ([Double](repeating: 0, count: model.columnCount),
+                    [Double](repeating: 0, count: model.rowCount),
+                    "; marginals are zero: the LP with fixed integers did not solve (\(reason))")
+        }
+        let solution = problem.basicSolution()
+        return (solution.columnMarginal, solution.rowMarginal, "")
+    }
+
+    /// Solves the continuous relaxation (original bounds, integrality ignored) to tell an
+    /// infeasible or unbounded relaxation from a merely integer-infeasible model.
+    private func classifyRelaxation(_ problem: GLPKProblem, _ model: ScalarModel,
+                                    budget: TimeBudget) -> GLPKStatusTable.Relaxation {
+        for j in 0..<model.columnCount where model.columnIsInteger[j] {
+            problem.setColumnBounds(j, lower: model.columnLower[j], upper: model.columnUpper[j])
+        }
+        let run = simplex(problem, timeLimit: budget.remainingMilliseconds(atLeast: 1000),
+                          iterationLimit: Int(Int32.max))
+        return GLPKStatusTable.relaxation(returnCode: run.returnCode,
+                                          status: glp_get_status(problem.handle))
+    }
+
+    /// A gap tolerance GLPK accepts: NaN and negatives become 0.
+    private func sanitizedTolerance(_ value: Double) -> Double {
+        value.isNaN || value < 0 ? 0 : value
+    }
+}
+
+/// The branch-and-cut callback: forwards to the `GLPKSearchMonitor` behind `info`.
+private let glpkSearchCallback: @convention(c) (OpaquePointer?, UnsafeMutableRawPointer?) -> Void = {
+    tree, info in
+    guard let tree, let info else { return }
+    Unmanaged<GLPKSearchMonitor>.fromOpaque(info).takeUnretainedValue().observe(tree)
+}
+
+/// Follows a branch-and-cut search from its callback: incumbent, best bound, nodes and
+/// iterations; stops the search when the absolute gap reaches `optCa` or the iterations reach
+/// `iterLim`.
+final class GLPKSearchMonitor {
+    /// Absolute gap tolerance; 0 disables the check.
+    let optCa: Double
+    /// Simplex iteration limit over the whole search.
+    let iterationLimit: Int
+    /// The incumbent's objective value as last seen.
+    private(set) var incumbent: Double?
+    /// The best bound (over the active nodes) as last seen.
+    private(set) var bound: Double?
+    /// Nodes created so far.
+    private(set) var nodes = 0
+    /// Simplex iterations so far.
+    private(set) var iterations = 0
+    /// Whether the search was terminated because of `optCa`.
+    private(set) var stoppedByOptCa = false
+    /// Whether the search was terminated because of `iterationLimit`.
+    private(set) var stoppedByIterations = false
+
+    init(optCa: Double, iterationLimit: Int) {
+        self.optCa = optCa
+        self.iterationLimit = iterationLimit
+    }
+
+    /// Called by GLPK at every callback point of the search.
+    func observe(_ tree: OpaquePointer) {
+        guard let problem = glp_ios_get_prob(tree) else { return }
+        let status = glp_mip_status(problem)
+        if status == GLP_FEAS || status == GLP_OPT {
+            incumbent = glp_mip_obj_val(problem)
+        }
+        let best = glp_ios_best_node(tree)
+        if best != 0 {
+            bound = glp_ios_node_bound(tree, best)
+        }
+        var active: Int32 = 0, present: Int32 = 0, total: Int32 = 0
+        glp_ios_tree_size(tree, &active, &present, &total)
+        nodes = max(nodes, Int(total))
+        iterations = max(iterations, Int(glp_get_it_cnt(problem)))
+        guard !stoppedByOptCa && !stoppedByIterations else { return }
+        if optCa > 0, let incumbent, let bound, abs(incumbent - bound) <= optCa {
+            stoppedByOptCa = true
+            glp_ios_terminate(tree)
+        } else if iterations >= iterationLimit {
+            stoppedByIterations = true
+            glp_ios_terminate(tree)
+        }
+    }
+}
+
+/// The `resLim` budget of one solve, on a monotonic clock.
+struct TimeBudget {
+    private let clock = ContinuousClock()
+    private let start: ContinuousClock.Instant
+    private let limit: Double
+
+    init(seconds: Double) {
+        start = clock.now
+        limit = seconds.isNaN ? .infinity : seconds
+    }
+
+    /// Seconds since the solve began.
+    var elapsedSeconds: Double {
+        let elapsed = clock.now - start
+        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+    }
+
+    /// What is left of the limit, in milliseconds for GLPK's `tm_lim` (0 when spent).
+    var remainingMilliseconds: Int32 {
+        remainingMilliseconds(atLeast: 0)
+    }
+
+    /// What is left of the limit in milliseconds, but at least `floor` (for short follow-up LPs
+    /// after the main solve).
+    func remainingMilliseconds(atLeast floor: Double) -> Int32 {
+        let left = ((limit - elapsedSeconds) * 1000).rounded(.up)
+        return TimeBudget.clampToInt32(max(left, floor))
+    }
+
+    /// `value` limited to `0...Int32.max` (infinity becomes `Int32.max`).
+    static func clampToInt32(_ value: Double) -> Int32 {
+        if value.isNaN || value <= 0 { return 0 }
+        if value >= Double(Int32.max) { return Int32.max }
+        return Int32(value)
+    }
+
+    /// `value` limited to `0...Int32.max`.
+    static func clampToInt32(_ value: Int) -> Int32 {
+        Int32(clamping: max(0, value))
+    }
+}

@@ -1,0 +1,217 @@
+import Diagnostics
+
+/// An identifier occurrence with its location.
+public struct Name {
+    public var text: String
+    public var span: SourceSpan
+    /// The name in lower case, the key symbols are looked up by.
+    public var key: String { text.lowercased() }
+
+    public init(_ text: String, _ span: SourceSpan) {
+        self.text = text
+        self.span = span
+    }
+}
+
+/// A label in data or in a quoted index (`'seattle'`).
+public struct LabelText {
+    public var text: String
+    public var span: SourceSpan
+}
+
+/// The argument of a reference at one index position: `i`, `t-1`, `t--1`, `'a'`.
+public struct IndexArg {
+    public enum Kind {
+        case name(Name)
+        case label(LabelText)
+    }
+    /// A lag or lead: `+`/`-` (linear) or `++`/`--` (circular), and the amount.
+    public struct Shift {
+        public var circular: Bool
+        public var negative: Bool
+        public var amount: Expr
+    }
+    public var kind: Kind
+    public var shift: Shift?
+    public var span: SourceSpan
+}
+
+/// A reference to a symbol: `x`, `x.l(i,j)`, `d(i,'a')`, `m.objVal`.
+public struct Reference {
+    public var name: Name
+    public var attribute: Name?
+    /// Index arguments; nil when written without parentheses.
+    public var args: [IndexArg]?
+    public var span: SourceSpan
+
+    public init(name: Name, attribute: Name?, args: [IndexArg]?, span: SourceSpan) {
+        self.name = name
+        self.attribute = attribute
+        self.args = args
+        self.span = span
+    }
+}
+
+/// An index-controlling domain: `i`, `(i,j)`, `link(i,j)`, each optionally `$cond`.
+public struct IndexDomain {
+    public struct Item {
+        public var name: Name
+        /// For a multi-dimensional controlling set `link(i,j)`: the indices it binds.
+        public var args: [Name]?
+    }
+    public var items: [Item]
+    public var condition: Expr?
+    public var span: SourceSpan
+}
+
+/// Unary operators.
+public enum UnaryOp: String { case minus = "-", plus = "+", not = "not" }
+
+/// Binary operators, including relational and logical ones.
+public enum BinaryOp: String {
+    case add = "+", sub = "-", mul = "*", div = "/", pow = "**"
+    case lt = "<", le = "<=", eq = "=", ne = "<>", ge = ">=", gt = ">"
+    case and, or, xor, eqv, imp
+}
+
+/// Reductions over an index domain.
+public enum ReduceOp: String { case sum, prod, smin, smax }
+
+/// An expression as written.
+public indirect enum Expr {
+    case number(Double, SourceSpan)
+    /// A quoted string (display text or a label used as a value).
+    case string(String, SourceSpan)
+    case ref(Reference)
+    case unary(UnaryOp, Expr, SourceSpan)
+    case binary(BinaryOp, Expr, Expr, SourceSpan)
+    /// `a $ b`: `a` where `b` is nonzero, else 0.
+    case dollar(Expr, Expr, SourceSpan)
+    /// A function call, `ord(i)`, `card(s)`, `yes`/`no` are calls too.
+    case call(Name, [Expr], SourceSpan)
+    case reduce(ReduceOp, IndexDomain, Expr, SourceSpan)
+
+    /// Where the expression is.
+    public var span: SourceSpan {
+        switch self {
+        case .number(_, let s), .string(_, let s), .unary(_, _, let s), .binary(_, _, _, let s),
+             .dollar(_, _, let s), .call(_, _, let s), .reduce(_, _, _, let s): return s
+        case .ref(let r): return r.span
+        }
+    }
+}
+
+/// One entry of a data list or table: labels per position (groups expanded), value, text.
+public struct DataEntry {
+    /// For each index position, the labels it stands for (several with `(a,b)` groups or ranges).
+    public var positions: [[LabelText]]
+    /// The value (parameters); nil for sets (member).
+    public var value: Double?
+    /// Element text of a set member.
+    public var text: String?
+    public var span: SourceSpan
+}
+
+/// The data of a declaration: `/ ... /` lists, tables, or delimited blocks.
+public struct DataBlock {
+    public var entries: [DataEntry]
+    /// A scalar's single value (`Scalar s / 5 /`).
+    public var scalarValue: Double?
+    public var span: SourceSpan
+}
+
+/// What kind of symbol a declaration statement declares.
+public enum DeclarationKind: String {
+    case set, parameter, scalar, table, variable, equation
+}
+
+/// Variable types, as in GAMS.
+public enum VariableType: String {
+    case free, positive, negative, binary, integer
+}
+
+/// One declared name with optional domain, text and data.
+public struct Declaration {
+    public var name: Name
+    /// The domain as written (`*` for the universe); nil when none was given.
+    public var domain: [Name]?
+    public var text: String
+    public var data: DataBlock?
+    /// For `Set j(i) / ... /` written with `Singleton`.
+    public var span: SourceSpan
+}
+
+/// The relation of an equation.
+public enum Relation: String { case eq = "=e=", le = "=l=", ge = "=g=", free = "=n=" }
+
+/// A statement.
+public indirect enum Statement {
+    case declare(DeclarationKind, VariableType?, [Declaration], SourceSpan)
+    case alias([[Name]], SourceSpan)
+    case model([ModelDeclaration], SourceSpan)
+    case equationDefinition(EquationDefinition)
+    case assignment(Assignment)
+    case solve(SolveStatement)
+    case display([DisplayArg], SourceSpan)
+    case option([OptionSetting], SourceSpan)
+    case loop(IndexDomain, [Statement], SourceSpan)
+    case whileLoop(Expr, [Statement], SourceSpan)
+    case repeatLoop([Statement], Expr, SourceSpan)
+    case forLoop(Reference, Expr, Expr, Expr?, Bool, [Statement], SourceSpan)
+    case ifStatement([(Expr, [Statement])], [Statement]?, SourceSpan)
+    case breakStatement(Expr?, SourceSpan)
+    case continueStatement(Expr?, SourceSpan)
+    case abort(Expr?, [DisplayArg], SourceSpan)
+}
+
+/// `Model m 'text' / all /` or `/ eq1, eq2 /`.
+public struct ModelDeclaration {
+    public var name: Name
+    public var text: String
+    /// Equation (or model) names; empty with `all`.
+    public var members: [Name]
+    public var all: Bool
+}
+
+/// `name(dom)$cond.. lhs =r= rhs;`
+public struct EquationDefinition {
+    public var name: Name
+    public var indices: [IndexArg]
+    public var condition: Expr?
+    public var lhs: Expr
+    public var relation: Relation
+    public var rhs: Expr
+    public var span: SourceSpan
+}
+
+/// `target $cond = value;`
+public struct Assignment {
+    public var target: Reference
+    public var condition: Expr?
+    public var value: Expr
+    public var span: SourceSpan
+}
+
+/// `solve m using lp minimizing z;`
+public struct SolveStatement {
+    public var model: Name
+    public var type: Name
+    public var maximize: Bool
+    public var objective: Name?
+    public var span: SourceSpan
+}
+
+/// One item of a `display`: a text or a reference.
+public enum DisplayArg {
+    case text(String, SourceSpan)
+    case ref(Reference)
+}
+
+/// `name = value` in an `option` statement.
+public struct OptionSetting {
+    public var name: Name
+    /// A number, or a word (`off`, `glpk`).
+    public var number: Double?
+    public var word: String?
+    public var span: SourceSpan
+}

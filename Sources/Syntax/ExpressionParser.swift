@@ -1,0 +1,299 @@
+import Diagnostics
+
+extension Parser {
+    /// Built-in functions (called with parentheses).
+    public static let functionNames: Set<String> = [
+        "ord", "card", "sqr", "sqrt", "exp", "log", "log10", "log2", "abs", "max", "min", "ceil", "floor",
+        "round", "mod", "sign", "sin", "cos", "tan", "arctan", "power", "uniform", "uniformint", "normal",
+        "ifthen", "trunc", "frac", "sameas", "div", "rpower", "errorf", "sigmoid", "exp10",
+    ]
+
+    /// expression = orExpr ;  orExpr = xorExpr { ("or") xorExpr } ;
+    func parseExpression() throws -> Expr {
+        var lhs = try parseXor()
+        while lx.peek().isWord("or") {
+            let t = lx.next()
+            let rhs = try parseXor()
+            lhs = .binary(.or, lhs, rhs, span(t))
+        }
+        return lhs
+    }
+
+    /// xorExpr = andExpr { ("xor" | "eqv" | "imp") andExpr } ;
+    func parseXor() throws -> Expr {
+        var lhs = try parseAnd()
+        while lx.peek().kind == .word, ["xor", "eqv", "imp"].contains(lx.peek().lower) {
+            let t = lx.next()
+            let rhs = try parseAnd()
+            lhs = .binary(BinaryOp(rawValue: t.lower) ?? .xor, lhs, rhs, span(t))
+        }
+        return lhs
+    }
+
+    /// andExpr = notExpr { "and" notExpr } ;
+    func parseAnd() throws -> Expr {
+        var lhs = try parseNot()
+        while lx.peek().isWord("and") {
+            let t = lx.next()
+            let rhs = try parseNot()
+            lhs = .binary(.and, lhs, rhs, span(t))
+        }
+        return lhs
+    }
+
+    /// notExpr = "not" notExpr | relation ;
+    func parseNot() throws -> Expr {
+        if lx.peek().isWord("not") {
+            let t = lx.next()
+            return .unary(.not, try parseNot(), span(t))
+        }
+        return try parseRelational()
+    }
+
+    static let relationalOps: [String: BinaryOp] = [
+        "<": .lt, "<=": .le, "=": .eq, "==": .eq, "<>": .ne, ">=": .ge, ">": .gt,
+        "lt": .lt, "le": .le, "eq": .eq, "ne": .ne, "ge": .ge, "gt": .gt,
+    ]
+
+    /// relation = additive [ relOp additive ] ;
+    func parseRelational() throws -> Expr {
+        let lhs = try parseAdditive()
+        let t = lx.peek()
+        if (t.kind == .symbol || t.kind == .word), let op = Parser.relationalOps[t.lower] {
+            lx.next()
+            let rhs = try parseAdditive()
+            return .binary(op, lhs, rhs, span(t))
+        }
+        return lhs
+    }
+
+    /// additive = multiplicative { ("+" | "-") multiplicative } ;
+    func parseAdditive() throws -> Expr {
+        var lhs = try parseMultiplicative()
+        while true {
+            let t = lx.peek()
+            if t.isSymbol("+") || t.isSymbol("-") {
+                lx.next()
+                let rhs = try parseMultiplicative()
+                lhs = .binary(t.text == "+" ? .add : .sub, lhs, rhs, span(t))
+            } else if t.isSymbol("--") || t.isSymbol("++") {
+                // `a--b` is `a - (-b)` outside index positions
+                lx.next()
+                let rhs = try parseMultiplicative()
+                lhs = .binary(t.text == "++" ? .add : .sub, lhs, .unary(t.text == "++" ? .plus : .minus, rhs, span(t)), span(t))
+            } else {
+                return lhs
+            }
+        }
+    }
+
+    /// multiplicative = unary { ("*" | "/") unary } ;
+    func parseMultiplicative() throws -> Expr {
+        var lhs = try parseUnary()
+        while true {
+            let t = lx.peek()
+            guard t.isSymbol("*") || t.isSymbol("/") else { return lhs }
+            lx.next()
+            let rhs = try parseUnary()
+            lhs = .binary(t.text == "*" ? .mul : .div, lhs, rhs, span(t))
+        }
+    }
+
+    /// unary = ("-" | "+") unary | conditional ;
+    func parseUnary() throws -> Expr {
+        let t = lx.peek()
+        if t.isSymbol("-") || t.isSymbol("+") {
+            lx.next()
+            let e = try parseUnary()
+            if t.text == "-", case .number(let v, let s) = e { return .number(-v, span(t).through(s)) }
+            return .unary(t.text == "-" ? .minus : .plus, e, span(t))
+        }
+        return try parseConditional()
+    }
+
+    /// conditional = power { "$" operand } ;
+    func parseConditional() throws -> Expr {
+        var e = try parsePower()
+        while lx.peek().isSymbol("$") {
+            let t = lx.next()
+            let c = try parseDollarOperand()
+            e = .dollar(e, c, span(t))
+        }
+        return e
+    }
+
+    /// operand = [ "not" ] primary ;  (the right side of `$`)
+    func parseDollarOperand() throws -> Expr {
+        if lx.peek().isWord("not") {
+            let t = lx.next()
+            return .unary(.not, try parseDollarOperand(), span(t))
+        }
+        return try parsePrimary()
+    }
+
+    /// power = primary { "**" [ "-" ] primary } ;
+    func parsePower() throws -> Expr {
+        var e = try parsePrimary()
+        while lx.peek().isSymbol("**") {
+            let t = lx.next()
+            var rhs: Expr
+            if lx.peek().isSymbol("-") {
+                let m = lx.next()
+                rhs = .unary(.minus, try parsePrimary(), span(m))
+                if case .unary(_, .number(let v, let s), _) = rhs { rhs = .number(-v, s) }
+            } else {
+                rhs = try parsePrimary()
+            }
+            e = .binary(.pow, e, rhs, span(t))
+        }
+        return e
+    }
+
+    /// primary = number | string | "(" expression ")" | reduction | call | reference ;
+    func parsePrimary() throws -> Expr {
+        let t = lx.peek()
+        switch t.kind {
+        case .number:
+            lx.next()
+            return .number(t.value, span(t))
+        case .string:
+            lx.next()
+            return .string(t.text, span(t))
+        case .symbol where t.text == "(" || t.text == "[" || t.text == "{":
+            lx.next()
+            let e = try parseExpression()
+            _ = try expectSymbol(t.text == "(" ? ")" : (t.text == "[" ? "]" : "}"), "to close the parenthesis")
+            return e
+        case .word:
+            let w = t.lower
+            switch w {
+            case "inf": lx.next(); return .number(.infinity, span(t))
+            case "eps": lx.next(); return .number(-0.0, span(t))
+            case "na": lx.next(); return .call(Name("na", span(t)), [], span(t))
+            case "undf": lx.next(); return .call(Name("undf", span(t)), [], span(t))
+            case "yes": lx.next(); return .number(1, span(t))
+            case "no": lx.next(); return .number(0, span(t))
+            case "pi": lx.next(); return .number(Double.pi, span(t))
+            default: break
+            }
+            if isStatementStart(t) && !["free"].contains(w) {
+                throw fail("E0031", "expected an expression, found keyword '\(t.text)'", at: t, label: "expected an expression")
+            }
+            if ["sum", "prod", "smin", "smax"].contains(w) {
+                lx.next()
+                let open = lx.peek()
+                if open.isSymbol("(") || open.isSymbol("{") || open.isSymbol("[") {
+                    lx.next()
+                    let dom = try parseIndexDomain()
+                    _ = try expectSymbol(",", "after the index domain of '\(t.text)'")
+                    let body = try parseExpression()
+                    _ = try expectSymbol(open.text == "(" ? ")" : (open.text == "{" ? "}" : "]"), "to close '\(t.text)'")
+                    return .reduce(ReduceOp(rawValue: w) ?? .sum, dom, body, span(t))
+                }
+                throw fail("E0032", "expected '(' after '\(t.text)'", at: open)
+            }
+            if Parser.functionNames.contains(w) {
+                let save = lx.next()
+                if lx.peek().isSymbol("(") {
+                    lx.next()
+                    var args: [Expr] = []
+                    if !lx.peek().isSymbol(")") {
+                        repeat { args.append(try parseExpression()) } while acceptSymbol(",")
+                    }
+                    let close = try expectSymbol(")", "to close the arguments of '\(t.text)'")
+                    return .call(Name(t.text, span(save)), args, span(save).through(span(close)))
+                }
+                throw fail("E0033", "function '\(t.text)' needs arguments in parentheses", at: lx.peek())
+            }
+            return .ref(try parseReference())
+        case .eof:
+            throw fail("E0034", "expected an expression, found end of file", at: t)
+        default:
+            throw fail("E0031", "expected an expression, found \(describe(t))", at: t, label: "expected an expression")
+        }
+    }
+
+    /// reference = name [ "." attribute ] [ "(" indexArg { "," indexArg } ")" ] ;
+    func parseReference() throws -> Reference {
+        let n = try expectName("as a symbol reference")
+        var attribute: Name? = nil
+        var end = n.span
+        let d = lx.peek()
+        if d.isSymbol("."), !d.spaceBefore {
+            lx.next()
+            let a = lx.peek()
+            guard a.kind == .word else {
+                throw fail("E0035", "expected an attribute after '.', found \(describe(a))", at: a)
+            }
+            lx.next()
+            attribute = Name(a.text, span(a))
+            end = span(a)
+        }
+        var args: [IndexArg]? = nil
+        let p = lx.peek()
+        if p.isSymbol("(") || p.isSymbol("[") {
+            lx.next()
+            var list: [IndexArg] = []
+            repeat { list.append(try parseIndexArg()) } while acceptSymbol(",")
+            end = span(try expectSymbol(p.text == "(" ? ")" : "]", "to close the index list of '\(n.text)'"))
+            args = list
+        }
+        return Reference(name: n, attribute: attribute, args: args, span: n.span.through(end))
+    }
+
+    /// indexArg = ( name | string ) [ ("+" | "-" | "++" | "--") shiftAmount ] ;
+    func parseIndexArg() throws -> IndexArg {
+        let t = lx.peek()
+        var kind: IndexArg.Kind
+        switch t.kind {
+        case .string:
+            lx.next()
+            kind = .label(LabelText(text: t.text, span: span(t)))
+        case .word:
+            lx.next()
+            kind = .name(Name(t.text, span(t)))
+        case .number:
+            throw fail("E0036", "a label used as an index must be quoted: '\"\(t.text)\"'", at: t,
+                       label: "write \"\(t.text)\"")
+        default:
+            throw fail("E0037", "expected an index or a quoted label, found \(describe(t))", at: t)
+        }
+        var shift: IndexArg.Shift? = nil
+        let s = lx.peek()
+        if s.kind == .symbol, ["+", "-", "++", "--"].contains(s.text) {
+            lx.next()
+            let amount = try parseMultiplicative()
+            shift = IndexArg.Shift(circular: s.text.count == 2, negative: s.text.hasPrefix("-"), amount: amount)
+        }
+        return IndexArg(kind: kind, shift: shift, span: span(t))
+    }
+
+    /// indexDomain = domainItem | "(" domainItem { "," domainItem } ")" ; followed by [ "$" operand ]
+    func parseIndexDomain() throws -> IndexDomain {
+        let t = lx.peek()
+        var items: [IndexDomain.Item] = []
+        if t.isSymbol("(") {
+            lx.next()
+            repeat { items.append(try parseDomainItem()) } while acceptSymbol(",")
+            _ = try expectSymbol(")", "to close the index list")
+        } else {
+            items.append(try parseDomainItem())
+        }
+        var cond: Expr? = nil
+        if acceptSymbol("$") { cond = try parseDollarOperand() }
+        return IndexDomain(items: items, condition: cond, span: span(t))
+    }
+
+    /// domainItem = name [ "(" name { "," name } ")" ] ;
+    func parseDomainItem() throws -> IndexDomain.Item {
+        let n = try expectName("as a controlling index")
+        if lx.peek().isSymbol("(") {
+            lx.next()
+            var args: [Name] = []
+            repeat { args.append(try expectName("as a controlling index")) } while acceptSymbol(",")
+            _ = try expectSymbol(")", "to close the index list of '\(n.text)'")
+            return IndexDomain.Item(name: n, args: args)
+        }
+        return IndexDomain.Item(name: n, args: nil)
+    }
+}

@@ -1,0 +1,247 @@
+import Diagnostics
+
+/// Turns preprocessed lines into tokens on demand; the parser picks expression or data mode.
+public final class Lexer {
+    public let lines: [SourceLine]
+    let diagnostics: DiagnosticBag
+    /// Current position: line index and byte column.
+    public private(set) var lineIndex = 0
+    public private(set) var column = 0
+    private var peeked: (Token, Bool, Int, Int)? = nil  // token, data mode, position after it
+
+    public init(lines: [SourceLine], diagnostics: DiagnosticBag) {
+        self.lines = lines
+        self.diagnostics = diagnostics
+    }
+
+    /// The span of a token in its source file.
+    public func span(_ t: Token) -> SourceSpan {
+        guard t.lineIndex < lines.count else {
+            if let last = lines.last {
+                return SourceSpan(file: last.file, line: last.line, column: last.text.count + 1)
+            }
+            return .none
+        }
+        let l = lines[t.lineIndex]
+        return SourceSpan(file: l.file, line: l.line, column: t.column + 1, length: t.length)
+    }
+
+    /// The span of a column range on a preprocessed line.
+    public func span(line: Int, column: Int, length: Int) -> SourceSpan {
+        guard line < lines.count else { return .none }
+        let l = lines[line]
+        return SourceSpan(file: l.file, line: l.line, column: column + 1, length: length)
+    }
+
+    /// Moves the lexer to a position, dropping any peeked token.
+    public func seek(line: Int, column: Int) {
+        lineIndex = line
+        self.column = column
+        peeked = nil
+    }
+
+    /// Looks at the next token without consuming it.
+    public func peek(data: Bool = false) -> Token {
+        if let p = peeked, p.1 == data { return p.0 }
+        if let p = peeked { lineIndex = p.0.lineIndex; column = p.0.column; peeked = nil }
+        let savedLine = lineIndex, savedCol = column
+        let t = scan(data: data)
+        peeked = (t, data, lineIndex, column)
+        lineIndex = savedLine
+        column = savedCol
+        if t.kind == .eof || t.lineIndex != savedLine || t.column >= savedCol { return t }
+        return t
+    }
+
+    /// Consumes and returns the next token.
+    @discardableResult
+    public func next(data: Bool = false) -> Token {
+        let t = peek(data: data)
+        if let p = peeked { lineIndex = p.2; column = p.3 }
+        peeked = nil
+        return t
+    }
+
+    /// The raw text from the start of `token` to the first byte in `stops` or the end of the
+    /// line, trimmed; consumes it.
+    public func rawText(from token: Token, stops: Set<UInt8>) -> String {
+        peeked = nil
+        guard token.lineIndex < lines.count else { return "" }
+        let line = lines[token.lineIndex]
+        let end = effectiveEnd(line)
+        var i = token.column
+        while i < end, !stops.contains(line.text[i]) { i += 1 }
+        lineIndex = token.lineIndex
+        column = i
+        let s = String(decoding: line.text[token.column..<i], as: UTF8.self)
+        return s.trimmingCharacters(in: [" ", "\t", "\r"])
+    }
+
+    /// The byte index where the line's code ends (before an end-of-line comment).
+    func effectiveEnd(_ line: SourceLine) -> Int {
+        guard let m = line.eolComment, !m.isEmpty, line.text.count >= m.count else { return line.text.count }
+        var quote: UInt8 = 0
+        var i = 0
+        let t = line.text
+        while i + m.count <= t.count {
+            let b = t[i]
+            if quote != 0 {
+                if b == quote { quote = 0 }
+            } else if b == 39 || b == 34 {
+                quote = b
+            } else if b == m[0] && (m.count == 1 || t[i + 1] == m[1]) {
+                return i
+            }
+            i += 1
+        }
+        return t.count
+    }
+
+    @inline(__always) static func isLetter(_ b: UInt8) -> Bool { (b >= 65 && b <= 90) || (b >= 97 && b <= 122) || b == 95 }
+    @inline(__always) static func isDigit(_ b: UInt8) -> Bool { b >= 48 && b <= 57 }
+    @inline(__always) static func isLabelByte(_ b: UInt8) -> Bool {
+        isLetter(b) || isDigit(b) || b == 45 || b == 43 || b == 35 || b == 64 || b == 38 || b == 124
+    }
+
+    /// Length of a number starting at `i` (0 if none): digits, fraction, exponent.
+    static func numberLength(_ t: [UInt8], _ i: Int, _ end: Int) -> Int {
+        var j = i
+        var digits = 0
+        while j < end, isDigit(t[j]) { j += 1; digits += 1 }
+        if j < end, t[j] == 46, !(j + 1 < end && t[j + 1] == 46) {
+            // a dot followed by a letter that starts an attribute is not part of the number
+            if j + 1 < end, isLetter(t[j + 1]), !(t[j + 1] == 101 || t[j + 1] == 69) { return digits > 0 ? j - i : 0 }
+            j += 1
+            while j < end, isDigit(t[j]) { j += 1; digits += 1 }
+        }
+        guard digits > 0 else { return 0 }
+        if j < end, t[j] == 101 || t[j] == 69 {
+            var k = j + 1
+            if k < end, t[k] == 43 || t[k] == 45 { k += 1 }
+            if k < end, isDigit(t[k]) {
+                while k < end, isDigit(t[k]) { k += 1 }
+                j = k
+            }
+        }
+        return j - i
+    }
+
+    private func scan(data: Bool) -> Token {
+        var spaceBefore = false
+        while lineIndex < lines.count {
+            let line = lines[lineIndex]
+            let end = effectiveEnd(line)
+            if line.isDelimited {
+                if column == 0 {
+                    let text = String(decoding: line.text[0..<end], as: UTF8.self)
+                    let trimmed = text.trimmingCharacters(in: [" ", "\t", "\r"])
+                    column = line.text.count
+                    if !trimmed.isEmpty {
+                        return Token(kind: .csvRow, text: text, lineIndex: lineIndex, column: 0, length: max(1, end),
+                                     spaceBefore: true)
+                    }
+                }
+                lineIndex += 1
+                column = 0
+                continue
+            }
+            let t = line.text
+            while column < end, t[column] == 32 || t[column] == 9 || t[column] == 13 { column += 1; spaceBefore = true }
+            if column >= end {
+                lineIndex += 1
+                column = 0
+                spaceBefore = true
+                continue
+            }
+            if column == 0 { spaceBefore = true }
+            let start = column
+            let b = t[start]
+            func make(_ kind: TokenKind, _ len: Int, _ text: String? = nil, value: Double = 0) -> Token {
+                column = start + len
+                let s = text ?? String(decoding: t[start..<(start + len)], as: UTF8.self)
+                return Token(kind: kind, text: s, value: value, lineIndex: lineIndex, column: start, length: len,
+                             spaceBefore: spaceBefore)
+            }
+            // strings
+            if b == 39 || b == 34 {
+                var j = start + 1
+                while j < end, t[j] != b { j += 1 }
+                if j >= end {
+                    diagnostics.error("E0002", "string is not closed on this line",
+                                      at: span(line: lineIndex, column: start, length: end - start),
+                                      label: "closing \(b == 39 ? "'" : "\"") missing")
+                    return make(.string, end - start, String(decoding: t[(start + 1)..<end], as: UTF8.self))
+                }
+                return make(.string, j - start + 1, String(decoding: t[(start + 1)..<j], as: UTF8.self))
+            }
+            if data {
+                // numbers with sign, labels, dots
+                var signLen = 0
+                if (b == 45 || b == 43), start + 1 < end, Lexer.isDigit(t[start + 1]) || (t[start + 1] == 46 && start + 2 < end && Lexer.isDigit(t[start + 2])) {
+                    signLen = 1
+                }
+                let dotIsSeparator = b == 46 && start > 0 && (Lexer.isLabelByte(t[start - 1]) || t[start - 1] == 41 || t[start - 1] == 39 || t[start - 1] == 34)
+                if !dotIsSeparator {
+                    let nl = Lexer.numberLength(t, start + signLen, end)
+                    if nl > 0 || signLen == 0 {
+                        var wl = 0
+                        if signLen == 0 { while start + wl < end, Lexer.isLabelByte(t[start + wl]) { wl += 1 } }
+                        if nl > 0 && nl + signLen >= wl {
+                            let len = nl + signLen
+                            let s = String(decoding: t[start..<(start + len)], as: UTF8.self)
+                            return make(.number, len, s, value: Double(s) ?? 0)
+                        }
+                        if wl > 0 { return make(.word, wl) }
+                    }
+                }
+            } else {
+                if Lexer.isLetter(b) {
+                    var j = start + 1
+                    while j < end, Lexer.isLetter(t[j]) || Lexer.isDigit(t[j]) { j += 1 }
+                    return make(.word, j - start)
+                }
+                if Lexer.isDigit(b) || (b == 46 && start + 1 < end && Lexer.isDigit(t[start + 1])
+                                        && !(start > 0 && (Lexer.isLetter(t[start - 1]) || Lexer.isDigit(t[start - 1]) || t[start - 1] == 41))) {
+                    let nl = Lexer.numberLength(t, start, end)
+                    if nl > 0 {
+                        let s = String(decoding: t[start..<(start + nl)], as: UTF8.self)
+                        return make(.number, nl, s, value: Double(s) ?? 0)
+                    }
+                }
+            }
+            // operators
+            func at(_ k: Int) -> UInt8 { start + k < end ? t[start + k] : 0 }
+            if b == 61 {  // =
+                let c = at(1) | 0x20
+                if at(2) == 61, c == 101 || c == 108 || c == 103 || c == 110 || c == 120 || c == 99 || c == 98 {
+                    return make(.symbol, 3, "=" + String(UnicodeScalar(c)) + "=")
+                }
+                if at(1) == 61 { return make(.symbol, 2, "==") }
+                return make(.symbol, 1, "=")
+            }
+            if b == 42 && at(1) == 42 { return make(.symbol, 2, "**") }
+            if b == 46 && at(1) == 46 { return make(.symbol, 2, "..") }
+            if b == 60 && at(1) == 61 { return make(.symbol, 2, "<=") }
+            if b == 60 && at(1) == 62 { return make(.symbol, 2, "<>") }
+            if b == 62 && at(1) == 61 { return make(.symbol, 2, ">=") }
+            if b == 45 && at(1) == 45 { return make(.symbol, 2, "--") }
+            if b == 43 && at(1) == 43 { return make(.symbol, 2, "++") }
+            if "()[]{},;.$+-*/<>:#".utf8.contains(b) {
+                return make(.symbol, 1)
+            }
+            let len = b >= 0x80 ? utf8Length(b) : 1
+            diagnostics.error("E0003", "unexpected character '\(String(decoding: t[start..<min(end, start + len)], as: UTF8.self))'",
+                              at: span(line: lineIndex, column: start, length: 1))
+            column = min(end, start + len)
+            spaceBefore = true
+        }
+        return Token(kind: .eof, text: "", lineIndex: lines.count, column: 0, length: 1, spaceBefore: true)
+    }
+
+    private func utf8Length(_ b: UInt8) -> Int {
+        if b >= 0xF0 { return 4 }
+        if b >= 0xE0 { return 3 }
+        if b >= 0xC0 { return 2 }
+        return 1
+    }
+}

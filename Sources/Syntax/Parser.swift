@@ -1,0 +1,532 @@
+import Diagnostics
+
+/// Raised inside the parser to abandon the current statement after reporting an error.
+struct ParseAbort: Error {}
+
+/// The recovering parser: turns preprocessed lines into statements, reporting every syntax
+/// error of the file in one run. Functions are named after the productions of
+/// `grammar/enm.ebnf` they implement.
+public final class Parser {
+    let lx: Lexer
+    let diagnostics: DiagnosticBag
+
+    /// Words that start a statement; a missing `;` before one of them is accepted, as in GAMS.
+    static let statementKeywords: Set<String> = [
+        "set", "sets", "singleton", "alias", "parameter", "parameters", "scalar", "scalars", "table", "tables",
+        "variable", "variables", "positive", "negative", "free", "binary", "integer", "equation", "equations",
+        "model", "models", "solve", "display", "option", "options", "loop", "while", "repeat", "for", "if",
+        "abort", "break", "continue", "else", "elseif", "until", "sos1", "sos2", "semicont", "semiint",
+        "acronym", "acronyms", "file", "files", "put", "putclose", "execute", "execute_unload", "execute_load",
+    ]
+
+    /// Attributes of variables and equations.
+    public static let symbolAttributes: Set<String> = ["l", "m", "lo", "up", "fx", "scale", "prior", "range", "slack", "slacklo", "slackup", "infeas"]
+
+    public init(lines: [SourceLine], diagnostics: DiagnosticBag) {
+        self.lx = Lexer(lines: lines, diagnostics: diagnostics)
+        self.diagnostics = diagnostics
+    }
+
+    // MARK: - helpers
+
+    func span(_ t: Token) -> SourceSpan { lx.span(t) }
+
+    func describe(_ t: Token) -> String {
+        switch t.kind {
+        case .eof: return "end of file"
+        case .string: return "string '\(t.text)'"
+        case .csvRow: return "delimited data line"
+        case .number: return "number '\(t.text)'"
+        default: return "'\(t.text)'"
+        }
+    }
+
+    func fail(_ code: String, _ message: String, at t: Token, label: String = "", help: [String] = []) -> ParseAbort {
+        diagnostics.error(code, message, at: span(t), label: label, help: help)
+        return ParseAbort()
+    }
+
+    func expectSymbol(_ s: String, _ context: String) throws -> Token {
+        let t = lx.peek()
+        guard t.isSymbol(s) else {
+            throw fail("E0010", "expected '\(s)' \(context), found \(describe(t))", at: t, label: "expected '\(s)'")
+        }
+        return lx.next()
+    }
+
+    func acceptSymbol(_ s: String) -> Bool {
+        if lx.peek().isSymbol(s) { lx.next(); return true }
+        return false
+    }
+
+    func expectName(_ context: String) throws -> Name {
+        let t = lx.peek()
+        guard t.kind == .word else {
+            throw fail("E0011", "expected a name \(context), found \(describe(t))", at: t, label: "expected a name")
+        }
+        lx.next()
+        return Name(t.text, span(t))
+    }
+
+    func isStatementStart(_ t: Token) -> Bool {
+        t.kind == .word && Parser.statementKeywords.contains(t.lower)
+    }
+
+    /// Skips to just after the next `;` (or to a statement keyword at a line start).
+    func recover() {
+        while true {
+            let t = lx.peek()
+            if t.kind == .eof { return }
+            if t.isSymbol(";") { lx.next(); return }
+            if t.kind == .word, t.spaceBefore, t.column == 0, isStatementStart(t) { return }
+            lx.next()
+        }
+    }
+
+    /// Ends a statement: `;`, or nothing before `)` / a keyword / end of file.
+    func endStatement() throws {
+        let t = lx.peek()
+        if t.isSymbol(";") { lx.next(); return }
+        if t.kind == .eof || t.isSymbol(")") || isStatementStart(t) { return }
+        throw fail("E0012", "expected ';' to end the statement, found \(describe(t))", at: t, label: "expected ';'")
+    }
+
+    // MARK: - program
+
+    /// program = { statement } ;
+    public func parseProgram() -> [Statement] {
+        var out: [Statement] = []
+        while lx.peek().kind != .eof {
+            let t = lx.peek()
+            if t.isSymbol(";") { lx.next(); continue }
+            if t.isSymbol(")") {
+                diagnostics.error("E0013", "unbalanced ')'", at: span(t))
+                lx.next()
+                continue
+            }
+            do {
+                out.append(try parseStatement())
+            } catch {
+                recover()
+            }
+        }
+        return out
+    }
+
+    /// statement = declaration | alias | modelStatement | equationDefinition | assignment
+    ///           | solveStatement | displayStatement | optionStatement | controlStatement ;
+    func parseStatement() throws -> Statement {
+        let t = lx.peek()
+        if t.kind == .csvRow {
+            throw fail("E0014", "delimited data outside a '/ ... /' data list or table", at: t)
+        }
+        guard t.kind == .word else {
+            throw fail("E0015", "expected a statement, found \(describe(t))", at: t, label: "a statement starts with a keyword or a name")
+        }
+        let start = span(t)
+        switch t.lower {
+        case "set", "sets", "singleton":
+            lx.next()
+            if t.lower == "singleton" { _ = lx.peek().isWord("set") || lx.peek().isWord("sets") ? lx.next() : t }
+            return try parseDeclarations(.set, nil, start)
+        case "parameter", "parameters": lx.next(); return try parseDeclarations(.parameter, nil, start)
+        case "scalar", "scalars": lx.next(); return try parseDeclarations(.scalar, nil, start)
+        case "table", "tables": lx.next(); return try parseTableDeclaration(start)
+        case "variable", "variables": lx.next(); return try parseDeclarations(.variable, nil, start)
+        case "free", "positive", "negative", "binary", "integer":
+            lx.next()
+            let nt = lx.peek()
+            guard nt.isWord("variable") || nt.isWord("variables") else {
+                throw fail("E0016", "expected 'variable' after '\(t.text)'", at: nt)
+            }
+            lx.next()
+            return try parseDeclarations(.variable, VariableType(rawValue: t.lower), start)
+        case "equation", "equations": lx.next(); return try parseDeclarations(.equation, nil, start)
+        case "alias": lx.next(); return try parseAlias(start)
+        case "model", "models": lx.next(); return try parseModelStatement(start)
+        case "solve": lx.next(); return try parseSolveStatement(start)
+        case "display": lx.next(); return try parseDisplayStatement(start)
+        case "option", "options": lx.next(); return try parseOptionStatement(start)
+        case "loop": lx.next(); return try parseLoopStatement(start)
+        case "while": lx.next(); return try parseWhileStatement(start)
+        case "repeat": lx.next(); return try parseRepeatStatement(start)
+        case "for": lx.next(); return try parseForStatement(start)
+        case "if": lx.next(); return try parseIfStatement(start)
+        case "break", "continue":
+            lx.next()
+            var cond: Expr? = nil
+            if acceptSymbol("$") { cond = try parseDollarOperand() }
+            try endStatement()
+            return t.lower == "break" ? .breakStatement(cond, start) : .continueStatement(cond, start)
+        case "abort": lx.next(); return try parseAbortStatement(start)
+        case "else", "elseif", "until":
+            throw fail("E0017", "'\(t.text)' outside of its statement", at: t)
+        case "sos1", "sos2", "semicont", "semiint", "acronym", "acronyms", "file", "files", "put", "putclose",
+             "execute", "execute_unload", "execute_load":
+            throw fail("E0018", "'\(t.text)' statements are not supported by enm", at: t, label: "not supported")
+        default:
+            return try parseAssignmentOrDefinition()
+        }
+    }
+
+    // MARK: - declarations
+
+    /// declaration = declKeyword declItem { [","] declItem } ;
+    func parseDeclarations(_ kind: DeclarationKind, _ vtype: VariableType?, _ start: SourceSpan) throws -> Statement {
+        var decls: [Declaration] = []
+        while true {
+            let t = lx.peek()
+            if t.kind != .word || (isStatementStart(t) && !decls.isEmpty) || (isStatementStart(t) && t.lower != "free") {
+                if decls.isEmpty {
+                    throw fail("E0011", "expected a name to declare, found \(describe(t))", at: t, label: "expected a name")
+                }
+                break
+            }
+            decls.append(try parseDeclItem(kind))
+            if acceptSymbol(",") { continue }
+            let n = lx.peek()
+            if n.kind == .word && !isStatementStart(n) { continue }
+            break
+        }
+        try endStatement()
+        return .declare(kind, vtype, decls, start)
+    }
+
+    /// declItem = name [ "(" domainList ")" ] [ text ] [ "/" dataList "/" ] ;
+    func parseDeclItem(_ kind: DeclarationKind) throws -> Declaration {
+        let name = try expectName("to declare")
+        var domain: [Name]? = nil
+        if lx.peek().isSymbol("(") && lx.peek().spaceBefore == false || lx.peek().isSymbol("(") {
+            lx.next()
+            domain = try parseDomainList()
+        }
+        let text = parseText(after: name)
+        var data: DataBlock? = nil
+        if lx.peek().isSymbol("/") {
+            data = try parseDataList(kind: kind, dimension: domain?.count)
+        }
+        return Declaration(name: name, domain: domain, text: text, data: data, span: name.span)
+    }
+
+    /// domainList = domainName { "," domainName } ;
+    func parseDomainList() throws -> [Name] {
+        var out: [Name] = []
+        while true {
+            let t = lx.peek()
+            if t.isSymbol("*") {
+                lx.next()
+                out.append(Name("*", span(t)))
+            } else {
+                out.append(try expectName("in the domain list"))
+            }
+            if acceptSymbol(",") { continue }
+            _ = try expectSymbol(")", "to close the domain list")
+            return out
+        }
+    }
+
+    /// text = quotedString | unquotedText ;  (unquoted text runs to `/`, `,`, `;` or the line end)
+    func parseText(after name: Name) -> String {
+        let t = lx.peek()
+        if t.kind == .string {
+            lx.next()
+            return t.text
+        }
+        let line = t.lineIndex
+        guard t.kind != .eof, t.kind != .csvRow, !t.isSymbol("/"), !t.isSymbol(","), !t.isSymbol(";"),
+              line < lx.lines.count, lx.span(t).line == name.span.line, lx.span(t).file === name.span.file else { return "" }
+        if t.kind == .word && isStatementStart(t) && t.column == 0 { return "" }
+        return lx.rawText(from: t, stops: [47, 44, 59])
+    }
+
+    /// alias = "alias" "(" name { "," name } ")" { "," "(" ... ")" } ;
+    func parseAlias(_ start: SourceSpan) throws -> Statement {
+        var groups: [[Name]] = []
+        repeat {
+            _ = try expectSymbol("(", "after 'alias'")
+            var names: [Name] = []
+            repeat { names.append(try expectName("in alias")) } while acceptSymbol(",")
+            _ = try expectSymbol(")", "to close the alias list")
+            if names.count < 2 {
+                diagnostics.error("E0019", "an alias needs at least two names", at: names[0].span)
+            }
+            groups.append(names)
+        } while acceptSymbol(",")
+        try endStatement()
+        return .alias(groups, start)
+    }
+
+    /// modelStatement = "model" modelItem { [","] modelItem } ;
+    /// modelItem = name [ text ] "/" ( "all" | name { "," name } ) "/" ;
+    func parseModelStatement(_ start: SourceSpan) throws -> Statement {
+        var models: [ModelDeclaration] = []
+        repeat {
+            let name = try expectName("for the model")
+            let text = parseText(after: name)
+            _ = try expectSymbol("/", "to start the model's equation list")
+            var members: [Name] = []
+            var all = false
+            if lx.peek().isWord("all") {
+                lx.next()
+                all = true
+            } else if !lx.peek().isSymbol("/") {
+                repeat { members.append(try expectName("in the model's equation list")) } while acceptSymbol(",")
+            }
+            _ = try expectSymbol("/", "to end the model's equation list")
+            models.append(ModelDeclaration(name: name, text: text, members: members, all: all))
+            if acceptSymbol(",") { continue }
+        } while lx.peek().kind == .word && !isStatementStart(lx.peek())
+        try endStatement()
+        return .model(models, start)
+    }
+
+    /// solveStatement = "solve" name ( "using" type sense name | sense name "using" type ) ;
+    func parseSolveStatement(_ start: SourceSpan) throws -> Statement {
+        let model = try expectName("to solve")
+        var type: Name? = nil
+        var maximize: Bool? = nil
+        var objective: Name? = nil
+        for _ in 0..<2 {
+            let t = lx.peek()
+            if t.isWord("using") {
+                lx.next()
+                type = try expectName("after 'using'")
+            } else if ["minimizing", "maximizing", "min", "max", "minimize", "maximize"].contains(t.lower) && t.kind == .word {
+                lx.next()
+                maximize = t.lower.hasPrefix("max")
+                objective = try expectName("as the objective variable")
+            }
+        }
+        guard let ty = type else {
+            throw fail("E0020", "solve needs 'using <model type>'", at: lx.peek(), label: "expected 'using lp', 'using mip', ...")
+        }
+        try endStatement()
+        return .solve(SolveStatement(model: model, type: ty, maximize: maximize ?? false, objective: objective,
+                                     span: start.through(model.span)))
+    }
+
+    /// displayStatement = "display" displayItem { "," displayItem } ;
+    func parseDisplayStatement(_ start: SourceSpan) throws -> Statement {
+        var args: [DisplayArg] = []
+        repeat {
+            args.append(try parseDisplayItem())
+        } while acceptSymbol(",")
+        try endStatement()
+        return .display(args, start)
+    }
+
+    func parseDisplayItem() throws -> DisplayArg {
+        let t = lx.peek()
+        if t.kind == .string {
+            lx.next()
+            return .text(t.text, span(t))
+        }
+        guard t.kind == .word else {
+            throw fail("E0021", "expected a symbol or a quoted text to display, found \(describe(t))", at: t)
+        }
+        return .ref(try parseReference())
+    }
+
+    /// optionStatement = "option" optionItem { "," optionItem } ;
+    func parseOptionStatement(_ start: SourceSpan) throws -> Statement {
+        var items: [OptionSetting] = []
+        repeat {
+            let name = try expectName("in the option statement")
+            if lx.peek().isSymbol(":") {
+                // per-symbol display layout `option x:3:1:2;` — accepted, layout only
+                while acceptSymbol(":") { lx.next() }
+                diagnostics.warning("W0001", "display layout option for '\(name.text)' is ignored", at: name.span)
+                continue
+            }
+            _ = try expectSymbol("=", "after the option name")
+            var sign = 1.0
+            if acceptSymbol("-") { sign = -1 }
+            let v = lx.next()
+            switch v.kind {
+            case .number:
+                items.append(OptionSetting(name: name, number: sign * v.value, word: nil, span: name.span))
+            case .word:
+                items.append(OptionSetting(name: name, number: nil, word: v.text, span: name.span))
+            default:
+                throw fail("E0022", "expected a number or a word as the value of option '\(name.text)'", at: v)
+            }
+        } while acceptSymbol(",")
+        try endStatement()
+        return .option(items, start)
+    }
+
+    /// body = { statement } ;  (statements up to the closing ")" or a stop word)
+    func parseBody(stopWords: Set<String> = []) throws -> [Statement] {
+        var out: [Statement] = []
+        while true {
+            let t = lx.peek()
+            if t.isSymbol(")") || t.kind == .eof { return out }
+            if t.kind == .word && stopWords.contains(t.lower) { return out }
+            if t.isSymbol(";") { lx.next(); continue }
+            do {
+                out.append(try parseStatement())
+            } catch {
+                // skip to the end of the broken statement, staying inside the body
+                var depth = 0
+                while true {
+                    let u = lx.peek()
+                    if u.kind == .eof { return out }
+                    if u.isSymbol("(") { depth += 1 }
+                    if u.isSymbol(")") { if depth == 0 { return out }; depth -= 1 }
+                    if u.isSymbol(";") && depth == 0 { lx.next(); break }
+                    lx.next()
+                }
+            }
+        }
+    }
+
+    /// loopStatement = "loop" "(" indexDomain "," body ")" ;
+    func parseLoopStatement(_ start: SourceSpan) throws -> Statement {
+        let open = try expectSymbol("(", "after 'loop'")
+        let dom = try parseIndexDomain()
+        _ = try expectSymbol(",", "after the loop's index domain")
+        let body = try parseBody()
+        try closeParen(open, "loop")
+        try endStatement()
+        return .loop(dom, body, start)
+    }
+
+    func closeParen(_ open: Token, _ what: String) throws {
+        let t = lx.peek()
+        guard t.isSymbol(")") else {
+            diagnostics.error("E0023", "'\(what)' is not closed", at: span(open), label: "this '(' has no matching ')'")
+            throw ParseAbort()
+        }
+        lx.next()
+    }
+
+    /// whileStatement = "while" "(" expression "," body ")" ;
+    func parseWhileStatement(_ start: SourceSpan) throws -> Statement {
+        let open = try expectSymbol("(", "after 'while'")
+        let cond = try parseExpression()
+        _ = try expectSymbol(",", "after the while condition")
+        let body = try parseBody()
+        try closeParen(open, "while")
+        try endStatement()
+        return .whileLoop(cond, body, start)
+    }
+
+    /// repeatStatement = "repeat" "(" body "until" expression ")" ;
+    func parseRepeatStatement(_ start: SourceSpan) throws -> Statement {
+        let open = try expectSymbol("(", "after 'repeat'")
+        let body = try parseBody(stopWords: ["until"])
+        guard lx.peek().isWord("until") else {
+            throw fail("E0024", "expected 'until' in repeat", at: lx.peek())
+        }
+        lx.next()
+        let cond = try parseExpression()
+        try closeParen(open, "repeat")
+        try endStatement()
+        return .repeatLoop(body, cond, start)
+    }
+
+    /// forStatement = "for" "(" reference "=" expression ("to"|"downto") expression ["by" expression] "," body ")" ;
+    func parseForStatement(_ start: SourceSpan) throws -> Statement {
+        let open = try expectSymbol("(", "after 'for'")
+        let v = try parseReference()
+        _ = try expectSymbol("=", "after the for variable")
+        let from = try parseExpression()
+        let dir = lx.peek()
+        guard dir.isWord("to") || dir.isWord("downto") else {
+            throw fail("E0025", "expected 'to' or 'downto' in for", at: dir)
+        }
+        lx.next()
+        let to = try parseExpression()
+        var by: Expr? = nil
+        if lx.peek().isWord("by") {
+            lx.next()
+            by = try parseExpression()
+        }
+        _ = try expectSymbol(",", "after the for range")
+        let body = try parseBody()
+        try closeParen(open, "for")
+        try endStatement()
+        return .forLoop(v, from, to, by, dir.isWord("downto"), body, start)
+    }
+
+    /// ifStatement = "if" "(" expression "," body { "elseif" expression "," body } [ "else" body ] ")" ;
+    func parseIfStatement(_ start: SourceSpan) throws -> Statement {
+        let open = try expectSymbol("(", "after 'if'")
+        var branches: [(Expr, [Statement])] = []
+        var elseBody: [Statement]? = nil
+        let cond = try parseExpression()
+        _ = try expectSymbol(",", "after the if condition")
+        branches.append((cond, try parseBody(stopWords: ["else", "elseif"])))
+        while true {
+            let t = lx.peek()
+            if t.isWord("elseif") {
+                lx.next()
+                let c = try parseExpression()
+                _ = try expectSymbol(",", "after the elseif condition")
+                branches.append((c, try parseBody(stopWords: ["else", "elseif"])))
+            } else if t.isWord("else") {
+                lx.next()
+                elseBody = try parseBody(stopWords: ["else", "elseif"])
+            } else {
+                break
+            }
+        }
+        try closeParen(open, "if")
+        try endStatement()
+        return .ifStatement(branches, elseBody, start)
+    }
+
+    /// abortStatement = "abort" [ "$" operand ] [ displayItem { "," displayItem } ] ;
+    func parseAbortStatement(_ start: SourceSpan) throws -> Statement {
+        var cond: Expr? = nil
+        if acceptSymbol("$") { cond = try parseDollarOperand() }
+        var items: [DisplayArg] = []
+        let t = lx.peek()
+        if t.kind == .string || (t.kind == .word && !isStatementStart(t)) {
+            repeat { items.append(try parseDisplayItem()) } while acceptSymbol(",")
+        }
+        try endStatement()
+        return .abort(cond, items, start)
+    }
+
+    /// assignment = reference [ "$" operand ] "=" expression ;
+    /// equationDefinition = name [ "(" indexArgs ")" ] [ "$" operand ] ".." expression relation expression ;
+    func parseAssignmentOrDefinition() throws -> Statement {
+        let first = lx.peek()
+        let ref = try parseReference()
+        var cond: Expr? = nil
+        if acceptSymbol("$") { cond = try parseDollarOperand() }
+        let t = lx.peek()
+        if t.isSymbol("..") {
+            lx.next()
+            if ref.attribute != nil {
+                throw fail("E0026", "an equation definition cannot name an attribute", at: first)
+            }
+            let lhs = try parseExpression()
+            let r = lx.peek()
+            guard r.kind == .symbol, let rel = Relation(rawValue: r.text) else {
+                if r.kind == .symbol, ["=x=", "=c=", "=b="].contains(r.text) {
+                    throw fail("E0027", "relation '\(r.text)' is not supported", at: r)
+                }
+                throw fail("E0028", "expected =e=, =l=, =g= or =n= in the definition of '\(ref.name.text)', found \(describe(r))",
+                           at: r, label: "expected a relation")
+            }
+            lx.next()
+            let rhs = try parseExpression()
+            try endStatement()
+            return .equationDefinition(EquationDefinition(name: ref.name, indices: ref.args ?? [], condition: cond,
+                                                          lhs: lhs, relation: rel, rhs: rhs, span: ref.name.span))
+        }
+        if t.isSymbol("=") {
+            lx.next()
+            let value = try parseExpression()
+            try endStatement()
+            return .assignment(Assignment(target: ref, condition: cond, value: value, span: ref.span))
+        }
+        if t.kind == .symbol, t.text.count == 3, t.text.hasPrefix("=") {
+            throw fail("E0029", "'\(t.text)' outside an equation definition; did you forget '..' after the equation name?", at: t)
+        }
+        throw fail("E0030", "expected '=' or '..' after '\(ref.name.text)', found \(describe(t))", at: t,
+                   label: "expected '=' or '..'")
+    }
+}

@@ -1,0 +1,99 @@
+import ArgumentParser
+import Driver
+import Foundation
+
+/// Writes to standard error.
+func writeError(_ s: String) {
+    FileHandle.standardError.write(s.data(using: .utf8) ?? Data())
+}
+
+/// Writes to standard output without buffering surprises.
+func writeOut(_ s: String) {
+    FileHandle.standardOutput.write(s.data(using: .utf8) ?? Data())
+}
+
+/// Splits `--name=value` scenario switches from the other arguments.
+func scenarioDefines(_ args: [String]) throws -> [String: String] {
+    var out: [String: String] = [:]
+    for a in args {
+        guard a.hasPrefix("--"), let eq = a.firstIndex(of: "=") else {
+            throw ValidationError("unexpected argument '\(a)'; scenario switches are written --name=value")
+        }
+        let name = String(a[a.index(a.startIndex, offsetBy: 2)..<eq])
+        guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) else {
+            throw ValidationError("invalid switch name in '\(a)'")
+        }
+        out[name] = String(a[a.index(after: eq)...])
+    }
+    return out
+}
+
+struct Enm: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "enm",
+        abstract: "A GAMS-like modeling language for energy-community optimization.",
+        subcommands: [Solve.self, Check.self])
+}
+
+struct Solve: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run a model file: data, assignments, solves and displays.")
+
+    @Argument(help: "The model file (.enm or .gms).")
+    var file: String
+
+    @Flag(help: "Print one JSON object with solves, displays, diagnostics and the exit code.")
+    var json = false
+
+    @Flag(name: .customLong("generate-only"), help: "Generate each solve's model and load it into the solver, but do not solve.")
+    var generateOnly = false
+
+    @Argument(parsing: .allUnrecognized, help: "Scenario switches --name=value, as with gams model.gms --name=value.")
+    var switches: [String] = []
+
+    func run() throws {
+        let defines = try scenarioDefines(switches)
+        let tty = isatty(1) != 0
+        var printer: TextPrinter? = nil
+        if !json { printer = TextPrinter(write: writeOut) }
+        let result = Driver.run(path: file, defines: defines, mode: .solve, generateOnly: generateOnly,
+                                onEvent: { e in printer?.take(e) })
+        printer?.flush()
+        if !result.diagnostics.isEmpty {
+            writeError(Driver.renderDiagnostics(result.diagnostics, color: isatty(2) != 0 && !json))
+        }
+        if json { writeOut(Driver.json(result) + "\n") }
+        _ = tty
+        throw ExitCode(result.exitCode.rawValue)
+    }
+}
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Parse and check a model file without solving.")
+
+    @Argument(help: "The model file (.enm or .gms).")
+    var file: String
+
+    @Flag(help: "Print one JSON object with the diagnostics and the exit code.")
+    var json = false
+
+    @Argument(parsing: .allUnrecognized, help: "Scenario switches --name=value.")
+    var switches: [String] = []
+
+    func run() throws {
+        let defines = try scenarioDefines(switches)
+        let result = Driver.run(path: file, defines: defines, mode: .check)
+        if !result.diagnostics.isEmpty {
+            writeError(Driver.renderDiagnostics(result.diagnostics, color: isatty(2) != 0 && !json))
+        }
+        if json {
+            writeOut(Driver.json(result) + "\n")
+        } else if let p = result.program, result.exitCode == .solved {
+            let count = { (k: String) in p.symbols.filter { $0.kind.rawValue == k }.count }
+            writeOut("\(file): ok — \(count("set")) sets, \(count("parameter")) parameters, \(count("variable")) variables, \(count("equation")) equations, \(count("model")) models\n")
+        }
+        throw ExitCode(result.exitCode.rawValue)
+    }
+}
+
+Enm.main()
