@@ -27,8 +27,8 @@ let package = Package(
         ]),
         .testTarget(name: "SolversTests", dependencies: ["Solvers", "IR"]),
         .testTarget(name: "ReportTests", dependencies: ["Report", "IR"]),
-        .testTarget(name: "LanguageTests", dependencies: ["Driver", "Diagnostics", "Syntax"],
-                    resources: [.copy("Models"), .copy("Corpus")]),
+        .testTarget(name: "LanguageTests", dependencies: ["Driver", "Diagnostics", "Syntax", "Execution", "IR"],
+                    exclude: ["Models", "Corpus", "Semantics"]),
     ],
     swiftLanguageModes: [.v5]
 )

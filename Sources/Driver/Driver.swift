@@ -118,16 +118,14 @@ public enum Driver {
     }
 
     /// The short text summary printed after each solve.
-    public static func summary(_ s: SolveReport) -> String {
+    public static func summary(_ s: SolveReport, timing: Bool = true) -> String {
         let obj = s.objective.map { DisplayFormatter.formatValue($0, decimals: 6).trimmingCharacters(in: .whitespaces) } ?? "none"
         return """
-        ---- SOLVE \(s.model) using \(s.type) \(s.direction == .maximize ? "maximizing" : "minimizing") (line \(s.line))
+        ---- SOLVE \(s.model) using \(s.type) \(s.direction == .maximize ? "maximizing" : "minimizing") \(s.objectiveVariable) (line \(s.line))
              solver \(s.solver): model status \(s.modelStatus.rawValue) \(s.modelStatus.text), solver status \(s.solverStatus.rawValue) \(s.solverStatus.text)
-             objective \(obj), \(s.rows) rows, \(s.columns) columns, \(s.nonzeros) nonzeros, \(s.iterations) iterations
-             time \(String(format: "%.3f", s.generationSeconds)) s generation, \(String(format: "%.3f", s.solverSeconds)) s solver
+             objective \(obj), \(s.rows) rows, \(s.columns) columns, \(s.nonzeros) nonzeros\(timing ? ", \(s.iterations) iterations" : "")
 
-
-        """
+        """ + (timing ? "     time \(String(format: "%.3f", s.generationSeconds)) s generation, \(String(format: "%.3f", s.solverSeconds)) s solver\n\n\n" : "\n\n")
     }
 
     /// Renders diagnostics as caret text.
@@ -140,8 +138,13 @@ public enum Driver {
 public final class TextPrinter {
     private var pending: [DisplayItem] = []
     private let write: (String) -> Void
+    private let timing: Bool
 
-    public init(write: @escaping (String) -> Void) { self.write = write }
+    /// `timing: false` leaves out times and iteration counts (golden tests).
+    public init(timing: Bool = true, write: @escaping (String) -> Void) {
+        self.write = write
+        self.timing = timing
+    }
 
     /// Takes the next event.
     public func take(_ e: RunEvent) {
@@ -151,7 +154,7 @@ public final class TextPrinter {
             pending.append(d)
         case .solve(let s):
             flush()
-            write(Driver.summary(s))
+            write(Driver.summary(s, timing: timing))
         }
     }
 

@@ -6,6 +6,8 @@ public struct SolveReport: Sendable {
     public var type: String
     public var solver: String
     public var direction: ObjectiveSense
+    /// The objective variable.
+    public var objectiveVariable: String
     public var modelStatus: ModelStatus
     public var solverStatus: SolverStatus
     public var objective: Double?

@@ -202,14 +202,14 @@ extension Interpreter {
         if result.hasSolution {
             for (k, (s, t)) in columns.enumerated() where k < result.columnLevel.count {
                 var r = s.records[t] ?? s.defaultRecord()
-                r.level = result.columnLevel[k]
-                r.marginal = k < result.columnMarginal.count ? result.columnMarginal[k] : 0
+                r.level = result.columnLevel[k] + 0
+                r.marginal = (k < result.columnMarginal.count ? result.columnMarginal[k] : 0) + 0
                 s.records[t] = r
             }
             for (k, (s, t)) in rows.enumerated() where k < result.rowLevel.count {
                 var r = s.records[t] ?? VarRecord(lower: model.rowLower[k], upper: model.rowUpper[k])
-                r.level = result.rowLevel[k]
-                r.marginal = k < result.rowMarginal.count ? result.rowMarginal[k] : 0
+                r.level = result.rowLevel[k] + 0
+                r.marginal = (k < result.rowMarginal.count ? result.rowMarginal[k] : 0) + 0
                 r.lower = model.rowLower[k]
                 r.upper = model.rowUpper[k]
                 s.records[t] = r
@@ -229,7 +229,7 @@ extension Interpreter {
         attrs["resUsd"] = result.solverSeconds > 0 ? result.solverSeconds : solverSeconds
         modelAttributes[sv.model.id] = attrs
         emit(.solve(SolveReport(model: sv.model.name, type: sv.type, solver: solver.name,
-                                direction: sv.maximize ? .maximize : .minimize, modelStatus: result.modelStatus,
+                                direction: sv.maximize ? .maximize : .minimize, objectiveVariable: sv.objective.name, modelStatus: result.modelStatus,
                                 solverStatus: result.solverStatus, objective: result.objective, rows: model.rowCount,
                                 columns: model.columnCount, nonzeros: model.nonzeroCount, iterations: result.iterations,
                                 generationSeconds: genSeconds, solverSeconds: solverSeconds, line: sv.span.line,

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Installs the C libraries enm links (GLPK, Ipopt) when they are missing. Debian/Ubuntu.
+set -euo pipefail
+need=()
+[ -f /usr/include/glpk.h ] || need+=(libglpk-dev)
+[ -f /usr/include/coin/IpStdCInterface.h ] || need+=(coinor-libipopt-dev)
+if [ ${#need[@]} -gt 0 ]; then
+  echo "installing ${need[*]} ..." >&2
+  SUDO=""
+  [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+command -v swift >/dev/null 2>&1 || export PATH="/opt/swift/usr/bin:/opt/swift/bin:$PATH"
