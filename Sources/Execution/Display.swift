@@ -4,7 +4,8 @@ import Semantics
 extension Interpreter {
     /// Builds the display items of a `display` statement and emits them.
     func display(_ items: [DisplayItemR], line: Int) {
-        let decimals = Int(options["decimals"] ?? 3)
+        let d = options["decimals"] ?? 3
+        let decimals = d.isFinite ? Int(Swift.max(0, Swift.min(8, d))) : 3
         for it in items {
             switch it {
             case .text(let t):

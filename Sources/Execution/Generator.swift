@@ -189,7 +189,7 @@ extension Interpreter {
         opts.optCa = modelAttribute(sv.model, "optCa")
         opts.resLim = modelAttribute(sv.model, "resLim")
         let il = modelAttribute(sv.model, "iterLim")
-        opts.iterLim = il >= 2e9 || !il.isFinite ? 2_000_000_000 : Swift.max(0, Int(il))
+        opts.iterLim = il >= 2e9 || il.isNaN ? 2_000_000_000 : Int(Swift.max(0, il))
         opts.relaxIntegrality = sv.type == "rmip" || sv.type == "lp"
         opts.loadOnly = generateOnly
         if sv.type == "lp" && model.hasIntegers {
@@ -203,13 +203,13 @@ extension Interpreter {
             for (k, (s, t)) in columns.enumerated() where k < result.columnLevel.count {
                 var r = s.records[t] ?? s.defaultRecord()
                 r.level = result.columnLevel[k] + 0
-                r.marginal = (k < result.columnMarginal.count ? result.columnMarginal[k] : 0) + 0
+                r.marginal = k < result.columnMarginal.count ? result.columnMarginal[k] : 0
                 s.records[t] = r
             }
             for (k, (s, t)) in rows.enumerated() where k < result.rowLevel.count {
                 var r = s.records[t] ?? VarRecord(lower: model.rowLower[k], upper: model.rowUpper[k])
                 r.level = result.rowLevel[k] + 0
-                r.marginal = (k < result.rowMarginal.count ? result.rowMarginal[k] : 0) + 0
+                r.marginal = k < result.rowMarginal.count ? result.rowMarginal[k] : 0
                 r.lower = model.rowLower[k]
                 r.upper = model.rowUpper[k]
                 s.records[t] = r

@@ -87,7 +87,10 @@ public final class Interpreter {
             for o in opts {
                 if let v = o.number {
                     options[o.name] = v
-                    if o.name == "seed" { random = SeededRandom(seed: UInt64(bitPattern: Int64(v))) }
+                    if o.name == "seed" {
+                        let seed = v.isFinite ? Swift.max(-9.0e18, Swift.min(9.0e18, v.rounded())) : 0
+                        random = SeededRandom(seed: UInt64(bitPattern: Int64(seed)))
+                    }
                 } else if let w = o.word {
                     switch o.name {
                     case "lp", "mip", "rmip":
@@ -125,7 +128,12 @@ public final class Interpreter {
                 runtimeError("E4002", "for loop needs finite bounds and a positive step (got step \(step))", at: span)
                 return
             }
-            let n = Int(((down ? a - b : b - a) / step).rounded(.down))
+            let span_ = ((down ? a - b : b - a) / step).rounded(.down)
+            guard span_ < 1e9 else {
+                runtimeError("E4002", "for loop would run more than a billion times", at: span)
+                return
+            }
+            let n = Int(span_)
             if n >= 0 {
                 for k in 0...n {
                     let v = down ? a - Double(k) * step : a + Double(k) * step
@@ -242,7 +250,7 @@ public final class Interpreter {
     func move(_ l: Label, in set: Symbol, by amount: Double, negative: Bool, circular: Bool) -> Label? {
         let data = set.setData
         guard let pos = data.position(of: l) else { return nil }
-        guard amount.isFinite else { return nil }
+        guard amount.isFinite, Swift.abs(amount) < 1e12 else { return nil }
         var step = Int(amount.rounded())
         if negative { step = -step }
         let n = data.count

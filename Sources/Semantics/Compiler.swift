@@ -205,6 +205,10 @@ public final class Compiler {
         let noDomain = d.domain == nil && (kind == .set || kind == .parameter || kind == .table)
         var dom = domain
         if noDomain, let data = d.data, let first = data.entries.first {
+            guard first.positions.count <= maxDimension else {
+                diagnostics.error("E2001", "a symbol may have at most \(maxDimension) indices", at: first.span)
+                return
+            }
             dom = Array(repeating: nil, count: first.positions.count)
         }
         if kind == .table && d.domain == nil {

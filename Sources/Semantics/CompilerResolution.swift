@@ -202,6 +202,10 @@ extension Compiler {
     /// Resolves the index arguments of a reference and checks them against the domain.
     func resolveArgs(_ sym: Symbol, _ r: Reference, freeAllowed: Bool = false) -> [ResolvedIndex]? {
         let given = r.args ?? []
+        if !sym.dimensionKnown && given.count > maxDimension {
+            diagnostics.error("E2001", "a symbol may have at most \(maxDimension) indices", at: r.span)
+            return nil
+        }
         if !sym.dimensionKnown && !given.isEmpty {
             sym.domain = Array(repeating: nil, count: given.count)
             sym.setData = SetData(dimension: given.count)

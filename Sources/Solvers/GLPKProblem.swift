@@ -1,5 +1,10 @@
 import CGLPK
 import IR
+#if canImport(Glibc)
+import Glibc // links libm, which `rounded` needs once inlined in optimized builds
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// One `glp_prob` loaded from a `ScalarModel`; deletes the problem when released.
 ///
@@ -54,7 +59,8 @@ final class GLPKProblem {
                 + "\(model.objective.count) objective coefficients"
         }
         if model.rowUpper.count != rows {
-            return "inconsistent row arrays: \(rows) lower bounds, \(model.rowUpper.count) upper bounds"
+            return "inconsistent row arrays: \(rows) lower bounds, "
+                + "\(model.rowUpper.count) upper bounds"
         }
         if model.rowStart.count != rows + 1 || model.rowStart.first != 0
             || model.rowStart.last != nonzeros {
@@ -156,7 +162,9 @@ final class GLPKProblem {
                 let (type, lower, upper) = GLPKProblem.bounds(model.rowLower[i], model.rowUpper[i])
                 glp_set_row_bnds(p, row, type, lower, upper)
                 if named, i < model.rowOrigin.count {
-                    GLPKProblem.withName(model.rowOrigin[i].displayName) { glp_set_row_name(p, row, $0) }
+                    GLPKProblem.withName(model.rowOrigin[i].displayName) {
+                        glp_set_row_name(p, row, $0)
+                    }
                 }
             }
         }
@@ -181,7 +189,9 @@ final class GLPKProblem {
                     glp_set_obj_coef(p, column, model.objective[j])
                 }
                 if named, j < model.columnOrigin.count {
-                    GLPKProblem.withName(model.columnOrigin[j].displayName) { glp_set_col_name(p, column, $0) }
+                    GLPKProblem.withName(model.columnOrigin[j].displayName) {
+                        glp_set_col_name(p, column, $0)
+                    }
                 }
             }
         }

@@ -1,5 +1,10 @@
 import CGLPK
 import IR
+#if canImport(Glibc)
+import Glibc // links libm, which `rounded` needs once inlined in optimized builds
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The GLPK backend: primal simplex for LP (and RMIP), branch-and-cut for MIP.
 ///
@@ -55,7 +60,8 @@ public struct GLPKSolver: Solver {
         return solveLP(problem, options: options, budget: budget)
     }
 
-    private func failure(_ model: ModelStatus, _ solver: SolverStatus, _ message: String) -> SolveResult {
+    private func failure(_ model: ModelStatus, _ solver: SolverStatus,
+                         _ message: String) -> SolveResult {
         var result = SolveResult(modelStatus: model, solverStatus: solver)
         result.message = message
         return result
@@ -63,7 +69,8 @@ public struct GLPKSolver: Solver {
 
     // MARK: - LP
 
-    private func solveLP(_ problem: GLPKProblem, options: SolveOptions, budget: TimeBudget) -> SolveResult {
+    private func solveLP(_ problem: GLPKProblem, options: SolveOptions,
+                         budget: TimeBudget) -> SolveResult {
         let run = simplex(problem, timeLimit: budget.remainingMilliseconds,
                           iterationLimit: options.iterLim)
         let p = problem.handle
@@ -95,14 +102,14 @@ public struct GLPKSolver: Solver {
         parameters.meth = GLP_PRIMAL
         parameters.presolve = GLP_OFF
         parameters.tm_lim = timeLimit
-        parameters.it_lim = TimeBudget.clampToInt32(iterationLimit)
+        parameters.it_lim = GLPKSolver.int32Limit(iterationLimit)
         let first = glp_simplex(p, &parameters)
         guard first == GLP_ESING || first == GLP_ECOND || first == GLP_EBADB else {
             return (first, "")
         }
         glp_std_basis(p)
         let used = Int(glp_get_it_cnt(p)) - startIterations
-        parameters.it_lim = TimeBudget.clampToInt32(iterationLimit - used)
+        parameters.it_lim = GLPKSolver.int32Limit(iterationLimit - used)
         let second = glp_simplex(p, &parameters)
         return (second, " (after a retry from the slack basis: first attempt gave "
                     + "\(GLPKStatusTable.describe(first)))")
@@ -116,10 +123,14 @@ public struct GLPKSolver: Solver {
         if let column = emptyIntegerRanges.first {
             // No integer value fits a column's bounds: only the relaxation tells 4 from 10.
             let relaxation = classifyRelaxation(problem, model, budget: budget)
-            let status: ModelStatus = relaxation == .infeasible ? .infeasible : .integerInfeasible
             let name = column < model.columnOrigin.count
                 ? model.columnOrigin[column].displayName : "column \(column)"
-            return failure(status, .normalCompletion,
+            if relaxation == .infeasible {
+                return failure(.infeasible, .normalCompletion,
+                               "GLPK: the continuous relaxation is infeasible (and no integer "
+                                   + "value lies between the bounds of \(name))")
+            }
+            return failure(.integerInfeasible, .normalCompletion,
                            "no integer value lies between the bounds of \(name)")
         }
 
@@ -160,6 +171,7 @@ public struct GLPKSolver: Solver {
         result.message = outcome.message
         result.nodes = monitor.nodes
         result.iterations = max(monitor.iterations, Int(glp_get_it_cnt(p)))
+        result.bestBound = bound
         guard outcome.hasPoint, let value = objective else { return result }
 
         result.objective = value
@@ -219,6 +231,11 @@ public struct GLPKSolver: Solver {
                                           status: glp_get_status(problem.handle))
     }
 
+    /// An iteration count for GLPK's `it_lim`: limited to `0...Int32.max`.
+    private static func int32Limit(_ value: Int) -> Int32 {
+        Int32(clamping: max(0, value))
+    }
+
     /// A gap tolerance GLPK accepts: NaN and negatives become 0.
     private func sanitizedTolerance(_ value: Double) -> Double {
         value.isNaN || value < 0 ? 0 : value
@@ -253,6 +270,7 @@ final class GLPKSearchMonitor {
     /// Whether the search was terminated because of `iterationLimit`.
     private(set) var stoppedByIterations = false
 
+    /// A monitor for one search; `optCa` 0 means no absolute-gap stop.
     init(optCa: Double, iterationLimit: Int) {
         self.optCa = optCa
         self.iterationLimit = iterationLimit
@@ -265,9 +283,16 @@ final class GLPKSearchMonitor {
         if status == GLP_FEAS || status == GLP_OPT {
             incumbent = glp_mip_obj_val(problem)
         }
-        let best = glp_ios_best_node(tree)
-        if best != 0 {
-            bound = glp_ios_node_bound(tree, best)
+        // Finding the best node walks the active list: do it once per node selection and on
+        // each new incumbent, not at every callback point.
+        let reason = glp_ios_reason(tree)
+        if reason == GLP_ISELECT || reason == GLP_IBINGO {
+            let best = glp_ios_best_node(tree)
+            if best != 0 {
+                let value = glp_ios_node_bound(tree, best)
+                // An unsolved root carries GLPK's "no bound yet" value, ±DBL_MAX.
+                if abs(value) < 1e300 { bound = value }
+            }
         }
         var active: Int32 = 0, present: Int32 = 0, total: Int32 = 0
         glp_ios_tree_size(tree, &active, &present, &total)
@@ -290,6 +315,7 @@ struct TimeBudget {
     private let start: ContinuousClock.Instant
     private let limit: Double
 
+    /// Starts the clock for a limit of `seconds` (NaN means no limit).
     init(seconds: Double) {
         start = clock.now
         limit = seconds.isNaN ? .infinity : seconds
@@ -318,10 +344,5 @@ struct TimeBudget {
         if value.isNaN || value <= 0 { return 0 }
         if value >= Double(Int32.max) { return Int32.max }
         return Int32(value)
-    }
-
-    /// `value` limited to `0...Int32.max`.
-    static func clampToInt32(_ value: Int) -> Int32 {
-        Int32(clamping: max(0, value))
     }
 }

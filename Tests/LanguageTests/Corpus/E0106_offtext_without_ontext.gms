@@ -1,6 +1,6 @@
 Set i / a, b /;
-* old block comment, the $onText line was deleted
-  x(i) was the old formulation
+* the old formulation, commented out line by line:
+* cap(i).. x(i) =l= 10;
 $offText
 Parameter p(i) / a 1, b 2 /;
 Display p;

@@ -1,0 +1,11 @@
+Sets i / seattle, san-diego /
+     j / new-york, chicago, topeka /;
+Scalar f 'freight' / 90 /;
+Parameter c(i,j);
+Table d(i,j) 'distance in thousands of miles'
+                  new-york       chicago      topeka
+    seattle          2.5           1.7          1.8
+    san-diego        2.5           1.8          1.4
+
+c(i,j) = f*d(i,j)/1000;
+Display c;

@@ -1,0 +1,11 @@
+Set i / a, b /;
+Parameter c(i) / a 2, b 3 /, report(i);
+Positive Variable x(i);
+Variable z;
+Equations cost, need;
+cost.. z =e= sum(i, c(i)*x(i));
+need.. sum(i, x(i)) =g= 4;
+Model m / all /;
+Solve m using lp minimizing z;
+report(i) = c(i)*x(i);
+Display report;

@@ -1,0 +1,10 @@
+Set i 'units' / u1*u3 /;
+Parameter eff(i) 'efficiency' / u1 0.9, u2 0.85 /;
+Positive Variable fuel(i), p(i);
+Variable z;
+Equations cost, conv(i), load;
+cost..    z =e= sum(i, fuel(i));
+conv(i).. fuel(i) =e= p(i)/eff(i);
+load..    sum(i, p(i)) =g= 100;
+Model m / all /;
+Solve m using lp minimizing z;

@@ -1,0 +1,12 @@
+Set i 'units' / u1*u3 /;
+Parameter pmax(i) / u1 40, u2 30, u3 20 /;
+Positive Variable p(i);
+Binary Variable on(i);
+Variable z;
+Equations cost, load, cap(i), atmost;
+cost..   z =e= sum(i, p(i) + 50*on(i));
+load..   sum(i, p(i)) =g= 75;
+cap(i).. p(i) =l= pmax(i)*on(i);
+atmost.. sum(i, on(i)) =l= 1;
+Model uc / all /;
+Solve uc using mip minimizing z;
