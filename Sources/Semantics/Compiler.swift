@@ -160,6 +160,7 @@ public final class Compiler {
         case .forLoop(let v, let from, let to, let by, let down, let body, let span):
             let sym = lookup(v.name)
             let f = resolveData(from), t = resolveData(to), b = by.flatMap { resolveData($0) }
+            if let s = sym, s.kind == .parameter { s.hasData = true }
             let bodyR = compileBody(body)
             guard let s = sym else { return nil }
             guard s.kind == .parameter, s.dimension == 0 else {

@@ -169,6 +169,7 @@ extension Compiler {
             attribute = at
         }
         guard let args = resolveArgs(sym, r) else { return nil }
+        if (sym.kind == .parameter || sym.kind == .set) && !sym.hasData { reportNoData(sym, r.name.span) }
         switch sym.kind {
         case .set:
             if sym.dimension == 0 || r.args == nil {
@@ -288,6 +289,7 @@ extension Compiler {
         var bound: [Int] = []
         for item in dom.items {
             guard let set = lookup(item.name) else { ok = false; continue }
+            if set.kind == .set && !set.hasData { reportNoData(set, item.name.span) }
             guard set.kind == .set else {
                 diagnostics.error("E2024", "'\(item.name.text)' is a \(set.kind.rawValue), not a set, and cannot control an index",
                                   at: item.name.span)
@@ -523,6 +525,16 @@ extension Compiler {
         }
     }
 
+    /// Reports (once per symbol) a parameter or set used before it has data, as GAMS does.
+    func reportNoData(_ sym: Symbol, _ span: SourceSpan) {
+        guard !reportedUnknown.contains("#nodata#" + sym.name.lowercased()) else { return }
+        reportedUnknown.insert("#nodata#" + sym.name.lowercased())
+        diagnostics.error("E3015", "\(sym.kind.rawValue) '\(sym.name)' is used but has no data", at: span,
+                          label: "no data or assignment before this use",
+                          notes: ["'\(sym.name)' is declared at line \(sym.line)"],
+                          help: ["give it data with '/ ... /' or assign it before this statement"])
+    }
+
     func compileDisplayArg(_ a: DisplayArg) -> DisplayItemR? {
         switch a {
         case .text(let t, _): return .text(t)
@@ -544,6 +556,8 @@ extension Compiler {
                 attr = x
             } else if sym.kind == .variable || sym.kind == .equation {
                 attr = .l
+            } else if !sym.hasData {
+                reportNoData(sym, r.name.span)
             }
             if r.args != nil {
                 diagnostics.warning("W2001", "display shows all of '\(sym.name)'; the index list is ignored", at: r.span)
