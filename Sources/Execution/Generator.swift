@@ -193,7 +193,8 @@ extension Interpreter {
         opts.relaxIntegrality = sv.type == "rmip" || sv.type == "lp"
         opts.loadOnly = generateOnly
         if sv.type == "lp" && model.hasIntegers {
-            // GAMS solves an lp with integer variables as continuous (they are relaxed)
+            diagnostics.warning("W4003", "model '\(sv.model.name)' has integer variables; 'using lp' relaxes them (use 'mip' to keep them integer)",
+                                at: sv.span)
         }
         let t1 = DispatchTime.now().uptimeNanoseconds
         let result = solver.solve(model, options: opts)

@@ -318,6 +318,10 @@ public final class Compiler {
             func emit(_ k: Int) {
                 if k == ids.count {
                     if sym.kind == .set {
+                        if sym.setData.contains(tuple) {
+                            diagnostics.error("E3016", "element '\(tuple.labels(sym.dimension).map { labels.name($0) }.joined(separator: "."))' is redefined in set '\(sym.name)'",
+                                              at: e.span, notes: ["labels are case-insensitive"])
+                        }
                         sym.setData.insert(tuple, text: e.text)
                     } else if let v = e.value {
                         if sym.values[tuple] != nil {

@@ -1,0 +1,10 @@
+Set i / a, b /;
+Parameter c(i) / a 2, b 3 /;
+Positive Variable x(i);
+Variable z;
+Equations cost, need;
+cost.. z =e= sum(i, c(i)*x(i));
+need.. sum(i, x(i)) =g= 4;
+Model m / all /;
+Solve m using lp minimizing z;
+Display x.lvl;
