@@ -49,8 +49,9 @@ public struct Diagnostic: Sendable {
         } else if span.line == 0, span.file == nil {
             out += " --> <command line>\n"
         }
-        for n in notes { out += "  = note: \(n)\n" }
-        for h in help { out += "  = help: \(h)\n" }
+        let gutter = span.file != nil && span.line > 0 ? String(repeating: " ", count: String(span.line).count) : ""
+        for n in notes { out += "\(gutter) \(blue)=\(reset) note: \(n)\n" }
+        for h in help { out += "\(gutter) \(blue)=\(reset) help: \(h)\n" }
         return out
     }
 }

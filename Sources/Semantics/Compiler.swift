@@ -9,6 +9,8 @@ public final class Compiler {
     public let program: Program
     var byName: [String: Symbol] = [:]
     var reportedUnknown: Set<String> = []
+    /// Equations whose definition was attempted (even if it had errors): no follow-on errors.
+    var attemptedDefinitions: Set<Int> = []
     /// Slots currently under control while resolving.
     var controlled: [Int] = []
 

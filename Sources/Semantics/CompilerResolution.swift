@@ -427,6 +427,7 @@ extension Compiler {
                               at: d.name.span)
             return
         }
+        attemptedDefinitions.insert(sym.id)
         if let old = program.definitions[sym.id] {
             diagnostics.error("E2029", "equation '\(sym.name)' is defined twice", at: d.name.span,
                               notes: ["first defined at line \(old.span.line)"])
@@ -484,6 +485,7 @@ extension Compiler {
         var ok = true
         for e in eqs {
             guard let def = program.definitions[e.id] else {
+                if attemptedDefinitions.contains(e.id) { ok = false; continue }
                 diagnostics.error("E2037", "equation '\(e.name)' of model '\(model.name)' is declared but not defined", at: s.model.span,
                                   notes: ["declared at line \(e.line)"])
                 ok = false

@@ -216,6 +216,7 @@ public final class Lexer {
                 if at(2) == 61, c == 101 || c == 108 || c == 103 || c == 110 || c == 120 || c == 99 || c == 98 {
                     return make(.symbol, 3, "=" + String(UnicodeScalar(c)) + "=")
                 }
+                if (at(1) == 60 || at(1) == 62), at(2) == 61 { return make(.symbol, 3) }
                 if at(1) == 61 { return make(.symbol, 2, "==") }
                 return make(.symbol, 1, "=")
             }

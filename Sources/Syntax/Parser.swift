@@ -505,8 +505,9 @@ public final class Parser {
             let lhs = try parseExpression()
             let r = lx.peek()
             guard r.kind == .symbol, let rel = Relation(rawValue: r.text) else {
-                if r.kind == .symbol, ["=x=", "=c=", "=b="].contains(r.text) {
-                    throw fail("E0027", "relation '\(r.text)' is not supported", at: r)
+                if r.kind == .symbol, ["=x=", "=c=", "=b=", "=<=", "=>="].contains(r.text) {
+                    let hint = r.text == "=<=" ? ["did you mean '=l='?"] : (r.text == "=>=" ? ["did you mean '=g='?"] : [])
+                    throw fail("E0027", "relation '\(r.text)' is not supported", at: r, help: hint)
                 }
                 throw fail("E0028", "expected =e=, =l=, =g= or =n= in the definition of '\(ref.name.text)', found \(describe(r))",
                            at: r, label: "expected a relation")

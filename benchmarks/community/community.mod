@@ -41,7 +41,7 @@ s.t. ddef{t in T, j in J}: D[t,j] = N[t,j] - sum{i in PJ[j]} f[t,i,j];
 
 solve;
 
-printf "objective z = %.6f\n", z;
+printf "objective z = %.8f\n", z;
 printf "unused surplus = %.6f, unmet shortfall = %.6f\n",
        sum{t in T, i in I} S[t,i], sum{t in T, j in J} D[t,j];
 

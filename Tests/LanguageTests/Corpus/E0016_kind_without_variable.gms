@@ -1,0 +1,3 @@
+Set i / a, b /;
+Positive x(i);
+Variable z;

@@ -1,0 +1,199 @@
+#!/usr/bin/env bash
+# Community energy-sharing benchmark: model generation in enm vs glpsol (GNU MathProg).
+#
+#   bash benchmarks/community/run.sh [small|672|2976] [--solve] [--no-build]
+#
+#   small  T=48   P=10 C=30    (seconds; the full solve takes a few seconds)
+#   672    T=672  P=20 C=100   (one week of 15-minute steps, ~417k rows x 417k columns)
+#   2976   T=2976 P=50 C=200   (one month, ~3.7M rows x 3.7M columns)
+#
+# Steps: generate the data into benchmarks/community/data-SIZE/ if missing (seed 1); build enm
+# (swift build -c release, binary .build/release/enm; skipped with --no-build; ENM=/path/to/enm
+# overrides the binary); then time, in the same run,
+#   (a) glpsol --check -m community.mod -d data.dat                   (translation only)
+#   (b) enm solve community.enm --generate-only --data=DIR --T= --P= --C=  (generation only)
+# with /usr/bin/time (wall seconds, peak resident memory) and print the ratio glpsol/enm
+# (> 1 means enm is faster). With --solve it also runs both full solves and compares the
+# objectives (relative tolerance 1e-6). Full solves of 672/2976 with GLPK's simplex take hours.
+#
+# Exit code: 0 if everything ran (and the objectives agree), 1 on a glpsol/data failure,
+# 2 if enm is missing or fails, 3 if the objectives differ.
+set -u
+
+HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+ROOT=$(cd "$HERE/../.." && pwd)
+
+size=small
+solve=0
+build=1
+for a in "$@"; do
+  case "$a" in
+    small|672|2976) size=$a ;;
+    --solve) solve=1 ;;
+    --no-build) build=0 ;;
+    -h|--help) sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "run.sh: unknown argument '$a' (use small|672|2976 [--solve] [--no-build])" >&2; exit 1 ;;
+  esac
+done
+
+case "$size" in
+  small) T=48;   P=10; C=30 ;;
+  672)   T=672;  P=20; C=100 ;;
+  2976)  T=2976; P=50; C=200 ;;
+esac
+SEED=1
+DATA="$HERE/data-$size"
+LOGS="$DATA/logs"
+
+# ---------------------------------------------------------------- tools
+if [ ! -x /usr/bin/time ]; then
+  echo "== /usr/bin/time missing, installing package 'time'"
+  apt-get install -y time >/dev/null 2>&1 || { apt-get update >/dev/null 2>&1 && apt-get install -y time >/dev/null 2>&1; } \
+    || { echo "run.sh: cannot install /usr/bin/time" >&2; exit 1; }
+fi
+command -v glpsol >/dev/null || { echo "run.sh: glpsol not found (apt-get install glpk-utils)" >&2; exit 1; }
+command -v python3 >/dev/null || { echo "run.sh: python3 not found" >&2; exit 1; }
+
+# ---------------------------------------------------------------- data
+if [ ! -s "$DATA/data.dat" ] || [ ! -s "$DATA/E.csv" ] || [ ! -s "$DATA/N.csv" ] || [ ! -s "$DATA/link.csv" ]; then
+  echo "== generating data: T=$T P=$P C=$C seed=$SEED -> $DATA"
+  python3 "$HERE/generate.py" --T "$T" --P "$P" --C "$C" --seed "$SEED" --out "$DATA" \
+    || { echo "run.sh: data generation failed" >&2; exit 1; }
+fi
+mkdir -p "$LOGS"
+
+# ---------------------------------------------------------------- enm build
+ENM_BIN=${ENM:-$ROOT/.build/release/enm}
+enm_ok=1
+if [ "$build" = 1 ] && [ -z "${ENM:-}" ]; then
+  echo "== building enm (swift build -c release in $ROOT)"
+  if ! (cd "$ROOT" && swift build -c release) >"$LOGS/build.log" 2>&1; then
+    echo "!! swift build -c release failed; last lines of $LOGS/build.log:"
+    tail -n 15 "$LOGS/build.log" | sed 's/^/   /'
+    enm_ok=0
+  fi
+fi
+if [ ! -x "$ENM_BIN" ]; then
+  echo "!! enm binary not found at $ENM_BIN (build it with: cd $ROOT && swift build -c release)"
+  enm_ok=0
+elif [ "$enm_ok" = 0 ]; then
+  echo "!! the build failed, so the enm side is skipped (an old binary may exist at $ENM_BIN)"
+fi
+
+# ---------------------------------------------------------------- helpers
+# timed NAME CMD...: runs CMD in $HERE with output in $LOGS/NAME.out, sets SECS, KB, RC
+timed() {
+  local name=$1; shift
+  local tf="$LOGS/$name.time"
+  rm -f "$tf"
+  (cd "$HERE" && /usr/bin/time -f '%e %M' -o "$tf" "$@") >"$LOGS/$name.out" 2>&1
+  RC=$?
+  if [ -s "$tf" ]; then
+    read -r SECS KB < <(tail -n 1 "$tf")
+  else
+    SECS=NA; KB=NA
+  fi
+  case "$SECS" in ''|*[!0-9.]*) SECS=NA ;; esac
+  case "$KB" in ''|*[!0-9]*) KB=NA ;; esac
+}
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a+0 > 0 && b+0 > 0) printf "%.2f", a/b; else print "n/a" }'; }
+mb() { awk -v k="$1" 'BEGIN { if (k ~ /^[0-9]+$/) printf "%.0f MB", k/1024; else print "n/a" }'; }
+
+status=0
+echo
+echo "== community benchmark, size $size: T=$T P=$P C=$C (data $DATA)"
+echo "   machine: $(nproc) cores, $(uname -m), $(date -u '+%Y-%m-%d %H:%M UTC')"
+
+# ---------------------------------------------------------------- (a) glpsol translation
+echo
+echo "-- (a) glpsol --check -m community.mod -d $DATA/data.dat"
+timed glpsol-check glpsol --check -m community.mod -d "$DATA/data.dat"
+g_secs=$SECS; g_kb=$KB
+if [ "$RC" != 0 ]; then
+  echo "!! glpsol failed (exit $RC); see $LOGS/glpsol-check.out"; tail -n 5 "$LOGS/glpsol-check.out" | sed 's/^/   /'
+  status=1
+else
+  grep -E '^Number of (rows|columns|non-zeros)' "$LOGS/glpsol-check.out" | sed 's/^/   /'
+  echo "   glpsol: $g_secs s wall, peak $g_kb KB ($(mb "$g_kb"))"
+fi
+
+# ---------------------------------------------------------------- (b) enm generation
+e_secs=NA
+if [ "$enm_ok" = 1 ]; then
+  echo
+  echo "-- (b) enm solve community.enm --generate-only --data=$DATA --T=$T --P=$P --C=$C"
+  timed enm-generate "$ENM_BIN" solve community.enm --generate-only --data="$DATA" --T="$T" --P="$P" --C="$C"
+  if [ "$RC" != 0 ]; then
+    echo "!! enm failed (exit $RC); last lines of $LOGS/enm-generate.out:"; tail -n 15 "$LOGS/enm-generate.out" | sed 's/^/   /'
+    status=2
+  else
+    grep -E 'rows|time .*generation' "$LOGS/enm-generate.out" | sed 's/^ */   /'
+    e_secs=$SECS
+    echo "   enm: $e_secs s wall, peak $KB KB ($(mb "$KB"))"
+  fi
+else
+  status=2
+fi
+
+echo
+if [ "$e_secs" != NA ] && [ "$g_secs" != NA ]; then
+  echo "== generation: glpsol $g_secs s, enm $e_secs s, ratio glpsol/enm = $(ratio "$g_secs" "$e_secs") (> 1: enm faster)"
+else
+  echo "== generation: glpsol $g_secs s, enm $e_secs s, ratio n/a (enm side did not complete)"
+fi
+
+# ---------------------------------------------------------------- full solves
+if [ "$solve" = 1 ]; then
+  [ "$size" != small ] && echo "   note: full LP solves of size $size take a long time with GLPK's simplex"
+  echo
+  echo "-- glpsol -m community.mod -d $DATA/data.dat"
+  timed glpsol-solve glpsol -m community.mod -d "$DATA/data.dat"
+  g_obj=$(sed -n 's/^objective z = \([-+0-9.eE]*\).*/\1/p' "$LOGS/glpsol-solve.out" | tail -n 1)
+  if [ "$RC" != 0 ] || [ -z "$g_obj" ]; then
+    echo "!! glpsol solve failed (exit $RC); see $LOGS/glpsol-solve.out"; status=1
+  else
+    echo "   glpsol: z = $g_obj, $SECS s wall, peak $KB KB"
+  fi
+  g_solve_secs=$SECS
+
+  e_obj=
+  if [ "$enm_ok" = 1 ]; then
+    echo "-- enm solve community.enm --json --data=$DATA --T=$T --P=$P --C=$C"
+    timed enm-solve "$ENM_BIN" solve community.enm --json --data="$DATA" --T="$T" --P="$P" --C="$C"
+    e_rc=$RC
+    e_obj=$(python3 - "$LOGS/enm-solve.out" <<'EOF'
+import json, sys
+text = open(sys.argv[1]).read()
+start = text.find("{")
+try:
+    doc = json.loads(text[start:]) if start >= 0 else {}
+except ValueError:
+    doc = {}
+solves = doc.get("solves") or []
+obj = solves[-1].get("objective") if solves else None
+if obj is None:  # fall back to the display of z.l
+    for d in doc.get("displays") or []:
+        if str(d.get("symbol", "")).lower() == "z" and d.get("records"):
+            obj = d["records"][0][-1]
+print("" if obj is None else repr(float(obj)))
+EOF
+)
+    if [ "$e_rc" != 0 ] || [ -z "$e_obj" ]; then
+      echo "!! enm solve failed (exit $e_rc); last lines of $LOGS/enm-solve.out:"; tail -n 15 "$LOGS/enm-solve.out" | sed 's/^/   /'
+      status=2
+    else
+      echo "   enm:    z = $e_obj, $SECS s wall, peak $KB KB"
+      echo "   solve time ratio glpsol/enm = $(ratio "$g_solve_secs" "$SECS")"
+    fi
+  fi
+  if [ -n "$g_obj" ] && [ -n "$e_obj" ]; then
+    if awk -v a="$g_obj" -v b="$e_obj" 'BEGIN { d = a - b; if (d < 0) d = -d; s = (a < 0 ? -a : a); if (s < 1) s = 1; exit !(d <= 1e-6 * s) }'; then
+      echo "== objectives agree: glpsol $g_obj, enm $e_obj"
+    else
+      echo "!! objectives DIFFER: glpsol $g_obj, enm $e_obj"; status=3
+    fi
+  fi
+fi
+
+echo "   (logs in $LOGS)"
+exit $status
