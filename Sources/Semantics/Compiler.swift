@@ -54,9 +54,9 @@ public final class Compiler {
     func suggestion(for key: String) -> Symbol? {
         var best: Symbol? = nil
         var bestD = Int.max
-        for (k, s) in byName {
-            let d = Compiler.editDistance(k, key)
-            if d < bestD && d <= max(1, key.count / 3) { bestD = d; best = s }
+        for s in program.symbols {
+            let d = Compiler.editDistance(s.name.lowercased(), key)
+            if d < bestD && d <= max(1, key.count / 3) && d < key.count { bestD = d; best = s }
         }
         return best
     }
@@ -292,6 +292,7 @@ public final class Compiler {
             return
         }
         let labels = program.labels
+        var reported: Set<String> = []
         for e in data.entries {
             guard e.positions.count == sym.dimension else {
                 diagnostics.error("E3011", "'\(sym.name)' has \(sym.dimension) indices but this entry has \(e.positions.count) labels",
@@ -306,6 +307,10 @@ public final class Compiler {
                 for l in group {
                     let id = labels.intern(l.text)
                     if let dset = sym.domain[k], !dset.setData.contains(LabelTuple(labels: [id])) {
+                        ok = false
+                        let key = "\(k):\(l.span.line):\(l.span.column)"
+                        if reported.contains(key) { continue }
+                        reported.insert(key)
                         diagnostics.error("E3012", "domain violation: '\(l.text)' is not in set '\(dset.name)'", at: l.span,
                                           label: "not an element of '\(dset.name)'",
                                           notes: ["'\(sym.name)' is declared over (\(sym.domainNames.joined(separator: ",")))"])

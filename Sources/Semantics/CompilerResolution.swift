@@ -382,6 +382,8 @@ extension Compiler {
 
     func compileAssignment(_ a: Assignment) -> AssignmentR? {
         guard let sym = lookup(a.target.name) else { return nil }
+        // after this statement the target counts as assigned, even if the statement has errors
+        defer { sym.hasData = true }
         var target: AssignmentTarget
         switch sym.kind {
         case .model:

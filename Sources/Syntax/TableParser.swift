@@ -94,6 +94,13 @@ extension Parser {
             if line.isDelimited { break }
             let end = lx.effectiveEnd(line)
             var content = line.text[0..<end]
+            // a statement keyword at the start of a line ends a table whose ';' is missing
+            if haveHeader, let first = tableCells(Parser.expandTabs(content)[...]).first, first.start == 0, !first.quoted,
+               Parser.statementKeywords.contains(first.text.lowercased()) {
+                endLine = lineIdx
+                endCol = 0
+                break
+            }
             // find a terminating ';' outside quotes
             var quote: UInt8 = 0
             for k in content.indices {
