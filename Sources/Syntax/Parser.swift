@@ -74,11 +74,14 @@ public final class Parser {
 
     /// Skips to just after the next `;` (or to a statement keyword at a line start).
     func recover() {
+        var first = true
         while true {
             let t = lx.peek()
             if t.kind == .eof { return }
             if t.isSymbol(";") { lx.next(); return }
-            if t.kind == .word, t.spaceBefore, t.column == 0, isStatementStart(t) { return }
+            // stop before a keyword starting a line, but always make progress
+            if !first, t.kind == .word, t.spaceBefore, t.column == 0, isStatementStart(t) { return }
+            first = false
             lx.next()
         }
     }
