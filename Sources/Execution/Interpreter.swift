@@ -87,7 +87,7 @@ public final class Interpreter {
             for o in opts {
                 if let v = o.number {
                     options[o.name] = v
-                    if o.name == "seed" {
+                    if o.name == "seed" || o.name == "execseed" {
                         let seed = v.isFinite ? Swift.max(-9.0e18, Swift.min(9.0e18, v.rounded())) : 0
                         random = SeededRandom(seed: UInt64(bitPattern: Int64(seed)))
                     }

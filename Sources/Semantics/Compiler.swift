@@ -11,6 +11,9 @@ public final class Compiler {
     var reportedUnknown: Set<String> = []
     /// Equations whose definition was attempted (even if it had errors): no follow-on errors.
     var attemptedDefinitions: Set<Int> = []
+    /// Depth of loop/if bodies being compiled: the no-data check runs only at the top level,
+    /// where statement order is execution order.
+    var bodyDepth = 0
     /// Slots currently under control while resolving.
     var controlled: [Int] = []
 
@@ -21,11 +24,13 @@ public final class Compiler {
 
     /// Compiles all statements.
     public func compile(_ statements: [Statement]) -> Program {
-        program.statements = compileBody(statements)
+        program.statements = compileBody(statements, nested: false)
         return program
     }
 
-    func compileBody(_ statements: [Statement]) -> [StatementR] {
+    func compileBody(_ statements: [Statement], nested: Bool = true) -> [StatementR] {
+        if nested { bodyDepth += 1 }
+        defer { if nested { bodyDepth -= 1 } }
         var out: [StatementR] = []
         for s in statements {
             if let r = compileStatement(s) { out.append(r) }

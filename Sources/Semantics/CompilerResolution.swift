@@ -169,7 +169,9 @@ extension Compiler {
             attribute = at
         }
         guard let args = resolveArgs(sym, r) else { return nil }
-        if (sym.kind == .parameter || sym.kind == .set) && !sym.hasData { reportNoData(sym, r.name.span) }
+        if (sym.kind == .parameter || sym.kind == .set) && !sym.hasData && !ctx.inEquation && bodyDepth == 0 {
+            reportNoData(sym, r.name.span)
+        }
         switch sym.kind {
         case .set:
             if sym.dimension == 0 || r.args == nil {
@@ -289,7 +291,7 @@ extension Compiler {
         var bound: [Int] = []
         for item in dom.items {
             guard let set = lookup(item.name) else { ok = false; continue }
-            if set.kind == .set && !set.hasData { reportNoData(set, item.name.span) }
+            if set.kind == .set && !set.hasData && bodyDepth == 0 { reportNoData(set, item.name.span) }
             guard set.kind == .set else {
                 diagnostics.error("E2024", "'\(item.name.text)' is a \(set.kind.rawValue), not a set, and cannot control an index",
                                   at: item.name.span)
@@ -560,7 +562,7 @@ extension Compiler {
                 attr = x
             } else if sym.kind == .variable || sym.kind == .equation {
                 attr = .l
-            } else if !sym.hasData {
+            } else if !sym.hasData && bodyDepth == 0 {
                 reportNoData(sym, r.name.span)
             }
             if r.args != nil {
@@ -574,7 +576,7 @@ extension Compiler {
         "decimals", "optcr", "optca", "reslim", "iterlim", "limrow", "limcol", "solprint", "sysout", "seed",
         "lp", "mip", "rmip", "nlp", "qcp", "dnlp", "minlp", "miqcp", "rminlp", "rmiqcp", "mcp", "cns", "solvelink",
         "threads", "holdfixed", "profile", "domlim", "bratio", "eject", "savepoint", "solvercntr", "workspace",
-        "optfile", "dispwidth", "sparserun", "integer1", "intvarup", "iterlimit",
+        "optfile", "dispwidth", "execseed", "sparserun", "integer1", "intvarup", "iterlimit",
     ]
 
     func compileOption(_ o: OptionSetting) -> OptionR? {

@@ -60,7 +60,8 @@ extension Parser {
         }
         switch t.kind {
         case .number:
-            return sign * t.value
+            let v = sign * t.value
+            return v == 0 ? 0 : v
         case .word:
             switch t.lower {
             case "inf", "+inf": return sign * .infinity
@@ -236,7 +237,7 @@ extension Parser {
         case "no": return 0
         default: break
         }
-        if let v = Double(s), v.isFinite { return v }
+        if let v = Double(s), v.isFinite { return v == 0 ? 0 : v }
         diagnostics.error("E3001", "expected a number, found '\(s)'", at: span, label: "expected a number")
         return nil
     }

@@ -105,7 +105,7 @@ extension Parser {
         if t.isSymbol("-") || t.isSymbol("+") {
             lx.next()
             let e = try parseUnary()
-            if t.text == "-", case .number(let v, let s) = e { return .number(-v, span(t).through(s)) }
+            if t.text == "-", case .number(let v, let s) = e, v != 0 { return .number(-v, span(t).through(s)) }
             return .unary(t.text == "-" ? .minus : .plus, e, span(t))
         }
         return try parseConditional()
