@@ -150,6 +150,13 @@ extension Interpreter {
     }
 
     func call(_ f: Function, _ args: [Node], _ n: Node) -> Double {
+        let r = callRaw(f, args, n)
+        // a computed zero is EPS only when an argument was EPS (no negative zero otherwise)
+        if r == 0 && r.sign == .minus && f != .ifthen { return 0 }
+        return r
+    }
+
+    func callRaw(_ f: Function, _ args: [Node], _ n: Node) -> Double {
         if f == .ifthen { return truth(eval(args[0])) ? eval(args[1]) : eval(args[2]) }
         let v = args.map { eval($0) }
         func domain(_ ok: Bool, _ what: String) -> Bool {
