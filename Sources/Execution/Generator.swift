@@ -50,7 +50,6 @@ extension Interpreter {
         columnsOf = [:]
         var acc = RowAccumulator()
         var failed = false
-        let before = diagnostics.errorCount
 
         func column(_ s: Symbol, _ t: LabelTuple) -> Int32 {
             if let c = columnsOf[s.id]?[t] { return c }
@@ -160,7 +159,7 @@ extension Interpreter {
             if failed { break }
         }
         context = ""
-        if failed || diagnostics.errorCount > before && runtimeErrors > 0 && failed { return nil }
+        if failed { return nil }
         guard let objCol = columnsOf[sv.objective.id]?[LabelTuple(repeating: 0)] else {
             runtimeError("E4014", "objective variable '\(sv.objective.name)' does not appear in any equation of model '\(sv.model.name)'",
                          at: sv.span)

@@ -111,11 +111,8 @@ public final class Interpreter {
                 return true
             }
         case .whileLoop(let cond, let body, _):
-            var guardCount = 0
             while truth(eval(cond)) {
-                guardCount += 1
                 do { try execute(body) } catch ControlFlow.continueLoop { continue } catch ControlFlow.breakLoop { break }
-                _ = guardCount
             }
         case .repeatLoop(let body, let cond, _):
             repeat {
@@ -167,13 +164,11 @@ public final class Interpreter {
     // MARK: - assignments
 
     func assign(_ a: AssignmentR) {
-        let zero = LabelTuple(repeating: 0)
         if case .modelAttribute(let m, let name) = a.target {
             modelAttributes[m.id, default: [:]][name] = eval(a.value)
             return
         }
         var writes: [(LabelTuple, Double)] = []
-        let conditional = a.domain.condition != nil
         try? iterate(a.domain, ordered: false) {
             guard let t = tuple(a.args) else { return true }
             context = describe(a.target, t)
@@ -183,11 +178,7 @@ public final class Interpreter {
         context = ""
         switch a.target {
         case .parameter(let p):
-            if a.domain.items.isEmpty && !conditional && a.args.allSatisfy({ if case .label = $0 { return true }; return false }) {
-                // a single entry
-            }
             for (t, v) in writes { p.values[t] = SpecialValue.isStored(v) ? v : nil }
-            if p.dimension == 0 && writes.isEmpty { _ = zero }
         case .set(let s):
             for (t, v) in writes {
                 if truth(v) { s.setData.insert(t) } else { s.setData.remove(t) }

@@ -138,9 +138,6 @@ extension Compiler {
                 guard let n = resolve(a, ctx) else { return nil }
                 out.append(n)
             }
-            if ctx.inEquation, out.contains(where: { $0.hasVariable }), f != .ifthen || out[0].hasVariable {
-                // nonlinear functions of variables are classified at the solve
-            }
             return Node(.call(f, out), s)
         }
     }

@@ -49,7 +49,6 @@ public final class Lexer {
         peeked = (t, data, lineIndex, column)
         lineIndex = savedLine
         column = savedCol
-        if t.kind == .eof || t.lineIndex != savedLine || t.column >= savedCol { return t }
         return t
     }
 

@@ -199,7 +199,7 @@ public final class Parser {
     func parseDeclItem(_ kind: DeclarationKind) throws -> Declaration {
         let name = try expectName("to declare")
         var domain: [Name]? = nil
-        if lx.peek().isSymbol("(") && lx.peek().spaceBefore == false || lx.peek().isSymbol("(") {
+        if lx.peek().isSymbol("(") {
             lx.next()
             domain = try parseDomainList()
         }

@@ -53,7 +53,6 @@ struct Solve: ParsableCommand {
 
     func run() throws {
         let defines = try scenarioDefines(switches)
-        let tty = isatty(1) != 0
         var printer: TextPrinter? = nil
         if !json { printer = TextPrinter(write: writeOut) }
         let result = Driver.run(path: file, defines: defines, mode: .solve, generateOnly: generateOnly,
@@ -63,7 +62,6 @@ struct Solve: ParsableCommand {
             writeError(Driver.renderDiagnostics(result.diagnostics, color: isatty(2) != 0 && !json))
         }
         if json { writeOut(Driver.json(result) + "\n") }
-        _ = tty
         throw ExitCode(result.exitCode.rawValue)
     }
 }
