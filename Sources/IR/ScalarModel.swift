@@ -51,7 +51,18 @@ public struct ScalarModel: Sendable {
     public var entryColumn: [Int32] = []
     public var entryValue: [Double] = []
 
+    /// Nonlinear expressions of the model (empty for LP/MIP).
+    public var nonlinear = NLExpressionPool()
+    /// The rows with a nonlinear part, in increasing row order; the part is added to the row's
+    /// linear entries (a column may occur in both).
+    public var nonlinearRows: [NonlinearRow] = []
+    /// Root of a nonlinear objective term added to the linear objective, -1 when there is none.
+    public var objectiveRoot: Int32 = -1
+
     public init() {}
+
+    /// Whether any row or the objective has a nonlinear part.
+    public var isNonlinear: Bool { !nonlinearRows.isEmpty || objectiveRoot >= 0 }
 
     public var rowCount: Int { rowLower.count }
     public var columnCount: Int { columnLower.count }
@@ -101,6 +112,8 @@ public struct SolveOptions: Sendable {
     /// Load the model into the solver but do not solve (benchmarks of generation); the result
     /// has model status 14 and solver status 12.
     public var loadOnly: Bool = false
+    /// Options passed through to the backend by name, in the order given.
+    public var solverOptions: [SolverOptionSetting] = []
 
     public init() {}
 }
@@ -181,6 +194,10 @@ public struct SolveResult: Sendable {
     /// Branch-and-bound nodes (MIP).
     public var nodes: Int = 0
     public var solverSeconds: Double = 0
+    /// Seconds spent in function and derivative evaluation callbacks (NLP).
+    public var evaluationSeconds: Double = 0
+    /// Problems the backend had with the request that did not stop it (an unknown option).
+    public var warnings: [String] = []
     /// The solver's own words about how it stopped.
     public var message: String = ""
 
