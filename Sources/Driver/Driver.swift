@@ -67,10 +67,16 @@ public enum Driver {
             }
         }
         if bag.errorCount > errorsBefore || !completed {
-            if code == .solved { code = .dataError }
+            // a model refused because its data make it infeasible (E4015 rows, E4016 bounds) is infeasible
+            let newErrors = bag.items.filter { $0.severity == .error }.dropFirst(errorsBefore)
+            let infeasible = !newErrors.isEmpty && newErrors.allSatisfy { Driver.infeasibilityCodes.contains($0.code) }
+            if code == .solved { code = infeasible ? .infeasibleOrUnbounded : .dataError }
         }
         return RunResult(events: interpreter.events, diagnostics: bag.items, exitCode: code, program: program)
     }
+
+    /// Run-time errors that mean the model's data make it infeasible.
+    static let infeasibilityCodes: Set<String> = ["E4015", "E4016"]
 
     static func exitCodeForCompile(_ bag: DiagnosticBag) -> ExitCode {
         let errors = bag.items.filter { $0.severity == .error }

@@ -50,6 +50,7 @@ extension Interpreter {
         columnsOf = [:]
         var acc = RowAccumulator()
         var failed = false
+        var infeasibleRows = 0
 
         func column(_ s: Symbol, _ t: LabelTuple) -> Int32 {
             if let c = columnsOf[s.id]?[t] { return c }
@@ -130,7 +131,10 @@ extension Interpreter {
                     let rhs = -acc.constant
                     let (cols, vals) = acc.take()
                     if let bad = vals.firstIndex(where: { !$0.isFinite }) {
-                        runtimeError("E4012", "coefficient of \(columns[Int(cols[bad])].0.name) is \(vals[bad]) in row \(context)",
+                        let (vs, vt) = columns[Int(cols[bad])]
+                        let row = context
+                        context = ""
+                        runtimeError("E4012", "coefficient of \(name(vs, vt)) is \(messageNumber(vals[bad])) in row \(row)",
                                      at: def.span)
                         failed = true
                         return false
@@ -147,6 +151,16 @@ extension Interpreter {
                     case .ge: lo = rhs
                     case .free: break
                     }
+                    if cols.isEmpty && (lo > Interpreter.emptyRowTolerance || up < -Interpreter.emptyRowTolerance) {
+                        // GAMS refuses a row whose terms all vanished when its data make it infeasible
+                        let row = context
+                        context = ""
+                        runtimeError("E4015", "equation \(row) is infeasible: all its terms are zero and 0 \(def.relation.rawValue) \(messageNumber(rhs)) does not hold",
+                                     at: def.span)
+                        context = row
+                        infeasibleRows += 1
+                        return true
+                    }
                     model.addRow(columns: cols, values: vals, lower: lo, upper: up,
                                  origin: Provenance(symbol: eq.name, labels: labelNames(eq, t), line: def.span.line))
                     rows.append((eq, t))
@@ -159,15 +173,36 @@ extension Interpreter {
             if failed { break }
         }
         context = ""
-        if failed { return nil }
+        if failed || infeasibleRows > 0 { return nil }
         guard let objCol = columnsOf[sv.objective.id]?[LabelTuple(repeating: 0)] else {
             runtimeError("E4014", "objective variable '\(sv.objective.name)' does not appear in any equation of model '\(sv.model.name)'",
-                         at: sv.span)
+                         at: sv.objectiveSpan)
             return nil
         }
+        var badBounds = 0
+        for (k, (s, t)) in columns.enumerated() where model.columnLower[k] > model.columnUpper[k] {
+            badBounds += 1
+            runtimeError("E4016", "variable \(name(s, t)) has lower bound \(messageNumber(model.columnLower[k])) above its upper bound \(messageNumber(model.columnUpper[k]))",
+                         at: sv.modelSpan)
+        }
+        if badBounds > 0 { return nil }
         model.objective[Int(objCol)] = 1
         model.sense = sv.maximize ? .maximize : .minimize
         return (model, columns, rows)
+    }
+
+    /// Rows with no terms left are refused when their bounds miss 0 by more than this.
+    static let emptyRowTolerance = 1e-9
+
+    /// A number as messages write it: special values by name, integers without a fraction.
+    func messageNumber(_ v: Double) -> String {
+        if SpecialValue.isNA(v) { return "NA" }
+        if v.isNaN { return "UNDF" }
+        if v == .infinity { return "+INF" }
+        if v == -.infinity { return "-INF" }
+        if SpecialValue.isEps(v) { return "EPS" }
+        if v == v.rounded(), abs(v) < 1e15 { return String(Int64(v)) }
+        return "\(v)"
     }
 
     func labelNames(_ s: Symbol, _ t: LabelTuple) -> [String] {

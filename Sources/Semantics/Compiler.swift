@@ -207,7 +207,9 @@ public final class Compiler {
             return
         }
         guard let domain = resolveDomain(d.domain) else {
-            _ = declare(d.name, symbolKind(kind), domain: [], text: d.text)
+            // declared over the universe, with its dimension, so later uses do not cascade
+            _ = declare(d.name, symbolKind(kind), domain: Array(repeating: nil, count: min(d.domain?.count ?? 0, maxDimension)),
+                        text: d.text)
             return
         }
         let noDomain = d.domain == nil && (kind == .set || kind == .parameter || kind == .table)

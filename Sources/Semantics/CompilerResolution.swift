@@ -173,7 +173,8 @@ extension Compiler {
         case .set:
             if sym.dimension == 0 || r.args == nil {
                 diagnostics.error("E2017", "set '\(sym.name)' used as a value needs its indices, e.g. '\(sym.name)(\(sym.domainNames.joined(separator: ",")))'",
-                                  at: r.span)
+                                  at: r.span,
+                                  help: r.args == nil ? ["write 'card(\(sym.name))' for the number of elements of '\(sym.name)'"] : [])
                 return nil
             }
             return Node(.setMember(sym, args), r.span)
@@ -236,7 +237,11 @@ extension Compiler {
                 }
                 out.append(.label(id))
             case .name(let n):
-                guard let iset = lookup(n) else { ok = false; continue }
+                guard let iset = lookup(n, report: false) else {
+                    reportUnknownIndex(n, of: sym, position: k, in: r)
+                    ok = false
+                    continue
+                }
                 guard iset.kind == .set, iset.dimension == 1 else {
                     diagnostics.error("E2022", "'\(n.text)' is a \(iset.kind == .set ? "\(iset.dimension)-dimensional set" : iset.kind.rawValue), not a one-dimensional set, and cannot index '\(sym.name)'",
                                       at: n.span, help: iset.kind == .set ? [] : ["a label used as an index must be quoted: '\(n.text)'"])
@@ -265,6 +270,33 @@ extension Compiler {
             }
         }
         return ok ? out : nil
+    }
+
+    /// Reports an unknown name used as an index; when it is a label of the position's domain
+    /// (or of any set), says how to quote it.
+    func reportUnknownIndex(_ n: Name, of sym: Symbol, position: Int, in r: Reference) {
+        guard !reportedUnknown.contains(n.key) else { return }
+        let label = program.labels.lookup(n.text)
+        var owner: Symbol? = nil
+        if let label {
+            let tuple = LabelTuple(labels: [label])
+            if position < sym.domain.count, let d = sym.domain[position], d.hasData, d.setData.contains(tuple) {
+                owner = d
+            } else {
+                owner = program.symbols.first { $0.kind == .set && $0.dimension == 1 && $0.hasData && $0.setData.contains(tuple) }
+            }
+        }
+        guard let owner else { reportUnknown(n); return }
+        reportedUnknown.insert(n.key)
+        let args = (r.args ?? []).enumerated().map { k, a -> String in
+            if k == position { return "\"\(n.text)\"" }
+            switch a.kind {
+            case .name(let m): return m.text
+            case .label(let l): return "\"\(l.text)\""
+            }
+        }
+        diagnostics.error("E1001", "unknown symbol '\(n.text)'", at: n.span, label: "not declared",
+                          help: ["'\(n.text)' is an element of set '\(owner.name)'; quote it to use the label: \(sym.name)(\(args.joined(separator: ",")))"])
     }
 
     /// Whether set `a` is `b`, an alias of it, or (transitively) declared as its subset.
@@ -429,10 +461,11 @@ extension Compiler {
             return
         }
         attemptedDefinitions.insert(sym.id)
+        var duplicate = false
         if let old = program.definitions[sym.id] {
             diagnostics.error("E2029", "equation '\(sym.name)' is defined twice", at: d.name.span,
                               notes: ["first defined at line \(old.span.line)"])
-            return
+            duplicate = true  // the body is still checked, so its own errors show too
         }
         let ref = Reference(name: d.name, attribute: nil, args: d.indices.isEmpty ? nil : d.indices, span: d.name.span)
         guard let (domain, count) = freeDomain(ref, condition: d.condition) else { return }
@@ -440,7 +473,7 @@ extension Compiler {
         guard let args = resolveArgs(sym, ref) else { return }
         let l = resolve(d.lhs, Context(inEquation: true))
         let r = resolve(d.rhs, Context(inEquation: true))
-        guard let lhs = l, let rhs = r else { return }
+        guard let lhs = l, let rhs = r, !duplicate else { return }
         program.definitions[sym.id] = EquationDefinitionR(symbol: sym, domain: domain, args: args, lhs: lhs, rhs: rhs,
                                                           relation: d.relation, span: d.name.span)
     }
@@ -495,13 +528,36 @@ extension Compiler {
             for side in [def.lhs, def.rhs] {
                 if let bad = Compiler.nonlinearTerm(side) {
                     diagnostics.error("E2038", "equation '\(e.name)' is nonlinear but model '\(model.name)' is solved using \(type)",
-                                      at: bad.span, label: "nonlinear term",
+                                      at: Compiler.extent(of: bad), label: "nonlinear term",
                                       help: ["linear models allow only sums of constants times variables"])
                     ok = false
                 }
             }
         }
-        return ok ? SolveR(model: model, type: type, maximize: s.maximize, objective: obj, span: s.span) : nil
+        return ok ? SolveR(model: model, type: type, maximize: s.maximize, objective: obj, span: s.span,
+                                modelSpan: s.model.span, objectiveSpan: objName.span) : nil
+    }
+
+    /// The span covering a whole expression when it sits on one line (else the node's own span).
+    static func extent(of n: Node) -> SourceSpan {
+        var first = n.span.column, last = n.span.column + n.span.length
+        var sameLine = true
+        func visit(_ m: Node) {
+            guard sameLine else { return }
+            guard m.span.line == n.span.line, m.span.file === n.span.file else { sameLine = false; return }
+            first = Swift.min(first, m.span.column)
+            last = Swift.max(last, m.span.column + m.span.length)
+            switch m.kind {
+            case .negate(let a), .not(let a): visit(a)
+            case .binary(_, let a, let b), .dollar(let a, let b): visit(a); visit(b)
+            case .call(_, let args): args.forEach(visit)
+            case .reduce(_, _, let body): visit(body)
+            default: break
+            }
+        }
+        visit(n)
+        guard sameLine else { return n.span }
+        return SourceSpan(file: n.span.file, line: n.span.line, column: first, length: last - first)
     }
 
     /// The first term that makes `n` nonlinear in the variables, if any.

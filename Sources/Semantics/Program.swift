@@ -41,6 +41,9 @@ public struct SolveR {
     public var maximize: Bool
     public var objective: Symbol
     public var span: SourceSpan
+    /// Where the model's and the objective's names are written in the solve statement.
+    public var modelSpan: SourceSpan
+    public var objectiveSpan: SourceSpan
 }
 
 /// One resolved display item.
