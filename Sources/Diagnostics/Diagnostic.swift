@@ -39,12 +39,12 @@ public struct Diagnostic: Sendable {
         if let file = span.file, span.line > 0 {
             let num = String(span.line)
             let pad = String(repeating: " ", count: num.count)
-            out += "\(pad)\(blue)-->\(reset) \(file.path):\(span.line):\(span.column)\n"
+            let place = file.placement(line: span.line, byteColumn: span.column, byteLength: span.length)
+            out += "\(pad)\(blue)-->\(reset) \(file.path):\(span.line):\(place.column)\n"
             out += "\(pad) \(blue)|\(reset)\n"
             let text = String(file.lineText(span.line).map { $0 == "\t" ? " " : $0 })
             out += "\(blue)\(num) |\(reset) \(text)\n"
-            let caretCount = max(1, min(span.length, max(1, text.count - span.column + 1)))
-            let carets = String(repeating: " ", count: max(0, span.column - 1)) + String(repeating: "^", count: caretCount)
+            let carets = String(repeating: " ", count: place.cellsBefore) + String(repeating: "^", count: place.cells)
             out += "\(pad) \(blue)|\(reset) \(sevColor)\(carets)\(label.isEmpty ? "" : " " + label)\(reset)\n"
         } else if span.line == 0, span.file == nil {
             out += " --> <command line>\n"
