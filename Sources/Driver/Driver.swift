@@ -75,6 +75,15 @@ public enum Driver {
         return RunResult(events: interpreter.events, diagnostics: bag.items, exitCode: code, program: program)
     }
 
+    /// An objective as the summary writes it: plain digits with six decimals (E-notation only
+    /// beyond 1e15), special values by name.
+    static func summaryNumber(_ v: Double) -> String {
+        if v.isNaN { return "NA" }
+        if v.isInfinite { return v > 0 ? "+INF" : "-INF" }
+        if abs(v) >= 1e15 { return String(format: "%.6e", v) }
+        return String(format: "%.6f", v == 0 ? 0 : v)
+    }
+
     /// Run-time errors that mean the model's data make it infeasible.
     static let infeasibilityCodes: Set<String> = ["E4015", "E4016"]
 
@@ -125,7 +134,7 @@ public enum Driver {
 
     /// The short text summary printed after each solve.
     public static func summary(_ s: SolveReport, timing: Bool = true) -> String {
-        let obj = s.objective.map { DisplayFormatter.formatValue($0, decimals: 6).trimmingCharacters(in: .whitespaces) } ?? "none"
+        let obj = s.objective.map(summaryNumber) ?? "none"
         return """
         ---- SOLVE \(s.model) using \(s.type) \(s.direction == .maximize ? "maximizing" : "minimizing") \(s.objectiveVariable) (line \(s.line))
              solver \(s.solver): model status \(s.modelStatus.rawValue) \(s.modelStatus.text), solver status \(s.solverStatus.rawValue) \(s.solverStatus.text)

@@ -78,6 +78,15 @@ public final class Interpreter {
         for s in statements { try execute(s) }
     }
 
+    /// Sets a numeric option; the seeds restart the random number stream.
+    func setOption(_ name: String, _ v: Double) {
+        options[name] = v
+        if name == "seed" || name == "execseed" {
+            let seed = v.isFinite ? Swift.max(-9.0e18, Swift.min(9.0e18, v.rounded())) : 0
+            random = SeededRandom(seed: UInt64(bitPattern: Int64(seed)))
+        }
+    }
+
     func execute(_ s: StatementR) throws {
         switch s {
         case .assign(let a): assign(a)
@@ -86,11 +95,7 @@ public final class Interpreter {
         case .option(let opts):
             for o in opts {
                 if let v = o.number {
-                    options[o.name] = v
-                    if o.name == "seed" || o.name == "execseed" {
-                        let seed = v.isFinite ? Swift.max(-9.0e18, Swift.min(9.0e18, v.rounded())) : 0
-                        random = SeededRandom(seed: UInt64(bitPattern: Int64(seed)))
-                    }
+                    setOption(o.name, v)
                 } else if let w = o.word {
                     switch o.name {
                     case "lp", "mip", "rmip":
@@ -168,6 +173,10 @@ public final class Interpreter {
             modelAttributes[m.id, default: [:]][name] = eval(a.value)
             return
         }
+        if case .systemScalar(let name) = a.target {
+            setOption(name, eval(a.value))
+            return
+        }
         var writes: [(LabelTuple, Double)] = []
         try? iterate(a.domain, ordered: false) {
             guard let t = tuple(a.args) else { return true }
@@ -199,7 +208,7 @@ public final class Interpreter {
                 }
                 sym.records[t] = r
             }
-        case .modelAttribute: break
+        case .modelAttribute, .systemScalar: break
         }
     }
 
@@ -208,6 +217,7 @@ public final class Interpreter {
         case .parameter(let s), .set(let s): return name(s, t)
         case .attribute(let s, let a): return "\(s.name).\(a.rawValue)\(tupleText(s, t))"
         case .modelAttribute(let s, let n): return "\(s.name).\(n)"
+        case .systemScalar(let n): return n
         }
     }
 

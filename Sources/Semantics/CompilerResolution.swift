@@ -412,6 +412,12 @@ extension Compiler {
     }
 
     func compileAssignment(_ a: Assignment) -> AssignmentR? {
+        if a.target.name.key == "execseed", lookup(a.target.name, report: false) == nil,
+           a.target.args == nil, a.target.attribute == nil, a.condition == nil {
+            guard let v = resolveData(a.value) else { return nil }
+            return AssignmentR(target: .systemScalar("execseed"), args: [],
+                               domain: ResolvedDomain(items: [], condition: nil, span: a.span), value: v, span: a.span)
+        }
         guard let sym = lookup(a.target.name) else { return nil }
         // after this statement the target counts as assigned, even if the statement has errors
         defer { sym.hasData = true }

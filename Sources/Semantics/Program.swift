@@ -21,6 +21,8 @@ public enum AssignmentTarget {
     case set(Symbol)
     case attribute(Symbol, Attribute)
     case modelAttribute(Symbol, String)
+    /// A predefined scalar of the system (`execSeed`).
+    case systemScalar(String)
 }
 
 /// A resolved assignment.

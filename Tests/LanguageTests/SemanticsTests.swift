@@ -2387,7 +2387,6 @@ func runFiles(_ files: [String: String], main: String, defines: [String: String]
     }
 
     @Test func execSeedMakesDrawsReproducible() {
-        withKnownIssue("execSeed as an assignable predefined scalar is not supported yet") {
         let source = """
         Set i / i1*i5 /;
         Parameter u(i);
@@ -2399,7 +2398,8 @@ func runFiles(_ files: [String: String], main: String, defines: [String: String]
         expectClean(a)
         #expect(a.records("u").count == 5)
         #expect(a.records("u") == b.records("u"))
-    }
+        let c = runSource(source.replacingOccurrences(of: "4711", with: "4712"))
+        #expect(a.records("u") != c.records("u"))
     }
 
     @Test func setMembershipAsCondition() {
