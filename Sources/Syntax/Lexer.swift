@@ -8,6 +8,10 @@ public final class Lexer {
     public private(set) var lineIndex = 0
     public private(set) var column = 0
     private var peeked: (Token, Bool, Int, Int)? = nil  // token, data mode, position after it
+    /// Positions (line index, byte column) where a lexical error was reported or a damaged
+    /// line was entered; the parser stays quiet about statements holding one.
+    public private(set) var troubleSpots: [TokenPosition] = []
+    private var reportedSpots: Set<TokenPosition> = []
 
     public init(lines: [SourceLine], diagnostics: DiagnosticBag) {
         self.lines = lines
@@ -22,15 +26,32 @@ public final class Lexer {
             }
             return .none
         }
-        let l = lines[t.lineIndex]
-        return SourceSpan(file: l.file, line: l.line, column: t.column + 1, length: t.length)
+        return lines[t.lineIndex].span(column: t.column, length: t.length)
     }
 
     /// The span of a column range on a preprocessed line.
     public func span(line: Int, column: Int, length: Int) -> SourceSpan {
         guard line < lines.count else { return .none }
-        let l = lines[line]
-        return SourceSpan(file: l.file, line: l.line, column: column + 1, length: length)
+        return lines[line].span(column: column, length: length)
+    }
+
+    /// Whether a lexical error was reported, or a damaged line met, at or after `start`.
+    public func hasTrouble(since start: TokenPosition) -> Bool {
+        guard let last = troubleSpots.last else { return false }
+        if last >= start { return true }
+        return troubleSpots.contains { $0 >= start }
+    }
+
+    /// Notes a damaged line read directly by the parser (table rows are not lexed).
+    public func noteDamage(line: Int) {
+        if line < lines.count, lines[line].damaged { _ = noteTrouble(TokenPosition(line: line, column: 0)) }
+    }
+
+    /// Records a trouble spot once (tokens are scanned again after a peek in another mode).
+    private func noteTrouble(_ p: TokenPosition) -> Bool {
+        guard reportedSpots.insert(p).inserted else { return false }
+        troubleSpots.append(p)
+        return true
     }
 
     /// Moves the lexer to a position, dropping any peeked token.
@@ -129,6 +150,7 @@ public final class Lexer {
         var spaceBefore = false
         while lineIndex < lines.count {
             let line = lines[lineIndex]
+            if line.damaged { _ = noteTrouble(TokenPosition(line: lineIndex, column: 0)) }
             let end = effectiveEnd(line)
             if line.isDelimited {
                 if column == 0 {
@@ -165,10 +187,12 @@ public final class Lexer {
             if b == 39 || b == 34 {
                 var j = start + 1
                 while j < end, t[j] != b { j += 1 }
-                if j >= end {
+                if j >= end, noteTrouble(TokenPosition(line: lineIndex, column: start)), !line.damaged {
                     diagnostics.error("E0002", "string is not closed on this line",
                                       at: span(line: lineIndex, column: start, length: end - start),
                                       label: "closing \(b == 39 ? "'" : "\"") missing")
+                }
+                if j >= end {
                     return make(.string, end - start, String(decoding: t[(start + 1)..<end], as: UTF8.self))
                 }
                 return make(.string, j - start + 1, String(decoding: t[(start + 1)..<j], as: UTF8.self))
@@ -229,10 +253,12 @@ public final class Lexer {
             if "()[]{},;.$+-*/<>:#".utf8.contains(b) {
                 return make(.symbol, 1)
             }
-            let len = b >= 0x80 ? utf8Length(b) : 1
-            diagnostics.error("E0003", "unexpected character '\(String(decoding: t[start..<min(end, start + len)], as: UTF8.self))'",
-                              at: span(line: lineIndex, column: start, length: 1))
-            column = min(end, start + len)
+            let len = min(end - start, b >= 0x80 ? utf8Length(b) : 1)
+            if noteTrouble(TokenPosition(line: lineIndex, column: start)), !line.damaged {
+                diagnostics.error("E0003", "unexpected character '\(String(decoding: t[start..<(start + len)], as: UTF8.self))'",
+                                  at: span(line: lineIndex, column: start, length: len))
+            }
+            column = start + len
             spaceBefore = true
         }
         return Token(kind: .eof, text: "", lineIndex: lines.count, column: 0, length: 1, spaceBefore: true)

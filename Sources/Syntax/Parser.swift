@@ -8,7 +8,9 @@ struct ParseAbort: Error {}
 /// `grammar/enm.ebnf` they implement.
 public final class Parser {
     let lx: Lexer
-    let diagnostics: DiagnosticBag
+    let bag: DiagnosticBag
+    /// Where the statement being parsed starts (the innermost one inside loop bodies).
+    var statementStart = TokenPosition(line: 0, column: 0)
 
     /// Words that start a statement; a missing `;` before one of them is accepted, as in GAMS.
     static let statementKeywords: Set<String> = [
@@ -24,8 +26,32 @@ public final class Parser {
 
     public init(lines: [SourceLine], diagnostics: DiagnosticBag) {
         self.lx = Lexer(lines: lines, diagnostics: diagnostics)
-        self.diagnostics = diagnostics
+        self.bag = diagnostics
     }
+
+    /// Reports the parser's errors, leaving out those of a statement that already holds a
+    /// lexical error (a stray character, an unclosed string) or a line the preprocessor found
+    /// damaged (an unset `%name%`): what follows such a spot in the statement is a cascade.
+    struct Reporter {
+        let parser: Parser
+
+        /// Whether errors are left out for the current statement.
+        var isQuiet: Bool { parser.lx.hasTrouble(since: parser.statementStart) }
+
+        func error(_ code: String, _ message: String, at span: SourceSpan, label: String = "",
+                   notes: [String] = [], help: [String] = []) {
+            if isQuiet { return }
+            parser.bag.error(code, message, at: span, label: label, notes: notes, help: help)
+        }
+
+        func warning(_ code: String, _ message: String, at span: SourceSpan, label: String = "",
+                     notes: [String] = [], help: [String] = []) {
+            parser.bag.warning(code, message, at: span, label: label, notes: notes, help: help)
+        }
+    }
+
+    /// Where the parser's diagnostics go.
+    var diagnostics: Reporter { Reporter(parser: self) }
 
     // MARK: - helpers
 
@@ -120,6 +146,9 @@ public final class Parser {
     ///           | solveStatement | displayStatement | optionStatement | controlStatement ;
     func parseStatement() throws -> Statement {
         let t = lx.peek()
+        let outerStart = statementStart
+        statementStart = t.position
+        defer { statementStart = outerStart }
         if t.kind == .csvRow {
             throw fail("E0014", "delimited data outside a '/ ... /' data list or table", at: t)
         }

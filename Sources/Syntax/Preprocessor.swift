@@ -15,17 +15,38 @@ public final class Preprocessor {
     private var lines: [SourceLine] = []
     private var eolMarker: [UInt8]? = nil
     private var delimited = false
+    /// Where the open `$onDelim` block started: its directive and its first line's index.
+    private var delimitedStart: (span: SourceSpan, lineIndex: Int)? = nil
     private var includeDepth = 0
 
+    /// Dollar options enm acts on, spelled as in the GAMS documentation.
+    static let handledSpellings = [
+        "onText", "offText", "include", "batInclude", "set", "setGlobal", "setLocal", "setEnv", "drop",
+        "dropGlobal", "dropLocal", "dropEnv", "if", "ifI", "ifE", "eolCom", "onEolCom", "offEolCom",
+        "onDelim", "offDelim", "exit", "abort", "error", "terminate",
+    ]
+
     /// Dollar options accepted and ignored because they only affect listing layout.
-    static let ignoredOptions: Set<String> = [
-        "title", "stitle", "double", "single", "offlisting", "onlisting", "offsymxref", "onsymxref",
-        "offsymlist", "onsymlist", "offuellist", "onuellist", "offuelxref", "onuelxref", "eject",
-        "lines", "hidden", "log", "onempty", "offempty", "onmulti", "offmulti", "ondigit", "offdigit",
-        "onupper", "offupper", "inlinecom", "oninline", "offinline", "onend", "offend", "ondollar",
-        "offdollar", "phantom", "onwarning", "offwarning", "stars", "maxcol", "mincol", "onmargin",
-        "offmargin", "onnestcom", "offnestcom", "ononly", "offonly", "oneps", "offeps", "call", "echo",
-        "show", "onglobal", "offglobal", "onrecurse", "offrecurse", "version", "ondotl", "offdotl",
+    static let ignoredSpellings = [
+        "title", "sTitle", "double", "single", "offListing", "onListing", "offSymXRef", "onSymXRef",
+        "offSymList", "onSymList", "offUElList", "onUElList", "offUElXRef", "onUElXRef", "eject",
+        "lines", "hidden", "log", "onEmpty", "offEmpty", "onMulti", "offMulti", "onDigit", "offDigit",
+        "onUpper", "offUpper", "inlineCom", "onInline", "offInline", "onEnd", "offEnd", "onDollar",
+        "offDollar", "phantom", "onWarning", "offWarning", "stars", "maxCol", "minCol", "onMargin",
+        "offMargin", "onNestCom", "offNestCom", "onOnly", "offOnly", "onEps", "offEps", "call", "echo",
+        "show", "onGlobal", "offGlobal", "onRecurse", "offRecurse", "version", "onDotL", "offDotL",
+    ]
+
+    /// Dollar options accepted and ignored, in lower case.
+    static let ignoredOptions = Set(ignoredSpellings.map { $0.lowercased() })
+
+    /// GAMS dollar options that enm does not implement (named as such rather than as unknown).
+    static let unsupportedOptions: Set<String> = [
+        "gdxin", "gdxout", "load", "loaddc", "loadm", "loaddcm", "loadr", "unload", "macro", "libinclude",
+        "sysinclude", "onecho", "offecho", "onput", "offput", "setargs", "funclibin", "ifthen", "ifthene",
+        "iftheni", "else", "elseif", "elseife", "elseifi", "endif", "goto", "label", "shift", "eval",
+        "evalglobal", "evallocal", "setnames", "setddlist", "split", "kill", "clear", "onembeddedcode",
+        "offembeddedcode", "hiddencall", "onmultir", "onfiltered", "offfiltered", "onundf", "offundf",
     ]
 
     public init(defines: [String: String], diagnostics: DiagnosticBag) {
@@ -42,10 +63,7 @@ public final class Preprocessor {
         let file = SourceFile(path: path, text: text)
         files.append(file)
         process(file)
-        if delimited, let last = lines.last {
-            diagnostics.error("E0104", "$onDelim block is not closed by $offDelim",
-                              at: SourceSpan(file: last.file, line: last.line, column: 1))
-        }
+        closeOpenDelimitedBlock()
         return lines
     }
 
@@ -53,7 +71,31 @@ public final class Preprocessor {
     public func run(file: SourceFile) -> [SourceLine] {
         files.append(file)
         process(file)
+        closeOpenDelimitedBlock()
         return lines
+    }
+
+    /// Reports an `$onDelim` block left open at the end of the input and guesses where it was
+    /// meant to end: before the first line that cannot be comma-separated data (one starting
+    /// with `/` or `;`, which end a data list). Lines from there on are read as statements again,
+    /// so the rest of the file is checked as usual; without such a line the block runs to the end.
+    private func closeOpenDelimitedBlock() {
+        guard delimited, let open = delimitedStart else { return }
+        diagnostics.error("E0104", "$onDelim block is not closed by $offDelim", at: open.span,
+                          label: "this $onDelim has no matching $offDelim")
+        var k = open.lineIndex
+        while k < lines.count {
+            if let first = lines[k].text.first(where: { $0 != 32 && $0 != 9 }), first == 47 || first == 59 { break }
+            k += 1
+        }
+        if k < lines.count {
+            for j in k..<lines.count { lines[j].isDelimited = false }
+        } else {
+            // nothing else ends the block: what follows is unreadable, so say nothing more about it
+            for j in open.lineIndex..<lines.count { lines[j].damaged = true }
+        }
+        delimited = false
+        delimitedStart = nil
     }
 
     /// Reads a whole file as UTF-8 text (invalid bytes replaced), nil if it cannot be read.
@@ -68,9 +110,10 @@ public final class Preprocessor {
         let count = file.lineStarts.count
         var lineNo = 1
         var inText = false
+        var textStart = SourceSpan.none
         while lineNo <= count {
             defer { lineNo += 1 }
-            var bytes = Array(file.lineText(lineNo).utf8)
+            let bytes = Array(file.lineText(lineNo).utf8)
             if lineNo == count && bytes.isEmpty { continue }
             if inText {
                 if bytes.first == UInt8(ascii: "$") {
@@ -81,30 +124,41 @@ public final class Preprocessor {
             }
             if bytes.first == UInt8(ascii: "*") { continue }
             if bytes.first == UInt8(ascii: "$") {
-                let r = directive(bytes, from: 1, file: file, line: lineNo)
+                let sub = substitute(bytes, file: file, line: lineNo)
+                let r = directive(sub, from: 1, file: file, line: lineNo)
                 switch r {
                 case .none: break
-                case .startText: inText = true
+                case .startText:
+                    inText = true
+                    let (name, _) = Preprocessor.splitDirective(bytes, from: 1)
+                    textStart = SourceSpan(file: file, line: lineNo, column: Preprocessor.nameColumn(bytes, from: 1),
+                                           length: name.count)
                 case .exit: return
-                case .line(let rest): bytes = rest; emit(bytes, file: file, line: lineNo)
+                case .line(let skipped):
+                    var rest = sub
+                    rest.bytes = Array(sub.bytes[skipped...])
+                    rest.map = sub.map.dropping(skipped)
+                    emit(rest, file: file, line: lineNo)
                 }
                 continue
             }
-            emit(bytes, file: file, line: lineNo)
+            emit(substitute(bytes, file: file, line: lineNo), file: file, line: lineNo)
         }
         if inText {
-            diagnostics.error("E0105", "$onText is not closed by $offText",
-                              at: SourceSpan(file: file, line: count, column: 1))
+            diagnostics.error("E0105", "$onText is not closed by $offText", at: textStart,
+                              label: "this $onText has no matching $offText")
         }
     }
 
-    private func emit(_ raw: [UInt8], file: SourceFile, line: Int) {
-        let (text, changed) = substitute(raw, file: file, line: line)
-        lines.append(SourceLine(text: text, file: file, line: line, isDelimited: delimited,
-                                substituted: changed, eolComment: eolMarker))
+    private func emit(_ sub: Substituted, file: SourceFile, line: Int) {
+        lines.append(SourceLine(text: sub.bytes, file: file, line: line, isDelimited: delimited,
+                                substituted: !sub.map.replacements.isEmpty, eolComment: eolMarker,
+                                damaged: sub.damaged, origin: sub.map))
     }
 
-    enum DirectiveResult { case none, startText, exit, line([UInt8]) }
+    /// What a dollar control line asks for; `.line(k)` passes its substituted text from byte
+    /// `k` on to the parser (`$if cond statement`).
+    enum DirectiveResult { case none, startText, exit, line(Int) }
 
     static func splitDirective(_ bytes: [UInt8], from: Int) -> (String, Int) {
         var i = from
@@ -115,17 +169,26 @@ public final class Preprocessor {
         return (name, i)
     }
 
+    /// The 1-based column of the option name after the `$` at `from - 1`.
+    static func nameColumn(_ bytes: [UInt8], from: Int) -> Int {
+        var i = from
+        while i < bytes.count, bytes[i] == 32 || bytes[i] == 9 { i += 1 }
+        return i + 1
+    }
+
     static func isWordByte(_ b: UInt8) -> Bool {
         (b >= 65 && b <= 90) || (b >= 97 && b <= 122) || (b >= 48 && b <= 57) || b == 95 || b == 46
     }
 
-    private func directive(_ raw: [UInt8], from: Int, file: SourceFile, line: Int) -> DirectiveResult {
-        let (sub, _) = substitute(raw, file: file, line: line)
-        let bytes = sub
+    /// Handles one dollar control option; `raw[from - 1]` is its `$`, and `raw[0]` sits at byte
+    /// `base` of the source line.
+    private func directive(_ sub: Substituted, from: Int, file: SourceFile, line: Int) -> DirectiveResult {
+        let bytes = sub.bytes
         let (name, after) = Preprocessor.splitDirective(bytes, from: from)
         let restBytes = Array(bytes[min(after, bytes.count)...])
         let rest = String(decoding: restBytes, as: UTF8.self).trimmingCharacters(in: .whitespaces)
-        let span = SourceSpan(file: file, line: line, column: from + 1, length: max(1, name.count))
+        let span = sub.span(file: file, line: line, column: Preprocessor.nameColumn(bytes, from: from) - 1,
+                            length: name.count)
         switch name {
         case "ontext": return .startText
         case "offtext":
@@ -135,7 +198,9 @@ public final class Preprocessor {
             if target.isEmpty {
                 diagnostics.error("E0107", "$include needs a file name", at: span)
             } else {
-                include(target, from: file, line: line, column: after + 2)
+                include(target, from: file, line: line,
+                        span: sub.span(file: file, line: line, column: Preprocessor.nameColumn(bytes, from: after) - 1,
+                                       length: rest.utf8.count))
             }
         case "set", "setglobal", "setlocal", "setenv":
             let (var_, value) = Preprocessor.splitNameValue(rest)
@@ -147,8 +212,8 @@ public final class Preprocessor {
         case "drop", "dropglobal", "droplocal", "dropenv":
             variables[rest.lowercased()] = nil
         case "if", "ifi", "ife":
-            return conditional(restBytes, caseInsensitive: name == "ifi", file: file, line: line,
-                               column: after + 1, span: span)
+            return conditional(sub, from: min(after, bytes.count), caseInsensitive: name == "ifi", file: file,
+                               line: line, span: span)
         case "eolcom":
             let marker = rest.split(separator: " ").first.map(String.init) ?? ""
             if marker.isEmpty || marker.count > 2 {
@@ -159,9 +224,11 @@ public final class Preprocessor {
         case "oneolcom": if eolMarker == nil { eolMarker = Array("!!".utf8) }
         case "offeolcom": eolMarker = nil
         case "ondelim":
+            if !delimited { delimitedStart = (span, lines.count) }
             delimited = true
         case "offdelim":
             delimited = false
+            delimitedStart = nil
         case "exit": return .exit
         case "abort", "error", "terminate":
             diagnostics.error("E0110", rest.isEmpty ? "$\(name) reached" : Preprocessor.unquote(rest), at: span)
@@ -170,15 +237,26 @@ public final class Preprocessor {
             diagnostics.error("E0111", "'$' in column 1 must start a dollar control option", at: span)
         default:
             if Preprocessor.ignoredOptions.contains(name) { return .none }
-            diagnostics.error("E0112", "unknown dollar control option '$\(name)'", at: span,
-                              label: "not a dollar control option enm knows")
+            let start = Preprocessor.nameColumn(bytes, from: from) - 1
+            let spelled = String(decoding: bytes[start..<(start + name.utf8.count)], as: UTF8.self)
+            if Preprocessor.unsupportedOptions.contains(name) {
+                diagnostics.error("E0112", "dollar control option '$\(spelled)' is not supported by enm", at: span,
+                                  label: "not supported")
+            } else {
+                let guess = Spelling.closest(to: name, among: Preprocessor.handledSpellings + Preprocessor.ignoredSpellings)
+                diagnostics.error("E0112", "unknown dollar control option '$\(spelled)'", at: span,
+                                  label: "not a dollar control option enm knows",
+                                  help: guess.map { ["did you mean '$\($0)'?"] } ?? [])
+            }
         }
         return .none
     }
 
-    private func conditional(_ bytes: [UInt8], caseInsensitive: Bool, file: SourceFile, line: Int,
-                             column: Int, span: SourceSpan) -> DirectiveResult {
+    private func conditional(_ sub: Substituted, from: Int, caseInsensitive: Bool, file: SourceFile, line: Int,
+                             span: SourceSpan) -> DirectiveResult {
+        let bytes = sub.bytes
         var c = ConditionScanner(bytes: bytes)
+        c.index = from
         var negate = false
         if c.peekWord()?.lowercased() == "not" { _ = c.word(); negate = true }
         guard let first = c.peekToken() else {
@@ -209,13 +287,13 @@ public final class Preprocessor {
         }
         if negate { result.toggle() }
         guard result else { return .none }
-        var rest = Array(bytes[c.index...])
-        while let f = rest.first, f == 32 || f == 9 { rest.removeFirst() }
-        if rest.isEmpty { return .none }
-        if rest.first == UInt8(ascii: "$") {
-            return directive(rest, from: 1, file: file, line: line)
+        var restStart = c.index
+        while restStart < bytes.count, bytes[restStart] == 32 || bytes[restStart] == 9 { restStart += 1 }
+        if restStart >= bytes.count { return .none }
+        if bytes[restStart] == UInt8(ascii: "$") {
+            return directive(sub, from: restStart + 1, file: file, line: line)
         }
-        return .line(rest)
+        return .line(restStart)
     }
 
     private func resolvePath(_ name: String, from file: SourceFile) -> String? {
@@ -227,8 +305,7 @@ public final class Preprocessor {
         return nil
     }
 
-    private func include(_ name: String, from file: SourceFile, line: Int, column: Int) {
-        let span = SourceSpan(file: file, line: line, column: column, length: name.count)
+    private func include(_ name: String, from file: SourceFile, line: Int, span: SourceSpan) {
         guard includeDepth < 40 else {
             diagnostics.error("E0115", "$include nested more than 40 deep (recursive include?)", at: span)
             return
@@ -247,12 +324,27 @@ public final class Preprocessor {
         includeDepth -= 1
     }
 
-    /// Replaces `%name%` by the value of compile-time variable `name`.
-    private func substitute(_ bytes: [UInt8], file: SourceFile, line: Int) -> ([UInt8], Bool) {
-        guard bytes.contains(37) else { return (bytes, false) }
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
-        var i = 0, changed = false
+    /// A line after `%name%` substitution: its bytes, the way back to source columns, and
+    /// whether an unset variable was met (reported once, here).
+    struct Substituted {
+        var bytes: [UInt8]
+        var map = ColumnMap()
+        var damaged = false
+
+        /// The source span of 0-based byte `column` (and `length` bytes) of `bytes`.
+        func span(file: SourceFile, line: Int, column: Int, length: Int) -> SourceSpan {
+            let (c, l) = map.sourceRange(column, max(1, length))
+            return SourceSpan(file: file, line: line, column: c + 1, length: l)
+        }
+    }
+
+    /// Replaces `%name%` by the value of compile-time variable `name`; an unset one is
+    /// reported and left in place, and the line is marked damaged.
+    private func substitute(_ bytes: [UInt8], file: SourceFile, line: Int) -> Substituted {
+        guard bytes.contains(37) else { return Substituted(bytes: bytes) }
+        var result = Substituted(bytes: [])
+        result.bytes.reserveCapacity(bytes.count)
+        var i = 0
         while i < bytes.count {
             if bytes[i] == 37 {
                 var j = i + 1
@@ -260,8 +352,10 @@ public final class Preprocessor {
                 if j < bytes.count, bytes[j] == 37, j > i + 1 {
                     let name = String(decoding: bytes[(i + 1)..<j], as: UTF8.self)
                     if let v = variables[name.lowercased()] {
-                        out.append(contentsOf: Array(v.utf8))
-                        changed = true
+                        let start = result.bytes.count
+                        result.bytes.append(contentsOf: Array(v.utf8))
+                        result.map.replacements.append(
+                            ColumnMap.Replacement(text: start..<result.bytes.count, source: i..<(j + 1)))
                         i = j + 1
                         continue
                     } else if !name.lowercased().hasPrefix("system.") && !name.lowercased().hasPrefix("gams.") {
@@ -269,13 +363,17 @@ public final class Preprocessor {
                                           at: SourceSpan(file: file, line: line, column: i + 1, length: j - i + 1),
                                           label: "not set",
                                           help: ["set it with '--\(name)=value' on the command line or '$set \(name) value'"])
+                        result.damaged = true
+                        result.bytes.append(contentsOf: bytes[i...j])
+                        i = j + 1
+                        continue
                     }
                 }
             }
-            out.append(bytes[i])
+            result.bytes.append(bytes[i])
             i += 1
         }
-        return (out, changed)
+        return result
     }
 
     static func unquote(_ s: String) -> String {

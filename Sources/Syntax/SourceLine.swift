@@ -10,8 +10,82 @@ public struct SourceLine {
     public var line: Int
     /// Whether the line sits inside `$onDelim ... $offDelim` (comma-separated data).
     public var isDelimited: Bool
-    /// Whether substitution changed the line (columns then map approximately).
+    /// Whether substitution changed the line.
     public var substituted: Bool
     /// The end-of-line comment marker in force for this line, if any.
     public var eolComment: [UInt8]?
+    /// Whether an error was already reported for this line before parsing (an unset `%name%`,
+    /// an unclosed `$onDelim` block): the parser then says nothing more about it.
+    public var damaged = false
+    /// How byte columns of `text` map back to byte columns of the line in `file`.
+    public var origin = ColumnMap()
+
+    public init(text: [UInt8], file: SourceFile, line: Int, isDelimited: Bool, substituted: Bool,
+                eolComment: [UInt8]?, damaged: Bool = false, origin: ColumnMap = ColumnMap()) {
+        self.text = text
+        self.file = file
+        self.line = line
+        self.isDelimited = isDelimited
+        self.substituted = substituted
+        self.eolComment = eolComment
+        self.damaged = damaged
+        self.origin = origin
+    }
+
+    /// The span in `file` of the 0-based byte range `column ..< column + length` of `text`.
+    public func span(column: Int, length: Int) -> SourceSpan {
+        let (c, l) = origin.sourceRange(column, length)
+        return SourceSpan(file: file, line: line, column: c + 1, length: l)
+    }
+}
+
+/// The way from byte columns of a preprocessed line back to its source line: bytes dropped at
+/// the front (the condition of `$if ... statement`) and `%name%` replacements.
+public struct ColumnMap: Sendable {
+    /// One replacement: the bytes it produced in the text and the `%name%` it came from.
+    public struct Replacement: Sendable {
+        public var text: Range<Int>
+        public var source: Range<Int>
+    }
+
+    /// Bytes of the substituted line before `text[0]`.
+    public var skipped = 0
+    /// Replacements in order, with `text` ranges in the substituted line (before `skipped`).
+    public var replacements: [Replacement] = []
+
+    public init(skipped: Int = 0, replacements: [Replacement] = []) {
+        self.skipped = skipped
+        self.replacements = replacements
+    }
+
+    /// The map of the same line with `count` more bytes dropped at the front.
+    public func dropping(_ count: Int) -> ColumnMap {
+        ColumnMap(skipped: skipped + count, replacements: replacements)
+    }
+
+    /// The source byte column of 0-based byte `column` of the text; a byte produced by a
+    /// replacement maps to the start of its `%name%`.
+    public func sourceColumn(_ column: Int) -> Int {
+        locate(column + skipped).start
+    }
+
+    /// The source byte range of `length` bytes from 0-based `column` of the text; a range
+    /// touching a replacement covers the whole `%name%`.
+    public func sourceRange(_ column: Int, _ length: Int) -> (column: Int, length: Int) {
+        if replacements.isEmpty { return (column + skipped, length) }
+        let start = locate(column + skipped).start
+        let end = locate(column + skipped + max(1, length) - 1).end
+        return (start, max(1, end - start))
+    }
+
+    /// The source bytes behind byte `c` of the substituted line (a `%name%` for a replaced byte).
+    private func locate(_ c: Int) -> (start: Int, end: Int) {
+        var shift = 0
+        for r in replacements {
+            if c < r.text.lowerBound { break }
+            if c < r.text.upperBound { return (r.source.lowerBound, r.source.upperBound) }
+            shift = r.source.upperBound - r.text.upperBound
+        }
+        return (c + shift, c + shift + 1)
+    }
 }

@@ -91,6 +91,7 @@ extension Parser {
         var endLine = -1, endCol = 0
         while lineIdx < lx.lines.count {
             let line = lx.lines[lineIdx]
+            lx.noteDamage(line: lineIdx)
             if line.isDelimited { break }
             let end = lx.effectiveEnd(line)
             var content = line.text[0..<end]

@@ -29,10 +29,28 @@ public struct Token {
     /// Whether blank space (or a line start) precedes the token.
     public var spaceBefore: Bool
 
+    /// Where the token starts.
+    public var position: TokenPosition { TokenPosition(line: lineIndex, column: column) }
+
     /// Whether this is the symbol `s`.
     public func isSymbol(_ s: String) -> Bool { kind == .symbol && text == s }
     /// Whether this is the word `w` (case-insensitive; `w` must be lower case).
     public func isWord(_ w: String) -> Bool { kind == .word && text.lowercased() == w }
     /// The word in lower case.
     public var lower: String { text.lowercased() }
+}
+
+/// A place in the preprocessed lines: line index, then byte column.
+public struct TokenPosition: Hashable, Comparable, Sendable {
+    public var line: Int
+    public var column: Int
+
+    public init(line: Int, column: Int) {
+        self.line = line
+        self.column = column
+    }
+
+    public static func < (a: TokenPosition, b: TokenPosition) -> Bool {
+        a.line != b.line ? a.line < b.line : a.column < b.column
+    }
 }
