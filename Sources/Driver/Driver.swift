@@ -25,6 +25,8 @@ public struct RunResult {
     public var exitCode: ExitCode
     /// Symbols and equation counts of the checked program (for `enm check`).
     public var program: Program?
+    /// How the run went (a check adds the equations' classes to the JSON object).
+    public var mode: RunMode = .solve
 }
 
 /// The façade over the pipeline: preprocess, parse, compile, execute, report.
@@ -44,10 +46,11 @@ public enum Driver {
         let program = compiler.compile(statements)
         if bag.hasErrors || mode == .check {
             return RunResult(events: [], diagnostics: bag.items, exitCode: bag.hasErrors ? exitCodeForCompile(bag) : .solved,
-                             program: program)
+                             program: program, mode: mode)
         }
-        let interpreter = Interpreter(program: program, diagnostics: bag, solver: GLPKSolver())
+        let interpreter = Interpreter(program: program, diagnostics: bag, solver: GLPKSolver(), nonlinearSolver: IpoptSolver())
         interpreter.generateOnly = generateOnly
+        interpreter.modelDirectory = (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent
         interpreter.onEvent = onEvent
         let errorsBefore = bag.errorCount
         let completed = interpreter.run()
@@ -84,6 +87,40 @@ public enum Driver {
         return String(format: "%.6f", v == 0 ? 0 : v)
     }
 
+    /// One equation's class as `enm check` reports it.
+    public struct EquationClass {
+        public var name: String
+        public var kind: ExpressionClass
+        /// Why (the culprit term's reason), empty for linear equations.
+        public var reason: String
+        /// Line of the definition, and line/column of the culprit term.
+        public var line: Int
+        public var termLine: Int
+        public var termColumn: Int
+    }
+
+    /// The class of every defined equation, in declaration order.
+    public static func equationClasses(_ program: Program) -> [EquationClass] {
+        program.symbols.compactMap { s in
+            guard s.kind == .equation, let d = program.definitions[s.id] else { return nil }
+            let c = Compiler.classify(d)
+            return EquationClass(name: s.name, kind: c.kind == .constant ? .linear : c.kind, reason: c.reason,
+                                 line: d.span.line, termLine: c.culprit?.span.line ?? d.span.line,
+                                 termColumn: c.culprit.map { Compiler.extent(of: $0).column } ?? d.span.column)
+        }
+    }
+
+    /// The `enm check` text: one line per equation with its class and, when not linear, why.
+    public static func classesText(_ program: Program) -> String {
+        let classes = equationClasses(program)
+        let width = classes.map(\.name.count).max() ?? 0
+        return classes.map { c in
+            let pad = String(repeating: " ", count: width - c.name.count)
+            let why = c.reason.isEmpty ? "" : "  (\(c.reason), line \(c.termLine):\(c.termColumn))"
+            return "  \(c.name)\(pad)  \(c.kind.name)\(why)\n"
+        }.joined()
+    }
+
     /// Run-time errors that mean the model's data make it infeasible.
     static let infeasibilityCodes: Set<String> = ["E4015", "E4016"]
 
@@ -112,10 +149,17 @@ public enum Driver {
                 ("column", .int(d.span.column)),
             ])
         }
-        return JSONValue.object([
+        var fields: [(String, JSONValue)] = [
             ("solves", .array(solves)), ("displays", .array(displays)), ("diagnostics", .array(diags)),
             ("exitCode", .int(Int(r.exitCode.rawValue))),
-        ]).render()
+        ]
+        if r.mode == .check, let p = r.program {
+            fields.append(("equations", .array(equationClasses(p).map { c in
+                .object([("name", .string(c.name)), ("class", .string(c.kind.name)), ("modelType", .string(c.kind.modelType)),
+                         ("reason", c.reason.isEmpty ? .null : .string(c.reason)), ("line", .int(c.line))])
+            })))
+        }
+        return JSONValue.object(fields).render()
     }
 
     static func solveJSON(_ s: SolveReport) -> JSONValue {
@@ -127,7 +171,8 @@ public enum Driver {
             ("objective", s.objective.map { $0.isFinite ? JSONValue.number($0) : .null } ?? .null),
             ("rows", .int(s.rows)), ("columns", .int(s.columns)), ("nonzeros", .int(s.nonzeros)),
             ("iterations", .int(s.iterations)),
-            ("seconds", .object([("generation", .number(s.generationSeconds)), ("solver", .number(s.solverSeconds))])),
+            ("seconds", .object([("generation", .number(s.generationSeconds)), ("solver", .number(s.solverSeconds))]
+                                + (s.evaluationSeconds.map { [("evaluation", JSONValue.number($0))] } ?? []))),
             ("line", .int(s.line)),
         ])
     }
@@ -140,7 +185,9 @@ public enum Driver {
              solver \(s.solver): model status \(s.modelStatus.rawValue) \(s.modelStatus.text), solver status \(s.solverStatus.rawValue) \(s.solverStatus.text)
              objective \(obj), \(s.rows) rows, \(s.columns) columns, \(s.nonzeros) nonzeros\(timing ? ", \(s.iterations) iterations" : "")
 
-        """ + (timing ? "     time \(String(format: "%.3f", s.generationSeconds)) s generation, \(String(format: "%.3f", s.solverSeconds)) s solver\n\n\n" : "\n\n")
+        """ + (timing ? "     time \(String(format: "%.3f", s.generationSeconds)) s generation, \(String(format: "%.3f", s.solverSeconds)) s solver"
+               + (s.evaluationSeconds.map { " (\(String(format: "%.3f", $0)) s in function and derivative evaluations)" } ?? "")
+               + "\n\n\n" : "\n\n")
     }
 
     /// Renders diagnostics as caret text.

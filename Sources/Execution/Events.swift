@@ -17,6 +17,8 @@ public struct SolveReport: Sendable {
     public var iterations: Int
     public var generationSeconds: Double
     public var solverSeconds: Double
+    /// Seconds in function and derivative evaluations (nonlinear backend), nil for LP/MIP.
+    public var evaluationSeconds: Double? = nil
     public var line: Int
     /// The solver's words on how it stopped.
     public var message: String

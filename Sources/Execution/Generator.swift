@@ -51,6 +51,10 @@ extension Interpreter {
         var acc = RowAccumulator()
         var failed = false
         var infeasibleRows = 0
+        let nonlinearAllowed = Interpreter.nonlinearTypes.contains(sv.type)
+        // nonlinear terms of the current row, each already scaled
+        var nonlinearTerms: [Int32] = []
+        var pool = NLExpressionPool()
 
         func column(_ s: Symbol, _ t: LabelTuple) -> Int32 {
             if let c = columnsOf[s.id]?[t] { return c }
@@ -85,11 +89,14 @@ extension Interpreter {
                     if !a.hasVariable {
                         let v = eval(a)
                         if v != 0 { try linear(b, scale * v) }
-                    } else {
+                    } else if !b.hasVariable {
                         let v = eval(b)
                         if v != 0 { try linear(a, scale * v) }
+                    } else {
+                        try nonlinear(n, scale)
                     }
                 case .div:
+                    if b.hasVariable { try nonlinear(n, scale); return }
                     let v = eval(b)
                     if v == 0 {
                         runtimeError("E4001", "division by zero", at: b.span)
@@ -97,8 +104,7 @@ extension Interpreter {
                     }
                     try linear(a, scale / v)
                 default:
-                    runtimeError("E4011", "nonlinear term in a linear model", at: n.span)
-                    throw GenerationFailure()
+                    try nonlinear(n, scale)
                 }
             case .dollar(let a, let c):
                 if truth(eval(c)) { try linear(a, scale) }
@@ -110,9 +116,215 @@ extension Interpreter {
                 }
                 if let e = inner { throw e }
             default:
+                try nonlinear(n, scale)
+            }
+        }
+
+        /// Adds `scale · n` to the row's nonlinear part.
+        func nonlinear(_ n: Node, _ scale: Double) throws {
+            guard nonlinearAllowed else {
                 runtimeError("E4011", "nonlinear term in a linear model", at: n.span)
                 throw GenerationFailure()
             }
+            let root = try lower(n)
+            if scale == 1 {
+                nonlinearTerms.append(root)
+            } else if scale == -1 {
+                nonlinearTerms.append(pool.add(.negate, [root]))
+            } else {
+                nonlinearTerms.append(pool.add(.product, [pool.constant(scale), root]))
+            }
+        }
+
+        /// A data value inside a nonlinear term: special values other than EPS are refused.
+        func constant(_ n: Node) throws -> Int32 {
+            let v = eval(n)
+            guard v.isFinite else {
+                runtimeError("E4012", "\(messageNumber(v)) in a nonlinear term", at: n.span)
+                throw GenerationFailure()
+            }
+            return pool.constant(v == 0 ? 0 : v)
+        }
+
+        /// Collects the terms of a sum (`+`, `-`, unary minus, `sum`) without nesting.
+        func sumTerms(_ n: Node, negative: Bool, into terms: inout [Int32]) throws {
+            switch n.kind {
+            case .binary(.add, let a, let b):
+                try sumTerms(a, negative: negative, into: &terms)
+                try sumTerms(b, negative: negative, into: &terms)
+            case .binary(.sub, let a, let b):
+                try sumTerms(a, negative: negative, into: &terms)
+                try sumTerms(b, negative: !negative, into: &terms)
+            case .negate(let a):
+                try sumTerms(a, negative: !negative, into: &terms)
+            case .reduce(.sum, let d, let body) where body.hasVariable:
+                var inner: Error? = nil
+                try iterate(d, ordered: false) {
+                    do { try sumTerms(body, negative: negative, into: &terms) } catch { inner = error; return false }
+                    return true
+                }
+                if let e = inner { throw e }
+            case .dollar(let a, let c):
+                if truth(eval(c)) { try sumTerms(a, negative: negative, into: &terms) }
+            default:
+                if !n.hasVariable {
+                    let v = eval(n)
+                    if v == 0 && !v.isNaN { return }
+                }
+                let t = try lower(n)
+                terms.append(negative ? pool.add(.negate, [t]) : t)
+            }
+        }
+
+        /// Collects the factors of a product (`*`, `prod`) without nesting.
+        func productFactors(_ n: Node, into factors: inout [Int32]) throws {
+            switch n.kind {
+            case .binary(.mul, let a, let b):
+                try productFactors(a, into: &factors)
+                try productFactors(b, into: &factors)
+            case .reduce(.prod, let d, let body) where body.hasVariable:
+                var inner: Error? = nil
+                try iterate(d, ordered: true) {
+                    do { try productFactors(body, into: &factors) } catch { inner = error; return false }
+                    return true
+                }
+                if let e = inner { throw e }
+            default:
+                factors.append(try lower(n))
+            }
+        }
+
+        /// Builds the expression DAG of a term with variables (data parts become constants).
+        func lower(_ n: Node) throws -> Int32 {
+            if !n.hasVariable { return try constant(n) }
+            switch n.kind {
+            case .variable(let s, let args):
+                // a lag or lead that leaves the set drops the variable, as in linear terms
+                guard let t = tuple(args) else { return pool.constant(0) }
+                return pool.variable(Int(column(s, t)))
+            case .negate(let a):
+                return pool.add(.negate, [try lower(a)])
+            case .not(let a):
+                return pool.add(.not, [try lower(a)])
+            case .dollar(let a, let c):
+                return truth(eval(c)) ? try lower(a) : pool.constant(0)
+            case .binary(let op, let a, let b):
+                switch op {
+                case .add, .sub:
+                    var terms: [Int32] = []
+                    try sumTerms(n, negative: false, into: &terms)
+                    return terms.isEmpty ? pool.constant(0) : terms.count == 1 ? terms[0] : pool.add(.sum, terms)
+                case .mul:
+                    var factors: [Int32] = []
+                    try productFactors(n, into: &factors)
+                    return factors.count == 1 ? factors[0] : pool.add(.product, factors)
+                case .div:
+                    if !b.hasVariable {
+                        let v = eval(b)
+                        if v == 0 {
+                            runtimeError("E4001", "division by zero", at: b.span)
+                            throw GenerationFailure()
+                        }
+                    }
+                    return pool.add(.divide, [try lower(a), try lower(b)])
+                case .pow:
+                    return try power(a, b)
+                case .lt: return pool.add(.lessThan, [try lower(a), try lower(b)])
+                case .le: return pool.add(.lessEqual, [try lower(a), try lower(b)])
+                case .gt: return pool.add(.greaterThan, [try lower(a), try lower(b)])
+                case .ge: return pool.add(.greaterEqual, [try lower(a), try lower(b)])
+                case .eq: return pool.add(.equal, [try lower(a), try lower(b)])
+                case .ne: return pool.add(.notEqual, [try lower(a), try lower(b)])
+                case .and: return pool.add(.and, [try lower(a), try lower(b)])
+                case .or: return pool.add(.or, [try lower(a), try lower(b)])
+                case .xor, .eqv:
+                    // truth values compared: not(a) is 1 exactly when a is false
+                    let x = pool.add(.not, [try lower(a)]), y = pool.add(.not, [try lower(b)])
+                    return pool.add(op == .xor ? .notEqual : .equal, [x, y])
+                case .imp:
+                    let x = pool.add(.not, [try lower(a)])
+                    return pool.add(.or, [x, try lower(b)])
+                }
+            case .call(let f, let args):
+                return try call(f, args, n)
+            case .reduce(let op, let d, let body):
+                var items: [Int32] = []
+                switch op {
+                case .sum:
+                    try sumTerms(n, negative: false, into: &items)
+                    return items.isEmpty ? pool.constant(0) : items.count == 1 ? items[0] : pool.add(.sum, items)
+                case .prod:
+                    try productFactors(n, into: &items)
+                    return items.isEmpty ? pool.constant(1) : items.count == 1 ? items[0] : pool.add(.product, items)
+                case .smin, .smax:
+                    var inner: Error? = nil
+                    try iterate(d, ordered: false) {
+                        do { items.append(try lower(body)) } catch { inner = error; return false }
+                        return true
+                    }
+                    if let e = inner { throw e }
+                    if items.isEmpty { return pool.constant(op == .smin ? Double.infinity : -Double.infinity) }
+                    return items.count == 1 ? items[0] : pool.add(op == .smin ? .min : .max, items)
+                }
+            default:
+                runtimeError("E4011", "this term cannot be part of a nonlinear model", at: n.span)
+                throw GenerationFailure()
+            }
+        }
+
+        /// `a ** b`, `power(a, b)`, `rpower(a, b)`.
+        func power(_ a: Node, _ b: Node) throws -> Int32 {
+            if !b.hasVariable {
+                let e = eval(b)
+                guard e.isFinite else {
+                    runtimeError("E4012", "exponent is \(messageNumber(e))", at: b.span)
+                    throw GenerationFailure()
+                }
+                if e == 1 { return try lower(a) }
+                if e == 0 { return pool.constant(1) }
+                return pool.add(.powerConstant, [try lower(a)], value: e)
+            }
+            if !a.hasVariable {
+                let base = eval(a)
+                if base > 0 && base.isFinite { return pool.add(.constantPower, [try lower(b)], value: base) }
+            }
+            return pool.add(.power, [try lower(a), try lower(b)])
+        }
+
+        /// A built-in function of variable arguments (classification admitted only these).
+        func call(_ f: Function, _ args: [Node], _ n: Node) throws -> Int32 {
+            let unary: NLOp?
+            switch f {
+            case .sqr: unary = .sqr
+            case .sqrt: unary = .sqrt
+            case .exp: unary = .exp
+            case .log: unary = .log
+            case .log10: unary = .log10
+            case .log2: unary = .log2
+            case .sin: unary = .sin
+            case .cos: unary = .cos
+            case .tan: unary = .tan
+            case .arctan: unary = .arctan
+            case .abs: unary = .abs
+            case .sigmoid: unary = .sigmoid
+            default: unary = nil
+            }
+            if let op = unary, args.count == 1 { return pool.add(op, [try lower(args[0])]) }
+            switch f {
+            case .exp10 where args.count == 1:
+                return pool.add(.constantPower, [try lower(args[0])], value: 10)
+            case .power, .rpower:
+                if args.count == 2 { return try power(args[0], args[1]) }
+            case .min, .max:
+                return pool.add(f == .min ? .min : .max, try args.map { try lower($0) })
+            case .ifthen where args.count == 3:
+                if !args[0].hasVariable { return truth(eval(args[0])) ? try lower(args[1]) : try lower(args[2]) }
+                return pool.add(.ifThen, [try lower(args[0]), try lower(args[1]), try lower(args[2])])
+            default:
+                break
+            }
+            runtimeError("E4011", "'\(f.rawValue)' of a variable cannot be part of a model", at: n.span)
+            throw GenerationFailure()
         }
 
         for eq in program.modelEquations[sv.model.id] ?? [] {
@@ -126,6 +338,7 @@ extension Interpreter {
                         try linear(def.rhs, -1)
                     } catch {
                         failed = true
+                        nonlinearTerms.removeAll()
                         return false
                     }
                     let rhs = -acc.constant
@@ -151,7 +364,7 @@ extension Interpreter {
                     case .ge: lo = rhs
                     case .free: break
                     }
-                    if cols.isEmpty && (lo > Interpreter.emptyRowTolerance || up < -Interpreter.emptyRowTolerance) {
+                    if cols.isEmpty && nonlinearTerms.isEmpty && (lo > Interpreter.emptyRowTolerance || up < -Interpreter.emptyRowTolerance) {
                         // GAMS refuses a row whose terms all vanished when its data make it infeasible
                         let row = context
                         context = ""
@@ -161,8 +374,13 @@ extension Interpreter {
                         infeasibleRows += 1
                         return true
                     }
-                    model.addRow(columns: cols, values: vals, lower: lo, upper: up,
-                                 origin: Provenance(symbol: eq.name, labels: labelNames(eq, t), line: def.span.line))
+                    let row = model.addRow(columns: cols, values: vals, lower: lo, upper: up,
+                                           origin: Provenance(symbol: eq.name, labels: labelNames(eq, t), line: def.span.line))
+                    if !nonlinearTerms.isEmpty {
+                        let root = nonlinearTerms.count == 1 ? nonlinearTerms[0] : pool.add(.sum, nonlinearTerms)
+                        model.nonlinearRows.append(NonlinearRow(row: Int32(row), root: root))
+                        nonlinearTerms.removeAll(keepingCapacity: true)
+                    }
                     rows.append((eq, t))
                     return true
                 }
@@ -186,10 +404,14 @@ extension Interpreter {
                          at: sv.modelSpan)
         }
         if badBounds > 0 { return nil }
+        model.nonlinear = pool
         model.objective[Int(objCol)] = 1
         model.sense = sv.maximize ? .maximize : .minimize
         return (model, columns, rows)
     }
+
+    /// Model types solved by the nonlinear backend.
+    static let nonlinearTypes: Set<String> = ["nlp", "qcp", "dnlp", "rminlp", "rmiqcp"]
 
     /// Rows with no terms left are refused when their bounds miss 0 by more than this.
     static let emptyRowTolerance = 1e-9
@@ -213,8 +435,7 @@ extension Interpreter {
     func solve(_ sv: SolveR) {
         let t0 = DispatchTime.now().uptimeNanoseconds
         guard let (model, columns, rows) = generate(sv) else {
-            modelAttributes[sv.model.id, default: [:]]["modelStat"] = Double(ModelStatus.errorNoSolution.rawValue)
-            modelAttributes[sv.model.id, default: [:]]["solveStat"] = Double(SolverStatus.solveProcessingSkipped.rawValue)
+            refuseSolve(sv)
             return
         }
         let genSeconds = Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9
@@ -224,15 +445,31 @@ extension Interpreter {
         opts.resLim = modelAttribute(sv.model, "resLim")
         let il = modelAttribute(sv.model, "iterLim")
         opts.iterLim = il >= 2e9 || il.isNaN ? 2_000_000_000 : Int(Swift.max(0, il))
-        opts.relaxIntegrality = sv.type == "rmip" || sv.type == "lp"
+        let nonlinear = Interpreter.nonlinearTypes.contains(sv.type)
+        opts.relaxIntegrality = sv.type != "mip"
         opts.loadOnly = generateOnly
-        if sv.type == "lp" && model.hasIntegers {
-            diagnostics.warning("W4003", "model '\(sv.model.name)' has integer variables; 'using lp' relaxes them (use 'mip' to keep them integer)",
+        if (sv.type == "lp" || nonlinear) && model.hasIntegers {
+            diagnostics.warning("W4003", "model '\(sv.model.name)' has integer variables; 'using \(sv.type)' relaxes them\(nonlinear ? "" : " (use 'mip' to keep them integer)")",
                                 at: sv.span)
         }
+        let backend = nonlinear ? nonlinearSolver : solver
+        if nonlinear {
+            guard let settings = solverOptionFile(sv, backend: backend.name) else {
+                refuseSolve(sv)
+                return
+            }
+            opts.solverOptions = settings
+            if !generateOnly && !startingPointIsUsable(model, rows: rows) {
+                refuseSolve(sv)
+                return
+            }
+        }
         let t1 = DispatchTime.now().uptimeNanoseconds
-        let result = solver.solve(model, options: opts)
+        let result = backend.solve(model, options: opts)
         let solverSeconds = Double(DispatchTime.now().uptimeNanoseconds - t1) / 1e9
+        for w in result.warnings {
+            diagnostics.warning("W4004", w, at: sv.span)
+        }
 
         if result.hasSolution {
             for (k, (s, t)) in columns.enumerated() where k < result.columnLevel.count {
@@ -263,11 +500,12 @@ extension Interpreter {
         attrs["nodUsd"] = Double(result.nodes)
         attrs["resUsd"] = result.solverSeconds > 0 ? result.solverSeconds : solverSeconds
         modelAttributes[sv.model.id] = attrs
-        emit(.solve(SolveReport(model: sv.model.name, type: sv.type, solver: solver.name,
+        emit(.solve(SolveReport(model: sv.model.name, type: sv.type, solver: backend.name,
                                 direction: sv.maximize ? .maximize : .minimize, objectiveVariable: sv.objective.name, modelStatus: result.modelStatus,
                                 solverStatus: result.solverStatus, objective: result.objective, rows: model.rowCount,
                                 columns: model.columnCount, nonzeros: model.nonzeroCount, iterations: result.iterations,
-                                generationSeconds: genSeconds, solverSeconds: solverSeconds, line: sv.span.line,
+                                generationSeconds: genSeconds, solverSeconds: solverSeconds,
+                                evaluationSeconds: nonlinear ? result.evaluationSeconds : nil, line: sv.span.line,
                                 message: result.message)))
     }
 }

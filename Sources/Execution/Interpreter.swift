@@ -32,10 +32,15 @@ public final class Interpreter {
     /// Generate and load models but do not solve them.
     public var generateOnly = false
     let solver: Solver
+    /// The backend of nlp, qcp and dnlp models.
+    let nonlinearSolver: Solver
+    /// The directory of the main model file, where solver option files are looked up first.
+    public var modelDirectory: String = "."
     var columnsOf: [Int: [LabelTuple: Int32]] = [:]
     var plans: [ObjectIdentifier: DomainPlan] = [:]
 
-    public init(program: Program, diagnostics: DiagnosticBag, solver: Solver) {
+    public init(program: Program, diagnostics: DiagnosticBag, solver: Solver, nonlinearSolver: Solver = IpoptSolver()) {
+        self.nonlinearSolver = nonlinearSolver
         self.program = program
         self.diagnostics = diagnostics
         self.labels = program.labels
@@ -102,10 +107,14 @@ public final class Interpreter {
                         if w != "glpk" && w != "default" {
                             diagnostics.warning("W4001", "solver '\(w)' is not available; GLPK is used for \(o.name)", at: o.span)
                         }
+                    case "nlp", "qcp", "dnlp", "rminlp", "rmiqcp":
+                        if w != "ipopt" && w != "default" {
+                            diagnostics.warning("W4001", "solver '\(w)' is not available; Ipopt is used for \(o.name)", at: o.span)
+                        }
                     case "solprint", "sysout":
                         break
                     default:
-                        if ["nlp", "qcp", "dnlp", "minlp", "miqcp", "rminlp", "rmiqcp", "mcp", "cns"].contains(o.name) { break }
+                        if ["minlp", "miqcp", "mcp", "cns"].contains(o.name) { break }
                         diagnostics.warning("W4002", "option '\(o.name)' expects a number; '\(w)' is ignored", at: o.span)
                     }
                 }

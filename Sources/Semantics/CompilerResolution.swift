@@ -487,15 +487,15 @@ extension Compiler {
     func compileSolve(_ s: SolveStatement) -> SolveR? {
         let m = lookup(s.model)
         let type = s.type.key
+        let allowed: ExpressionClass
         switch type {
-        case "lp", "mip", "rmip": break
-        case "nlp", "qcp", "dnlp", "rmiqcp", "rminlp":
-            diagnostics.error("E2030", "model type '\(s.type.text)' needs the nonlinear backend, which this version of enm does not have yet",
-                              at: s.type.span, help: ["use 'lp', 'rmip' or 'mip' for linear models"])
-            return nil
+        case "lp", "mip", "rmip": allowed = .linear
+        case "qcp", "rmiqcp": allowed = .quadratic
+        case "nlp", "rminlp": allowed = .nonlinear
+        case "dnlp": allowed = .nonsmooth
         case "minlp", "miqcp", "mcp", "cns", "mpec", "emp":
             diagnostics.error("E2031", "model type '\(s.type.text)' is not supported", at: s.type.span,
-                              help: ["enm solves lp, rmip and mip models (nlp, qcp and dnlp with the nonlinear backend)"])
+                              help: ["enm solves lp, rmip and mip models with GLPK and nlp, qcp and dnlp models with Ipopt"])
             return nil
         default:
             diagnostics.error("E2032", "unknown model type '\(s.type.text)'", at: s.type.span,
@@ -531,13 +531,25 @@ extension Compiler {
                 ok = false
                 continue
             }
-            for side in [def.lhs, def.rhs] {
-                if let bad = Compiler.nonlinearTerm(side) {
-                    diagnostics.error("E2038", "equation '\(e.name)' is nonlinear but model '\(model.name)' is solved using \(type)",
-                                      at: Compiler.extent(of: bad), label: "nonlinear term",
-                                      help: ["linear models allow only sums of constants times variables"])
-                    ok = false
-                }
+            let c = Compiler.classify(def)
+            guard c.kind > allowed, let bad = c.culprit else { continue }
+            ok = false
+            let at = Compiler.extent(of: bad)
+            switch (c.kind, allowed) {
+            case (.discontinuous, _):
+                diagnostics.error("E2041", "equation '\(e.name)' uses a discontinuous function of a variable: \(c.reason)",
+                                  at: at, label: "discontinuous",
+                                  help: ["no model type accepts it; rewrite it with binary variables or move it into the data"])
+            case (_, .linear):
+                diagnostics.error("E2038", "equation '\(e.name)' is nonlinear but model '\(model.name)' is solved using \(type)",
+                                  at: at, label: "nonlinear term",
+                                  help: ["linear models allow only sums of constants times variables; solve it using \(c.kind.modelType)"])
+            case (_, .quadratic):
+                diagnostics.error("E2039", "equation '\(e.name)' is not quadratic but model '\(model.name)' is solved using \(type): \(c.reason)",
+                                  at: at, label: "\(c.kind.name) term", help: ["solve it using \(c.kind.modelType)"])
+            default:
+                diagnostics.error("E2040", "equation '\(e.name)' is not smooth but model '\(model.name)' is solved using \(type): \(c.reason)",
+                                  at: at, label: "non-smooth term", help: ["solve it using dnlp, or reformulate it smoothly"])
             }
         }
         return ok ? SolveR(model: model, type: type, maximize: s.maximize, objective: obj, span: s.span,
@@ -545,7 +557,7 @@ extension Compiler {
     }
 
     /// The span covering a whole expression when it sits on one line (else the node's own span).
-    static func extent(of n: Node) -> SourceSpan {
+    public static func extent(of n: Node) -> SourceSpan {
         var first = n.span.column, last = n.span.column + n.span.length
         var sameLine = true
         func visit(_ m: Node) {
@@ -564,30 +576,6 @@ extension Compiler {
         visit(n)
         guard sameLine else { return n.span }
         return SourceSpan(file: n.span.file, line: n.span.line, column: first, length: last - first)
-    }
-
-    /// The first term that makes `n` nonlinear in the variables, if any.
-    static func nonlinearTerm(_ n: Node) -> Node? {
-        guard n.hasVariable else { return nil }
-        switch n.kind {
-        case .variable: return nil
-        case .negate(let a): return nonlinearTerm(a)
-        case .binary(let op, let a, let b):
-            switch op {
-            case .add, .sub: return nonlinearTerm(a) ?? nonlinearTerm(b)
-            case .mul:
-                if a.hasVariable && b.hasVariable { return n }
-                return nonlinearTerm(a) ?? nonlinearTerm(b)
-            case .div:
-                if b.hasVariable { return n }
-                return nonlinearTerm(a)
-            default: return n
-            }
-        case .dollar(let a, _): return nonlinearTerm(a)
-        case .reduce(let op, _, let body):
-            return op == .sum ? nonlinearTerm(body) : n
-        default: return n
-        }
     }
 
     /// Reports (once per symbol) a parameter or set used before it has data, as GAMS does.

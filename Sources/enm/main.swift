@@ -89,6 +89,8 @@ struct Check: ParsableCommand {
         } else if let p = result.program, result.exitCode == .solved {
             let count = { (k: String) in p.symbols.filter { $0.kind.rawValue == k }.count }
             writeOut("\(file): ok — \(count("set")) sets, \(count("parameter")) parameters, \(count("variable")) variables, \(count("equation")) equations, \(count("model")) models\n")
+            let classes = Driver.classesText(p)
+            if !classes.isEmpty { writeOut("equations:\n" + classes) }
         }
         throw ExitCode(result.exitCode.rawValue)
     }
