@@ -18,7 +18,7 @@ let package = Package(
         .target(name: "Syntax", dependencies: ["Diagnostics"]),
         .target(name: "IR", dependencies: ["Diagnostics"]),
         .target(name: "Semantics", dependencies: ["Syntax", "IR"]),
-        .target(name: "Execution", dependencies: ["Semantics", "IR", "Solvers"]),
+        .target(name: "Execution", dependencies: ["Semantics", "IR", "Derivatives", "Solvers"]),
         .target(name: "Derivatives", dependencies: ["IR"]),
         .target(name: "Solvers", dependencies: ["IR", "Derivatives", "CGLPK", "CIpopt"]),
         .target(name: "Report", dependencies: ["IR"]),
