@@ -81,6 +81,7 @@ extension Parser {
     /// dataEntry = labelSpec [ value | text ] ;
     func parseDataEntry(kind: DeclarationKind) throws -> DataEntry {
         let first = lx.peek(data: true)
+        if first.isSymbol(")") { throw unbalancedParen(first) }
         let positions = try parseLabelSpec()
         let startSpan = span(first)
         if kind == .set {

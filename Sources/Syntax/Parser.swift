@@ -11,6 +11,10 @@ public final class Parser {
     let bag: DiagnosticBag
     /// Where the statement being parsed starts (the innermost one inside loop bodies).
     var statementStart = TokenPosition(line: 0, column: 0)
+    /// How many bodies (`loop(... , body)`, `if(...)`, ...) enclose the current statement.
+    var bodyDepth = 0
+    /// The last `)` reported as unbalanced (recovery steps over it instead of closing a body).
+    var lastUnbalancedParen: TokenPosition? = nil
 
     /// Words that start a statement; a missing `;` before one of them is accepted, as in GAMS.
     static let statementKeywords: Set<String> = [
@@ -112,12 +116,35 @@ public final class Parser {
         }
     }
 
-    /// Ends a statement: `;`, or nothing before `)` / a keyword / end of file.
+    /// Ends a statement: `;`, or nothing before `)` closing a body / a keyword / end of file.
     func endStatement() throws {
         let t = lx.peek()
         if t.isSymbol(";") { lx.next(); return }
-        if t.kind == .eof || t.isSymbol(")") || isStatementStart(t) { return }
+        if t.isSymbol(")") {
+            if bodyDepth > 0 && !continuesAfterParen(t) { return }
+            throw unbalancedParen(t)
+        }
+        if t.kind == .eof || isStatementStart(t) { return }
         throw fail("E0012", "expected ';' to end the statement, found \(describe(t))", at: t, label: "expected ';'")
+    }
+
+    /// Reports `)` as having no matching `(`; recovery then skips the rest of the statement.
+    func unbalancedParen(_ t: Token) -> ParseAbort {
+        lastUnbalancedParen = t.position
+        return fail("E0013", "unbalanced ')'", at: t)
+    }
+
+    /// Whether the token after `)` shows that the `)` is a stray one inside an expression
+    /// rather than the end of a body: an operator, a comma, a number or an opening bracket.
+    func continuesAfterParen(_ close: Token) -> Bool {
+        lx.next()
+        let after = lx.peek()
+        lx.seek(line: close.lineIndex, column: close.column)
+        switch after.kind {
+        case .number: return true
+        case .symbol: return !after.isSymbol(";") && !after.isSymbol(")")
+        default: return false
+        }
     }
 
     // MARK: - program
@@ -129,8 +156,9 @@ public final class Parser {
             let t = lx.peek()
             if t.isSymbol(";") { lx.next(); continue }
             if t.isSymbol(")") {
-                diagnostics.error("E0013", "unbalanced ')'", at: span(t))
-                lx.next()
+                statementStart = t.position
+                _ = unbalancedParen(t)
+                recover()
                 continue
             }
             do {
@@ -232,6 +260,7 @@ public final class Parser {
             lx.next()
             domain = try parseDomainList()
         }
+        if lx.peek().isSymbol(")") { throw unbalancedParen(lx.peek()) }
         let text = parseText(after: name)
         var data: DataBlock? = nil
         if lx.peek().isSymbol("/") {
@@ -389,6 +418,8 @@ public final class Parser {
 
     /// body = { statement } ;  (statements up to the closing ")" or a stop word)
     func parseBody(stopWords: Set<String> = []) throws -> [Statement] {
+        bodyDepth += 1
+        defer { bodyDepth -= 1 }
         var out: [Statement] = []
         while true {
             let t = lx.peek()
@@ -399,6 +430,7 @@ public final class Parser {
                 out.append(try parseStatement())
             } catch {
                 // skip to the end of the broken statement, staying inside the body
+                if let stray = lastUnbalancedParen, lx.peek().position == stray { lx.next() }
                 var depth = 0
                 while true {
                     let u = lx.peek()
@@ -556,6 +588,7 @@ public final class Parser {
             try endStatement()
             return .assignment(Assignment(target: ref, condition: cond, value: value, span: ref.span))
         }
+        if t.isSymbol(")") { throw unbalancedParen(t) }
         if t.kind == .symbol, t.text.count == 3, t.text.hasPrefix("=") {
             throw fail("E0029", "'\(t.text)' outside an equation definition; did you forget '..' after the equation name?", at: t)
         }
