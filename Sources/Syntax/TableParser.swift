@@ -29,12 +29,13 @@ extension Parser {
         }
         let bodyStart = nameTok.lineIndex + 1
         let block: DataBlock
+        var cutShort = false
         if bodyStart < lx.lines.count, lx.lines[bodyStart].isDelimited {
             block = try parseDelimitedTable(dimension: domain?.count, nameSpan: name.span)
         } else {
-            block = try parseTableBody(from: bodyStart, nameSpan: name.span, dimension: domain?.count)
+            (block, cutShort) = try parseTableBody(from: bodyStart, name: name, dimension: domain?.count)
         }
-        try endStatement()
+        if !cutShort { try endStatement() }
         let decl = Declaration(name: name, domain: domain, text: text, data: block, span: name.span)
         return .declare(.table, nil, [decl], start)
     }
@@ -83,8 +84,13 @@ extension Parser {
     }
 
     /// tableBody = headerLine { rowLine | "+" headerLine } ;  values match columns by position.
-    func parseTableBody(from first: Int, nameSpan: SourceSpan, dimension: Int?) throws -> DataBlock {
+    /// Returns the data and whether the table was cut short by a statement line after its rows
+    /// (its missing `;` is then reported, and parsing goes on with that statement).
+    func parseTableBody(from first: Int, name: Name, dimension: Int?) throws -> (DataBlock, Bool) {
+        let nameSpan = name.span
         var entries: [DataEntry] = []
+        var lastContentLine = -1
+        var cutShort = false
         var columns: [(labels: [LabelText], start: Int, end: Int)] = []
         var haveHeader = false
         var lineIdx = first
@@ -100,6 +106,19 @@ extension Parser {
                Parser.statementKeywords.contains(first.text.lowercased()) {
                 endLine = lineIdx
                 endCol = 0
+                break
+            }
+            // a statement such as `c(i,j) = ...` after the rows: the table's ';' is missing
+            if haveHeader, let extent = Parser.statementLead(Parser.expandTabs(content)) {
+                diagnostics.error("E0043", "table is not ended by ';'",
+                                  at: lx.span(line: lineIdx, column: extent.lowerBound, length: extent.count),
+                                  label: "this is not a row of table '\(name.text)'",
+                                  help: lastContentLine >= 0
+                                      ? ["end the table with ';' after its last row (line \(lx.lines[lastContentLine].line))"]
+                                      : [])
+                endLine = lineIdx
+                endCol = 0
+                cutShort = true
                 break
             }
             // find a terminating ';' outside quotes
@@ -143,6 +162,7 @@ extension Parser {
                 } else {
                     entries.append(contentsOf: parseTableRow(bytes, lineIdx: lineIdx, columns: columns))
                 }
+                lastContentLine = lineIdx
             }
             if endLine == lineIdx { break }
             lineIdx += 1
@@ -160,7 +180,42 @@ extension Parser {
         if !haveHeader {
             diagnostics.warning("W3001", "table has no column headers and no data", at: nameSpan)
         }
-        return DataBlock(entries: entries, scalarValue: nil, span: nameSpan)
+        return (DataBlock(entries: entries, scalarValue: nil, span: nameSpan), cutShort)
+    }
+
+    /// The byte range of the leading reference of a line that is a statement, not a table row:
+    /// one holding `=` (assignments, `=e=`, ...) outside quotes, or starting with a name directly
+    /// followed by `(` (`c(i,j)`). Labels of a row can be neither.
+    static func statementLead(_ bytes: [UInt8]) -> Range<Int>? {
+        var quote: UInt8 = 0
+        var hasEquals = false
+        for b in bytes {
+            if quote != 0 { if b == quote { quote = 0 } } else if b == 39 || b == 34 { quote = b } else if b == 61 {
+                hasEquals = true
+                break
+            }
+        }
+        var i = 0
+        while i < bytes.count, bytes[i] == 32 { i += 1 }
+        let start = i
+        func isNameByte(_ b: UInt8) -> Bool { Lexer.isLetter(b) || Lexer.isDigit(b) }
+        guard i < bytes.count, Lexer.isLetter(bytes[i]) else { return nil }
+        while i < bytes.count, isNameByte(bytes[i]) { i += 1 }
+        if i + 1 < bytes.count, bytes[i] == 46, Lexer.isLetter(bytes[i + 1]) {
+            i += 1
+            while i < bytes.count, isNameByte(bytes[i]) { i += 1 }
+        }
+        let calls = i < bytes.count && bytes[i] == 40
+        guard hasEquals || calls else { return nil }
+        if calls {
+            var depth = 0
+            while i < bytes.count {
+                if bytes[i] == 40 { depth += 1 }
+                if bytes[i] == 41 { depth -= 1; if depth == 0 { i += 1; break } }
+                i += 1
+            }
+        }
+        return start..<i
     }
 
     /// Splits a header cell `a.b` into labels.
