@@ -166,6 +166,8 @@ extension Parser {
             return e
         case .word:
             let w = t.lower
+            // a reserved word the file declared as a symbol (already reported) reads as one
+            if isDeclaredReservedName(t), let r = speculate({ try parseReference() }) { return .ref(r) }
             switch w {
             case "inf": lx.next(); return .number(.infinity, span(t))
             case "eps": lx.next(); return .number(-0.0, span(t))

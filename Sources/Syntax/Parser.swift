@@ -11,6 +11,11 @@ public final class Parser {
     let bag: DiagnosticBag
     /// Where the statement being parsed starts (the innermost one inside loop bodies).
     var statementStart = TokenPosition(line: 0, column: 0)
+    /// Reserved words the file declared as symbols anyway (reported once, at the declaration),
+    /// so that their later uses are read as references where they can be, not as cascades.
+    var reservedNamesDeclared: Set<String> = []
+    /// While above zero, errors are not reported (a speculative parse).
+    var muted = 0
     /// How many bodies (`loop(... , body)`, `if(...)`, ...) enclose the current statement.
     var bodyDepth = 0
     /// The last `)` reported as unbalanced (recovery steps over it instead of closing a body).
@@ -24,6 +29,14 @@ public final class Parser {
         "abort", "break", "continue", "else", "elseif", "until", "sos1", "sos2", "semicont", "semiint",
         "acronym", "acronyms", "file", "files", "put", "putclose", "execute", "execute_unload", "execute_load",
     ]
+
+    /// Words that cannot name a symbol: GAMS's reserved words (statement keywords, logical
+    /// operators, reductions, special values) and the built-in functions. The relational words
+    /// `lt le eq ne ge gt` are not among them (`Scalar ne` is a valid name).
+    public static let reservedWords: Set<String> = statementKeywords.union([
+        "sum", "prod", "smin", "smax", "inf", "eps", "na", "undf", "yes", "no", "all", "pi", "and", "or",
+        "not", "xor", "eqv", "imp", "system",
+    ]).union(functionNames)
 
     /// Attributes of variables and equations.
     public static let symbolAttributes: Set<String> = ["l", "m", "lo", "up", "fx", "scale", "prior", "range", "slack", "slacklo", "slackup", "infeas"]
@@ -40,7 +53,7 @@ public final class Parser {
         let parser: Parser
 
         /// Whether errors are left out for the current statement.
-        var isQuiet: Bool { parser.lx.hasTrouble(since: parser.statementStart) }
+        var isQuiet: Bool { parser.muted > 0 || parser.lx.hasTrouble(since: parser.statementStart) }
 
         func error(_ code: String, _ message: String, at span: SourceSpan, label: String = "",
                    notes: [String] = [], help: [String] = []) {
@@ -96,6 +109,36 @@ public final class Parser {
         }
         lx.next()
         return Name(t.text, span(t))
+    }
+
+    /// A name being declared: like `expectName`, and a reserved word is reported (E1003) but
+    /// taken, so that the declaration and the rest of the file are still read.
+    func expectNewName(_ context: String) throws -> Name {
+        let name = try expectName(context)
+        if Parser.reservedWords.contains(name.key) {
+            diagnostics.error("E1003", "'\(name.text)' is a reserved word and cannot name a symbol", at: name.span)
+            reservedNamesDeclared.insert(name.key)
+        }
+        return name
+    }
+
+    /// Whether `t` is a reserved word this file declared as a symbol (built-in functions
+    /// aside: their calls accept any arguments).
+    func isDeclaredReservedName(_ t: Token) -> Bool {
+        t.kind == .word && reservedNamesDeclared.contains(t.lower) && !Parser.functionNames.contains(t.lower)
+    }
+
+    /// Runs `body` without reporting; on failure puts the lexer back and returns nil.
+    func speculate<T>(_ body: () throws -> T) -> T? {
+        let line = lx.lineIndex, column = lx.column
+        muted += 1
+        defer { muted -= 1 }
+        do {
+            return try body()
+        } catch {
+            lx.seek(line: line, column: column)
+            return nil
+        }
     }
 
     func isStatementStart(_ t: Token) -> Bool {
@@ -184,6 +227,9 @@ public final class Parser {
             throw fail("E0015", "expected a statement, found \(describe(t))", at: t, label: "a statement starts with a keyword or a name")
         }
         let start = span(t)
+        if isDeclaredReservedName(t), isStatementStart(t), let statement = speculate({ try parseAssignmentOrDefinition() }) {
+            return statement
+        }
         switch t.lower {
         case "set", "sets", "singleton":
             lx.next()
@@ -234,16 +280,22 @@ public final class Parser {
     /// declaration = declKeyword declItem { [","] declItem } ;
     func parseDeclarations(_ kind: DeclarationKind, _ vtype: VariableType?, _ start: SourceSpan) throws -> Statement {
         var decls: [Declaration] = []
+        var afterComma: Token? = nil
         while true {
             let t = lx.peek()
-            if t.kind != .word || (isStatementStart(t) && !decls.isEmpty) || (isStatementStart(t) && t.lower != "free") {
+            // a keyword ends the list (a missing ';'), unless a name must come: first, or after
+            // a comma on the same line; it is then a reserved word used as a name
+            let nameExpected = decls.isEmpty || (afterComma.map { lx.span($0).line == lx.span(t).line
+                && lx.span($0).file === lx.span(t).file } ?? false)
+            if t.kind != .word || (isStatementStart(t) && !nameExpected) {
                 if decls.isEmpty {
                     throw fail("E0011", "expected a name to declare, found \(describe(t))", at: t, label: "expected a name")
                 }
                 break
             }
             decls.append(try parseDeclItem(kind))
-            if acceptSymbol(",") { continue }
+            afterComma = nil
+            if lx.peek().isSymbol(",") { afterComma = lx.next(); continue }
             let n = lx.peek()
             if n.kind == .word && !isStatementStart(n) { continue }
             break
@@ -254,7 +306,7 @@ public final class Parser {
 
     /// declItem = name [ "(" domainList ")" ] [ text ] [ "/" dataList "/" ] ;
     func parseDeclItem(_ kind: DeclarationKind) throws -> Declaration {
-        let name = try expectName("to declare")
+        let name = try expectNewName("to declare")
         var domain: [Name]? = nil
         if lx.peek().isSymbol("(") {
             lx.next()
@@ -306,7 +358,8 @@ public final class Parser {
         repeat {
             _ = try expectSymbol("(", "after 'alias'")
             var names: [Name] = []
-            repeat { names.append(try expectName("in alias")) } while acceptSymbol(",")
+            names.append(try expectName("in alias"))
+            while acceptSymbol(",") { names.append(try expectNewName("in alias")) }
             _ = try expectSymbol(")", "to close the alias list")
             if names.count < 2 {
                 diagnostics.error("E0019", "an alias needs at least two names", at: names[0].span)
@@ -322,7 +375,7 @@ public final class Parser {
     func parseModelStatement(_ start: SourceSpan) throws -> Statement {
         var models: [ModelDeclaration] = []
         repeat {
-            let name = try expectName("for the model")
+            let name = try expectNewName("for the model")
             let text = parseText(after: name)
             _ = try expectSymbol("/", "to start the model's equation list")
             var members: [Name] = []

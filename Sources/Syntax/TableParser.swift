@@ -12,7 +12,7 @@ extension Parser {
     /// tableDeclaration = "table" name [ "(" domainList ")" ] [ text ] tableBody ";" ;
     func parseTableDeclaration(_ start: SourceSpan) throws -> Statement {
         let nameTok = lx.peek()
-        let name = try expectName("for the table")
+        let name = try expectNewName("for the table")
         var domain: [Name]? = nil
         if lx.peek().isSymbol("(") {
             lx.next()
