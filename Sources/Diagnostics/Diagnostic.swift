@@ -42,7 +42,7 @@ public struct Diagnostic: Sendable {
             let place = file.placement(line: span.line, byteColumn: span.column, byteLength: span.length)
             out += "\(pad)\(blue)-->\(reset) \(file.path):\(span.line):\(place.column)\n"
             out += "\(pad) \(blue)|\(reset)\n"
-            let text = String(file.lineText(span.line).map { $0 == "\t" ? " " : $0 })
+            let text = file.displayText(span.line)
             out += "\(blue)\(num) |\(reset) \(text)\n"
             let carets = String(repeating: " ", count: place.cellsBefore) + String(repeating: "^", count: place.cells)
             out += "\(pad) \(blue)|\(reset) \(sevColor)\(carets)\(label.isEmpty ? "" : " " + label)\(reset)\n"

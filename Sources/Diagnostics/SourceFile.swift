@@ -38,9 +38,10 @@ public final class SourceFile: @unchecked Sendable {
     /// of its first byte, and the terminal cells before it and under it.
     ///
     /// Columns count characters (extended grapheme clusters), so `€` or `é` is one column
-    /// whatever its UTF-8 length; a tab counts as one column and is shown as one blank. Cells
-    /// count what a terminal draws: East Asian wide characters and emoji take two, combining
-    /// marks none. A byte offset inside a character belongs to that character.
+    /// whatever its UTF-8 length, and a tab is one column. Cells count what a terminal draws
+    /// for `displayText`: East Asian wide characters and emoji take two, combining marks none,
+    /// a tab runs to the next multiple of 8 (as table columns are read). A byte offset inside
+    /// a character belongs to that character.
     public func placement(line: Int, byteColumn: Int, byteLength: Int) -> TextPlacement {
         let lineBytes = self.lineBytes(line)
         let start = max(0, byteColumn - 1)
@@ -49,7 +50,7 @@ public final class SourceFile: @unchecked Sendable {
         var reachedStart = false
         for ch in String(decoding: lineBytes, as: UTF8.self) {
             let size = ch.utf8.count
-            let width = TextPlacement.cells(of: ch)
+            let width = ch == "\t" ? 8 - (cellsBefore + cells) % 8 : TextPlacement.cells(of: ch)
             if offset + size <= start {
                 column += 1
                 cellsBefore += width
@@ -64,6 +65,23 @@ public final class SourceFile: @unchecked Sendable {
         // a span starting past the line's end (e.g. the end of the file) sits just after it
         if !reachedStart { cells = 1 }
         return TextPlacement(column: column, cellsBefore: cellsBefore, cells: max(1, cells))
+    }
+
+    /// The text of 1-based line `line` as shown in an excerpt: tabs expanded to stops of 8.
+    public func displayText(_ line: Int) -> String {
+        var out = ""
+        var cells = 0
+        for ch in lineText(line) {
+            if ch == "\t" {
+                let n = 8 - cells % 8
+                out += String(repeating: " ", count: n)
+                cells += n
+            } else {
+                out.append(ch)
+                cells += TextPlacement.cells(of: ch)
+            }
+        }
+        return out
     }
 
     /// The text of 1-based line `line`, without its line break.
@@ -82,7 +100,7 @@ public struct TextPlacement: Sendable, Equatable {
     public var cells: Int
 
     /// The terminal cells a character takes: 2 for wide characters and emoji, 0 for a lone
-    /// combining mark or a zero-width format character, 1 otherwise (a tab is shown as a blank).
+    /// combining mark or a zero-width format character, 1 otherwise.
     public static func cells(of ch: Character) -> Int {
         guard let first = ch.unicodeScalars.first else { return 0 }
         if ch.unicodeScalars.contains(where: { $0.properties.isEmojiPresentation })

@@ -111,7 +111,7 @@ extension Parser {
             // a statement such as `c(i,j) = ...` after the rows: the table's ';' is missing
             if haveHeader, let extent = Parser.statementLead(Parser.expandTabs(content)) {
                 diagnostics.error("E0043", "table is not ended by ';'",
-                                  at: lx.span(line: lineIdx, column: extent.lowerBound, length: extent.count),
+                                  at: tableSpan(line: lineIdx, from: extent.lowerBound, to: extent.upperBound),
                                   label: "this is not a row of table '\(name.text)'",
                                   help: lastContentLine >= 0
                                       ? ["end the table with ';' after its last row (line \(lx.lines[lastContentLine].line))"]
@@ -134,7 +134,7 @@ extension Parser {
             }
             let bytes = Parser.expandTabs(content)
             let cells = tableCells(bytes[...])
-            func cellSpan(_ c: Cell) -> SourceSpan { lx.span(line: lineIdx, column: c.start, length: c.end - c.start) }
+            func cellSpan(_ c: Cell) -> SourceSpan { tableSpan(line: lineIdx, from: c.start, to: c.end) }
             if !cells.isEmpty {
                 if cells[0].start == 0, !cells[0].quoted, Parser.statementKeywords.contains(cells[0].text.lowercased()),
                    endLine != lineIdx {
@@ -218,6 +218,28 @@ extension Parser {
         return start..<i
     }
 
+    /// The span of positions `from ..< to` of a table line after tab expansion.
+    func tableSpan(line: Int, from: Int, to: Int) -> SourceSpan {
+        guard line < lx.lines.count, lx.lines[line].text.contains(9) else {
+            return lx.span(line: line, column: from, length: max(1, to - from))
+        }
+        let start = Parser.byteColumn(ofExpanded: from, in: lx.lines[line].text)
+        let end = Parser.byteColumn(ofExpanded: to, in: lx.lines[line].text)
+        return lx.span(line: line, column: start, length: max(1, end - start))
+    }
+
+    /// The byte column of position `expanded` of a line whose tabs are expanded to stops of 8
+    /// (a position inside a tab's blanks maps to the tab).
+    static func byteColumn(ofExpanded expanded: Int, in text: [UInt8]) -> Int {
+        var position = 0
+        for (k, b) in text.enumerated() {
+            let next = b == 9 ? (position / 8 + 1) * 8 : position + 1
+            if expanded < next { return k }
+            position = next
+        }
+        return text.count + max(0, expanded - position)
+    }
+
     /// Splits a header cell `a.b` into labels.
     func splitDotted(_ c: Cell, span: SourceSpan) -> [LabelText] {
         if c.quoted { return [LabelText(text: Parser.normalizeQuotedLabel(c.text), span: span)] }
@@ -228,7 +250,7 @@ extension Parser {
     func parseTableRow(_ bytes: [UInt8], lineIdx: Int, columns: [(labels: [LabelText], start: Int, end: Int)]) -> [DataEntry] {
         var i = 0
         func skipBlank() { while i < bytes.count, bytes[i] == 32 { i += 1 } }
-        func sp(_ s: Int, _ e: Int) -> SourceSpan { lx.span(line: lineIdx, column: s, length: max(1, e - s)) }
+        func sp(_ s: Int, _ e: Int) -> SourceSpan { tableSpan(line: lineIdx, from: s, to: max(e, s + 1)) }
         func readLabel() -> LabelText? {
             skipBlank()
             guard i < bytes.count else { return nil }
