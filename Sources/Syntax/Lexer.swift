@@ -256,12 +256,24 @@ public final class Lexer {
             let len = min(end - start, b >= 0x80 ? utf8Length(b) : 1)
             if noteTrouble(TokenPosition(line: lineIndex, column: start)), !line.damaged {
                 diagnostics.error("E0003", "unexpected character '\(String(decoding: t[start..<(start + len)], as: UTF8.self))'",
-                                  at: span(line: lineIndex, column: start, length: len))
+                                  at: span(line: lineIndex, column: start, length: len),
+                                  help: Lexer.characterHelp(b, next: start + 1 < end ? t[start + 1] : 0))
             }
             column = start + len
             spaceBefore = true
         }
         return Token(kind: .eof, text: "", lineIndex: lines.count, column: 0, length: 1, spaceBefore: true)
+    }
+
+    /// What a stray ASCII character was probably meant as, in GAMS spelling.
+    static func characterHelp(_ b: UInt8, next: UInt8) -> [String] {
+        switch b {
+        case UInt8(ascii: "^"): return ["powers are written '**', as in 'x**2'"]
+        case UInt8(ascii: "!"): return [next == UInt8(ascii: "=") ? "'not equal' is written '<>' or 'ne'" : "negation is written 'not'"]
+        case UInt8(ascii: "&"): return ["'and' is written as the word 'and'"]
+        case UInt8(ascii: "|"): return ["'or' is written as the word 'or'"]
+        default: return []
+        }
     }
 
     private func utf8Length(_ b: UInt8) -> Int {
