@@ -9,6 +9,9 @@ import Foundation
 public final class Preprocessor {
     /// Compile-time variables (`$set`, `--name=value`), keyed by lower-cased name.
     public private(set) var variables: [String: String] = [:]
+    /// Variables whose value holds an unset `%name%` (already reported): lines using them are
+    /// marked damaged without a second report.
+    private var damagedVariables: Set<String> = []
     public let diagnostics: DiagnosticBag
     /// Every file read, main file first.
     public private(set) var files: [SourceFile] = []
@@ -208,9 +211,11 @@ public final class Preprocessor {
                 diagnostics.error("E0108", "$\(name) needs a name", at: span)
             } else {
                 variables[var_.lowercased()] = value
+                if sub.damaged { damagedVariables.insert(var_.lowercased()) } else { damagedVariables.remove(var_.lowercased()) }
             }
         case "drop", "dropglobal", "droplocal", "dropenv":
             variables[rest.lowercased()] = nil
+            damagedVariables.remove(rest.lowercased())
         case "if", "ifi", "ife":
             return conditional(sub, from: min(after, bytes.count), caseInsensitive: name == "ifi", file: file,
                                line: line, span: span)
@@ -352,6 +357,7 @@ public final class Preprocessor {
                 if j < bytes.count, bytes[j] == 37, j > i + 1 {
                     let name = String(decoding: bytes[(i + 1)..<j], as: UTF8.self)
                     if let v = variables[name.lowercased()] {
+                        if damagedVariables.contains(name.lowercased()) { result.damaged = true }
                         let start = result.bytes.count
                         result.bytes.append(contentsOf: Array(v.utf8))
                         result.map.replacements.append(
