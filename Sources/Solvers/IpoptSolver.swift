@@ -1,0 +1,279 @@
+import CIpopt
+import Derivatives
+import IR
+
+/// The Ipopt backend: a local interior-point method for smooth nonlinear programs (NLP, and LP
+/// or QP as special cases).
+///
+/// The model supplies the sense, column bounds and starting levels, and row bounds; a
+/// `NonlinearProgram` supplies the functions and their first and second derivatives (row `i` is
+/// constraint `i`). Solves are serialized by a process-wide lock, since Ipopt with MUMPS is not
+/// thread-safe.
+///
+/// Sign conventions of the returned marginals (GAMS's): with Ipopt's Lagrangian
+/// `L = σf + λᵀg − z_Lᵀ(x − x_L) + z_Uᵀ(x − x_U)`, where `σ = +1` to minimize and `−1` to
+/// maximize (Ipopt always minimizes `σf`), the stationarity condition is
+/// `σ∇f + Jᵀλ = z_L − z_U`.
+/// - Row marginal = d objective / d bound = `−σ·λᵢ`: minimizing, a binding `≤` row has
+///   `λ ≥ 0` (a looser bound lowers the objective) and a binding `≥` row `λ ≤ 0`.
+/// - Column marginal = reduced cost d objective / d level = `∇f − (row marginals)ᵀJ`
+///   = `σ·(σ∇f + Jᵀλ)` = `σ·(z_L − z_U)`.
+public struct IpoptSolver: Solver {
+    /// The backend's name, `"ipopt"`.
+    public let name = "ipopt"
+
+    /// Creates the backend; it keeps no state between solves.
+    public init() {}
+
+    /// Solves `model` with derivatives computed from its expression DAG.
+    public func solve(_ model: ScalarModel, options: SolveOptions) -> SolveResult {
+        solve(model, program: ModelDerivatives(model), options: options)
+    }
+
+    /// Solves `model` with the functions and derivatives of `program`.
+    ///
+    /// Never traps: inconsistent input is refused with solver status `setupFailure`, crossed
+    /// bounds give model status `infeasible`, and every Ipopt return code is mapped through
+    /// `IpoptStatusTable`.
+    public func solve(_ model: ScalarModel, program: NonlinearProgram,
+                      options: SolveOptions) -> SolveResult {
+        if let problem = IpoptSolver.structuralProblem(model, program) {
+            return failure(.errorNoSolution, .setupFailure, "model not passed to Ipopt: \(problem)")
+        }
+        if model.hasIntegers && !options.relaxIntegrality {
+            return failure(.errorNoSolution, .capabilityProblems,
+                           "Ipopt solves continuous models only; the model has integer columns")
+        }
+        if let conflict = IpoptSolver.boundConflict(model) {
+            return failure(.infeasible, .normalCompletion, "infeasible bounds: \(conflict)")
+        }
+        if model.columnCount == 0 {
+            if options.loadOnly {
+                return failure(.noSolutionReturned, .solveProcessingSkipped,
+                               "model without columns; solve skipped (loadOnly)")
+            }
+            return solveWithoutColumns(model, program: program)
+        }
+        return IpoptLock.shared.withLock {
+            let clock = ContinuousClock()
+            let start = clock.now
+            var result = solveLocked(model, program: program, options: options)
+            let elapsed = clock.now - start
+            result.solverSeconds = Double(elapsed.components.seconds)
+                + Double(elapsed.components.attoseconds) * 1e-18
+            return result
+        }
+    }
+
+    // MARK: - Solve
+
+    private func solveLocked(_ model: ScalarModel, program: NonlinearProgram,
+                             options: SolveOptions) -> SolveResult {
+        let n = model.columnCount
+        let m = model.rowCount
+        let session = IpoptSession(program: program, sense: model.sense, timeLimit: options.resLim)
+        var columnLower = model.columnLower, columnUpper = model.columnUpper
+        var rowLower = IpoptSolver.padded(model.rowLower), rowUpper = IpoptSolver.padded(model.rowUpper)
+        let created = CreateIpoptProblem(Int32(n), &columnLower, &columnUpper, Int32(m),
+                                         &rowLower, &rowUpper, Int32(session.jacobianCount),
+                                         Int32(session.hessianCount), 0, ipoptEvalF, ipoptEvalG,
+                                         ipoptEvalGradF, ipoptEvalJacG, ipoptEvalH)
+        guard let problem = created else {
+            return failure(.errorNoSolution, .setupFailure, "Ipopt refused the problem definition")
+        }
+        defer { FreeIpoptProblem(problem) }
+        IpoptOptions.setFixed(problem, options: options)
+        let warnings = IpoptOptions.setPassThrough(problem, options.solverOptions)
+        if options.loadOnly {
+            var result = failure(.noSolutionReturned, .solveProcessingSkipped,
+                                 "model loaded into Ipopt; solve skipped (loadOnly)")
+            result.warnings = warnings
+            return result
+        }
+        SetIntermediateCallback(problem, ipoptIntermediate)
+
+        var x = IpoptSolver.startingPoint(model)
+        var g = [Double](repeating: .nan, count: max(m, 1))
+        var objective = Double.nan
+        var lambda = [Double](repeating: 0, count: max(m, 1))
+        var zLower = [Double](repeating: 0, count: n)
+        var zUpper = [Double](repeating: 0, count: n)
+        let status = withExtendedLifetime(session) {
+            IpoptSolve(problem, &x, &g, &objective, &lambda, &zLower, &zUpper,
+                       Unmanaged.passUnretained(session).toOpaque())
+        }
+
+        // Levels come from a fresh evaluation at the final point: Ipopt leaves its output
+        // arrays untouched, or fills them with placeholders, when it stops without an iterate.
+        // A point where the program cannot evaluate is no solution.
+        let final = evaluate(session, at: x)
+        let rowLevel = final.rows
+        let value = final.objective
+        var point = IpoptStatusTable.classify(model, columnLevel: x, rowLevel: rowLevel)
+        if value == nil { point = .unavailable }
+
+        let outcome = IpoptStatusTable.outcome(code: status.rawValue, point: point,
+                                               stoppedByDeadline: session.stoppedByDeadline)
+        var result = SolveResult(modelStatus: outcome.model, solverStatus: outcome.solver)
+        result.message = outcome.message
+        result.warnings = warnings
+        result.iterations = session.iterations
+        result.evaluationSeconds = session.evaluationSeconds
+        if point == .infeasible, let rowLevel,
+           let worst = IpoptStatusTable.worstViolation(model, columnLevel: x, rowLevel: rowLevel) {
+            result.message += "; \(worst.what) is violated by \(worst.amount) (relative)"
+        }
+        guard outcome.hasPoint, let rowLevel, let value else { return result }
+        result.objective = value
+        result.columnLevel = x
+        result.rowLevel = rowLevel
+        let sense = session.sense
+        result.rowMarginal = (0..<m).map { IpoptSolver.clean(-sense * lambda[$0]) }
+        result.columnMarginal = (0..<n).map { IpoptSolver.clean(sense * (zLower[$0] - zUpper[$0])) }
+        return result
+    }
+
+    /// Objective and row values at `x` from the program (nil where it cannot evaluate).
+    private func evaluate(_ session: IpoptSession,
+                          at x: [Double]) -> (objective: Double?, rows: [Double]?) {
+        let program = session.program
+        var objective = 0.0
+        var rows = [Double](repeating: 0, count: session.constraintCount)
+        var objectiveOK = false, rowsOK = false
+        x.withUnsafeBufferPointer { point in
+            objectiveOK = session.timed { program.objective(point, into: &objective) }
+            rowsOK = rows.withUnsafeMutableBufferPointer { values in
+                session.timed { program.constraints(point, into: values) }
+            }
+        }
+        return (objectiveOK && objective.isFinite ? objective : nil,
+                rowsOK && rows.allSatisfy(\.isFinite) ? rows : nil)
+    }
+
+    /// A model without columns: its only point is the empty one, so evaluate and classify it.
+    private func solveWithoutColumns(_ model: ScalarModel, program: NonlinearProgram) -> SolveResult {
+        let session = IpoptSession(program: program, sense: model.sense, timeLimit: .nan)
+        let final = evaluate(session, at: [])
+        guard let value = final.objective, let rows = final.rows else {
+            var result = failure(.errorNoSolution, .evaluationInterrupt,
+                                 "model without columns: its objective or rows cannot be evaluated")
+            result.evaluationSeconds = session.evaluationSeconds
+            return result
+        }
+        let feasible = IpoptStatusTable.classify(model, columnLevel: [], rowLevel: rows) == .feasible
+        var result = SolveResult(modelStatus: feasible ? .optimal : .infeasible,
+                                 solverStatus: .normalCompletion)
+        result.message = feasible
+            ? "model without columns: the objective is a constant"
+            : "model without columns: a constant row violates its bounds"
+        result.objective = value
+        result.rowLevel = rows
+        result.rowMarginal = [Double](repeating: 0, count: rows.count)
+        result.evaluationSeconds = session.evaluationSeconds
+        return result
+    }
+
+    private func failure(_ model: ModelStatus, _ solver: SolverStatus,
+                         _ message: String) -> SolveResult {
+        var result = SolveResult(modelStatus: model, solverStatus: solver)
+        result.message = message
+        return result
+    }
+
+    // MARK: - Input checks
+
+    /// Why `model` and `program` cannot be given to Ipopt, nil when they can.
+    static func structuralProblem(_ model: ScalarModel, _ program: NonlinearProgram) -> String? {
+        let n = model.columnCount, m = model.rowCount
+        if model.columnUpper.count != n {
+            return "\(n) column lower bounds but \(model.columnUpper.count) upper bounds"
+        }
+        if model.rowUpper.count != m {
+            return "\(m) row lower bounds but \(model.rowUpper.count) upper bounds"
+        }
+        if program.variableCount != n {
+            return "the model has \(n) columns but the program \(program.variableCount) variables"
+        }
+        if program.constraintCount != m {
+            return "the model has \(m) rows but the program \(program.constraintCount) constraints"
+        }
+        let limit = Int(Int32.max)
+        if n > limit || m > limit {
+            return "too many columns or rows for Ipopt (\(n) × \(m))"
+        }
+        let jacobianRows = program.jacobianRows, jacobianColumns = program.jacobianColumns
+        if jacobianRows.count != jacobianColumns.count || jacobianRows.count > limit {
+            return "inconsistent Jacobian structure (\(jacobianRows.count) rows, "
+                + "\(jacobianColumns.count) columns)"
+        }
+        for k in 0..<jacobianRows.count
+            where !(0..<m).contains(Int(jacobianRows[k])) || !(0..<n).contains(Int(jacobianColumns[k])) {
+            return "Jacobian entry \(k) at (\(jacobianRows[k]), \(jacobianColumns[k])) is out of range"
+        }
+        let hessianRows = program.hessianRows, hessianColumns = program.hessianColumns
+        if hessianRows.count != hessianColumns.count || hessianRows.count > limit {
+            return "inconsistent Hessian structure (\(hessianRows.count) rows, "
+                + "\(hessianColumns.count) columns)"
+        }
+        for k in 0..<hessianRows.count
+            where !(0..<n).contains(Int(hessianRows[k])) || !(0..<n).contains(Int(hessianColumns[k])) {
+            return "Hessian entry \(k) at (\(hessianRows[k]), \(hessianColumns[k])) is out of range"
+        }
+        for j in 0..<n where model.columnLower[j].isNaN || model.columnUpper[j].isNaN {
+            return "\(columnName(model, j)) has an undefined bound"
+        }
+        for i in 0..<m where model.rowLower[i].isNaN || model.rowUpper[i].isNaN {
+            return "\(rowName(model, i)) has an undefined bound"
+        }
+        return nil
+    }
+
+    /// The first column or row whose bounds admit no value, nil when there is none.
+    static func boundConflict(_ model: ScalarModel) -> String? {
+        func conflict(_ lower: Double, _ upper: Double) -> Bool {
+            lower > upper || lower == .infinity || upper == -.infinity
+        }
+        for j in 0..<model.columnCount where conflict(model.columnLower[j], model.columnUpper[j]) {
+            return "\(columnName(model, j)) has lower bound \(model.columnLower[j]) and upper bound "
+                + "\(model.columnUpper[j])"
+        }
+        for i in 0..<model.rowCount where conflict(model.rowLower[i], model.rowUpper[i]) {
+            return "\(rowName(model, i)) has lower bound \(model.rowLower[i]) and upper bound "
+                + "\(model.rowUpper[i])"
+        }
+        return nil
+    }
+
+    /// The starting point: each column's start (0 when missing or undefined) projected into its
+    /// bounds, as GAMS does; an infinite start becomes the finite bound, or 0.
+    static func startingPoint(_ model: ScalarModel) -> [Double] {
+        (0..<model.columnCount).map { j in
+            let lower = model.columnLower[j], upper = model.columnUpper[j]
+            var value = j < model.columnStart.count ? model.columnStart[j] : 0
+            if value.isNaN { value = 0 }
+            value = min(max(value, lower), upper)
+            if !value.isFinite {
+                value = lower.isFinite ? lower : (upper.isFinite ? upper : 0)
+            }
+            return value
+        }
+    }
+
+    private static func columnName(_ model: ScalarModel, _ j: Int) -> String {
+        j < model.columnOrigin.count ? "column \(model.columnOrigin[j].displayName)" : "column \(j)"
+    }
+
+    private static func rowName(_ model: ScalarModel, _ i: Int) -> String {
+        i < model.rowOrigin.count ? "row \(model.rowOrigin[i].displayName)" : "row \(i)"
+    }
+
+    /// `values`, or one zero when empty (Ipopt wants a valid pointer even for no rows).
+    private static func padded(_ values: [Double]) -> [Double] {
+        values.isEmpty ? [0] : values
+    }
+
+    /// A marginal as reported: negative zero becomes zero.
+    private static func clean(_ value: Double) -> Double {
+        value == 0 ? 0 : value
+    }
+}
