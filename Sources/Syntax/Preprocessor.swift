@@ -131,11 +131,9 @@ public final class Preprocessor {
                 let r = directive(sub, from: 1, file: file, line: lineNo)
                 switch r {
                 case .none: break
-                case .startText:
+                case .startText(let span):
                     inText = true
-                    let (name, _) = Preprocessor.splitDirective(bytes, from: 1)
-                    textStart = SourceSpan(file: file, line: lineNo, column: Preprocessor.nameColumn(bytes, from: 1),
-                                           length: name.count)
+                    textStart = span
                 case .exit: return
                 case .line(let skipped):
                     var rest = sub
@@ -161,7 +159,7 @@ public final class Preprocessor {
 
     /// What a dollar control line asks for; `.line(k)` passes its substituted text from byte
     /// `k` on to the parser (`$if cond statement`).
-    enum DirectiveResult { case none, startText, exit, line(Int) }
+    enum DirectiveResult { case none, startText(SourceSpan), exit, line(Int) }
 
     static func splitDirective(_ bytes: [UInt8], from: Int) -> (String, Int) {
         var i = from
@@ -193,7 +191,7 @@ public final class Preprocessor {
         let span = sub.span(file: file, line: line, column: Preprocessor.nameColumn(bytes, from: from) - 1,
                             length: name.count)
         switch name {
-        case "ontext": return .startText
+        case "ontext": return .startText(span)
         case "offtext":
             diagnostics.error("E0106", "$offText without $onText", at: span)
         case "include", "batinclude":
