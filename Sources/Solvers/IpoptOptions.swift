@@ -121,8 +121,9 @@ enum IpoptOptions {
 /// writes to standard output can be read back instead of reaching the terminal. When the
 /// redirection cannot be set up, nothing is redirected and `take` returns "".
 ///
-/// Held only for the few calls that set pass-through options (under the Ipopt lock); output
-/// other threads write to standard output in that window lands in the file too.
+/// Use it only while holding `IpoptLock.shared`: two overlapping captures would restore the
+/// descriptors in the wrong order. It is held only for the few calls that set pass-through
+/// options; output other threads write to standard output in that window lands in the file too.
 struct IpoptOutputCapture {
     private var file: UnsafeMutablePointer<FILE>?
     private var saved: Int32 = -1
