@@ -151,7 +151,7 @@ struct Layout {
         }
 
         buildJacobian(model, rootsOfRow: rootsOfRow)
-        for j in 0 ..< columnCount where model.objective[j] != 0 {
+        for j in 0 ..< Swift.min(columnCount, model.objective.count) where model.objective[j] != 0 {
             objectiveColumns.append(Int32(j))
             objectiveCoefficients.append(model.objective[j])
         }

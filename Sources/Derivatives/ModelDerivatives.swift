@@ -303,7 +303,13 @@ public final class ModelDerivatives: NonlinearProgram {
         defer { evaluationSeconds += monotonicSeconds() - started }
         guard let xp = point(x) else { return false }
         let lambda = multipliers.baseAddress, lambdaCount = multipliers.count
-        guard prepare(xp, partials: true) else { return false }
+        guard prepare(xp, partials: true) else {
+            // Name the first root that fails, as the other functions do.
+            for root in 0 ..< rootCount where !forwardRoot(root, xp, partials: true) {
+                return fail(Int(rootRow[root]))
+            }
+            return false
+        }
         let w = weights
         w.update(repeating: 0, count: hessianCount)
         let scratch = w + hessianCount

@@ -190,3 +190,102 @@ import Testing
         }
     }
 }
+
+/// Repeated arguments (the factor-2 paths of the Hessian sweep), degenerate models.
+@Suite struct SpecialCaseTests {
+
+    @Test func repeatedArgumentsOfASquaredSum() {
+        // sqr(x + x + y) = (2x + y)²: [[8, 4], [4, 2]].
+        let d = ModelDerivatives(expressionModel(columns: 2) { b in
+            let x = b.x(0)
+            return b.op(.sqr, b.op(.sum, x, x, b.x(1)))
+        })
+        checkDerivatives(d)
+        #expect(d.denseHessian([0.3, -0.7], objectiveFactor: 1, multipliers: [0, 0]) == [[8, 4], [4, 2]])
+    }
+
+    @Test func argumentMeetsItsPartner() {
+        // (x + y)·x = x² + xy: the push of W(x + y, x) reaches (x, x) twice.
+        let d = ModelDerivatives(expressionModel(columns: 2) { b in b.mul(b.add(b.x(0), b.x(1)), b.x(0)) })
+        checkDerivatives(d)
+        #expect(d.denseHessian([0.3, -0.7], objectiveFactor: 1, multipliers: [0, 0]) == [[2, 1], [1, 0]])
+        // Same through an internal node: sin(x)·(sin(x) + y).
+        checkExpression(columns: 2) { b in
+            let s = b.op(.sin, b.x(0))
+            return b.mul(s, b.add(s, b.x(1)))
+        }
+    }
+
+    @Test func linearModel() {
+        var b = ModelBuilder(columns: 3)
+        b.model.objective = [1, 0, -2]
+        b.model.objectiveConstant = 4
+        b.row(linear: [(0, 1), (2, 3)])
+        b.row(linear: [(1, -1)])
+        let d = ModelDerivatives(b.model)
+        #expect(d.hessianRows.isEmpty && d.hessianElementCount == 0)
+        #expect(d.objectiveValue([1, 2, 3]) == -1.0)
+        #expect(d.gradient([1, 2, 3]) == [1, 0, -2])
+        #expect(d.jacobian([1, 2, 3]) == [1, 3, -1])
+        #expect(d.hessian([1, 2, 3], objectiveFactor: 1, multipliers: [1, 1]) == [])
+        checkDerivatives(d)
+    }
+
+    @Test func emptyModel() {
+        let d = ModelDerivatives(ScalarModel())
+        #expect(d.variableCount == 0 && d.constraintCount == 0)
+        #expect(d.objectiveValue([]) == 0)
+        #expect(d.gradient([]) == [])
+        #expect(d.constraintValues([]) == [])
+        #expect(d.jacobian([]) == [])
+        #expect(d.hessian([], objectiveFactor: 1, multipliers: []) == [])
+    }
+
+    @Test func constantObjectiveWithoutColumns() {
+        var b = ModelBuilder(columns: 0)
+        b.model.objectiveRoot = b.op(.exp, b.c(1))
+        let d = ModelDerivatives(b.model)
+        #expect(d.objectiveValue([]) == exp(1.0))
+    }
+
+    @Test func zeroMultipliersGiveZeroHessian() {
+        let d = ModelDerivatives(expressionModel(columns: 2) { b in b.mul(b.op(.exp, b.x(0)), b.x(1)) })
+        #expect(d.hessian([1, 2], objectiveFactor: 0, multipliers: [0, 0]) == [0, 0])
+    }
+
+    @Test func sameRootInObjectiveAndRowsScalesBoth() {
+        let d = ModelDerivatives(expressionModel(columns: 1) { b in b.op(.sqr, b.x(0)) })
+        #expect(d.hessian([5], objectiveFactor: 3, multipliers: [-0.5, 7]) == [2 * 3 - 1])
+    }
+
+    @Test func pointsAreNotConfusedByTheCache() {
+        // Same values and partials whichever order the functions are called in.
+        let d = ModelDerivatives(expressionModel(columns: 2) { b in b.mul(b.op(.log, b.x(0)), b.op(.sqr, b.x(1))) })
+        let fresh = ModelDerivatives(expressionModel(columns: 2) { b in b.mul(b.op(.log, b.x(0)), b.op(.sqr, b.x(1))) })
+        var x = [2.0, 3]
+        _ = d.constraintValues(x)
+        x[0] = 4
+        #expect(d.gradient(x) == fresh.gradient(x))
+        #expect(d.hessian(x, objectiveFactor: 1, multipliers: [1, 0]) == fresh.hessian(x, objectiveFactor: 1, multipliers: [1, 0]))
+        #expect(d.objectiveValue([-1, 3]) == nil)
+        #expect(d.objectiveValue(x) == fresh.objectiveValue(x))
+        #expect(d.jacobian([-1, 3]) == nil)
+        #expect(d.jacobian(x) == fresh.jacobian(x))
+        #expect(d.hessian([-1, 3], objectiveFactor: 1, multipliers: [1, 0]) == nil)
+        #expect(d.lastFailedRow == -1)
+        #expect(d.constraintValues(x) == fresh.constraintValues(x))
+    }
+
+    @Test func onlyTheFailingRootFails() {
+        // The objective cannot be evaluated at x₀ ≤ 0, the rows can.
+        var b = ModelBuilder(columns: 2)
+        b.model.objectiveRoot = b.op(.log, b.x(0))
+        b.row(root: b.mul(b.x(0), b.x(1)))
+        let d = ModelDerivatives(b.model)
+        #expect(d.objectiveValue([-1, 2]) == nil)
+        #expect(d.constraintValues([-1, 2]) == [-2])
+        #expect(d.jacobian([-1, 2]) == [2, -1])
+        #expect(d.gradient([-1, 2]) == nil)
+        #expect(d.objectiveValue([2, 2]) == log(2.0))
+    }
+}
