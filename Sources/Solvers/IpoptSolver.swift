@@ -119,7 +119,7 @@ public struct IpoptSolver: Solver {
         result.warnings = warnings
         result.iterations = session.iterations
         result.evaluationSeconds = session.evaluationSeconds
-        if point == .infeasible, let rowLevel,
+        if outcome.hasPoint, point == .infeasible, let rowLevel,
            let worst = IpoptStatusTable.worstViolation(model, columnLevel: x, rowLevel: rowLevel) {
             result.message += "; \(worst.what) is violated by \(worst.amount) (relative)"
         }
@@ -130,7 +130,24 @@ public struct IpoptSolver: Solver {
         let sense = session.sense
         result.rowMarginal = (0..<m).map { IpoptSolver.clean(-sense * lambda[$0]) }
         result.columnMarginal = (0..<n).map { IpoptSolver.clean(sense * (zLower[$0] - zUpper[$0])) }
+        if (0..<n).allSatisfy({ model.columnLower[$0] == model.columnUpper[$0] }),
+           let gradient = objectiveGradient(session, at: x) {
+            // With every column fixed Ipopt does not iterate and returns zero multipliers; the
+            // reduced costs are then the objective's gradient (no row can be priced).
+            result.columnMarginal = gradient.map(IpoptSolver.clean)
+        }
         return result
+    }
+
+    /// ∇f at `x` in the model's sense (nil where the program cannot evaluate it).
+    private func objectiveGradient(_ session: IpoptSession, at x: [Double]) -> [Double]? {
+        var gradient = [Double](repeating: 0, count: x.count)
+        let ok = x.withUnsafeBufferPointer { point in
+            gradient.withUnsafeMutableBufferPointer { values in
+                session.timed { session.program.objectiveGradient(point, into: values) }
+            }
+        }
+        return ok && gradient.allSatisfy(\.isFinite) ? gradient : nil
     }
 
     /// Objective and row values at `x` from the program (nil where it cannot evaluate).

@@ -75,6 +75,19 @@ struct IpoptMarginalTests {
         }
     }
 
+    /// Every column fixed at a point where no row binds: Ipopt does not iterate, and the reduced
+    /// costs are the objective coefficients, as GLPK reports them.
+    @Test func allColumnsFixedAgreeWithGLPK() {
+        for negated in [false, true] {
+            var model = TestModels.smallLP(negated: negated)
+            for (j, value) in [0, 3.5, 0.5, 1].enumerated() {
+                model.columnLower[j] = value
+                model.columnUpper[j] = value
+            }
+            compareWithGLPK(model)
+        }
+    }
+
     /// A QP with binding `≤`, `≥` and `=` rows and active lower and upper column bounds, in both
     /// senses: each marginal must equal the central difference of the optimal objective when the
     /// row's bounds (or the column's bounds) move together by ±h.
