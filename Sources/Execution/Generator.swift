@@ -464,8 +464,14 @@ extension Interpreter {
                 return
             }
         }
+        var solved = model
+        var substitution: ObjectiveSubstitution? = nil
+        if nonlinear, let j = columnsOf[sv.objective.id]?[LabelTuple(repeating: 0)] {
+            substitution = ObjectiveSubstitution.apply(&solved, column: Int(j))
+        }
         let t1 = DispatchTime.now().uptimeNanoseconds
-        let result = backend.solve(model, options: opts)
+        let raw = backend.solve(solved, options: opts)
+        let result = substitution.map { $0.restore(raw) } ?? raw
         let solverSeconds = Double(DispatchTime.now().uptimeNanoseconds - t1) / 1e9
         for w in result.warnings {
             diagnostics.warning("W4004", w, at: sv.span)
@@ -494,7 +500,8 @@ extension Interpreter {
         attrs["objEst"] = result.bestBound ?? SpecialValue.na
         attrs["numEqu"] = Double(model.rowCount)
         attrs["numVar"] = Double(model.columnCount)
-        attrs["numNZ"] = Double(model.nonzeroCount)
+        let nonzeros = model.isNonlinear ? jacobianNonzeros(model) : model.nonzeroCount
+        attrs["numNZ"] = Double(nonzeros)
         attrs["numDVar"] = Double(model.columnIsInteger.filter { $0 }.count)
         attrs["iterUsd"] = Double(result.iterations)
         attrs["nodUsd"] = Double(result.nodes)
@@ -503,7 +510,7 @@ extension Interpreter {
         emit(.solve(SolveReport(model: sv.model.name, type: sv.type, solver: backend.name,
                                 direction: sv.maximize ? .maximize : .minimize, objectiveVariable: sv.objective.name, modelStatus: result.modelStatus,
                                 solverStatus: result.solverStatus, objective: result.objective, rows: model.rowCount,
-                                columns: model.columnCount, nonzeros: model.nonzeroCount, iterations: result.iterations,
+                                columns: model.columnCount, nonzeros: nonzeros, iterations: result.iterations,
                                 generationSeconds: genSeconds, solverSeconds: solverSeconds,
                                 evaluationSeconds: nonlinear ? result.evaluationSeconds : nil, line: sv.span.line,
                                 message: result.message)))

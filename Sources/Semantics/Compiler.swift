@@ -88,7 +88,7 @@ public final class Compiler {
                               notes: ["'\(old.name)' was declared as a \(old.kind.rawValue) at line \(old.line)"])
             return nil
         }
-        if Parser.functionNames.contains(name.key) || ["sum", "prod", "smin", "smax", "inf", "eps", "na", "undf", "yes", "no", "all", "pi"].contains(name.key) {
+        if Parser.reservedWords.contains(name.key) {
             diagnostics.error("E1003", "'\(name.text)' is a reserved word and cannot name a symbol", at: name.span)
             return nil
         }

@@ -2019,7 +2019,6 @@ func runFiles(_ files: [String: String], main: String, defines: [String: String]
     }
 
     @Test func nlpSolvesWithIpopt() {
-        withKnownIssue("the nonlinear backend (Ipopt) is not built yet") {
         let run = runSource("""
         Variable x, y, z;
         Equation obj, lin;
@@ -2035,7 +2034,8 @@ func runFiles(_ files: [String: String], main: String, defines: [String: String]
         // min (x-2)^2 + (y-1)^2 s.t. x + y = 1: x = 1, y = 0, z = 2, dual -2.
         #expect(close(displayed(run, "x", [], "l"), 1, 1e-5))
         #expect(close(displayed(run, "z", [], "l"), 2, 1e-5))
-    }
+        #expect(close(displayed(run, "lin", [], "m"), -2, 1e-5))
+        #expect(run.solves.first?.solver == "ipopt")
     }
 }
 
