@@ -111,6 +111,11 @@ struct Layout {
     private var localId: [Int32]
     private var pairId: [UInt64: Int32] = [:]
     private var pairKeys: [UInt64] = []
+    private var workReached: [Int32] = []
+    private var workInner: [Int32] = []
+    private var workVariables: [Int32] = []
+    private var workPartners: [[Int32]] = []
+    private var workSlots: [UInt64: Int32] = [:]
 
     init(_ model: ScalarModel) {
         let pool = model.nonlinear
@@ -242,10 +247,10 @@ struct Layout {
     }
 
     /// Nodes reachable from `root` (through active edges only when `activeOnly`), in no order.
-    private mutating func reach(_ root: Int32, activeOnly: Bool) -> [Int32] {
+    private mutating func reach(_ root: Int32, activeOnly: Bool, into found: inout [Int32]) {
         stamp += 1
-        var found: [Int32] = []
-        if activeOnly && !isActive[Int(root)] { return found }
+        found.removeAll(keepingCapacity: true)
+        if activeOnly && !isActive[Int(root)] { return }
         stack.removeAll(keepingCapacity: true)
         stack.append(root)
         mark[Int(root)] = stamp
@@ -260,16 +265,18 @@ struct Layout {
                 }
             }
         }
-        return found
     }
 
     private mutating func addRoot(_ root: Int32, row: Int32) {
         rootNode.append(root)
         rootRow.append(row)
-        let all = reach(root, activeOnly: false).filter { nodes[Int($0)].op != .constant }.sorted()
+        var found: [Int32] = []
+        reach(root, activeOnly: false, into: &found)
+        let all = found.filter { nodes[Int($0)].op != .constant }.sorted()
         evalList.append(contentsOf: all)
         evalStart.append(Int32(evalList.count))
-        let active = reach(root, activeOnly: true)
+        reach(root, activeOnly: true, into: &found)
+        let active = found
         revList.append(contentsOf: active.filter { nodes[Int($0)].op != .variable }.sorted(by: >))
         revStart.append(Int32(revList.count))
         let variables = active.filter { nodes[Int($0)].op == .variable }.sorted {
@@ -407,23 +414,37 @@ struct Layout {
 
     /// Runs edge pushing symbolically over the element rooted at `root` and records its steps.
     private mutating func compileElement(root: Int32, coefficient: Double, owner: Int32) {
-        let reached = reach(root, activeOnly: true)
-        let inner = reached.filter { nodes[Int($0)].op != .variable }.sorted(by: >)
-        let variables = reached.filter { nodes[Int($0)].op == .variable }
+        var reached = workReached, inner = workInner, variables = workVariables
+        defer {
+            for node in reached { localId[Int(node)] = -1 }
+            workReached = reached
+            workInner = inner
+            workVariables = variables
+        }
+        reach(root, activeOnly: true, into: &reached)
+        inner.removeAll(keepingCapacity: true)
+        variables.removeAll(keepingCapacity: true)
+        for node in reached {
+            if nodes[Int(node)].op == .variable { variables.append(node) } else { inner.append(node) }
+        }
+        inner.sort(by: >)
         let m = inner.count
         if m == 0 { return }
         for (l, node) in inner.enumerated() { localId[Int(node)] = Int32(l) }
         for (l, node) in variables.enumerated() { localId[Int(node)] = Int32(m + l) }
-        defer { for node in reached { localId[Int(node)] = -1 } }
 
-        var partners = [[Int32]](repeating: [], count: reached.count)
-        var slotOf: [UInt64: Int32] = [:]
+        // Per-element maps, kept between elements while they stay small.
+        if workSlots.count > 4096 { workSlots = [:] } else { workSlots.removeAll(keepingCapacity: true) }
+        if workPartners.count < reached.count {
+            workPartners.append(contentsOf: repeatElement([], count: reached.count - workPartners.count))
+        }
+        for l in 0 ..< reached.count { workPartners[l].removeAll(keepingCapacity: true) }
         var scratch: Int32 = 0
         let programMark = programs.count, stepMark = steps.count
 
         func slot(_ a: Int32, _ b: Int32) -> Int32 {
             let k = Layout.key(a, b)
-            if let s = slotOf[k] { return s }
+            if let s = workSlots[k] { return s }
             let code: Int32
             if a >= Int32(m) && b >= Int32(m) {
                 let ca = nodes[Int(variables[Int(a) - m])].column
@@ -442,9 +463,9 @@ struct Layout {
                 code = scratch
                 scratch += 1
             }
-            slotOf[k] = code
-            partners[Int(Swift.min(a, b))].append(Swift.max(a, b))
-            if a != b { partners[Int(Swift.max(a, b))].append(Swift.min(a, b)) }
+            workSlots[k] = code
+            workPartners[Int(Swift.min(a, b))].append(Swift.max(a, b))
+            if a != b { workPartners[Int(Swift.max(a, b))].append(Swift.min(a, b)) }
             return code
         }
 
@@ -459,9 +480,9 @@ struct Layout {
                 edges.append((e, localId[Int(args[Int(e)])]))
             }
             // Push W(i, p), p not yet processed, to W(arg, p).
-            let live = partners[li]
+            let live = workPartners[li]
             for p in live where p > l {
-                let s = slotOf[Layout.key(l, p)]!
+                let s = workSlots[Layout.key(l, p)]!
                 for (e, lj) in edges {
                     let d = slot(lj, p)
                     steps.append(Step(dst: d, src: s, a: e, b: 0))
@@ -469,7 +490,7 @@ struct Layout {
                 }
             }
             program.diagonal = Int32(steps.count)
-            if let s = slotOf[Layout.key(l, l)] {
+            if let s = workSlots[Layout.key(l, l)] {
                 for x in edges.indices {
                     for y in x ..< edges.count {
                         let d = slot(edges[x].local, edges[y].local)
