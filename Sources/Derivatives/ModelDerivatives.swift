@@ -19,6 +19,16 @@ import Darwin
 /// functions return `false`. Both branches of `ifThen`, `min` and `max` are evaluated, so an
 /// error in the branch not taken still counts.
 ///
+/// Structure: a row's Jacobian entries are its linear columns and the columns its nonlinear part
+/// depends on through nonzero derivatives (a column seen only by a condition, `x ** 0` or a
+/// factor that is literally zero has none). The Hessian structure is exact for the expression
+/// DAG; see `Layout` for the two ways an entry can still be zero everywhere (cancellation, and
+/// the union over the branches of `min`, `max` and `ifThen`).
+///
+/// The last point where every root was swept is remembered: calls at an unchanged point (the
+/// solver asks for f and g, then ∇f, the Jacobian and the Hessian, at the same point) reuse the
+/// node values and partials instead of sweeping again.
+///
 /// An instance is not safe to use from several threads at once.
 public final class ModelDerivatives: NonlinearProgram {
     public let variableCount: Int
@@ -30,9 +40,9 @@ public final class ModelDerivatives: NonlinearProgram {
 
     /// Seconds spent inside the evaluation functions since creation.
     public private(set) var evaluationSeconds: Double = 0
-    /// The row whose evaluation failed last (-1 for the objective), set whenever `objective`,
-    /// `objectiveGradient`, `constraints` or `jacobianValues` returns `false`; `nil` before any
-    /// failure. A failing `hessianValues` sets it when the failure is local to one element.
+    /// The row whose evaluation failed last (-1 for the objective), set whenever an evaluation
+    /// function returns `false` (to the first failing row in row order); `nil` before any
+    /// failure, and left unchanged by successful calls.
     public private(set) var lastFailedRow: Int?
 
     /// Number of element functions the Hessian is assembled from.
@@ -43,7 +53,6 @@ public final class ModelDerivatives: NonlinearProgram {
     private let storage = Storage()
 
     // Node table.
-    private let nodeCount: Int
     private let nodes: UnsafeMutablePointer<NLNode>
     private let args: UnsafeMutablePointer<Int32>
     private let isActive: UnsafeMutablePointer<Bool>
@@ -106,7 +115,6 @@ public final class ModelDerivatives: NonlinearProgram {
         hessianElementCount = layout.elements.count
         stepCount = layout.steps.count
 
-        nodeCount = layout.nodes.count
         nodes = s.copy(layout.nodes)
         args = s.copy(layout.args)
         isActive = s.copy(layout.isActive)
@@ -115,7 +123,7 @@ public final class ModelDerivatives: NonlinearProgram {
         activeEdges = s.copy(layout.activeEdges)
         val = s.copy(layout.nodes.map { $0.op == .constant ? $0.value : 0 })
         partial = s.zeros(layout.args.count)
-        adjoint = s.zeros(nodeCount)
+        adjoint = s.zeros(layout.nodes.count)
 
         rootCount = layout.rootNode.count
         objectiveRootIndex = layout.objectiveRootIndex

@@ -197,7 +197,7 @@ func evaluateNode(_ i: Int, _ nodes: UnsafePointer<NLNode>, _ args: UnsafePointe
         if n == 0 { return .nan }
         var best = 0
         var bestValue = val[Int(args[first])]
-        for k in 1 ..< Swift.max(n, 1) {
+        for k in 1 ..< n {
             let v = val[Int(args[first + k])]
             if node.op == .min ? v < bestValue : v > bestValue {
                 best = k

@@ -329,3 +329,49 @@ import Testing
         #expect(d.denseHessian([0, 3], objectiveFactor: 1, multipliers: [0, 0])?[1][1] == 2)
     }
 }
+
+/// Every case of `NLOp` (the switch has no default, so a new operation must be added here),
+/// inside a small composite over three columns, against finite differences.
+@Suite struct AllOperationsTests {
+
+    /// An expression using `op` whose arguments are themselves nonlinear, and the domain.
+    static func expression(_ op: NLOp, _ b: inout ModelBuilder) -> (Int32, ClosedRange<Double>, exact: Bool) {
+        let u = b.mul(b.x(0), b.x(1))          // in (0.25, 4) on the default domain
+        let v = b.op(.sin, b.x(2))
+        let positive: ClosedRange<Double> = 0.5 ... 2
+        switch op {
+        case .constant: return (b.mul(b.c(2), u), positive, true)
+        case .variable: return (b.mul(b.x(2), u), positive, true)
+        case .sum: return (b.op(.sum, u, v, b.x(0)), positive, true)
+        case .product: return (b.op(.product, u, v, b.x(2)), positive, true)
+        case .subtract: return (b.op(.subtract, u, v), positive, true)
+        case .divide: return (b.op(.divide, v, u), positive, true)
+        case .negate: return (b.op(.negate, b.mul(u, v)), positive, true)
+        case .power: return (b.op(.power, u, v), positive, true)
+        case .powerConstant: return (b.op(.powerConstant, b.add(u, v), value: 2.7), positive, true)
+        case .constantPower: return (b.op(.constantPower, b.add(u, v), value: 3), positive, true)
+        case .sqr, .sqrt, .exp, .log, .log10, .log2, .sin, .cos, .tan, .arctan, .sigmoid:
+            return (b.op(op, b.add(u, b.op(.product, b.c(0.25), v))), 0.5 ... 1.1, true)
+        case .abs: return (b.op(.abs, b.op(.subtract, u, b.c(5))), positive, true)
+        case .min, .max: return (b.op(op, u, b.op(.sqr, v), b.x(2)), positive, false)
+        case .ifThen: return (b.op(.ifThen, b.op(.lessThan, b.x(0), b.x(1)), u, b.op(.exp, v)), positive, false)
+        case .lessThan, .lessEqual, .greaterThan, .greaterEqual, .equal, .notEqual, .and, .or:
+            return (b.add(b.op(op, u, v), b.op(.sqr, b.x(2))), positive, true)
+        case .not: return (b.add(b.op(.not, b.op(.subtract, u, v)), b.op(.sqr, b.x(2))), positive, true)
+        }
+    }
+
+    @Test(arguments: NLOp.allCases)
+    func operation(op: NLOp) {
+        var domain: ClosedRange<Double> = 0 ... 1
+        var exact = true
+        let model = expressionModel(columns: 3) { b in
+            let (root, range, isExact) = AllOperationsTests.expression(op, &b)
+            domain = range
+            exact = isExact
+            return root
+        }
+        checkDerivatives(ModelDerivatives(model), CheckOptions(domain: [domain], points: 8, seed: UInt64(op.rawValue),
+                                                               exactStructure: exact))
+    }
+}
