@@ -53,7 +53,9 @@ enum IpoptOptions {
 
     /// Passes `settings` to Ipopt in order: an integer-looking value is tried as an integer,
     /// then as a number; a number-looking one as a number; every value finally as a string.
-    /// Returns a warning for each setting no setter accepted.
+    /// Names are trimmed and lower-cased (all of Ipopt's are lower case); values are trimmed.
+    /// Returns a warning for each setting no setter accepted, with Ipopt's reason when it gave
+    /// one: "ipopt option 'foo' = 'bar' not accepted: Tried to set Option: foo. …".
     static func setPassThrough(_ problem: IpoptProblem,
                                _ settings: [SolverOptionSetting]) -> [String] {
         guard !settings.isEmpty else { return [] }
