@@ -56,8 +56,10 @@ struct NodeProgram {
 ///
 /// The structure found this way is exact for the DAG: an entry is present iff some chain of
 /// nonzero first partials links it to a structurally nonzero second partial. The only entries
-/// that can be numerically zero everywhere come from cancellation (`sqr(x - x)`), or from the
-/// branches of `min`, `max` and `ifThen`, whose structure is the union over all branches.
+/// that can be numerically zero everywhere come from cancellation and identities the DAG does
+/// not show (`sqr(x - x)`, `exp(log(x))`, `x / (y / z)` being linear in `z`), and from the
+/// branches of `min`, `max` and `ifThen`, whose structure is the union over all branches (which
+/// branch is taken is only known at a point).
 struct Layout {
     // Node table (variable arguments redirected to one node per column).
     var nodes: [NLNode]
@@ -145,12 +147,14 @@ struct Layout {
 
         // Roots.
         var rootsOfRow = [[Int32]](repeating: [], count: model.rowCount)
+        precondition(Int(model.objectiveRoot) < nodeCount, "objective root out of range")
         if model.objectiveRoot >= 0 {
             objectiveRootIndex = 0
             addRoot(canonical(model.objectiveRoot), row: -1)
         }
         for entry in model.nonlinearRows {
             precondition(entry.row >= 0 && Int(entry.row) < model.rowCount, "nonlinear row out of range")
+            precondition(entry.root >= 0 && Int(entry.root) < nodeCount, "nonlinear row root out of range")
             rootsOfRow[Int(entry.row)].append(Int32(rootNode.count))
             addRoot(canonical(entry.root), row: entry.row)
         }
