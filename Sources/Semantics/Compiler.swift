@@ -288,6 +288,11 @@ public final class Compiler {
 
     // MARK: - data
 
+    /// A data value as a message writes it (integers without a fraction).
+    static func dataNumber(_ v: Double) -> String {
+        v == v.rounded() && abs(v) < 1e15 ? String(Int64(v)) : "\(v)"
+    }
+
     func loadData(_ sym: Symbol, _ data: DataBlock) {
         sym.hasData = true
         if let v = data.scalarValue {
@@ -300,7 +305,25 @@ public final class Compiler {
         }
         let labels = program.labels
         var reported: Set<String> = []
+        var unlabelled = false
         for e in data.entries {
+            if e.positions.isEmpty && sym.dimension > 0 {
+                // reported once per data list: the whole list lacks its labels
+                if unlabelled { continue }
+                unlabelled = true
+                var example = ""
+                if let d = sym.domain.first ?? nil, sym.dimension == 1 {
+                    let first = d.setData.sorted.prefix(2).map { labels.name($0[0]) }
+                    let values = data.entries.filter { $0.positions.isEmpty }.prefix(first.count).compactMap(\.value)
+                    if first.count == values.count, !first.isEmpty {
+                        example = ", e.g. '/ " + zip(first, values).map { "\($0) \(Compiler.dataNumber($1))" }.joined(separator: ", ") + " /'"
+                    }
+                }
+                diagnostics.error("E3010", "'\(sym.name)' has \(sym.dimension) ind\(sym.dimension == 1 ? "ex" : "ices"); its data needs labels",
+                                  at: e.span, label: "a value without a label",
+                                  help: ["write a label before each value\(example)"])
+                continue
+            }
             guard e.positions.count == sym.dimension else {
                 diagnostics.error("E3011", "'\(sym.name)' has \(sym.dimension) indices but this entry has \(e.positions.count) labels",
                                   at: e.span)

@@ -121,7 +121,17 @@ extension Compiler {
         case "undf": return Node(.call(.undf, []), s)
         default:
             guard let f = Function(rawValue: key) else {
-                diagnostics.error("E1004", "unknown function '\(name.text)'", at: name.span)
+                if let sym = byName[key] {
+                    diagnostics.error("E2020", "the indices of \(sym.kind.rawValue) '\(sym.name)' must be set names or quoted labels, not expressions",
+                                      at: s, notes: sym.dimension > 0 ? ["'\(sym.name)' is declared over (\(sym.domainNames.joined(separator: ",")))"] : [])
+                    return nil
+                }
+                let known = Parser.functionNames.union(["ord", "card", "sameas"])
+                let close = known.map { ($0, Compiler.editDistance($0, key)) }
+                    .filter { $0.1 <= max(1, key.count / 3) }
+                    .min { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 < $1.0 }
+                diagnostics.error("E1004", "unknown function '\(name.text)'", at: name.span,
+                                  help: close.map { ["did you mean '\($0.0)'?"] } ?? [])
                 return nil
             }
             let expected: ClosedRange<Int>

@@ -29,7 +29,7 @@ extension Parser {
                 entries.append(contentsOf: parseCSVListRow(t, kind: kind, dimension: dimension))
                 continue
             }
-            entries.append(try parseDataEntry(kind: kind))
+            if let e = try parseDataEntry(kind: kind) { entries.append(e) }
         }
         return DataBlock(entries: entries, scalarValue: nil, span: span(open))
     }
@@ -79,7 +79,9 @@ extension Parser {
     }
 
     /// dataEntry = labelSpec [ value | text ] ;
-    func parseDataEntry(kind: DeclarationKind) throws -> DataEntry {
+    /// Returns nil for an entry whose value is a misspelt word (reported; the list goes on, so
+    /// every data error of the list shows in one run).
+    func parseDataEntry(kind: DeclarationKind) throws -> DataEntry? {
         let first = lx.peek(data: true)
         if first.isSymbol(")") { throw unbalancedParen(first) }
         let positions = try parseLabelSpec()
@@ -95,7 +97,22 @@ extension Parser {
             }
             return DataEntry(positions: positions, value: nil, text: text, span: startSpan)
         }
-        let value = try parseDataValue()
+        // `/ 350, 600 /`: a number with nothing after it is a value without a label; the
+        // compiler reports it (it knows the symbol's domain)
+        let next = lx.peek(data: true)
+        if first.kind == .number, positions.count == 1, positions[0].count == 1,
+           next.isSymbol(",") || next.isSymbol("/") || next.lineIndex != first.lineIndex {
+            return DataEntry(positions: [], value: first.value, text: nil, span: startSpan)
+        }
+        let valueToken = lx.peek(data: true)
+        let value: Double
+        do {
+            value = try parseDataValue()
+        } catch {
+            // a word where the value belongs was consumed and reported: drop the entry only
+            if valueToken.kind == .word && valueToken.lineIndex == first.lineIndex { return nil }
+            throw error
+        }
         return DataEntry(positions: positions, value: value, text: nil, span: startSpan)
     }
 

@@ -207,6 +207,10 @@ extension Parser {
                 }
                 throw fail("E0033", "function '\(t.text)' needs arguments in parentheses", at: lx.peek())
             }
+            if let r = speculate({ try parseReference() }) { return .ref(r) }
+            // `name(expression, ...)` that is no reference: a call of an unknown function,
+            // reported by name resolution (with a suggestion) instead of as a syntax error
+            if let call = speculate({ try parseCallOfUnknownFunction() }) { return call }
             return .ref(try parseReference())
         case .eof:
             throw fail("E0034", "expected an expression, found end of file", at: t)
@@ -216,6 +220,19 @@ extension Parser {
     }
 
     /// reference = name [ "." attribute ] [ "(" indexArg { "," indexArg } ")" ] ;
+    /// `name ( expression { , expression } )` for a name that is not a built-in function.
+    func parseCallOfUnknownFunction() throws -> Expr {
+        let t = lx.next()
+        guard t.kind == .word, lx.peek().isSymbol("(") else { throw fail("E0031", "expected a call", at: t) }
+        lx.next()
+        var args: [Expr] = []
+        if !lx.peek().isSymbol(")") {
+            repeat { args.append(try parseExpression()) } while acceptSymbol(",")
+        }
+        let close = try expectSymbol(")", "to close the arguments of '\(t.text)'")
+        return .call(Name(t.text, span(t)), args, span(t).through(span(close)))
+    }
+
     func parseReference() throws -> Reference {
         let n = try expectName("as a symbol reference")
         var attribute: Name? = nil

@@ -145,8 +145,12 @@ public final class Parser {
         t.kind == .word && Parser.statementKeywords.contains(t.lower)
     }
 
+    /// Statements given up after an error (their declarations and effects are missing).
+    public private(set) var abandonedStatements = 0
+
     /// Skips to just after the next `;` (or to a statement keyword at a line start).
     func recover() {
+        abandonedStatements += 1
         var first = true
         while true {
             let t = lx.peek()
