@@ -418,7 +418,11 @@ struct Layout {
 
     /// Runs edge pushing symbolically over the element rooted at `root` and records its steps.
     private mutating func compileElement(root: Int32, coefficient: Double, owner: Int32) {
+        // Take the work buffers out (so they stay uniquely referenced) and put them back after.
         var reached = workReached, inner = workInner, variables = workVariables
+        workReached = []
+        workInner = []
+        workVariables = []
         defer {
             for node in reached { localId[Int(node)] = -1 }
             workReached = reached
