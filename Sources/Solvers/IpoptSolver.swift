@@ -128,8 +128,14 @@ public struct IpoptSolver: Solver {
         result.columnLevel = x
         result.rowLevel = rowLevel
         let sense = session.sense
-        result.rowMarginal = (0..<m).map { IpoptSolver.clean(-sense * lambda[$0]) }
-        result.columnMarginal = (0..<n).map { IpoptSolver.clean(sense * (zLower[$0] - zUpper[$0])) }
+        // an interior point method leaves multipliers of the order of its barrier parameter on
+        // constraints that are not active; complementarity says they are zero
+        result.rowMarginal = (0..<m).map { i in
+            IpoptSolver.isInside(rowLevel[i], model.rowLower[i], model.rowUpper[i]) ? 0 : IpoptSolver.clean(-sense * lambda[i])
+        }
+        result.columnMarginal = (0..<n).map { j in
+            IpoptSolver.isInside(x[j], model.columnLower[j], model.columnUpper[j]) ? 0 : IpoptSolver.clean(sense * (zLower[j] - zUpper[j]))
+        }
         if (0..<n).allSatisfy({ model.columnLower[$0] == model.columnUpper[$0] }),
            let gradient = objectiveGradient(session, at: x) {
             // With every column fixed Ipopt does not iterate and returns zero multipliers; the
@@ -290,6 +296,12 @@ public struct IpoptSolver: Solver {
     }
 
     /// A marginal as reported: negative zero becomes zero.
+    /// Whether `value` is clearly away from both bounds (by more than 1e-7 relative).
+    static func isInside(_ value: Double, _ lower: Double, _ upper: Double) -> Bool {
+        let tol = { (b: Double) in 1e-7 * (1 + abs(b)) }
+        return (lower == -.infinity || value > lower + tol(lower)) && (upper == .infinity || value < upper - tol(upper))
+    }
+
     private static func clean(_ value: Double) -> Double {
         value == 0 ? 0 : value
     }
