@@ -114,31 +114,13 @@ final class GLPKProblem {
 
     /// The first bound conflict (lower above upper, or a bound at the wrong infinity) in `model`,
     /// or nil if every row and column has a nonempty range.
-    static func boundConflict(in model: ScalarModel) -> String? {
-        for j in 0..<model.columnCount
-        where isEmptyRange(model.columnLower[j], model.columnUpper[j]) {
-            return "\(columnName(model, j)) has lower bound \(model.columnLower[j]) "
-                + "above upper bound \(model.columnUpper[j])"
-        }
-        for i in 0..<model.rowCount where isEmptyRange(model.rowLower[i], model.rowUpper[i]) {
-            return "\(rowName(model, i)) has lower bound \(model.rowLower[i]) "
-                + "above upper bound \(model.rowUpper[i])"
-        }
-        return nil
-    }
+    static func boundConflict(in model: ScalarModel) -> String? { model.boundConflict() }
 
-    /// Whether no finite value lies in `lower...upper`.
-    static func isEmptyRange(_ lower: Double, _ upper: Double) -> Bool {
-        lower > upper || lower == .infinity || upper == -.infinity
-    }
+    static func isEmptyRange(_ lower: Double, _ upper: Double) -> Bool { ScalarModel.isEmptyRange(lower, upper) }
 
-    private static func columnName(_ model: ScalarModel, _ j: Int) -> String {
-        j < model.columnOrigin.count ? "column \(model.columnOrigin[j].displayName)" : "column \(j)"
-    }
+    private static func columnName(_ model: ScalarModel, _ j: Int) -> String { model.columnName(j) }
 
-    private static func rowName(_ model: ScalarModel, _ i: Int) -> String {
-        i < model.rowOrigin.count ? "row \(model.rowOrigin[i].displayName)" : "row \(i)"
-    }
+    private static func rowName(_ model: ScalarModel, _ i: Int) -> String { model.rowName(i) }
 
     // MARK: - Loading
 
@@ -308,26 +290,10 @@ final class GLPKProblem {
         return (columnLevel, rowLevel)
     }
 
-    /// The largest bound violation of a point (rows and columns, measured against `model`'s
-    /// bounds and relative to `1 + |bound|`), with the name of the row or column; nil if none.
+    /// The largest bound violation of a point (see `ScalarModel.worstViolation`).
     static func worstViolation(in model: ScalarModel, columnLevel: [Double],
                                rowLevel: [Double]) -> (what: String, amount: Double)? {
-        var worst: (what: String, amount: Double)?
-        func check(_ level: Double, _ lower: Double, _ upper: Double, _ name: () -> String) {
-            let below = lower.isFinite ? (lower - level) / (1 + abs(lower)) : 0
-            let above = upper.isFinite ? (level - upper) / (1 + abs(upper)) : 0
-            let amount = max(below, above)
-            if amount > 0, amount > worst?.amount ?? 0 {
-                worst = (name(), amount)
-            }
-        }
-        for (j, level) in columnLevel.enumerated() where j < model.columnCount {
-            check(level, model.columnLower[j], model.columnUpper[j]) { columnName(model, j) }
-        }
-        for (i, level) in rowLevel.enumerated() where i < model.rowCount {
-            check(level, model.rowLower[i], model.rowUpper[i]) { rowName(model, i) }
-        }
-        return worst
+        model.worstViolation(columnLevel: columnLevel, rowLevel: rowLevel)
     }
 
     /// A dual value in GAMS's spelling: `EPS` (-0.0) for a zero marginal on a nonbasic entry,

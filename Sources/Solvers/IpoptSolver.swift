@@ -252,20 +252,7 @@ public struct IpoptSolver: Solver {
     }
 
     /// The first column or row whose bounds admit no value, nil when there is none.
-    static func boundConflict(_ model: ScalarModel) -> String? {
-        func conflict(_ lower: Double, _ upper: Double) -> Bool {
-            lower > upper || lower == .infinity || upper == -.infinity
-        }
-        for j in 0..<model.columnCount where conflict(model.columnLower[j], model.columnUpper[j]) {
-            return "\(columnName(model, j)) has lower bound \(model.columnLower[j]) and upper bound "
-                + "\(model.columnUpper[j])"
-        }
-        for i in 0..<model.rowCount where conflict(model.rowLower[i], model.rowUpper[i]) {
-            return "\(rowName(model, i)) has lower bound \(model.rowLower[i]) and upper bound "
-                + "\(model.rowUpper[i])"
-        }
-        return nil
-    }
+    static func boundConflict(_ model: ScalarModel) -> String? { model.boundConflict() }
 
     /// The starting point: each column's start (0 when missing or undefined) projected into its
     /// bounds, as GAMS does; an infinite start becomes the finite bound, or 0.
@@ -282,26 +269,22 @@ public struct IpoptSolver: Solver {
         }
     }
 
-    private static func columnName(_ model: ScalarModel, _ j: Int) -> String {
-        j < model.columnOrigin.count ? "column \(model.columnOrigin[j].displayName)" : "column \(j)"
-    }
+    private static func columnName(_ model: ScalarModel, _ j: Int) -> String { model.columnName(j) }
 
-    private static func rowName(_ model: ScalarModel, _ i: Int) -> String {
-        i < model.rowOrigin.count ? "row \(model.rowOrigin[i].displayName)" : "row \(i)"
-    }
+    private static func rowName(_ model: ScalarModel, _ i: Int) -> String { model.rowName(i) }
 
     /// `values`, or one zero when empty (Ipopt wants a valid pointer even for no rows).
     private static func padded(_ values: [Double]) -> [Double] {
         values.isEmpty ? [0] : values
     }
 
-    /// A marginal as reported: negative zero becomes zero.
     /// Whether `value` is clearly away from both bounds (by more than 1e-7 relative).
     static func isInside(_ value: Double, _ lower: Double, _ upper: Double) -> Bool {
         let tol = { (b: Double) in 1e-7 * (1 + abs(b)) }
         return (lower == -.infinity || value > lower + tol(lower)) && (upper == .infinity || value < upper - tol(upper))
     }
 
+    /// A marginal as reported: negative zero becomes zero.
     private static func clean(_ value: Double) -> Double {
         value == 0 ? 0 : value
     }

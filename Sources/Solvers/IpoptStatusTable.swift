@@ -217,28 +217,9 @@ enum IpoptStatusTable {
             .map { $0.amount > tolerance ? .infeasible : .feasible } ?? .feasible
     }
 
-    /// The entry that leaves its bounds the most (relative to `1 + |bound|`), nil when none does.
+    /// The entry that leaves its bounds the most (see `ScalarModel.worstViolation`).
     static func worstViolation(_ model: ScalarModel, columnLevel: [Double],
                                rowLevel: [Double]) -> (what: String, amount: Double)? {
-        var worst: (what: String, amount: Double)?
-        func check(_ level: Double, _ lower: Double, _ upper: Double, _ name: () -> String) {
-            let below = lower.isFinite ? (lower - level) / (1 + abs(lower)) : 0
-            let above = upper.isFinite ? (level - upper) / (1 + abs(upper)) : 0
-            let amount = max(below, above)
-            if amount > 0, amount > worst?.amount ?? 0 {
-                worst = (name(), amount)
-            }
-        }
-        for (j, level) in columnLevel.enumerated() where j < model.columnCount {
-            check(level, model.columnLower[j], model.columnUpper[j]) {
-                j < model.columnOrigin.count ? model.columnOrigin[j].displayName : "column \(j)"
-            }
-        }
-        for (i, level) in rowLevel.enumerated() where i < model.rowCount {
-            check(level, model.rowLower[i], model.rowUpper[i]) {
-                i < model.rowOrigin.count ? model.rowOrigin[i].displayName : "row \(i)"
-            }
-        }
-        return worst
+        model.worstViolation(columnLevel: columnLevel, rowLevel: rowLevel)
     }
 }

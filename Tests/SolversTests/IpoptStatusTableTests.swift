@@ -104,6 +104,6 @@ struct IpoptStatusTableTests {
         #expect(Table.classify(model, columnLevel: [0.5, 3], rowLevel: nil) == .unavailable)
         #expect(Table.classify(model, columnLevel: [0.5], rowLevel: [1, 10]) == .unavailable)
         let worst = Table.worstViolation(model, columnLevel: [1.1, 3], rowLevel: [1.5, 10])
-        #expect(worst?.what == "e(1)")
+        #expect(worst?.what == "row e(1)")
     }
 }

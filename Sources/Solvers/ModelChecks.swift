@@ -1,0 +1,52 @@
+import IR
+
+/// Checks of a model and of a point against it, shared by the backends.
+extension ScalarModel {
+    /// `column x(a,b)` (or `column 7` without provenance).
+    func columnName(_ j: Int) -> String {
+        j < columnOrigin.count ? "column \(columnOrigin[j].displayName)" : "column \(j)"
+    }
+
+    /// `row supply(a)` (or `row 7` without provenance).
+    func rowName(_ i: Int) -> String {
+        i < rowOrigin.count ? "row \(rowOrigin[i].displayName)" : "row \(i)"
+    }
+
+    /// Whether no finite value lies in `lower...upper`.
+    static func isEmptyRange(_ lower: Double, _ upper: Double) -> Bool {
+        lower > upper || lower == .infinity || upper == -.infinity
+    }
+
+    /// The first column or row whose bounds admit no value (lower above upper, or a bound at
+    /// the wrong infinity), nil when every range is nonempty.
+    func boundConflict() -> String? {
+        for j in 0..<columnCount where ScalarModel.isEmptyRange(columnLower[j], columnUpper[j]) {
+            return "\(columnName(j)) has lower bound \(columnLower[j]) above upper bound \(columnUpper[j])"
+        }
+        for i in 0..<rowCount where ScalarModel.isEmptyRange(rowLower[i], rowUpper[i]) {
+            return "\(rowName(i)) has lower bound \(rowLower[i]) above upper bound \(rowUpper[i])"
+        }
+        return nil
+    }
+
+    /// The entry of a point that leaves its bounds the most (rows and columns, relative to
+    /// `1 + |bound|`), with the row's or column's name; nil when none does.
+    func worstViolation(columnLevel: [Double], rowLevel: [Double]) -> (what: String, amount: Double)? {
+        var worst: (what: String, amount: Double)?
+        func check(_ level: Double, _ lower: Double, _ upper: Double, _ name: () -> String) {
+            let below = lower.isFinite ? (lower - level) / (1 + abs(lower)) : 0
+            let above = upper.isFinite ? (level - upper) / (1 + abs(upper)) : 0
+            let amount = max(below, above)
+            if amount > 0, amount > worst?.amount ?? 0 {
+                worst = (name(), amount)
+            }
+        }
+        for (j, level) in columnLevel.enumerated() where j < columnCount {
+            check(level, columnLower[j], columnUpper[j]) { columnName(j) }
+        }
+        for (i, level) in rowLevel.enumerated() where i < rowCount {
+            check(level, rowLower[i], rowUpper[i]) { rowName(i) }
+        }
+        return worst
+    }
+}
