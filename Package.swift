@@ -30,7 +30,7 @@ let package = Package(
         .testTarget(name: "SolversTests", dependencies: ["Solvers", "IR"]),
         .testTarget(name: "ReportTests", dependencies: ["Report", "IR"]),
         .testTarget(name: "LanguageTests", dependencies: ["Driver", "Diagnostics", "Syntax", "Execution", "IR"],
-                    exclude: ["Models", "Corpus", "Semantics"]),
+                    exclude: ["Models", "Corpus", "NLP"]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -196,7 +196,7 @@ public enum Driver {
              solver \(s.solver): model status \(s.modelStatus.rawValue) \(s.modelStatus.text), solver status \(s.solverStatus.rawValue) \(s.solverStatus.text)
              objective \(obj), \(s.rows) rows, \(s.columns) columns, \(s.nonzeros) nonzeros\(timing ? ", \(s.iterations) iterations" : "")
 
-        """ + (s.solverStatus != .normalCompletion && !s.message.isEmpty ? "     \(s.solver): \(s.message)\n" : "") + (timing ? "     time \(String(format: "%.3f", s.generationSeconds)) s generation, \(String(format: "%.3f", s.solverSeconds)) s solver"
+        """ + (s.solverStatus != .normalCompletion && !s.message.isEmpty ? "     \(s.message)\n" : "") + (timing ? "     time \(String(format: "%.3f", s.generationSeconds)) s generation, \(String(format: "%.3f", s.solverSeconds)) s solver"
                + (s.evaluationSeconds.map { " (\(String(format: "%.3f", $0)) s in function and derivative evaluations)" } ?? "")
                + "\n\n\n" : "\n\n")
     }

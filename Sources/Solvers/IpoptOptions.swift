@@ -33,12 +33,20 @@ enum IpoptOptions {
         } != 0
     }
 
+    /// An iteration limit this large is GAMS's default, not a limit the user set.
+    static let unlimitedIterations = 2_000_000_000
+
     /// The adapter's own options: silence, no option file, the iteration and time limits.
     static func setFixed(_ problem: IpoptProblem, options: SolveOptions) {
         set(problem, "print_level", integer: 0)
         set(problem, "sb", string: "yes")
         set(problem, "option_file_name", string: "")
-        set(problem, "max_iter", integer: Int32(clamping: max(0, options.iterLim)))
+        // GAMS's default iterLim (2e9) means "no limit of the user's": Ipopt then keeps its own
+        // default of 3000 iterations, so a model that cannot converge (a kink at the optimum of
+        // a dnlp) stops in seconds instead of running into resLim
+        if options.iterLim < IpoptOptions.unlimitedIterations {
+            set(problem, "max_iter", integer: Int32(clamping: max(0, options.iterLim)))
+        }
         if let seconds = cpuTimeLimit(options.resLim) {
             set(problem, "max_cpu_time", number: seconds)
         }
