@@ -5,7 +5,7 @@ import Testing
 //
 // Published optima are from Hock & Schittkowski, "Test Examples for Nonlinear Programming
 // Codes" (1981); the others are derived in the comments of each model and, where stated there,
-// were confirmed outside the project with SciPy (SLSQP). Marginals follow the GAMS convention:
+// were confirmed by an independent computation. Marginals follow the GAMS convention:
 // the marginal of a row is d objective / d right-hand side, so a binding =g= row of a
 // minimisation has a marginal >= 0 and a binding =l= row one <= 0; a variable at its lower
 // bound has a reduced cost >= 0.
@@ -230,7 +230,7 @@ private func discreteCatenary(links: Int, len: Double, span: Double) -> (x: [Dou
     /// (1, 0.5, 1.75), (0, 0, 0), (-2.5, -0.5, -4.5), (1.5, 0, 2.75) and states of charge
     /// (6, 12, 11), (2, 10, 4), (2, 10, 4), (12, 12, 22). (The design notes quote 89,695.3 for
     /// "the QP optimum", which their own schedule does not reproduce: that schedule costs
-    /// 89698.003, the SLSQP figure they also quote; see the model file.)
+    /// 89698.003, the other figure they quote; see the model file.)
     @Test func p2pMarket() {
         let run = runModel("NLP/p2p.gms")
         let s = solvedOnce(run)
@@ -259,7 +259,7 @@ private func discreteCatenary(links: Int, len: Double, span: Double) -> (x: [Dou
 
     /// DistFlow OPF with batteries: every solve locally optimal, balances and the current
     /// equation closed to 1e-6, obj(lindist) <= obj(distflow) <= obj(fixed schedule), the warm
-    /// and flat starts agree, and both objectives match an SLSQP run outside the project.
+    /// and flat starts agree, and both objectives match an independent computation.
     @Test func distFlow() {
         let run = runModel("NLP/distflow.gms")
         #expect(run.result.exitCode.rawValue == 0, "\(run.diagnostics)")

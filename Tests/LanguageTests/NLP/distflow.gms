@@ -18,7 +18,7 @@ $title DistFlow optimal power flow with batteries on a 5-bus radial feeder
 *          is feasible for lindist at a lower cost (the cost rises with the purchase), so
 *          obj(lindist) <= obj(distflow);
 *   upper: the fixed solve is a feasible DistFlow point, so obj(distflow) <= obj(fixed).
-* An SLSQP run outside the project on the same formulation gave 368.1666667 (lindist) and
+* An independent computation on the same formulation gave 368.1666667 (lindist) and
 * 374.6143628 (distflow).
 
 Sets

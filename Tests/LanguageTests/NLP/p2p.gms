@@ -9,7 +9,7 @@ $title Peer-to-peer electricity market on a 4-bus radial feeder (convex QP)
 * target, plus 0.01*(sum of all positive trades)**2, which penalises routing through
 * middlemen.  The positive part is written in QP form: s >= P, s >= 0.
 *
-* Optimum (derived by hand and confirmed with an SLSQP run outside the project): every
+* Optimum (derived by hand and confirmed by an independent computation): every
 * battery discharges to Emin in t1, idles in t2, charges to Emax in t3 and returns to its
 * initial state in t4:
 *   b   = t1 (1, 0.5, 1.75), t2 (0, 0, 0), t3 (-2.5, -0.5, -4.5), t4 (1.5, 0, 2.75)
