@@ -16,6 +16,8 @@ public enum ExitCode: Int32 {
 public enum RunMode {
     case solve
     case check
+    /// Run up to the first `solve` and keep its generated model (`RunResult.firstModel`).
+    case firstModel
 }
 
 /// What a run produced: events in order, diagnostics, the exit code, the program's files.
@@ -27,6 +29,8 @@ public struct RunResult {
     public var program: Program?
     /// How the run went (a check adds the equations' classes to the JSON object).
     public var mode: RunMode = .solve
+    /// The first solve's generated model (mode `.firstModel`), nil when there was none.
+    public var firstModel: CapturedModel? = nil
 }
 
 /// The façade over the pipeline: preprocess, parse, compile, execute, report.
@@ -61,6 +65,7 @@ public enum Driver {
         }
         let interpreter = Interpreter(program: program, diagnostics: bag, solver: GLPKSolver(), nonlinearSolver: IpoptSolver())
         interpreter.generateOnly = generateOnly
+        interpreter.stopAtFirstSolve = mode == .firstModel
         interpreter.modelDirectory = (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent
         interpreter.onEvent = onEvent
         let errorsBefore = bag.errorCount
@@ -86,7 +91,8 @@ public enum Driver {
             let infeasible = !newErrors.isEmpty && newErrors.allSatisfy { Driver.infeasibilityCodes.contains($0.code) }
             if code == .solved { code = infeasible ? .infeasibleOrUnbounded : .dataError }
         }
-        return RunResult(events: interpreter.events, diagnostics: bag.items, exitCode: code, program: program)
+        return RunResult(events: interpreter.events, diagnostics: bag.items, exitCode: code, program: program,
+                         mode: mode, firstModel: interpreter.capturedModel)
     }
 
     /// An objective as the summary writes it: plain digits with six decimals (E-notation only

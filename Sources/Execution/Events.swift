@@ -1,4 +1,5 @@
 import IR
+import Semantics
 
 /// What one executed `solve` reports (the `solves` entries of `--json`).
 public struct SolveReport: Sendable {
@@ -22,6 +23,22 @@ public struct SolveReport: Sendable {
     public var line: Int
     /// The solver's words on how it stopped.
     public var message: String
+}
+
+/// The generated model of a solve, with the solve it belongs to (for exports).
+public struct CapturedModel {
+    public var model: ScalarModel
+    /// Model name, type (`lp`, `mip`, ...), objective variable and direction.
+    public var modelName: String
+    public var type: String
+    public var objectiveVariable: String
+
+    init(model: ScalarModel, solve: SolveR) {
+        self.model = model
+        self.modelName = solve.model.name
+        self.type = solve.type
+        self.objectiveVariable = solve.objective.name
+    }
 }
 
 /// Something the run produced, in order: a displayed item or a finished solve.

@@ -10,6 +10,8 @@ enum ControlFlow: Error {
     case breakLoop
     case continueLoop
     case abort
+    /// The run stops after capturing the first solve's model (`stopAtFirstSolve`).
+    case captured
 }
 
 /// Runs a checked program: assignments, loops, displays, solves; collects events and errors.
@@ -31,6 +33,10 @@ public final class Interpreter {
     var runtimeErrors = 0
     /// Generate and load models but do not solve them.
     public var generateOnly = false
+    /// Stop at the first `solve`, keeping its generated model in `capturedModel` (exports).
+    public var stopAtFirstSolve = false
+    /// The model of the first solve when `stopAtFirstSolve` is set and generation succeeded.
+    public private(set) var capturedModel: CapturedModel?
     let solver: Solver
     /// The backend of nlp, qcp and dnlp models.
     let nonlinearSolver: Solver
@@ -55,6 +61,8 @@ public final class Interpreter {
             try execute(program.statements)
         } catch ControlFlow.abort {
             return false
+        } catch ControlFlow.captured {
+            return true
         } catch {
             return false
         }
@@ -95,7 +103,14 @@ public final class Interpreter {
     func execute(_ s: StatementR) throws {
         switch s {
         case .assign(let a): assign(a)
-        case .solve(let sv): solve(sv)
+        case .solve(let sv):
+            if stopAtFirstSolve {
+                if let (model, _, _) = generate(sv) {
+                    capturedModel = CapturedModel(model: model, solve: sv)
+                }
+                throw ControlFlow.captured
+            }
+            solve(sv)
         case .display(let items, let span): display(items, line: span.line)
         case .option(let opts):
             for o in opts {
