@@ -37,7 +37,8 @@ public struct RunResult {
 public enum Driver {
     /// Runs the model file at `path` with compile-time variables `defines`.
     public static func run(path: String, defines: [String: String] = [:], mode: RunMode = .solve,
-                           generateOnly: Bool = false, onEvent: ((RunEvent) -> Void)? = nil) -> RunResult {
+                           generateOnly: Bool = false, explainInfeasibility: Bool = true,
+                           onEvent: ((RunEvent) -> Void)? = nil) -> RunResult {
         let bag = DiagnosticBag()
         let pre = Preprocessor(defines: defines, diagnostics: bag)
         let lines = pre.run(path: path)
@@ -66,6 +67,7 @@ public enum Driver {
         let interpreter = Interpreter(program: program, diagnostics: bag, solver: GLPKSolver(), nonlinearSolver: IpoptSolver())
         interpreter.generateOnly = generateOnly
         interpreter.stopAtFirstSolve = mode == .firstModel
+        interpreter.explainInfeasibility = explainInfeasibility
         interpreter.modelDirectory = (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent
         interpreter.onEvent = onEvent
         let errorsBefore = bag.errorCount
@@ -191,7 +193,38 @@ public enum Driver {
             ("seconds", .object([("generation", .number(s.generationSeconds)), ("solver", .number(s.solverSeconds))]
                                 + (s.evaluationSeconds.map { [("evaluation", JSONValue.number($0))] } ?? []))),
             ("line", .int(s.line)),
+        ] + (s.conflict.map { [("conflict", conflictJSON($0))] } ?? []))
+    }
+
+    static func conflictJSON(_ c: Conflict) -> JSONValue {
+        .object([
+            ("method", .string(c.method.rawValue)), ("complete", .bool(c.complete)),
+            ("members", .array(c.members.map { m in
+                .object([("kind", .string(m.kind.rawValue)), ("symbol", .string(m.symbol)),
+                         ("labels", .array(m.labels.map { .string($0) })), ("line", .int(m.line)),
+                         ("detail", .string(m.detail))])
+            })),
         ])
+    }
+
+    /// The lines explaining an infeasible model, below its solve summary.
+    static func conflictText(_ c: Conflict) -> String {
+        guard !c.members.isEmpty else { return "" }
+        var out: String
+        switch c.method {
+        case .deletionFilter:
+            out = "     infeasible: these \(c.members.count) constraints cannot hold together"
+                + (c.complete ? " (an irreducible infeasible subset):\n" : " (the search stopped on its time limit; the set may not be minimal):\n")
+        case .elastic:
+            out = "     infeasible: relaxing the rows shows where the violation sits"
+                + (c.complete ? ":\n" : " (the elastic re-solve did not finish):\n")
+        }
+        let width = c.members.map(\.detail.count).max() ?? 0
+        for m in c.members {
+            let pad = String(repeating: " ", count: max(0, width - m.detail.count))
+            out += "       \(m.detail)\(pad)  \(m.kind == .row ? "equation" : "variable") at line \(m.line)\n"
+        }
+        return out
     }
 
     /// The short text summary printed after each solve.
@@ -202,7 +235,8 @@ public enum Driver {
              solver \(s.solver): model status \(s.modelStatus.rawValue) \(s.modelStatus.text), solver status \(s.solverStatus.rawValue) \(s.solverStatus.text)
              objective \(obj), \(s.rows) rows, \(s.columns) columns, \(s.nonzeros) nonzeros\(timing ? ", \(s.iterations) iterations" : "")
 
-        """ + (s.solverStatus != .normalCompletion && !s.message.isEmpty ? "     \(s.message)\n" : "") + (timing ? "     time \(String(format: "%.3f", s.generationSeconds)) s generation, \(String(format: "%.3f", s.solverSeconds)) s solver"
+        """ + (s.solverStatus != .normalCompletion && !s.message.isEmpty ? "     \(s.message)\n" : "")
+            + (s.conflict.map(conflictText) ?? "") + (timing ? "     time \(String(format: "%.3f", s.generationSeconds)) s generation, \(String(format: "%.3f", s.solverSeconds)) s solver"
                + (s.evaluationSeconds.map { " (\(String(format: "%.3f", $0)) s in function and derivative evaluations)" } ?? "")
                + "\n\n\n" : "\n\n")
     }

@@ -424,7 +424,7 @@ extension Interpreter {
         if v == -.infinity { return "-INF" }
         if SpecialValue.isEps(v) { return "EPS" }
         if v == v.rounded(), abs(v) < 1e15 { return String(Int64(v)) }
-        return "\(v)"
+        return String(format: "%.10g", v)
     }
 
     func labelNames(_ s: Symbol, _ t: LabelTuple) -> [String] {
@@ -476,6 +476,13 @@ extension Interpreter {
         for w in result.warnings {
             diagnostics.warning("W4004", w, at: sv.span)
         }
+        var conflict: Conflict? = nil
+        if explainInfeasibility && Interpreter.isInfeasible(result.modelStatus) && result.solverStatus == .normalCompletion {
+            var quiet = opts
+            quiet.solverOptions = []
+            conflict = nonlinear ? elasticConflict(model, backend: backend, options: quiet)
+                                 : deletionFilter(model, backend: backend, options: quiet)
+        }
 
         if result.hasSolution {
             for (k, (s, t)) in columns.enumerated() where k < result.columnLevel.count {
@@ -513,6 +520,7 @@ extension Interpreter {
                                 columns: model.columnCount, nonzeros: nonzeros, iterations: result.iterations,
                                 generationSeconds: genSeconds, solverSeconds: solverSeconds,
                                 evaluationSeconds: nonlinear ? result.evaluationSeconds : nil, line: sv.span.line,
+                                conflict: conflict,
                                 message: result.message)))
     }
 }

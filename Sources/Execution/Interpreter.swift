@@ -33,6 +33,8 @@ public final class Interpreter {
     var runtimeErrors = 0
     /// Generate and load models but do not solve them.
     public var generateOnly = false
+    /// Look for an irreducible infeasible subset when a model is infeasible.
+    public var explainInfeasibility = true
     /// Stop at the first `solve`, keeping its generated model in `capturedModel` (exports).
     public var stopAtFirstSolve = false
     /// The model of the first solve when `stopAtFirstSolve` is set and generation succeeded.

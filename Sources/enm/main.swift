@@ -48,6 +48,9 @@ struct Solve: ParsableCommand {
     @Flag(name: .customLong("generate-only"), help: "Generate each solve's model and load it into the solver, but do not solve.")
     var generateOnly = false
 
+    @Flag(name: .customLong("no-iis"), help: "Do not search for the conflicting constraints of an infeasible model.")
+    var noIIS = false
+
     @Argument(parsing: .allUnrecognized, help: "Scenario switches --name=value, as with gams model.gms --name=value.")
     var switches: [String] = []
 
@@ -56,7 +59,7 @@ struct Solve: ParsableCommand {
         var printer: TextPrinter? = nil
         if !json { printer = TextPrinter(write: writeOut) }
         let result = Driver.run(path: file, defines: defines, mode: .solve, generateOnly: generateOnly,
-                                onEvent: { e in printer?.take(e) })
+                                explainInfeasibility: !noIIS, onEvent: { e in printer?.take(e) })
         printer?.flush()
         if !result.diagnostics.isEmpty {
             writeError(Driver.renderDiagnostics(result.diagnostics, color: isatty(2) != 0 && !json))
