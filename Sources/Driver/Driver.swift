@@ -37,7 +37,7 @@ public struct RunResult {
 public enum Driver {
     /// Runs the model file at `path` with compile-time variables `defines`.
     public static func run(path: String, defines: [String: String] = [:], mode: RunMode = .solve,
-                           generateOnly: Bool = false, explainInfeasibility: Bool = true,
+                           generateOnly: Bool = false, explainInfeasibility: Bool = true, listing: Bool = false,
                            onEvent: ((RunEvent) -> Void)? = nil) -> RunResult {
         let bag = DiagnosticBag()
         let pre = Preprocessor(defines: defines, diagnostics: bag)
@@ -68,6 +68,7 @@ public enum Driver {
         interpreter.generateOnly = generateOnly
         interpreter.stopAtFirstSolve = mode == .firstModel
         interpreter.explainInfeasibility = explainInfeasibility
+        interpreter.listingAlways = listing
         interpreter.modelDirectory = (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent
         interpreter.onEvent = onEvent
         let errorsBefore = bag.errorCount
@@ -267,6 +268,7 @@ public final class TextPrinter {
             pending.append(d)
         case .solve(let s):
             flush()
+            if let l = s.listing { write(l) }
             write(Driver.summary(s, timing: timing))
         }
     }

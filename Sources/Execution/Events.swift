@@ -21,6 +21,8 @@ public struct SolveReport: Sendable {
     /// Seconds in function and derivative evaluations (nonlinear backend), nil for LP/MIP.
     public var evaluationSeconds: Double? = nil
     public var line: Int
+    /// Equation and column listings of the generated model (when asked for).
+    public var listing: String? = nil
     /// What makes an infeasible model infeasible (nil when feasible or not searched).
     public var conflict: Conflict? = nil
     /// The solver's words on how it stopped.

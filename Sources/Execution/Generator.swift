@@ -464,6 +464,19 @@ extension Interpreter {
                 return
             }
         }
+        var listing: String? = nil
+        if listingAlways || listingRequested {
+            let limit = { (name: String, option: String) -> Int in
+                let v = self.modelAttributes[sv.model.id]?[name] ?? self.options[option] ?? 3
+                return v.isFinite ? Int(Swift.max(0, Swift.min(v, 1e9))) : 0
+            }
+            let writer = ListingWriter(model: model, rows: rows, columns: columns, modelName: sv.model.name, type: sv.type,
+                                       line: sv.span.line, labelName: { self.name($0, $1) })
+            let rowLimit = limit("limRow", "limrow"), columnLimit = limit("limCol", "limcol")
+            let text = (rowLimit > 0 ? writer.equationListing(limit: rowLimit) : "")
+                + (columnLimit > 0 ? writer.columnListing(limit: columnLimit) : "")
+            listing = text.isEmpty ? nil : text
+        }
         var solved = model
         var substitution: ObjectiveSubstitution? = nil
         if nonlinear, let j = columnsOf[sv.objective.id]?[LabelTuple(repeating: 0)] {
@@ -520,7 +533,7 @@ extension Interpreter {
                                 columns: model.columnCount, nonzeros: nonzeros, iterations: result.iterations,
                                 generationSeconds: genSeconds, solverSeconds: solverSeconds,
                                 evaluationSeconds: nonlinear ? result.evaluationSeconds : nil, line: sv.span.line,
-                                conflict: conflict,
+                                listing: listing, conflict: conflict,
                                 message: result.message)))
     }
 }

@@ -33,6 +33,10 @@ public final class Interpreter {
     var runtimeErrors = 0
     /// Generate and load models but do not solve them.
     public var generateOnly = false
+    /// Print equation and column listings for every solve (`--listing`); without it they are
+    /// printed once the model sets `option limRow`/`limCol` or the model attributes.
+    public var listingAlways = false
+    var listingRequested = false
     /// Look for an irreducible infeasible subset when a model is infeasible.
     public var explainInfeasibility = true
     /// Stop at the first `solve`, keeping its generated model in `capturedModel` (exports).
@@ -96,6 +100,7 @@ public final class Interpreter {
     /// Sets a numeric option; the seeds restart the random number stream.
     func setOption(_ name: String, _ v: Double) {
         options[name] = v
+        if name == "limrow" || name == "limcol" { listingRequested = true }
         if name == "seed" || name == "execseed" {
             let seed = v.isFinite ? Swift.max(-9.0e18, Swift.min(9.0e18, v.rounded())) : 0
             random = SeededRandom(seed: UInt64(bitPattern: Int64(seed)))
@@ -197,6 +202,7 @@ public final class Interpreter {
     func assign(_ a: AssignmentR) {
         if case .modelAttribute(let m, let name) = a.target {
             modelAttributes[m.id, default: [:]][name] = eval(a.value)
+            if name == "limRow" || name == "limCol" { listingRequested = true }
             return
         }
         if case .systemScalar(let name) = a.target {

@@ -109,6 +109,11 @@ extension Interpreter {
 
     /// The distinct columns a nonlinear expression depends on, in first-seen order.
     func columnsIn(_ root: Int32, of pool: NLExpressionPool) -> [Int32] {
+        Interpreter.columnsIn(root, of: pool)
+    }
+
+    /// The distinct columns a nonlinear expression depends on, in first-seen order.
+    static func columnsIn(_ root: Int32, of pool: NLExpressionPool) -> [Int32] {
         var seen = Set<Int32>()
         var out: [Int32] = []
         var stack = [root]
