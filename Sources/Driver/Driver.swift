@@ -31,6 +31,8 @@ public struct RunResult {
     public var mode: RunMode = .solve
     /// The first solve's generated model (mode `.firstModel`), nil when there was none.
     public var firstModel: CapturedModel? = nil
+    /// Every source file the preprocessor read, main file first, as it was read (for the ledger).
+    public var sourceFiles: [SourceFile] = []
 }
 
 /// The façade over the pipeline: preprocess, parse, compile, execute, report.
@@ -54,15 +56,15 @@ public enum Driver {
                     if x.path != y.path { return a.offset < b.offset }
                     return (x.line, x.column, a.offset) < (y.line, y.column, b.offset)
                 }.map(\.element)
-                return RunResult(events: [], diagnostics: ordered, exitCode: exitCodeForCompile(bag), program: nil)
+                return RunResult(events: [], diagnostics: ordered, exitCode: exitCodeForCompile(bag), program: nil, sourceFiles: pre.files)
             }
-            return RunResult(events: [], diagnostics: bag.items, exitCode: exitCodeForCompile(bag), program: nil)
+            return RunResult(events: [], diagnostics: bag.items, exitCode: exitCodeForCompile(bag), program: nil, sourceFiles: pre.files)
         }
         let compiler = Compiler(diagnostics: bag)
         let program = compiler.compile(statements)
         if bag.hasErrors || mode == .check {
             return RunResult(events: [], diagnostics: bag.items, exitCode: bag.hasErrors ? exitCodeForCompile(bag) : .solved,
-                             program: program, mode: mode)
+                             program: program, mode: mode, sourceFiles: pre.files)
         }
         let interpreter = Interpreter(program: program, diagnostics: bag, solver: GLPKSolver(), nonlinearSolver: IpoptSolver())
         interpreter.generateOnly = generateOnly
@@ -95,7 +97,7 @@ public enum Driver {
             if code == .solved { code = infeasible ? .infeasibleOrUnbounded : .dataError }
         }
         return RunResult(events: interpreter.events, diagnostics: bag.items, exitCode: code, program: program,
-                         mode: mode, firstModel: interpreter.capturedModel)
+                         mode: mode, firstModel: interpreter.capturedModel, sourceFiles: pre.files)
     }
 
     /// An objective as the summary writes it: plain digits with six decimals (E-notation only
@@ -278,5 +280,94 @@ public final class TextPrinter {
         guard !pending.isEmpty else { return }
         write(DisplayFormatter.format(pending))
         pending = []
+    }
+}
+
+// MARK: - results folder and run ledger
+
+extension Driver {
+    /// Code of the error when `--out DIR` cannot be written.
+    public static let resultsWriteCode = "E6001"
+    /// Code of the error when `--ledger FILE` cannot be appended to.
+    public static let ledgerWriteCode = "E6002"
+
+    /// The sets and parameters a run displayed (model attributes, texts and variable or
+    /// equation attributes are not among them).
+    public static func displayedSymbols(_ r: RunResult) -> Set<String> {
+        var names: Set<String> = []
+        for case .display(let d) in r.events where d.kind == .set || d.kind == .parameter { names.insert(d.symbol) }
+        return names
+    }
+
+    /// The files `enm solve --out DIR` writes, in writing order: a CSV per displayed set or
+    /// parameter and per variable and equation with records (their values at the end of the
+    /// run), then `summary.json`, the `--json` object with a line end.
+    public static func resultFiles(_ r: RunResult) -> [(name: String, contents: String)] {
+        var files: [ResultFile] = []
+        if let p = r.program {
+            files = ResultsWriter.csvFiles(symbols: p.symbols, labels: p.labels, displayed: displayedSymbols(r))
+        }
+        files.append(ResultFile(name: "summary.json", contents: json(r) + "\n"))
+        return files.map { ($0.name, $0.contents) }
+    }
+
+    /// Writes ``resultFiles(_:)`` into `directory` (created if missing), each file atomically.
+    /// Returns the error (E6001) when that fails, nothing when all files were written.
+    public static func writeResults(_ r: RunResult, to directory: String) -> [Diagnostic] {
+        do {
+            try ResultsWriter.write(resultFiles(r).map { ResultFile(name: $0.name, contents: $0.contents) }, to: directory)
+            return []
+        } catch let e as ResultsWriteError {
+            let reason = e.path == directory ? e.reason : "'\(e.path)': \(e.reason)"
+            return [Diagnostic(.error, resultsWriteCode, "cannot write results to '\(directory)': \(reason)", at: .none)]
+        } catch {
+            return [Diagnostic(.error, resultsWriteCode, "cannot write results to '\(directory)': \(error)", at: .none)]
+        }
+    }
+
+    /// `path` made absolute against the working folder, with `.` and `..` resolved.
+    static func absolutePath(_ path: String) -> String {
+        URL(fileURLWithPath: path).standardizedFileURL.path
+    }
+
+    /// The ledger's record of a run of `file` with `defines` (before `seq`, `prev`, `hash`):
+    /// the hashes are of the files' bytes as the run read them.
+    public static func ledgerEntry(_ r: RunResult, file: String, defines: [String: String], date: Date = Date()) -> LedgerEntry {
+        let main = absolutePath(file)
+        let mainSource = r.sourceFiles.first.flatMap { absolutePath($0.path) == main ? $0 : nil }
+        var seen: Set<String> = [main]
+        var includes: [(path: String, sha256: String)] = []
+        for f in r.sourceFiles.dropFirst(mainSource == nil ? 0 : 1) {
+            let p = absolutePath(f.path)
+            if seen.insert(p).inserted { includes.append((p, SHA256.hex(f.bytes))) }
+        }
+        var solves: [LedgerSolve] = []
+        for case .solve(let s) in r.events {
+            solves.append(LedgerSolve(model: s.model, type: s.type, modelStatus: s.modelStatus.rawValue,
+                                      solverStatus: s.solverStatus.rawValue, objective: s.objective))
+        }
+        return LedgerEntry(time: RunLedger.timestamp(date), file: main, fileSHA256: mainSource.map { SHA256.hex($0.bytes) },
+                           includes: includes, switches: defines, solves: solves, exitCode: Int(r.exitCode.rawValue))
+    }
+
+    /// Appends the record of a run to the ledger at `path` (created if missing). Returns the
+    /// error (E6002) when that fails, nothing when the record was appended.
+    public static func appendLedger(_ r: RunResult, to path: String, file: String, defines: [String: String],
+                                    date: Date = Date()) -> [Diagnostic] {
+        do {
+            try RunLedger.append(ledgerEntry(r, file: file, defines: defines, date: date), to: path)
+            return []
+        } catch let e as ResultsWriteError {
+            return [Diagnostic(.error, ledgerWriteCode, "cannot append to the ledger '\(path)': \(e.reason)", at: .none)]
+        } catch {
+            return [Diagnostic(.error, ledgerWriteCode, "cannot append to the ledger '\(path)': \(error)", at: .none)]
+        }
+    }
+
+    /// Checks the ledger at `path` (`enm ledger verify`): whether it is intact, and the verdict
+    /// line (`ledger FILE: N records, intact`, or the first bad record and why).
+    public static func verifyLedger(path: String) -> (intact: Bool, message: String) {
+        let v = RunLedger.verify(path: path)
+        return (v.intact, v.message(path: path))
     }
 }

@@ -32,7 +32,7 @@ struct Enm: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "enm",
         abstract: "A GAMS-like modeling language for energy-community optimization.",
-        subcommands: [Solve.self, Check.self])
+        subcommands: [Solve.self, Check.self, Ledger.self])
 }
 
 struct Solve: ParsableCommand {
@@ -51,6 +51,12 @@ struct Solve: ParsableCommand {
     @Flag(name: .customLong("no-iis"), help: "Do not search for the conflicting constraints of an infeasible model.")
     var noIIS = false
 
+    @Option(name: .customLong("out"), help: ArgumentHelp("Write displayed sets and parameters, all variables and equations (CSV) and summary.json into this folder.", valueName: "dir"))
+    var out: String?
+
+    @Option(name: .customLong("ledger"), help: ArgumentHelp("Append a hash-chained record of this run to this JSON Lines file.", valueName: "file"))
+    var ledger: String?
+
     @Argument(parsing: .allUnrecognized, help: "Scenario switches --name=value, as with gams model.gms --name=value.")
     var switches: [String] = []
 
@@ -65,7 +71,46 @@ struct Solve: ParsableCommand {
             writeError(Driver.renderDiagnostics(result.diagnostics, color: isatty(2) != 0 && !json))
         }
         if json { writeOut(Driver.json(result) + "\n") }
-        throw ExitCode(result.exitCode.rawValue)
+        // results or a ledger record that cannot be written: exit code 5, whatever the run gave
+        var outputFailed = false
+        if let out {
+            let problems = Driver.writeResults(result, to: out)
+            if !problems.isEmpty {
+                writeError(Driver.renderDiagnostics(problems, color: isatty(2) != 0 && !json))
+                outputFailed = true
+            }
+        }
+        if let ledger {
+            let problems = Driver.appendLedger(result, to: ledger, file: file, defines: defines)
+            if !problems.isEmpty {
+                writeError(Driver.renderDiagnostics(problems, color: isatty(2) != 0 && !json))
+                outputFailed = true
+            }
+        }
+        throw ExitCode(outputFailed ? outputFailureExitCode : result.exitCode.rawValue)
+    }
+}
+
+/// The exit code when `--out` or `--ledger` could not be written (see the README).
+let outputFailureExitCode: Int32 = 5
+
+struct Ledger: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Work with run ledgers written by enm solve --ledger FILE.",
+        subcommands: [Verify.self])
+
+    struct Verify: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Check that no record of a ledger was edited, removed or reordered.")
+
+        @Argument(help: "The ledger file.")
+        var file: String
+
+        func run() throws {
+            let verdict = Driver.verifyLedger(path: file)
+            writeOut(verdict.message + "\n")
+            throw ExitCode(verdict.intact ? 0 : 1)
+        }
     }
 }
 
