@@ -71,7 +71,7 @@ public enum Driver {
         interpreter.stopAtFirstSolve = mode == .firstModel
         interpreter.explainInfeasibility = explainInfeasibility
         interpreter.listingAlways = listing
-        interpreter.modelDirectory = (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent
+        interpreter.modelDirectory = Paths.directory(of: path).isEmpty ? "." : Paths.directory(of: path)
         interpreter.onEvent = onEvent
         let errorsBefore = bag.errorCount
         let completed = interpreter.run()

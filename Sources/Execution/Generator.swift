@@ -508,8 +508,9 @@ extension Interpreter {
                 var r = s.records[t] ?? VarRecord(lower: model.rowLower[k], upper: model.rowUpper[k])
                 r.level = result.rowLevel[k] + 0
                 r.marginal = k < result.rowMarginal.count ? result.rowMarginal[k] : 0
-                r.lower = model.rowLower[k]
-                r.upper = model.rowUpper[k]
+                // bounds are numbers, never EPS: -0 from moving constants across is 0
+                r.lower = model.rowLower[k] + 0
+                r.upper = model.rowUpper[k] + 0
                 s.records[t] = r
             }
         }

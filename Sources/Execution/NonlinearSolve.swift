@@ -1,4 +1,5 @@
 import Derivatives
+import Diagnostics
 import Foundation
 import IR
 import Semantics
@@ -33,7 +34,7 @@ extension Interpreter {
             return nil
         }
         let name = Interpreter.optionFileName(solver: backend, number: Int(n))
-        let candidates = [(modelDirectory as NSString).appendingPathComponent(name), name]
+        let candidates = [Paths.join(modelDirectory, name), name]
         guard let path = candidates.first(where: { FileManager.default.fileExists(atPath: $0) }) else {
             diagnostics.warning("W4005", "option file '\(name)' not found (\(sv.model.name).optFile = \(Int(n))); the solver's defaults are used",
                                 at: sv.span)

@@ -302,8 +302,8 @@ public final class Preprocessor {
     private func resolvePath(_ name: String, from file: SourceFile) -> String? {
         let fm = FileManager.default
         if name.hasPrefix("/") { return fm.fileExists(atPath: name) ? name : nil }
-        let dir = (file.path as NSString).deletingLastPathComponent
-        let candidates = dir.isEmpty ? [name] : [(dir as NSString).appendingPathComponent(name), name]
+        let dir = Paths.directory(of: file.path)
+        let candidates = dir.isEmpty ? [name] : [Paths.join(dir, name), name]
         for c in candidates where fm.fileExists(atPath: c) { return c }
         return nil
     }

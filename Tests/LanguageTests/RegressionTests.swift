@@ -1,0 +1,51 @@
+import Diagnostics
+import Driver
+import Foundation
+import Testing
+
+/// Defects found in use, each pinned by a test.
+@Suite struct RegressionTests {
+    /// Path arithmetic must not trap on one-character names (Foundation's does on Linux).
+    @Test func pathsOfShortNames() {
+        #expect(Paths.directory(of: "r") == "")
+        #expect(Paths.directory(of: "r/") == "")
+        #expect(Paths.directory(of: "/x") == "/")
+        #expect(Paths.directory(of: "a/b.gms") == "a")
+        #expect(Paths.directory(of: "a/b/") == "a")
+        #expect(Paths.directory(of: "") == "")
+        #expect(Paths.join("", "inc.gms") == "inc.gms")
+        #expect(Paths.join("a", "inc.gms") == "a/inc.gms")
+        #expect(Paths.join("a/", "inc.gms") == "a/inc.gms")
+        #expect(Paths.join("a", "/abs/inc.gms") == "/abs/inc.gms")
+    }
+
+    /// A model file with a one-letter name in the working folder runs (it used to trap).
+    @Test func oneLetterModelFileName() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("enm-short-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try "Scalar a / 2 /;\n$include i\ndisplay a, b;\n".write(to: dir.appendingPathComponent("r"), atomically: true, encoding: .utf8)
+        try "Scalar b / 3 /;\n".write(to: dir.appendingPathComponent("i"), atomically: true, encoding: .utf8)
+        let previous = FileManager.default.currentDirectoryPath
+        #expect(FileManager.default.changeCurrentDirectoryPath(dir.path))
+        defer { FileManager.default.changeCurrentDirectoryPath(previous) }
+        let result = Driver.run(path: "r")
+        #expect(result.exitCode.rawValue == 0)
+        #expect(result.diagnostics.isEmpty)
+    }
+
+    /// Equation bounds written back after a solve are 0, not EPS, when the constants cancel.
+    @Test func equationBoundsAreNotEPS() {
+        let run = runSource("""
+        Variable z; Positive Variable x;
+        Equation cost, c;
+        cost.. z =e= x;
+        c.. x =g= 1;
+        Model m / all /;
+        Solve m using lp minimizing z;
+        display cost.lo, cost.up;
+        """)
+        #expect(run.output.contains("EQUATION cost.LO               =        0.000"))
+        #expect(!run.output.contains("EPS"))
+    }
+}
