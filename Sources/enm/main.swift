@@ -51,6 +51,9 @@ struct Solve: ParsableCommand {
     @Flag(name: .customLong("no-iis"), help: "Do not search for the conflicting constraints of an infeasible model.")
     var noIIS = false
 
+    @Flag(help: "Print GAMS-style equation and column listings before each solve (limRow/limCol entries per symbol, default 3).")
+    var listing = false
+
     @Option(name: .customLong("out"), help: ArgumentHelp("Write displayed sets and parameters, all variables and equations (CSV) and summary.json into this folder.", valueName: "dir"))
     var out: String?
 
@@ -65,7 +68,7 @@ struct Solve: ParsableCommand {
         var printer: TextPrinter? = nil
         if !json { printer = TextPrinter(write: writeOut) }
         let result = Driver.run(path: file, defines: defines, mode: .solve, generateOnly: generateOnly,
-                                explainInfeasibility: !noIIS, onEvent: { e in printer?.take(e) })
+                                explainInfeasibility: !noIIS, listing: listing, onEvent: { e in printer?.take(e) })
         printer?.flush()
         if !result.diagnostics.isEmpty {
             writeError(Driver.renderDiagnostics(result.diagnostics, color: isatty(2) != 0 && !json))
