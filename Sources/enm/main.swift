@@ -1,5 +1,6 @@
 import ArgumentParser
 import Driver
+import Formats
 import Foundation
 
 /// Writes to standard error.
@@ -32,7 +33,7 @@ struct Enm: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "enm",
         abstract: "A GAMS-like modeling language for energy-community optimization.",
-        subcommands: [Solve.self, Check.self, Ledger.self])
+        subcommands: [Solve.self, Check.self, Ledger.self, Export.self])
 }
 
 struct Solve: ParsableCommand {
@@ -144,6 +145,49 @@ struct Check: ParsableCommand {
             if !classes.isEmpty { writeOut("equations:\n" + classes) }
         }
         throw ExitCode(result.exitCode.rawValue)
+    }
+}
+
+extension ExportFormat: ExpressibleByArgument {}
+
+struct Export: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write the model of the file's first solve as free MPS or CPLEX LP.")
+
+    @Argument(help: "The model file (.enm or .gms).")
+    var file: String
+
+    @Option(help: "The file format: mps or lp.")
+    var format: ExportFormat
+
+    @Option(help: ArgumentHelp("The file to write (default: FILE with the format's extension).", valueName: "path"))
+    var output: String?
+
+    @Argument(parsing: .allUnrecognized, help: "Scenario switches --name=value.")
+    var switches: [String] = []
+
+    func run() throws {
+        let defines = try scenarioDefines(switches)
+        let color = isatty(2) != 0
+        let result = Driver.run(path: file, defines: defines, mode: .firstModel)
+        if !result.diagnostics.isEmpty {
+            writeError(Driver.renderDiagnostics(result.diagnostics, color: color))
+        }
+        guard result.exitCode == .solved else { throw ExitCode(result.exitCode.rawValue) }
+        // E5001 and E5002 exit like data errors (2), a file that cannot be written with 5
+        guard let captured = result.firstModel else {
+            writeError(ExportError.noSolve(file).rendered(file: file, color: color))
+            throw ExitCode(2)
+        }
+        let path = output ?? ModelExport.defaultOutputPath(for: file, format: format)
+        do {
+            writeOut(try ModelExport.export(captured.model, modelName: captured.modelName, modelType: captured.type,
+                                            objectiveVariable: captured.objectiveVariable, source: file,
+                                            format: format, to: path) + "\n")
+        } catch let e as ExportError {
+            writeError(e.rendered(file: file, color: color))
+            throw ExitCode(e.code == "E5003" ? 5 : 2)
+        }
     }
 }
 

@@ -1,0 +1,192 @@
+import Formats
+import Foundation
+import Testing
+
+/// `enm export` end to end: the executable run on model files in a temporary folder.
+@Suite("enm export")
+struct CommandLineTests {
+    static let switched = """
+        $if not set n $set n 3
+        Set i / 1*%n% /;
+        Positive Variable x(i);
+        Variable z;
+        Equation obj, lim(i);
+        obj.. z =e= sum(i, x(i));
+        lim(i).. x(i) =l= ord(i);
+        Model m / all /;
+        solve m using lp maximizing z;
+        """
+
+    /// A folder holding the transport model and `sources` by file name.
+    func folder(_ sources: [String: String] = [:]) throws -> TemporaryFolder {
+        let folder = TemporaryFolder()
+        let transport = packageRoot.appendingPathComponent("Tests/LanguageTests/Models/transport.gms")
+        try FileManager.default.copyItem(atPath: transport.path, toPath: folder.path("transport.gms"))
+        for (name, text) in sources { try text.write(toFile: folder.path(name), atomically: true, encoding: .utf8) }
+        return folder
+    }
+
+    @Test(arguments: ExportFormat.allCases)
+    func writesNextToTheModelByDefault(_ format: ExportFormat) throws {
+        let f = try folder()
+        defer { f.cleanup() }
+        let run = try runEnm(["export", "transport.gms", "--format", format.rawValue], in: f.url)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout == "wrote transport.\(format.fileExtension): 6 rows, 7 columns, 19 nonzeros\n")
+        #expect(run.stderr.isEmpty)
+        let back = try #require(readBack(f.path("transport.\(format.fileExtension)"), format: format))
+        #expect(close(back.objective, 153.675))
+        #expect(back.rowNames.contains(format == .mps ? "supply(san-diego)" : "supply(san_diego)"))
+        #expect(f.files == ["transport.gms", "transport.\(format.fileExtension)"].sorted())
+    }
+
+    @Test func outputOptionAndSwitches() throws {
+        let f = try folder(["switched.gms": Self.switched])
+        defer { f.cleanup() }
+        try FileManager.default.createDirectory(atPath: f.path("out"), withIntermediateDirectories: true)
+        var run = try runEnm(["export", "switched.gms", "--format", "lp", "--output", "out/five.lp", "--n=5"], in: f.url)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout == "wrote out/five.lp: 6 rows, 6 columns, 11 nonzeros\n")
+        var back = try #require(readBack(f.path("out/five.lp"), format: .lp))
+        #expect(close(back.objective, 15))
+        run = try runEnm(["export", "switched.gms", "--format=mps", "--output=three.mps"], in: f.url)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout == "wrote three.mps: 4 rows, 4 columns, 7 nonzeros\n")
+        back = try #require(readBack(f.path("three.mps"), format: .mps))
+        #expect(close(back.objective, -6), "maximization negated in MPS")
+    }
+
+    /// An existing file is replaced whole, and no temporary file is left behind.
+    @Test func replacesAnExistingFile() throws {
+        let f = try folder()
+        defer { f.cleanup() }
+        try "old".write(toFile: f.path("transport.lp"), atomically: true, encoding: .utf8)
+        let run = try runEnm(["export", "transport.gms", "--format", "lp"], in: f.url)
+        #expect(run.status == 0)
+        #expect(try String(contentsOfFile: f.path("transport.lp"), encoding: .utf8).hasPrefix("\\ Problem: transport\n"))
+        #expect(f.files == ["transport.gms", "transport.lp"])
+    }
+
+    @Test func unwritableOutputFolder() throws {
+        let f = try folder()
+        defer { f.cleanup() }
+        var run = try runEnm(["export", "transport.gms", "--format", "mps", "--output", "missing/t.mps"], in: f.url)
+        #expect(run.status == 5)
+        #expect(run.stdout.isEmpty)
+        #expect(run.stderr.contains("error[E5003]: cannot write 'missing/t.mps': No such file or directory"))
+        #expect(run.stderr.contains("help: check that the folder 'missing' exists and is writable"))
+
+        run = try runEnm(["export", "transport.gms", "--format", "mps", "--output", "transport.gms/t.mps"], in: f.url)
+        #expect(run.status == 5)
+        #expect(run.stderr.contains("error[E5003]: cannot write 'transport.gms/t.mps': Not a directory"))
+
+        run = try runEnm(["export", "transport.gms", "--format", "lp", "--output", "."], in: f.url)
+        #expect(run.status == 5)
+        #expect(run.stderr.contains("error[E5003]: cannot write '.'"))
+
+        run = try runEnm(["export", "transport.gms", "--format", "lp", "--output", "transport.gms"], in: f.url)
+        #expect(run.status == 5)
+        #expect(run.stderr.contains("error[E5003]: the output 'transport.gms' is the model file itself"))
+
+        if getuid() != 0 {  // permissions do not stop root
+            try FileManager.default.createDirectory(atPath: f.path("locked"), withIntermediateDirectories: true)
+            chmod(f.path("locked"), 0o555)
+            defer { chmod(f.path("locked"), 0o755) }
+            run = try runEnm(["export", "transport.gms", "--format", "mps", "--output", "locked/t.mps"], in: f.url)
+            #expect(run.status == 5)
+            #expect(run.stderr.contains("Permission denied"))
+        }
+        #expect(f.files == ["transport.gms"] || f.files == ["locked", "transport.gms"])
+    }
+
+    @Test func modelWithoutSolve() throws {
+        let f = try folder(["nosolve.gms": "Scalar a / 2 /;\ndisplay a;\n"])
+        defer { f.cleanup() }
+        let run = try runEnm(["export", "nosolve.gms", "--format", "mps"], in: f.url)
+        #expect(run.status == 2)
+        #expect(run.stdout.isEmpty)
+        #expect(run.stderr.contains("error[E5001]: no solve statement was reached in 'nosolve.gms'"))
+        #expect(!f.files.contains("nosolve.mps"))
+    }
+
+    @Test(arguments: ExportFormat.allCases)
+    func infeasibleModelStillExports(_ format: ExportFormat) throws {
+        let source = """
+            Positive Variable x;
+            Variable z;
+            Equation obj, lo, hi;
+            obj.. z =e= 2*x;
+            lo.. x =g= 5;
+            hi.. x =l= 3;
+            Model m / all /;
+            solve m using lp minimizing z;
+            """
+        let f = try folder(["infeasible.gms": source])
+        defer { f.cleanup() }
+        let run = try runEnm(["export", "infeasible.gms", "--format", format.rawValue], in: f.url)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout == "wrote infeasible.\(format.fileExtension): 3 rows, 2 columns, 4 nonzeros\n")
+        let back = try #require(readBack(f.path("infeasible.\(format.fileExtension)"), format: format))
+        #expect(back.infeasible)
+        #expect(back.objective == nil)
+    }
+
+    @Test func nonlinearModelIsRefused() throws {
+        let source = """
+            Variable x, z;
+            Equation obj;
+            obj.. z =e= sqr(x - 1) + 2;
+            Model m / obj /;
+            solve m using nlp minimizing z;
+            """
+        let f = try folder(["nlp.gms": source])
+        defer { f.cleanup() }
+        for format in ExportFormat.allCases {
+            let run = try runEnm(["export", "nlp.gms", "--format", format.rawValue], in: f.url)
+            #expect(run.status == 2)
+            #expect(run.stdout.isEmpty)
+            #expect(run.stderr.contains("error[E5002]: model 'm' is nonlinear (solved using nlp); a nonlinear model cannot be written as MPS/LP"))
+        }
+        #expect(f.files == ["nlp.gms", "transport.gms"])
+    }
+
+    /// A bundled NLP model is refused as well.
+    @Test func bundledNonlinearModelIsRefused() throws {
+        let f = try folder()
+        defer { f.cleanup() }
+        let hs071 = packageRoot.appendingPathComponent("Tests/LanguageTests/NLP/hs071.gms").path
+        let run = try runEnm(["export", hs071, "--format", "lp", "--output", "hs071.lp"], in: f.url)
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("error[E5002]"))
+        #expect(!f.files.contains("hs071.lp"))
+    }
+
+    @Test func compileAndDataErrorsKeepTheirExitCodes() throws {
+        let f = try folder([
+            "syntax.gms": "Variable z;\nEquation obj;\nobj.. z =e= ;\n",
+            "data.gms": "Scalar a / 0 /, b;\nb = 1/a;\nVariable z;\nEquation obj;\nobj.. z =e= b;\nModel m / obj /;\nsolve m using lp minimizing z;\n",
+        ])
+        defer { f.cleanup() }
+        var run = try runEnm(["export", "syntax.gms", "--format", "mps"], in: f.url)
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("error[E0"))
+        run = try runEnm(["export", "data.gms", "--format", "mps"], in: f.url)
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("error[E4001]"))
+        run = try runEnm(["export", "missing.gms", "--format", "mps"], in: f.url)
+        #expect(run.status != 0)
+        #expect(f.files == ["data.gms", "syntax.gms", "transport.gms"])
+    }
+
+    @Test func usageErrors() throws {
+        let f = try folder()
+        defer { f.cleanup() }
+        for arguments in [["export", "transport.gms"], ["export", "transport.gms", "--format", "xls"],
+                          ["export", "transport.gms", "--format", "lp", "stray"]] {
+            let run = try runEnm(arguments, in: f.url)
+            #expect(run.status == 64, "\(arguments)")
+            #expect(run.stdout.isEmpty)
+        }
+        #expect(f.files == ["transport.gms"])
+    }
+}
