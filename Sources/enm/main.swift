@@ -157,7 +157,7 @@ struct Export: ParsableCommand {
     @Argument(help: "The model file (.enm or .gms).")
     var file: String
 
-    @Option(help: "The file format: mps or lp.")
+    @Option(help: "The file format.")
     var format: ExportFormat
 
     @Option(help: ArgumentHelp("The file to write (default: FILE with the format's extension).", valueName: "path"))
