@@ -33,7 +33,7 @@ struct Enm: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "enm",
         abstract: "A GAMS-like modeling language for energy-community optimization.",
-        subcommands: [Solve.self, Check.self, Ledger.self, Export.self])
+        subcommands: [Solve.self, Check.self, Ledger.self, Export.self, ExplainCommand.self])
 }
 
 struct Solve: ParsableCommand {
@@ -188,6 +188,25 @@ struct Export: ParsableCommand {
             writeError(e.rendered(file: file, color: color))
             throw ExitCode(e.code == "E5003" ? 5 : 2)
         }
+    }
+}
+
+struct ExplainCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "explain",
+        abstract: "Print the documentation page of a diagnostic code, such as E1001.")
+
+    @Argument(help: "The diagnostic code (upper or lower case).")
+    var code: String?
+
+    @Flag(help: "List every code with its title.")
+    var list = false
+
+    func run() throws {
+        let outcome = Explain.run(code: code, list: list)
+        writeOut(outcome.output)
+        writeError(outcome.error)
+        throw ExitCode(outcome.exitCode)
     }
 }
 
