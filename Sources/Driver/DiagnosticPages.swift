@@ -4684,50 +4684,44 @@ abort$(supply < demand) 'supply cannot meet demand', supply, demand;
 # E4011: term not allowed in the generated model
 
 While the model was generated a term turned up that the model type cannot hold — a nonlinear
-term in an `lp`/`mip`/`rmip` model, or a construct that cannot be part of a nonlinear model. The
-checks of `enm check` ([E2038](E2038.md) to [E2041](E2041.md)) catch most such terms before
-running; this error covers what they let through, such as a power of a variable with exponent 1
-(`x**1`), which counts as linear for the check but is a power to the generator.
+term in an `lp`/`mip`/`rmip` model, or a construct that cannot be part of a nonlinear model. This
+is the generator's own guard: the model-type checks ([E2038](E2038.md) to [E2041](E2041.md))
+reject such terms before the program runs, so a small program does not reach it.
 
 ## Example
 
+No example: every program that would reach this error is stopped earlier by the model-type
+check, for example by [E2038](E2038.md):
+
 ```gams
-Positive Variable x;
+Positive Variable x, y;
 Variable z;
 Equation cost, cap;
-cost.. z =e= 3*x**1;
-cap..  x =l= 4;
+cost.. z =e= x*y;
+cap..  x + y =l= 4;
 Model m / all /;
 solve m using lp maximizing z;
-```
-
-`enm solve example.gms` prints (exit code 2):
-
-```text
-error[E4011]: nonlinear term in a linear model while evaluating cost
- --> example.gms:4:17
-  |
-4 | cost.. z =e= 3*x**1;
-  |                 ^^
 ```
 
 ## Why
 
 Linear models are handed to the LP solver as a matrix of coefficients; every term must be a
-constant times a variable.
+constant times a variable. Terms the check counts as linear (`x**1`, `power(x, 1)`, `x**0`,
+`ifThen` with a condition on data only) are generated as linear terms.
 
 ## Fix
 
-Write the term as a linear term:
+Write the model so that its type fits its terms: a linear formulation for `lp`, or solve it with
+the model type the check names:
 
 ```gams
-Positive Variable x;
+Positive Variable x, y;
 Variable z;
 Equation cost, cap;
-cost.. z =e= 3*x;
-cap..  x =l= 4;
+cost.. z =e= x*y;
+cap..  x + y =l= 4;
 Model m / all /;
-solve m using lp maximizing z;
+solve m using nlp maximizing z;
 ```
 
 See also: [E2038](E2038.md).

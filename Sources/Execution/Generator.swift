@@ -95,6 +95,16 @@ extension Interpreter {
                     } else {
                         try nonlinear(n, scale)
                     }
+                case .pow where !b.hasVariable:
+                    // x**1 and x**0 are linear (the model-type check counts them so)
+                    let e = eval(b)
+                    if e == 1 {
+                        try linear(a, scale)
+                    } else if e == 0 {
+                        acc.constant += scale
+                    } else {
+                        try nonlinear(n, scale)
+                    }
                 case .div:
                     if b.hasVariable { try nonlinear(n, scale); return }
                     let v = eval(b)
@@ -108,6 +118,11 @@ extension Interpreter {
                 }
             case .dollar(let a, let c):
                 if truth(eval(c)) { try linear(a, scale) }
+            case .call(.ifthen, let args) where args.count == 3 && !args[0].hasVariable:
+                // a data condition picks one branch
+                try linear(truth(eval(args[0])) ? args[1] : args[2], scale)
+            case .call(.power, let args) where args.count == 2 && !args[1].hasVariable && eval(args[1]) == 1:
+                try linear(args[0], scale)
             case .reduce(.sum, let d, let body):
                 var inner: Error? = nil
                 try iterate(d, ordered: false) {

@@ -48,4 +48,20 @@ import Testing
         #expect(run.output.contains("EQUATION cost.LO               =        0.000"))
         #expect(!run.output.contains("EPS"))
     }
+
+    /// Terms the model-type check counts as linear are generated as linear terms.
+    @Test func linearPowersAndDataIfThenInLP() {
+        let run = runSource("""
+        Positive Variable x, y;
+        Variable z;
+        Scalar flag / 1 /;
+        Equation cost, cap;
+        cost.. z =e= 3*x**1 + ifThen(flag > 0, y, 2*y) + power(x, 1) + x**0;
+        cap..  x + y =l= 4;
+        Model m / all /;
+        solve m using lp maximizing z;
+        """)
+        #expect(run.result.exitCode.rawValue == 0)
+        #expect(run.solves.first?.objective == 17)
+    }
 }
