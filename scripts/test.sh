@@ -3,5 +3,17 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/install-deps.sh
+# The editor-grammar test also runs a real TextMate engine when one is installable (PyPI's
+# textmate-grammar-python, in a virtual environment under .build); without it that test is a no-op.
+if [ -z "${ENM_TEXTMATE_PYTHON:-}" ]; then
+  venv=".build/textmate-venv"
+  if [ ! -x "$venv/bin/python" ] || ! "$venv/bin/python" -c "import textmate_grammar" 2>/dev/null; then
+    { python3 -m venv "$venv" && "$venv/bin/pip" install -q textmate-grammar-python; } >/dev/null 2>&1 \
+      || echo "note: textmate-grammar-python not installed; the TextMate engine test will not run" >&2
+  fi
+  if [ -x "$venv/bin/python" ] && "$venv/bin/python" -c "import textmate_grammar" 2>/dev/null; then
+    export ENM_TEXTMATE_PYTHON="$PWD/$venv/bin/python"
+  fi
+fi
 swift build --build-tests
 swift test --skip-build "$@"
