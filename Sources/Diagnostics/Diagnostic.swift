@@ -7,7 +7,7 @@ public enum Severity: String, Sendable {
 public struct Diagnostic: Sendable {
     public var severity: Severity
     /// `E0xxx` syntax, `E1xxx` names, `E2xxx` domains, `E3xxx` data, `E4xxx` execution,
-    /// `E5xxx` solver, `Wxxxx` warnings.
+    /// `E5xxx` solver and export, `E6xxx` output files, `Wxxxx` warnings.
     public var code: String
     public var message: String
     public var span: SourceSpan
