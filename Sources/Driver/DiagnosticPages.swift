@@ -5632,6 +5632,184 @@ option decimals = 2;
 ```
 
 """##,
+        "W2101": ##"""
+# W2101: declared but never used
+
+`enm check` found a symbol (set, parameter, variable, equation or model) that nothing in the
+file uses: no expression, domain, model, `solve` or `display` names it. For a model the warning
+says it is never solved.
+
+## Example
+
+```gams
+Set i / a, b /, spare / s1 /;
+Parameter p(i) / a 1, b 2 /;
+Positive Variable x(i);
+Variable z;
+Equation cost, cap;
+cost.. z =e= sum(i, p(i)*x(i));
+cap..  sum(i, x(i)) =g= 3;
+Model m / all /;
+solve m using lp minimizing z;
+```
+
+```sh
+enm check example.gms
+```
+
+prints (exit code 0):
+
+```text
+warning[W2101]: set 'spare' is declared but never used
+ --> example.gms:1:17
+  |
+1 | Set i / a, b /, spare / s1 /;
+  |                 ^^^^^ not used
+```
+
+## Why
+
+An unused declaration is usually left over from an edit or a misspelling elsewhere (the name
+that should have been used). GAMS accepts it silently; the check points at it.
+
+## Fix
+
+Use the symbol where it was meant to be used, or delete the declaration:
+
+```gams
+Set i / a, b /;
+Parameter p(i) / a 1, b 2 /;
+Positive Variable x(i);
+Variable z;
+Equation cost, cap;
+cost.. z =e= sum(i, p(i)*x(i));
+cap..  sum(i, x(i)) =g= 3;
+Model m / all /;
+solve m using lp minimizing z;
+```
+
+"""##,
+        "W2102": ##"""
+# W2102: assigned but never used
+
+`enm check` found a set or parameter (or a variable attribute) that statements assign to but
+that nothing ever reads: no equation, other assignment, `display` or condition uses it.
+
+## Example
+
+```gams
+Set i / a, b /;
+Parameter p(i) / a 1, b 2 /, scaled(i);
+scaled(i) = 10*p(i);
+Positive Variable x(i);
+Variable z;
+Equation cost, cap;
+cost.. z =e= sum(i, p(i)*x(i));
+cap..  sum(i, x(i)) =g= 3;
+Model m / all /;
+solve m using lp minimizing z;
+```
+
+```sh
+enm check example.gms
+```
+
+prints (exit code 0):
+
+```text
+warning[W2102]: parameter 'scaled' is assigned but never used
+ --> example.gms:2:30
+  |
+2 | Parameter p(i) / a 1, b 2 /, scaled(i);
+  |                              ^^^^^^ assigned, never read
+```
+
+## Why
+
+Computing a value nobody reads costs time and usually means the model uses the wrong symbol
+(here `p` where `scaled` was meant) or that a report was forgotten.
+
+## Fix
+
+Use the computed values (or display them), or remove the assignment:
+
+```gams
+Set i / a, b /;
+Parameter p(i) / a 1, b 2 /, scaled(i);
+scaled(i) = 10*p(i);
+Positive Variable x(i);
+Variable z;
+Equation cost, cap;
+cost.. z =e= sum(i, scaled(i)*x(i));
+cap..  sum(i, x(i)) =g= 3;
+Model m / all /;
+solve m using lp minimizing z;
+```
+
+"""##,
+        "W2103": ##"""
+# W2103: equation without variables
+
+An equation's definition contains no variable: once the data are in, each of its rows is a
+fixed comparison of numbers.
+
+## Example
+
+```gams
+Set i / a, b /;
+Parameter p(i) / a 1, b 2 /;
+Positive Variable x(i);
+Variable z;
+Equation cost, cap, total;
+cost..  z =e= sum(i, p(i)*x(i));
+cap..   sum(i, x(i)) =g= 3;
+total.. sum(i, p(i)) =g= 2;
+Model m / all /;
+solve m using lp minimizing z;
+```
+
+```sh
+enm check example.gms
+```
+
+prints (exit code 0):
+
+```text
+warning[W2103]: equation 'total' has no variables
+ --> example.gms:8:1
+  |
+8 | total.. sum(i, p(i)) =g= 2;
+  | ^^^^^ only data
+  = help: a row without variables is either always satisfied or always violated
+```
+
+## Why
+
+A row without variables cannot be changed by the solver: it holds for every solution or for
+none. If its data violate it, the solve is refused with [E4015](E4015.md); otherwise it only adds
+an empty row. Usually a variable was meant where a parameter is written.
+
+## Fix
+
+Write the variable that the equation is meant to restrict, or move the check into the data (an
+`abort$` statement):
+
+```gams
+Set i / a, b /;
+Parameter p(i) / a 1, b 2 /;
+Positive Variable x(i);
+Variable z;
+Equation cost, cap, total;
+cost..  z =e= sum(i, p(i)*x(i));
+cap..   sum(i, x(i)) =g= 3;
+total.. sum(i, p(i)*x(i)) =g= 2;
+Model m / all /;
+solve m using lp minimizing z;
+```
+
+See also: [E4015](E4015.md).
+
+"""##,
         "W3001": ##"""
 # W3001: table without data
 
@@ -5896,6 +6074,62 @@ cost.. z =e= sqr(x - 3);
 Model m / all /;
 m.optFile = 0;
 solve m using nlp minimizing z;
+```
+
+"""##,
+        "W4101": ##"""
+# W4101: badly scaled coefficient
+
+`enm check` ran the file up to its first `solve` and found a coefficient of the generated model
+above 1e9 or below 1e-9 in magnitude (at most ten are listed, then a count).
+
+## Example
+
+```gams
+Positive Variable energy 'kWh', money 'EUR';
+Variable z;
+Equation cost, bill;
+cost.. z =e= money;
+bill.. money =e= 0.25e-9*energy;
+energy.lo = 1e9;
+Model m / all /;
+solve m using lp minimizing z;
+```
+
+```sh
+enm check example.gms
+```
+
+prints (exit code 0):
+
+```text
+warning[W4101]: coefficient -2.5e-10 of energy in bill is below 1e-9 in magnitude
+ --> example.gms:5:1
+  |
+5 | bill.. money =e= 0.25e-9*energy;
+  | ^^^^ badly scaled
+  = help: rescale the variable or the equation (change its units) so coefficients stay within about 1e-6 to 1e6
+```
+
+## Why
+
+Solvers work in floating point with tolerances around 1e-6 to 1e-9: coefficients far outside
+that range make pivots and feasibility tests unreliable (a violation of 1e-7 in `money` may be a
+whole kWh of `energy`). The cure is units: the same model in MWh and EUR has coefficients near 1.
+
+## Fix
+
+Change units so that the coefficients are of moderate size, here energy in GWh:
+
+```gams
+Positive Variable energy 'GWh', money 'EUR';
+Variable z;
+Equation cost, bill;
+cost.. z =e= money;
+bill.. money =e= 0.25*energy;
+energy.lo = 1;
+Model m / all /;
+solve m using lp minimizing z;
 ```
 
 """##,

@@ -31,6 +31,8 @@ public struct RunResult {
     public var mode: RunMode = .solve
     /// The first solve's generated model (mode `.firstModel`), nil when there was none.
     public var firstModel: CapturedModel? = nil
+    /// The first solve's model in numbers (`enm check`), nil when no solve was reached.
+    public var statistics: ModelStatistics? = nil
     /// Every source file the preprocessor read, main file first, as it was read (for the ledger).
     public var sourceFiles: [SourceFile] = []
 }
@@ -62,6 +64,10 @@ public enum Driver {
         }
         let compiler = Compiler(diagnostics: bag)
         let program = compiler.compile(statements)
+        if mode == .check && !bag.hasErrors {
+            compiler.lint()
+            return checkRun(program, bag: bag, path: path, sourceFiles: pre.files)
+        }
         if bag.hasErrors || mode == .check {
             return RunResult(events: [], diagnostics: bag.items, exitCode: bag.hasErrors ? exitCodeForCompile(bag) : .solved,
                              program: program, mode: mode, sourceFiles: pre.files)
@@ -98,6 +104,51 @@ public enum Driver {
         }
         return RunResult(events: interpreter.events, diagnostics: bag.items, exitCode: code, program: program,
                          mode: mode, firstModel: interpreter.capturedModel, sourceFiles: pre.files)
+    }
+
+    /// `enm check` past the compiler: runs the program up to its first solve (assignments and
+    /// loops, no solve) to report the generated model's statistics and coefficient lints.
+    static func checkRun(_ program: Program, bag: DiagnosticBag, path: String, sourceFiles: [SourceFile]) -> RunResult {
+        let interpreter = Interpreter(program: program, diagnostics: bag, solver: GLPKSolver(), nonlinearSolver: IpoptSolver())
+        interpreter.stopAtFirstSolve = true
+        interpreter.modelDirectory = Paths.directory(of: path).isEmpty ? "." : Paths.directory(of: path)
+        let errorsBefore = bag.errorCount
+        interpreter.run()
+        var statistics: ModelStatistics? = nil
+        if let captured = interpreter.capturedModel {
+            statistics = ModelStatistics(captured)
+            coefficientLints(captured.model, program: program, bag: bag)
+        }
+        let code: ExitCode = bag.errorCount > errorsBefore ? .dataError : .solved
+        var r = RunResult(events: [], diagnostics: bag.items, exitCode: code, program: program, mode: .check,
+                          sourceFiles: sourceFiles)
+        r.statistics = statistics
+        return r
+    }
+
+    /// Coefficients whose magnitude is above 1e9 or below 1e-9 (W4101), at their equation; at
+    /// most ten, then a count.
+    static func coefficientLints(_ model: ScalarModel, program: Program, bag: DiagnosticBag) {
+        var spans: [String: SourceSpan] = [:]
+        for s in program.symbols where s.kind == .equation {
+            if let d = program.definitions[s.id] { spans[s.name] = d.span }
+        }
+        var found = 0
+        for i in 0..<model.rowCount {
+            for k in model.rowStart[i]..<model.rowStart[i + 1] {
+                let a = abs(model.entryValue[k])
+                guard a > 1e9 || a < 1e-9 else { continue }
+                found += 1
+                guard found <= 10 else { continue }
+                let row = model.rowOrigin[i], column = model.columnOrigin[Int(model.entryColumn[k])]
+                bag.warning("W4101", "coefficient \(String(format: "%.6g", model.entryValue[k])) of \(column.displayName) in \(row.displayName) is \(a > 1e9 ? "above 1e9" : "below 1e-9") in magnitude",
+                            at: spans[row.symbol] ?? .none, label: "badly scaled",
+                            help: ["rescale the variable or the equation (change its units) so coefficients stay within about 1e-6 to 1e6"])
+            }
+        }
+        if found > 10 {
+            bag.warning("W4101", "\(found - 10) more coefficients are above 1e9 or below 1e-9 in magnitude", at: .none)
+        }
     }
 
     /// An objective as the summary writes it: plain digits with six decimals (E-notation only
@@ -180,6 +231,17 @@ public enum Driver {
                 .object([("name", .string(c.name)), ("class", .string(c.kind.name)), ("modelType", .string(c.kind.modelType)),
                          ("reason", c.reason.isEmpty ? .null : .string(c.reason)), ("line", .int(c.line))])
             })))
+            if let s = r.statistics {
+                func range(_ r: (Double, Double)?) -> JSONValue {
+                    r.map { .array([.number($0.0), .number($0.1)]) } ?? .null
+                }
+                fields.append(("statistics", .object([
+                    ("model", .string(s.model)), ("type", .string(s.type)), ("rows", .int(s.rows)),
+                    ("columns", .int(s.columns)), ("nonzeros", .int(s.nonzeros)),
+                    ("integerColumns", .int(s.integerColumns)), ("nonlinearRows", .int(s.nonlinearRows)),
+                    ("coefficientRange", range(s.coefficientRange)), ("rightHandSideRange", range(s.rightHandSideRange)),
+                ])))
+            }
         }
         return JSONValue.object(fields).render()
     }

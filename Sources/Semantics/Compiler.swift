@@ -16,6 +16,12 @@ public final class Compiler {
     var bodyDepth = 0
     /// Slots currently under control while resolving.
     var controlled: [Int] = []
+    /// Symbols named anywhere other than as an assignment's target (for the lints).
+    var referenced: Set<Int> = []
+    /// Symbols assigned to by a statement.
+    var assigned: Set<Int> = []
+    /// Where each symbol was declared.
+    var declarationSpans: [Int: SourceSpan] = [:]
 
     public init(diagnostics: DiagnosticBag, labels: LabelTable = LabelTable()) {
         self.diagnostics = diagnostics
@@ -41,7 +47,10 @@ public final class Compiler {
     // MARK: - symbols
 
     func lookup(_ name: Name, report: Bool = true) -> Symbol? {
-        if let s = byName[name.key] { return s }
+        if let s = byName[name.key] {
+            referenced.insert(s.id)
+            return s
+        }
         if report { reportUnknown(name) }
         return nil
     }
@@ -96,6 +105,7 @@ public final class Compiler {
                        line: name.span.line, dimensionKnown: dimensionKnown)
         program.symbols.append(s)
         byName[name.key] = s
+        declarationSpans[s.id] = name.span
         return s
     }
 

@@ -428,7 +428,11 @@ extension Compiler {
             return AssignmentR(target: .systemScalar("execseed"), args: [],
                                domain: ResolvedDomain(items: [], condition: nil, span: a.span), value: v, span: a.span)
         }
+        let wasReferenced = byName[a.target.name.key].map { referenced.contains($0.id) } ?? false
         guard let sym = lookup(a.target.name) else { return nil }
+        // naming the target is no use of it; reading it on the right-hand side is
+        if !wasReferenced { referenced.remove(sym.id) }
+        assigned.insert(sym.id)
         // after this statement the target counts as assigned, even if the statement has errors
         defer { sym.hasData = true }
         var target: AssignmentTarget

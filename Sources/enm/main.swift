@@ -143,6 +143,7 @@ struct Check: ParsableCommand {
             writeOut("\(file): ok — \(count("set")) sets, \(count("parameter")) parameters, \(count("variable")) variables, \(count("equation")) equations, \(count("model")) models\n")
             let classes = Driver.classesText(p)
             if !classes.isEmpty { writeOut("equations:\n" + classes) }
+            writeOut((result.statistics?.text ?? "no solve statement is reached") + "\n")
         }
         throw ExitCode(result.exitCode.rawValue)
     }
