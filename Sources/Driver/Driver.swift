@@ -253,6 +253,7 @@ public enum Driver {
             ("modelStatusText", .string(s.modelStatus.text)), ("solverStatus", .int(s.solverStatus.rawValue)),
             ("solverStatusText", .string(s.solverStatus.text)),
             ("objective", s.objective.map { $0.isFinite ? JSONValue.number($0) : .null } ?? .null),
+        ] + (s.bestBound.map { b in [("bestBound", b.isFinite ? JSONValue.number(b) : .null)] } ?? []) + [
             ("rows", .int(s.rows)), ("columns", .int(s.columns)), ("nonzeros", .int(s.nonzeros)),
             ("iterations", .int(s.iterations)),
             ("seconds", .object([("generation", .number(s.generationSeconds)), ("solver", .number(s.solverSeconds))]
@@ -300,7 +301,12 @@ public enum Driver {
              solver \(s.solver): model status \(s.modelStatus.rawValue) \(s.modelStatus.text), solver status \(s.solverStatus.rawValue) \(s.solverStatus.text)
              objective \(obj), \(s.rows) rows, \(s.columns) columns, \(s.nonzeros) nonzeros\(timing ? ", \(s.iterations) iterations" : "")
 
-        """ + (s.solverStatus != .normalCompletion && !s.message.isEmpty ? "     \(s.message)\n" : "")
+        """ + (s.bestBound.map { b in
+            guard let o = s.objective, b.isFinite else { return "     best bound \(summaryNumber(b))\n" }
+            let gap = abs(o - b) / Swift.max(abs(o), 1e-10)
+            return "     best bound \(summaryNumber(b)), relative gap \(String(format: "%.4g", gap * 100))%\n"
+        } ?? "")
+            + (s.solverStatus != .normalCompletion && !s.message.isEmpty ? "     \(s.message)\n" : "")
             + (s.conflict.map(conflictText) ?? "") + (timing ? "     time \(String(format: "%.3f", s.generationSeconds)) s generation, \(String(format: "%.3f", s.solverSeconds)) s solver"
                + (s.evaluationSeconds.map { " (\(String(format: "%.3f", $0)) s in function and derivative evaluations)" } ?? "")
                + "\n\n\n" : "\n\n")

@@ -12,6 +12,8 @@ public struct SolveReport: Sendable {
     public var modelStatus: ModelStatus
     public var solverStatus: SolverStatus
     public var objective: Double?
+    /// Best bound on the objective (MIP), nil when there is none.
+    public var bestBound: Double? = nil
     public var rows: Int
     public var columns: Int
     public var nonzeros: Int

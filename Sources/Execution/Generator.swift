@@ -545,7 +545,8 @@ extension Interpreter {
         modelAttributes[sv.model.id] = attrs
         emit(.solve(SolveReport(model: sv.model.name, type: sv.type, solver: backend.name,
                                 direction: sv.maximize ? .maximize : .minimize, objectiveVariable: sv.objective.name, modelStatus: result.modelStatus,
-                                solverStatus: result.solverStatus, objective: result.objective, rows: model.rowCount,
+                                solverStatus: result.solverStatus, objective: result.objective,
+                                bestBound: sv.type == "mip" && model.hasIntegers ? result.bestBound : nil, rows: model.rowCount,
                                 columns: model.columnCount, nonzeros: nonzeros, iterations: result.iterations,
                                 generationSeconds: genSeconds, solverSeconds: solverSeconds,
                                 evaluationSeconds: nonlinear ? result.evaluationSeconds : nil, line: sv.span.line,
