@@ -1,0 +1,157 @@
+#!/usr/bin/env bash
+# DistFlow NLP benchmark: enm + Ipopt on a radial-feeder optimal power flow with batteries.
+#
+#   bash benchmarks/distflow/run.sh [33|200] [--no-build] [-- EXTRA ENM ARGUMENTS]
+#
+#   33   Baran-Wu 33-bus feeder x 24 hourly periods, 3 batteries     (seconds)
+#   200  synthetic 200-bus radial feeder x 96 quarter-hours, 12 batteries (minutes)
+#
+# Steps: generate benchmarks/distflow/data-SIZE.inc (and start-SIZE.inc) if missing; build enm
+# (swift build -c release, binary .build/release/enm; skipped with --no-build; ENM=/path/to/enm
+# overrides the binary); then run, in benchmarks/distflow,
+#   /usr/bin/time -v enm solve distflow.gms --data=data-SIZE.inc --json [EXTRA]
+# and print the model size, Ipopt iterations, status, objective and the time split (generation,
+# solver, enm's function and derivative evaluations) with peak memory. Anything after "--" goes
+# to enm unchanged, e.g. "-- --start=pf" or "-- --opt=1" (reads ipopt.opt in this folder).
+#
+# Exit code: 0 if Ipopt reported Locally Optimal (model status 2), 1 on a setup or data failure,
+# 2 if enm is missing or fails, 3 if the solve ended with another model status.
+set -u
+
+HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+ROOT=$(cd "$HERE/../.." && pwd)
+
+size=33
+build=1
+extra=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+    33|200) size=$1 ;;
+    --no-build) build=0 ;;
+    --) shift; extra=("$@"); break ;;
+    -h|--help) sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "run.sh: unknown argument '$1' (use 33|200 [--no-build] [-- ENM ARGS])" >&2; exit 1 ;;
+  esac
+  shift
+done
+
+DATA="data-$size.inc"
+LOGS="$HERE/logs"
+mkdir -p "$LOGS"
+tag="$size"
+[ ${#extra[@]} -gt 0 ] && tag="$size$(printf '%s' "${extra[*]}" | tr -c 'A-Za-z0-9=.' '_')"
+
+# ---------------------------------------------------------------- tools
+if [ ! -x /usr/bin/time ]; then
+  echo "== /usr/bin/time missing, installing package 'time'"
+  apt-get install -y time >/dev/null 2>&1 || { apt-get update >/dev/null 2>&1 && apt-get install -y time >/dev/null 2>&1; } \
+    || { echo "run.sh: cannot install /usr/bin/time" >&2; exit 1; }
+fi
+command -v python3 >/dev/null || { echo "run.sh: python3 not found" >&2; exit 1; }
+if ! command -v swift >/dev/null && [ -x /opt/swift/usr/bin/swift ]; then
+  PATH=/opt/swift/usr/bin:$PATH
+fi
+
+# ---------------------------------------------------------------- data
+if [ ! -s "$HERE/$DATA" ] || [ ! -s "$HERE/start-$size.inc" ]; then
+  echo "== generating data: python3 generate.py $size"
+  t0=$(date +%s.%N)
+  python3 "$HERE/generate.py" "$size" --out "$HERE" | sed 's/^/   /' \
+    || { echo "run.sh: data generation failed" >&2; exit 1; }
+  [ -s "$HERE/$DATA" ] || { echo "run.sh: data generation failed" >&2; exit 1; }
+  echo "   ($(awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }') s)"
+fi
+
+# ---------------------------------------------------------------- enm build
+ENM_BIN=${ENM:-$ROOT/.build/release/enm}
+if [ "$build" = 1 ] && [ -z "${ENM:-}" ]; then
+  echo "== building enm (swift build -c release in $ROOT)"
+  if ! (cd "$ROOT" && swift build -c release) >"$LOGS/build.log" 2>&1; then
+    echo "!! swift build -c release failed; last lines of $LOGS/build.log:"
+    tail -n 15 "$LOGS/build.log" | sed 's/^/   /'
+    exit 2
+  fi
+fi
+[ -x "$ENM_BIN" ] || { echo "!! enm binary not found at $ENM_BIN (cd $ROOT && swift build -c release)"; exit 2; }
+
+# ---------------------------------------------------------------- solve
+OUT="$LOGS/solve-$tag.json"
+ERR="$LOGS/solve-$tag.err"
+echo
+echo "== DistFlow benchmark, size $size ($DATA)"
+echo "   machine: $(nproc) cores, $(uname -m), load $(cut -d' ' -f1-3 /proc/loadavg), $(date -u '+%Y-%m-%d %H:%M UTC')"
+echo "-- enm solve distflow.gms --data=$DATA --json ${extra[*]:-}"
+(cd "$HERE" && /usr/bin/time -v "$ENM_BIN" solve distflow.gms --data="$DATA" --json "${extra[@]}") >"$OUT" 2>"$ERR"
+rc=$?
+
+python3 - "$OUT" "$ERR" "$HERE/$DATA" "$rc" <<'EOF'
+import json, re, sys
+out, err, data, rc = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
+err_text = open(err, errors="replace").read()
+
+def timefield(label):
+    m = re.search(r"^\s*" + re.escape(label) + r":\s*(.+)$", err_text, re.M)
+    return m.group(1).strip() if m else None
+
+def wall_seconds(s):
+    if not s:
+        return None
+    parts = [float(p) for p in s.split(":")]
+    secs = 0.0
+    for p in parts:
+        secs = secs * 60 + p
+    return secs
+
+counts = {}
+for name in ("n", "t", "b"):
+    m = re.search(r"^\s*%s '[^']*'\s*/\s*\w+?(\d+)\*\w+?(\d+)\s*/" % name, open(data).read(), re.M)
+    counts[name] = int(m.group(2)) if m else None
+
+doc = None
+text = open(out, errors="replace").read()
+start = text.find("{")
+if start >= 0:
+    try:
+        doc = json.loads(text[start:])
+    except ValueError:
+        doc = None
+wall = wall_seconds(timefield("Elapsed (wall clock) time (h:mm:ss or m:ss)"))
+rss = timefield("Maximum resident set size (kbytes)")
+try:
+    cpu = float(timefield("User time (seconds)")) + float(timefield("System time (seconds)"))
+except (TypeError, ValueError):
+    cpu = None
+
+if doc is None or not doc.get("solves"):
+    print("!! enm did not produce a solve (exit %d); last lines of standard error:" % rc)
+    own = err_text.split("\tCommand being timed:")[0]     # enm's own messages, not /usr/bin/time's
+    for line in own.splitlines()[-15:]:
+        print("   " + line)
+    for d in (doc or {}).get("diagnostics") or []:
+        print("   %s %s: %s (line %s)" % (d.get("severity"), d.get("code"), d.get("message"), d.get("line")))
+    sys.exit(2)
+
+s = doc["solves"][-1]
+sec = s.get("seconds") or {}
+gen, sol, ev = sec.get("generation"), sec.get("solver"), sec.get("evaluation")
+share = "%.1f %%" % (100.0 * ev / sol) if ev is not None and sol else "n/a"
+f = lambda v, fmt: (fmt % v) if isinstance(v, (int, float)) else "n/a"
+print("   buses %s, periods %s, batteries %s" % (counts["n"], counts["t"], counts["b"]))
+print("   rows %s, columns %s, nonzeros %s" % (f(s.get("rows"), "%d"), f(s.get("columns"), "%d"), f(s.get("nonzeros"), "%d")))
+print("   Ipopt iterations %s, model status %s %s, solver status %s %s"
+      % (s.get("iterations"), s.get("modelStatus"), s.get("modelStatusText", ""),
+         s.get("solverStatus"), s.get("solverStatusText", "")))
+print("   objective %s" % f(s.get("objective"), "%.6f"))
+print("   wall %s s total: generation %s s, solver %s s, of which evaluation %s s (%s of solver time)"
+      % (f(wall, "%.2f"), f(gen, "%.3f"), f(sol, "%.2f"), f(ev, "%.3f"), share))
+if wall is not None and gen is not None and sol is not None:
+    print("   rest %.2f s (start-up, parsing, assignments after the solve, output)" % (wall - gen - sol))
+print("   CPU %s s (user + system), peak RSS %s"
+      % (f(cpu, "%.2f"), "%.0f MB" % (int(rss) / 1024.0) if rss and rss.isdigit() else "n/a"))
+for d in doc.get("diagnostics") or []:
+    print("   %s %s: %s" % (d.get("severity"), d.get("code"), d.get("message")))
+sys.exit(0 if s.get("modelStatus") == 2 else 3)
+EOF
+status=$?
+echo "   (log: $OUT, $ERR)"
+exit $status
