@@ -416,6 +416,37 @@ public final class ModelDerivatives: NonlinearProgram {
     }
 }
 
+extension ModelDerivatives {
+    /// The values of several roots at `x` in one forward sweep over the pool (nil for a root
+    /// whose evaluation fails): linear in the pool's size, however many roots share it.
+    public static func values(of roots: [Int32], in pool: NLExpressionPool,
+                              at x: UnsafeBufferPointer<Double>) -> [Double?] {
+        let count = Int(roots.max() ?? -1) + 1
+        guard count > 0, count <= pool.nodes.count else { return roots.map { _ in nil } }
+        var values = [Double](repeating: 0, count: count)
+        var bad = [Bool](repeating: false, count: count)
+        pool.nodes.withUnsafeBufferPointer { nodes in
+            pool.arguments.withUnsafeBufferPointer { args in
+                values.withUnsafeMutableBufferPointer { val in
+                    let xp = x.baseAddress ?? emptyPoint
+                    let argBase = args.baseAddress ?? UnsafePointer(emptyIndex)
+                    guard let nodeBase = nodes.baseAddress, let valBase = val.baseAddress else { return }
+                    for i in 0 ..< count {
+                        let node = nodes[i]
+                        let first = Int(node.firstArgument)
+                        var poisoned = node.op == .variable && !(node.column >= 0 && Int(node.column) < x.count)
+                        for k in first ..< first + Int(node.argumentCount) where bad[Int(args[k])] { poisoned = true }
+                        if poisoned { bad[i] = true; continue }
+                        let v = evaluateNode(i, nodeBase, argBase, valBase, xp, nil)
+                        if v.isFinite { val[i] = v } else { bad[i] = true }
+                    }
+                }
+            }
+        }
+        return roots.map { r in r >= 0 && !bad[Int(r)] ? values[Int(r)] : nil }
+    }
+}
+
 /// A valid pointer for empty points (models without columns).
 private let emptyPoint = UnsafePointer<Double>(UnsafeMutablePointer<Double>.allocate(capacity: 1))
 private let emptyIndex = UnsafeMutablePointer<Int32>.allocate(capacity: 1)

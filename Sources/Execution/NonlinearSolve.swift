@@ -86,23 +86,24 @@ extension Interpreter {
             inside[j] = y
         }
         var ok = true
+        let roots = model.nonlinearRows.map(\.root)
+        let atStart = start.withUnsafeBufferPointer { ModelDerivatives.values(of: roots, in: model.nonlinear, at: $0) }
+        guard atStart.contains(where: { $0 == nil }) else { return true }
+        let inward = inside.withUnsafeBufferPointer { ModelDerivatives.values(of: roots, in: model.nonlinear, at: $0) }
         start.withUnsafeBufferPointer { x0 in
-            inside.withUnsafeBufferPointer { x1 in
-                for nr in model.nonlinearRows {
-                    if ModelDerivatives.value(of: nr.root, in: model.nonlinear, at: x0) != nil { continue }
-                    if ModelDerivatives.value(of: nr.root, in: model.nonlinear, at: x1) != nil { continue }
-                    ok = false
-                    let (eq, t) = rows[Int(nr.row)]
-                    let span = program.definitions[eq.id]?.span ?? .none
-                    let vars = columnsIn(nr.root, of: model.nonlinear).prefix(4).map { c -> String in
-                        let o = model.columnOrigin[Int(c)]
-                        return "\(o.displayName) = \(messageNumber(x0[Int(c)]))"
-                    }
-                    diagnostics.error("E4020", "equation \(name(eq, t)) cannot be evaluated at the starting point",
-                                      at: span, label: "undefined here",
-                                      notes: vars.isEmpty ? [] : ["starting levels: " + vars.joined(separator: ", ")],
-                                      help: ["a function of this equation is undefined there (log or sqrt of a negative number, division by zero, overflow); give the variables starting levels with '.l' or bounds with '.lo'/'.up' where it is defined"])
+            for (k, nr) in model.nonlinearRows.enumerated() {
+                if atStart[k] != nil || inward[k] != nil { continue }
+                ok = false
+                let (eq, t) = rows[Int(nr.row)]
+                let span = program.definitions[eq.id]?.span ?? .none
+                let vars = columnsIn(nr.root, of: model.nonlinear).prefix(4).map { c -> String in
+                    let o = model.columnOrigin[Int(c)]
+                    return "\(o.displayName) = \(messageNumber(x0[Int(c)]))"
                 }
+                diagnostics.error("E4020", "equation \(name(eq, t)) cannot be evaluated at the starting point",
+                                  at: span, label: "undefined here",
+                                  notes: vars.isEmpty ? [] : ["starting levels: " + vars.joined(separator: ", ")],
+                                  help: ["a function of this equation is undefined there (log or sqrt of a negative number, division by zero, overflow); give the variables starting levels with '.l' or bounds with '.lo'/'.up' where it is defined"])
             }
         }
         return ok
