@@ -127,7 +127,11 @@ public final class Preprocessor {
             }
             if bytes.first == UInt8(ascii: "*") { continue }
             if bytes.first == UInt8(ascii: "$") {
-                let sub = substitute(bytes, file: file, line: lineNo)
+                // `$if set x ... %x% ...`: an unset variable matters only in the part of a
+                // conditional line that is used, as in GAMS
+                let (dname, _) = Preprocessor.splitDirective(bytes, from: 1)
+                let conditional = dname == "if" || dname == "ifi" || dname == "ife"
+                let sub = substitute(bytes, file: file, line: lineNo, report: !conditional)
                 let r = directive(sub, from: 1, file: file, line: lineNo)
                 switch r {
                 case .none: break
@@ -139,6 +143,12 @@ public final class Preprocessor {
                     var rest = sub
                     rest.bytes = Array(sub.bytes[skipped...])
                     rest.map = sub.map.dropping(skipped)
+                    if conditional {
+                        let from = sub.map.sourceColumn(skipped)
+                        if from < bytes.count {
+                            rest.damaged = substitute(Array(bytes[from...]), file: file, line: lineNo, columnOffset: from).damaged
+                        }
+                    }
                     emit(rest, file: file, line: lineNo)
                 }
                 continue
@@ -343,7 +353,10 @@ public final class Preprocessor {
 
     /// Replaces `%name%` by the value of compile-time variable `name`; an unset one is
     /// reported and left in place, and the line is marked damaged.
-    private func substitute(_ bytes: [UInt8], file: SourceFile, line: Int) -> Substituted {
+    /// With `report: false` unset variables are only left in place (a conditional line whose
+    /// used part is checked separately); `columnOffset` places reports in a line's tail.
+    private func substitute(_ bytes: [UInt8], file: SourceFile, line: Int, report: Bool = true,
+                            columnOffset: Int = 0) -> Substituted {
         guard bytes.contains(37) else { return Substituted(bytes: bytes) }
         var result = Substituted(bytes: [])
         result.bytes.reserveCapacity(bytes.count)
@@ -363,11 +376,13 @@ public final class Preprocessor {
                         i = j + 1
                         continue
                     } else if !name.lowercased().hasPrefix("system.") && !name.lowercased().hasPrefix("gams.") {
-                        diagnostics.error("E0103", "compile-time variable '\(name)' is not set",
-                                          at: SourceSpan(file: file, line: line, column: i + 1, length: j - i + 1),
-                                          label: "not set",
-                                          help: ["set it with '--\(name)=value' on the command line or '$set \(name) value'"])
-                        result.damaged = true
+                        if report {
+                            diagnostics.error("E0103", "compile-time variable '\(name)' is not set",
+                                              at: SourceSpan(file: file, line: line, column: columnOffset + i + 1, length: j - i + 1),
+                                              label: "not set",
+                                              help: ["set it with '--\(name)=value' on the command line or '$set \(name) value'"])
+                            result.damaged = true
+                        }
                         result.bytes.append(contentsOf: bytes[i...j])
                         i = j + 1
                         continue

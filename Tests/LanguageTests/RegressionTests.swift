@@ -64,4 +64,21 @@ import Testing
         #expect(run.result.exitCode.rawValue == 0)
         #expect(run.solves.first?.objective == 17)
     }
+
+    /// `$if set x ... %x%`: an unset variable in the skipped part of a conditional line is no
+    /// error (as in GAMS); in the part that is used it is.
+    @Test func unsetVariableOnSkippedConditionalLine() {
+        let source = """
+        Scalar a / 1 /;
+        $if set opt a = %opt%;
+        $if not set opt a = 2 + %missing%;
+        display a;
+        """
+        let unset = runSource(source)
+        #expect(unset.result.diagnostics.map(\.code) == ["E0103"])
+        #expect(unset.diagnostics.contains("3:25"))
+        let set = runSource(source, defines: ["opt": "5"])
+        #expect(set.result.diagnostics.isEmpty)
+        #expect(set.output.contains("PARAMETER a                    =        5.000"))
+    }
 }
