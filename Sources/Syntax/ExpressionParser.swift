@@ -196,15 +196,7 @@ extension Parser {
             }
             if Parser.functionNames.contains(w) {
                 let save = lx.next()
-                if lx.peek().isSymbol("(") {
-                    lx.next()
-                    var args: [Expr] = []
-                    if !lx.peek().isSymbol(")") {
-                        repeat { args.append(try parseExpression()) } while acceptSymbol(",")
-                    }
-                    let close = try expectSymbol(")", "to close the arguments of '\(t.text)'")
-                    return .call(Name(t.text, span(save)), args, span(save).through(span(close)))
-                }
+                if lx.peek().isSymbol("(") { return try parseCallArguments(save) }
                 throw fail("E0033", "function '\(t.text)' needs arguments in parentheses", at: lx.peek())
             }
             if let r = speculate({ try parseReference() }) { return .ref(r) }
@@ -219,11 +211,15 @@ extension Parser {
         }
     }
 
-    /// reference = name [ "." attribute ] [ "(" indexArg { "," indexArg } ")" ] ;
     /// `name ( expression { , expression } )` for a name that is not a built-in function.
     func parseCallOfUnknownFunction() throws -> Expr {
         let t = lx.next()
         guard t.kind == .word, lx.peek().isSymbol("(") else { throw fail("E0031", "expected a call", at: t) }
+        return try parseCallArguments(t)
+    }
+
+    /// call = name "(" [ expression { "," expression } ] ")" ;  (the name `t` already read)
+    func parseCallArguments(_ t: Token) throws -> Expr {
         lx.next()
         var args: [Expr] = []
         if !lx.peek().isSymbol(")") {
@@ -233,6 +229,7 @@ extension Parser {
         return .call(Name(t.text, span(t)), args, span(t).through(span(close)))
     }
 
+    /// reference = name [ "." attribute ] [ "(" indexArg { "," indexArg } ")" ] ;
     func parseReference() throws -> Reference {
         let n = try expectName("as a symbol reference")
         var attribute: Name? = nil
