@@ -18,7 +18,56 @@ struct DomainPlan {
     var mask: Int
 }
 
+extension DomainPlan {
+    /// When the plan can walk in the domain's own order: the driver's positions are all bound
+    /// by the leading domain items (`(i,j,t)$link(i,j)` or `$link(j,i)`), so visiting its members
+    /// sorted by those items, then the remaining items in order, is the plain nested order.
+    /// Returns the driver position of each leading item, nil when the plan cannot keep order.
+    func orderedPrefix(_ d: ResolvedDomain) -> [Int]? {
+        guard mask == 0, !covered.isEmpty, covered == Array(0..<covered.count),
+              outer == Array(covered.count..<d.items.count), driverSlots.count == covered.count else { return nil }
+        var positions: [Int] = []
+        for q in covered {
+            guard let k = driverSlots.firstIndex(of: d.items[q].slots[0]) else { return nil }
+            positions.append(k)
+        }
+        return positions
+    }
+}
+
 extension Interpreter {
+    /// Iterates a domain following a plan, in the domain's own order (`orderedPrefix`): the
+    /// driver's members sorted by the leading items' labels, then the other items nested.
+    func iteratePlannedInOrder(_ d: ResolvedDomain, _ p: DomainPlan, _ positions: [Int],
+                               _ body: () throws -> Bool) throws {
+        let members = p.driver.setData.sorted.sorted { a, b in
+            for k in positions where a[k] != b[k] { return a[k] < b[k] }
+            return false
+        }
+        var stop = false
+        func level(_ k: Int) throws {
+            if k == d.items.count {
+                if let c = d.condition, !truth(eval(c)) { return }
+                if try !body() { stop = true }
+                return
+            }
+            let item = d.items[k]
+            for t in item.set.setData.sorted {
+                env[item.slots[0]] = t[0]
+                try level(k + 1)
+                if stop { return }
+            }
+        }
+        outer: for t in members {
+            for (q, k) in positions.enumerated() { env[d.items[q].slots[0]] = t[k] }
+            for q in p.covered where d.items[q].set.root !== p.driver {
+                guard d.items[q].set.setData.contains(LabelTuple(labels: [env[d.items[q].slots[0]]])) else { continue outer }
+            }
+            try level(p.covered.count)
+            if stop { return }
+        }
+    }
+
     /// Finds a plan for a domain whose condition has a set-membership conjunct.
     func plan(for d: ResolvedDomain, condition: Node) -> DomainPlan? {
         let key = ObjectIdentifier(condition)

@@ -304,9 +304,15 @@ public final class Interpreter {
             _ = try body()
             return
         }
-        if !ordered, let c = d.condition, let plan = plan(for: d, condition: c) {
-            try iteratePlanned(d, plan, body)
-            return
+        if let c = d.condition, let plan = plan(for: d, condition: c) {
+            if !ordered {
+                try iteratePlanned(d, plan, body)
+                return
+            }
+            if let order = plan.orderedPrefix(d) {
+                try iteratePlannedInOrder(d, plan, order, body)
+                return
+            }
         }
         var stop = false
         func level(_ k: Int) throws {

@@ -81,4 +81,35 @@ import Testing
         #expect(set.result.diagnostics.isEmpty)
         #expect(set.output.contains("PARAMETER a                    =        5.000"))
     }
+
+    /// Equation domains conditioned on a set walk only its members (sparse), still in the
+    /// plain nested order of the domain, whatever the order the members were entered in.
+    @Test func sparseEquationDomainKeepsDomainOrder() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("enm-order-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("m.gms")
+        try """
+        Set n / n1*n4 /, t / t1*t2 /;
+        Alias (n, i, j);
+        Set br(n,n) / n3.n4, n1.n2, n2.n3, n1.n3 /;
+        Positive Variable f(i,j,t);
+        Variable z;
+        Equation cap(i,j,t), back(i,j,t), cost;
+        cap(i,j,t)$br(i,j)..  f(i,j,t) =l= ord(t);
+        back(i,j,t)$br(j,i).. f(j,i,t) =g= 0;
+        cost.. z =e= sum((i,j,t)$br(i,j), f(i,j,t));
+        Model m / all /;
+        Solve m using lp maximizing z;
+        """.write(to: file, atomically: true, encoding: .utf8)
+        let r = Driver.run(path: file.path, mode: .firstModel)
+        let rows = try #require(r.firstModel?.model.rowOrigin.map(\.displayName))
+        #expect(rows == [
+            "cap(n1,n2,t1)", "cap(n1,n2,t2)", "cap(n1,n3,t1)", "cap(n1,n3,t2)", "cap(n2,n3,t1)", "cap(n2,n3,t2)",
+            "cap(n3,n4,t1)", "cap(n3,n4,t2)",
+            "back(n2,n1,t1)", "back(n2,n1,t2)", "back(n3,n1,t1)", "back(n3,n1,t2)", "back(n3,n2,t1)", "back(n3,n2,t2)",
+            "back(n4,n3,t1)", "back(n4,n3,t2)",
+            "cost",
+        ])
+    }
 }
