@@ -20,12 +20,13 @@ struct DomainPlan {
 
 extension DomainPlan {
     /// When the plan can walk in the domain's own order: the driver's positions are all bound
-    /// by the leading domain items (`(i,j,t)$link(i,j)` or `$link(j,i)`), so visiting its members
-    /// sorted by those items, then the remaining items in order, is the plain nested order.
-    /// Returns the driver position of each leading item, nil when the plan cannot keep order.
+    /// by a contiguous block of domain items (`(i,j,t)$link(i,j)`, `(t,i,j)$link(j,i)`), so
+    /// looping over the items before the block, visiting the driver's members sorted by the
+    /// block's items, then looping over the items after it, is the plain nested order.
+    /// Returns the driver position of each item of the block, nil when order cannot be kept.
     func orderedPrefix(_ d: ResolvedDomain) -> [Int]? {
-        guard mask == 0, !covered.isEmpty, covered == Array(0..<covered.count),
-              outer == Array(covered.count..<d.items.count), driverSlots.count == covered.count else { return nil }
+        guard mask == 0, let first = covered.first, covered == Array(first..<(first + covered.count)),
+              driverSlots.count == covered.count else { return nil }
         var positions: [Int] = []
         for q in covered {
             guard let k = driverSlots.firstIndex(of: d.items[q].slots[0]) else { return nil }
@@ -44,11 +45,23 @@ extension Interpreter {
             for k in positions where a[k] != b[k] { return a[k] < b[k] }
             return false
         }
+        let block = p.covered
         var stop = false
         func level(_ k: Int) throws {
             if k == d.items.count {
                 if let c = d.condition, !truth(eval(c)) { return }
                 if try !body() { stop = true }
+                return
+            }
+            if k == block[0] {
+                walk: for t in members {
+                    for (b, pos) in positions.enumerated() { env[d.items[block[b]].slots[0]] = t[pos] }
+                    for q in block where d.items[q].set.root !== p.driver {
+                        guard d.items[q].set.setData.contains(LabelTuple(labels: [env[d.items[q].slots[0]]])) else { continue walk }
+                    }
+                    try level(k + block.count)
+                    if stop { return }
+                }
                 return
             }
             let item = d.items[k]
@@ -58,14 +71,7 @@ extension Interpreter {
                 if stop { return }
             }
         }
-        outer: for t in members {
-            for (q, k) in positions.enumerated() { env[d.items[q].slots[0]] = t[k] }
-            for q in p.covered where d.items[q].set.root !== p.driver {
-                guard d.items[q].set.setData.contains(LabelTuple(labels: [env[d.items[q].slots[0]]])) else { continue outer }
-            }
-            try level(p.covered.count)
-            if stop { return }
-        }
+        try level(0)
     }
 
     /// Finds a plan for a domain whose condition has a set-membership conjunct.

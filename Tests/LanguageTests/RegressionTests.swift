@@ -112,4 +112,32 @@ import Testing
             "cost",
         ])
     }
+
+    /// The same with the linked pair in the middle of the domain and reversed.
+    @Test func sparseEquationDomainBlockInTheMiddle() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("enm-order-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("m.gms")
+        try """
+        Set n / n1*n3 /, t / t1*t2 /, k / k1*k2 /;
+        Alias (n, i, j);
+        Set br(n,n) / n3.n1, n2.n1, n1.n3 /;
+        Positive Variable f(t,i,j,k);
+        Variable z;
+        Equation mid(t,i,j,k);
+        mid(t,i,j,k)$br(j,i)..  z =g= f(t,i,j,k);
+        Model m / all /;
+        Solve m using lp minimizing z;
+        """.write(to: file, atomically: true, encoding: .utf8)
+        let r = Driver.run(path: file.path, mode: .firstModel)
+        let rows = try #require(r.firstModel?.model.rowOrigin.map(\.displayName))
+        var expected: [String] = []
+        for t in ["t1", "t2"] {
+            for (i, j) in [("n1", "n2"), ("n1", "n3"), ("n3", "n1")] {
+                for k in ["k1", "k2"] { expected.append("mid(\(t),\(i),\(j),\(k))") }
+            }
+        }
+        #expect(rows == expected)
+    }
 }
