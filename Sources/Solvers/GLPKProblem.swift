@@ -76,14 +76,14 @@ final class GLPKProblem {
         }
         for j in 0..<columns {
             if !model.objective[j].isFinite {
-                return "objective coefficient of \(columnName(model, j)) is not a finite number"
+                return "objective coefficient of \(model.columnName(j)) is not a finite number"
             }
             if model.columnLower[j].isNaN || model.columnUpper[j].isNaN {
-                return "bound of \(columnName(model, j)) is not a number"
+                return "bound of \(model.columnName(j)) is not a number"
             }
         }
         for i in 0..<rows where model.rowLower[i].isNaN || model.rowUpper[i].isNaN {
-            return "bound of \(rowName(model, i)) is not a number"
+            return "bound of \(model.rowName(i)) is not a number"
         }
         // Column indices in range, values finite, no column twice in a row.
         var lastRow = [Int](repeating: -1, count: columns)
@@ -91,36 +91,26 @@ final class GLPKProblem {
             let first = model.rowStart[i]
             let end = model.rowStart[i + 1]
             if first > end {
-                return "row starts decrease at \(rowName(model, i))"
+                return "row starts decrease at \(model.rowName(i))"
             }
             for k in first..<end {
                 let column = Int(model.entryColumn[k])
                 if column < 0 || column >= columns {
-                    return "\(rowName(model, i)) refers to column index \(column), "
+                    return "\(model.rowName(i)) refers to column index \(column), "
                         + "outside 0..<\(columns)"
                 }
                 if lastRow[column] == i {
-                    return "\(rowName(model, i)) contains \(columnName(model, column)) twice"
+                    return "\(model.rowName(i)) contains \(model.columnName(column)) twice"
                 }
                 lastRow[column] = i
                 if !model.entryValue[k].isFinite {
-                    return "coefficient of \(columnName(model, column)) in \(rowName(model, i)) "
+                    return "coefficient of \(model.columnName(column)) in \(model.rowName(i)) "
                         + "is not a finite number"
                 }
             }
         }
         return nil
     }
-
-    /// The first bound conflict (lower above upper, or a bound at the wrong infinity) in `model`,
-    /// or nil if every row and column has a nonempty range.
-    static func boundConflict(in model: ScalarModel) -> String? { model.boundConflict() }
-
-    static func isEmptyRange(_ lower: Double, _ upper: Double) -> Bool { ScalarModel.isEmptyRange(lower, upper) }
-
-    private static func columnName(_ model: ScalarModel, _ j: Int) -> String { model.columnName(j) }
-
-    private static func rowName(_ model: ScalarModel, _ i: Int) -> String { model.rowName(i) }
 
     // MARK: - Loading
 
@@ -129,7 +119,7 @@ final class GLPKProblem {
     /// With `integer`, integer columns become `GLP_IV` with bounds rounded inward (GLPK requires
     /// integral bounds); the returned array lists integer columns whose rounded range is empty,
     /// which keep their original bounds. Without `integer` every column is continuous.
-    /// Bound conflicts (see `boundConflict`) are loaded as fixed at the lower bound.
+    /// Bound conflicts (see `ScalarModel.boundConflict`) are loaded as fixed at the lower bound.
     func load(_ model: ScalarModel, integer: Bool) -> [Int] {
         let p = handle
         glp_set_obj_dir(p, model.sense == .maximize ? GLP_MAX : GLP_MIN)
@@ -202,7 +192,7 @@ final class GLPKProblem {
     /// GLPK's bound type and values for `lower...upper` (a nonempty range, or a conflict that is
     /// then loaded as fixed at `lower` when finite).
     static func bounds(_ lower: Double, _ upper: Double) -> (Int32, Double, Double) {
-        if isEmptyRange(lower, upper) {
+        if ScalarModel.isEmptyRange(lower, upper) {
             let value = lower.isFinite ? lower : (upper.isFinite ? upper : 0)
             return (GLP_FX, value, value)
         }
@@ -288,12 +278,6 @@ final class GLPKProblem {
             for i in 1...rowCount { rowLevel.append(glp_mip_row_val(p, i)) }
         }
         return (columnLevel, rowLevel)
-    }
-
-    /// The largest bound violation of a point (see `ScalarModel.worstViolation`).
-    static func worstViolation(in model: ScalarModel, columnLevel: [Double],
-                               rowLevel: [Double]) -> (what: String, amount: Double)? {
-        model.worstViolation(columnLevel: columnLevel, rowLevel: rowLevel)
     }
 
     /// A dual value in GAMS's spelling: `EPS` (-0.0) for a zero marginal on a nonbasic entry,

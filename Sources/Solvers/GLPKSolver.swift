@@ -46,7 +46,7 @@ public struct GLPKSolver: Solver {
             return failure(.noSolutionReturned, .solveProcessingSkipped,
                            "model loaded into GLPK; solve skipped (loadOnly)")
         }
-        if let conflict = GLPKProblem.boundConflict(in: model) {
+        if let conflict = model.boundConflict() {
             return failure(.infeasible, .normalCompletion, "infeasible bounds: \(conflict)")
         }
         let emptyIntegerRanges = problem.load(model, integer: integer)
@@ -179,7 +179,7 @@ public struct GLPKSolver: Solver {
         let solution = problem.integerSolution()
         result.columnLevel = solution.columnLevel
         result.rowLevel = solution.rowLevel
-        if let violation = GLPKProblem.worstViolation(in: model, columnLevel: solution.columnLevel,
+        if let violation = model.worstViolation(columnLevel: solution.columnLevel,
                                                       rowLevel: solution.rowLevel),
            violation.amount > 1e-6 {
             // GLPK's tolerances act on its scaled, presolved problem; with large coefficients

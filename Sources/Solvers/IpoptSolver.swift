@@ -44,7 +44,7 @@ public struct IpoptSolver: Solver {
             return failure(.errorNoSolution, .capabilityProblems,
                            "Ipopt solves continuous models only; the model has integer columns")
         }
-        if let conflict = IpoptSolver.boundConflict(model) {
+        if let conflict = model.boundConflict() {
             return failure(.infeasible, .normalCompletion, "infeasible bounds: \(conflict)")
         }
         if model.columnCount == 0 {
@@ -120,7 +120,7 @@ public struct IpoptSolver: Solver {
         result.iterations = session.iterations
         result.evaluationSeconds = session.evaluationSeconds
         if outcome.hasPoint, point == .infeasible, let rowLevel,
-           let worst = IpoptStatusTable.worstViolation(model, columnLevel: x, rowLevel: rowLevel) {
+           let worst = model.worstViolation(columnLevel: x, rowLevel: rowLevel) {
             result.message += "; \(worst.what) is violated by \(worst.amount) (relative)"
         }
         guard outcome.hasPoint, let rowLevel, let value else { return result }
@@ -243,16 +243,13 @@ public struct IpoptSolver: Solver {
             return "Hessian entry \(k) at (\(hessianRows[k]), \(hessianColumns[k])) is out of range"
         }
         for j in 0..<n where model.columnLower[j].isNaN || model.columnUpper[j].isNaN {
-            return "\(columnName(model, j)) has an undefined bound"
+            return "\(model.columnName(j)) has an undefined bound"
         }
         for i in 0..<m where model.rowLower[i].isNaN || model.rowUpper[i].isNaN {
-            return "\(rowName(model, i)) has an undefined bound"
+            return "\(model.rowName(i)) has an undefined bound"
         }
         return nil
     }
-
-    /// The first column or row whose bounds admit no value, nil when there is none.
-    static func boundConflict(_ model: ScalarModel) -> String? { model.boundConflict() }
 
     /// The starting point: each column's start (0 when missing or undefined) projected into its
     /// bounds, as GAMS does; an infinite start becomes the finite bound, or 0.
@@ -268,10 +265,6 @@ public struct IpoptSolver: Solver {
             return value
         }
     }
-
-    private static func columnName(_ model: ScalarModel, _ j: Int) -> String { model.columnName(j) }
-
-    private static func rowName(_ model: ScalarModel, _ i: Int) -> String { model.rowName(i) }
 
     /// `values`, or one zero when empty (Ipopt wants a valid pointer even for no rows).
     private static func padded(_ values: [Double]) -> [Double] {

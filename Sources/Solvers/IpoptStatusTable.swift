@@ -213,13 +213,7 @@ enum IpoptStatusTable {
               columnLevel.allSatisfy(\.isFinite), rowLevel.allSatisfy(\.isFinite) else {
             return .unavailable
         }
-        return worstViolation(model, columnLevel: columnLevel, rowLevel: rowLevel)
+        return model.worstViolation(columnLevel: columnLevel, rowLevel: rowLevel)
             .map { $0.amount > tolerance ? .infeasible : .feasible } ?? .feasible
-    }
-
-    /// The entry that leaves its bounds the most (see `ScalarModel.worstViolation`).
-    static func worstViolation(_ model: ScalarModel, columnLevel: [Double],
-                               rowLevel: [Double]) -> (what: String, amount: Double)? {
-        model.worstViolation(columnLevel: columnLevel, rowLevel: rowLevel)
     }
 }

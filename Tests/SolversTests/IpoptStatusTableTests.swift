@@ -103,7 +103,7 @@ struct IpoptStatusTableTests {
         #expect(Table.classify(model, columnLevel: [0.5, .nan], rowLevel: [1, 10]) == .unavailable)
         #expect(Table.classify(model, columnLevel: [0.5, 3], rowLevel: nil) == .unavailable)
         #expect(Table.classify(model, columnLevel: [0.5], rowLevel: [1, 10]) == .unavailable)
-        let worst = Table.worstViolation(model, columnLevel: [1.1, 3], rowLevel: [1.5, 10])
+        let worst = model.worstViolation(columnLevel: [1.1, 3], rowLevel: [1.5, 10])
         #expect(worst?.what == "row e(1)")
     }
 }
