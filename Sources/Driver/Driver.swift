@@ -72,12 +72,11 @@ public enum Driver {
             return RunResult(events: [], diagnostics: bag.items, exitCode: bag.hasErrors ? exitCodeForCompile(bag) : .solved,
                              program: program, mode: mode, sourceFiles: pre.files)
         }
-        let interpreter = Interpreter(program: program, diagnostics: bag, solver: GLPKSolver(), nonlinearSolver: IpoptSolver())
+        let interpreter = makeInterpreter(program, bag: bag, path: path)
         interpreter.generateOnly = generateOnly
         interpreter.stopAtFirstSolve = mode == .firstModel
         interpreter.explainInfeasibility = explainInfeasibility
         interpreter.listingAlways = listing
-        interpreter.modelDirectory = Paths.directory(of: path).isEmpty ? "." : Paths.directory(of: path)
         interpreter.onEvent = onEvent
         let errorsBefore = bag.errorCount
         let completed = interpreter.run()
@@ -106,12 +105,19 @@ public enum Driver {
                          mode: mode, firstModel: interpreter.capturedModel, sourceFiles: pre.files)
     }
 
+    /// An interpreter with both backends that looks for option files beside the model file.
+    static func makeInterpreter(_ program: Program, bag: DiagnosticBag, path: String) -> Interpreter {
+        let interpreter = Interpreter(program: program, diagnostics: bag, solver: GLPKSolver(), nonlinearSolver: IpoptSolver())
+        let folder = Paths.directory(of: path)
+        interpreter.modelDirectory = folder.isEmpty ? "." : folder
+        return interpreter
+    }
+
     /// `enm check` past the compiler: runs the program up to its first solve (assignments and
     /// loops, no solve) to report the generated model's statistics and coefficient lints.
     static func checkRun(_ program: Program, bag: DiagnosticBag, path: String, sourceFiles: [SourceFile]) -> RunResult {
-        let interpreter = Interpreter(program: program, diagnostics: bag, solver: GLPKSolver(), nonlinearSolver: IpoptSolver())
+        let interpreter = makeInterpreter(program, bag: bag, path: path)
         interpreter.stopAtFirstSolve = true
-        interpreter.modelDirectory = Paths.directory(of: path).isEmpty ? "." : Paths.directory(of: path)
         let errorsBefore = bag.errorCount
         interpreter.run()
         var statistics: ModelStatistics? = nil

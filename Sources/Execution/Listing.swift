@@ -14,12 +14,26 @@ struct ListingWriter {
     let type: String
     let line: Int
     let labelName: (Symbol, LabelTuple) -> String
+    /// The start point, row activities and entries both listings print, computed once.
+    private let start: (x: [Double], lhs: [Double], entries: [[(column: Int, value: Double, nonlinear: Bool)]])
+
+    init(model: ScalarModel, rows: [(Symbol, LabelTuple)], columns: [(Symbol, LabelTuple)], modelName: String,
+         type: String, line: Int, labelName: @escaping (Symbol, LabelTuple) -> String) {
+        self.model = model
+        self.rows = rows
+        self.columns = columns
+        self.modelName = modelName
+        self.type = type
+        self.line = line
+        self.labelName = labelName
+        start = ListingWriter.pointAndEntries(model)
+    }
     /// Line length after which an equation continues on the next line.
     static let width = 110
 
     /// The starting point, the row activities there and each row's Jacobian entries there,
     /// with a flag for entries that come from a nonlinear part.
-    private func pointAndEntries() -> (x: [Double], lhs: [Double], entries: [[(column: Int, value: Double, nonlinear: Bool)]]) {
+    private static func pointAndEntries(_ model: ScalarModel) -> (x: [Double], lhs: [Double], entries: [[(column: Int, value: Double, nonlinear: Bool)]]) {
         let n = model.columnCount, m = model.rowCount
         let x = (0..<n).map { j -> Double in
             let v = Swift.min(Swift.max(model.columnStart[j], model.columnLower[j]), model.columnUpper[j])
@@ -118,7 +132,7 @@ struct ListingWriter {
     }
 
     func equationListing(limit: Int) -> String {
-        let (_, lhs, unordered) = pointAndEntries()
+        let (_, lhs, unordered) = start
         let rank = columnRanks()
         let entries = unordered.map { $0.sorted { rank[$0.column] < rank[$1.column] } }
         var out = "Equation Listing    SOLVE \(modelName) Using \(type.uppercased()) From line \(line)\n\n"
@@ -165,7 +179,7 @@ struct ListingWriter {
     }
 
     func columnListing(limit: Int) -> String {
-        let (x, _, entries) = pointAndEntries()
+        let (x, _, entries) = start
         var byColumn = [[(row: Int, value: Double, nonlinear: Bool)]](repeating: [], count: model.columnCount)
         for (i, list) in entries.enumerated() {
             for e in list { byColumn[e.column].append((i, e.value, e.nonlinear)) }
