@@ -224,23 +224,24 @@ public struct IpoptSolver: Solver {
         if n > limit || m > limit {
             return "too many columns or rows for Ipopt (\(n) × \(m))"
         }
-        let jacobianRows = program.jacobianRows, jacobianColumns = program.jacobianColumns
-        if jacobianRows.count != jacobianColumns.count || jacobianRows.count > limit {
-            return "inconsistent Jacobian structure (\(jacobianRows.count) rows, "
-                + "\(jacobianColumns.count) columns)"
+        /// A sparsity structure's problem: unequal index lists, too many entries, an index
+        /// outside `rowCount` × `columnCount`.
+        func structureProblem(_ what: String, _ rows: [Int32], _ columns: [Int32], _ rowCount: Int,
+                              _ columnCount: Int) -> String? {
+            if rows.count != columns.count || rows.count > limit {
+                return "inconsistent \(what) structure (\(rows.count) rows, \(columns.count) columns)"
+            }
+            for k in 0..<rows.count
+                where !(0..<rowCount).contains(Int(rows[k])) || !(0..<columnCount).contains(Int(columns[k])) {
+                return "\(what) entry \(k) at (\(rows[k]), \(columns[k])) is out of range"
+            }
+            return nil
         }
-        for k in 0..<jacobianRows.count
-            where !(0..<m).contains(Int(jacobianRows[k])) || !(0..<n).contains(Int(jacobianColumns[k])) {
-            return "Jacobian entry \(k) at (\(jacobianRows[k]), \(jacobianColumns[k])) is out of range"
+        if let problem = structureProblem("Jacobian", program.jacobianRows, program.jacobianColumns, m, n) {
+            return problem
         }
-        let hessianRows = program.hessianRows, hessianColumns = program.hessianColumns
-        if hessianRows.count != hessianColumns.count || hessianRows.count > limit {
-            return "inconsistent Hessian structure (\(hessianRows.count) rows, "
-                + "\(hessianColumns.count) columns)"
-        }
-        for k in 0..<hessianRows.count
-            where !(0..<n).contains(Int(hessianRows[k])) || !(0..<n).contains(Int(hessianColumns[k])) {
-            return "Hessian entry \(k) at (\(hessianRows[k]), \(hessianColumns[k])) is out of range"
+        if let problem = structureProblem("Hessian", program.hessianRows, program.hessianColumns, n, n) {
+            return problem
         }
         for j in 0..<n where model.columnLower[j].isNaN || model.columnUpper[j].isNaN {
             return "\(model.columnName(j)) has an undefined bound"
