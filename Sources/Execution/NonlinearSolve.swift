@@ -96,7 +96,7 @@ extension Interpreter {
                 ok = false
                 let (eq, t) = rows[Int(nr.row)]
                 let span = program.definitions[eq.id]?.span ?? .none
-                let vars = columnsIn(nr.root, of: model.nonlinear).prefix(4).map { c -> String in
+                let vars = Interpreter.columnsIn(nr.root, of: model.nonlinear).prefix(4).map { c -> String in
                     let o = model.columnOrigin[Int(c)]
                     return "\(o.displayName) = \(messageNumber(x0[Int(c)]))"
                 }
@@ -107,11 +107,6 @@ extension Interpreter {
             }
         }
         return ok
-    }
-
-    /// The distinct columns a nonlinear expression depends on, in first-seen order.
-    func columnsIn(_ root: Int32, of pool: NLExpressionPool) -> [Int32] {
-        Interpreter.columnsIn(root, of: pool)
     }
 
     /// The distinct columns a nonlinear expression depends on, in first-seen order.
@@ -141,7 +136,7 @@ extension Interpreter {
         for nr in model.nonlinearRows {
             let r = Int(nr.row)
             let linear = Set(model.entryColumn[model.rowStart[r]..<model.rowStart[r + 1]])
-            count += columnsIn(nr.root, of: model.nonlinear).filter { !linear.contains($0) }.count
+            count += Interpreter.columnsIn(nr.root, of: model.nonlinear).filter { !linear.contains($0) }.count
         }
         return count
     }
