@@ -33,6 +33,7 @@ let package = Package(
         .testTarget(name: "FormatsTests", dependencies: ["Formats", "IR", "Driver", "Execution", "Solvers", "CGLPK"]),
         .testTarget(name: "LanguageTests", dependencies: ["Driver", "Diagnostics", "Syntax", "Execution", "IR"],
                     exclude: ["Models", "Corpus", "NLP"]),
+        .testTarget(name: "ModelLibraryTests"),
     ],
     swiftLanguageModes: [.v5]
 )
