@@ -312,7 +312,8 @@ public enum Driver {
             let gap = abs(o - b) / Swift.max(abs(o), 1e-10)
             return "     best bound \(summaryNumber(b)), relative gap \(String(format: "%.4g", gap * 100))%\n"
         } ?? "")
-            + (s.solverStatus != .normalCompletion && !s.message.isEmpty ? "     \(s.message)\n" : "")
+            + ((s.solverStatus != .normalCompletion || (Interpreter.isInfeasible(s.modelStatus) && s.conflict == nil))
+               && !s.message.isEmpty ? "     \(s.message)\n" : "")
             + (s.conflict.map(conflictText) ?? "") + (timing ? "     time \(String(format: "%.3f", s.generationSeconds)) s generation, \(String(format: "%.3f", s.solverSeconds)) s solver"
                + (s.evaluationSeconds.map { " (\(String(format: "%.3f", $0)) s in function and derivative evaluations)" } ?? "")
                + "\n\n\n" : "\n\n")

@@ -505,11 +505,17 @@ extension Interpreter {
             diagnostics.warning("W4004", w, at: sv.span)
         }
         var conflict: Conflict? = nil
+        var message = result.message
         if explainInfeasibility && Interpreter.isInfeasible(result.modelStatus) && result.solverStatus == .normalCompletion {
-            var quiet = opts
-            quiet.solverOptions = []
-            conflict = nonlinear ? elasticConflict(model, backend: backend, options: quiet)
-                                 : deletionFilter(model, backend: backend, options: quiet)
+            if explainedSolveLines.insert(sv.span.line).inserted {
+                var quiet = opts
+                quiet.solverOptions = []
+                conflict = nonlinear ? elasticConflict(model, backend: backend, options: quiet)
+                                     : deletionFilter(model, backend: backend, options: quiet)
+            } else {
+                message += (message.isEmpty ? "" : "; ")
+                    + "conflict analysis runs at a solve statement's first infeasible solve only"
+            }
         }
 
         if result.hasSolution {
@@ -551,6 +557,6 @@ extension Interpreter {
                                 generationSeconds: genSeconds, solverSeconds: solverSeconds,
                                 evaluationSeconds: nonlinear ? result.evaluationSeconds : nil, line: sv.span.line,
                                 listing: listing, conflict: conflict,
-                                message: result.message)))
+                                message: message)))
     }
 }

@@ -46,7 +46,7 @@ private enum Candidate {
 
 extension Interpreter {
     /// Whether a status says the model has no feasible point.
-    static func isInfeasible(_ s: ModelStatus) -> Bool {
+    public static func isInfeasible(_ s: ModelStatus) -> Bool {
         s == .infeasible || s == .integerInfeasible || s == .infeasibleNoSolution || s == .locallyInfeasible
     }
 

@@ -39,6 +39,9 @@ public final class Interpreter {
     var listingRequested = false
     /// Look for an irreducible infeasible subset when a model is infeasible.
     public var explainInfeasibility = true
+    /// Lines of the solve statements whose infeasibility was already explained: a solve in a
+    /// loop (a sweep that expects infeasible steps) is analysed at its first infeasible run only.
+    var explainedSolveLines = Set<Int>()
     /// Stop at the first `solve`, keeping its generated model in `capturedModel` (exports).
     public var stopAtFirstSolve = false
     /// The model of the first solve when `stopAtFirstSolve` is set and generation succeeded.

@@ -44,6 +44,8 @@ struct ReadBack {
         var entries: [String: Double]
     }
 
+    /// Columns GLPK reads as integer.
+    var integerColumns = 0
     var rowNames: [String] = []
     var columnNames: [String] = []
     var rows: [String: Row] = [:]
@@ -64,8 +66,9 @@ struct ReadBack {
 }
 
 /// Reads `path` with `glp_read_mps` (free MPS) or `glp_read_lp`, then solves it with the
-/// presolver on (`glp_intopt` when there are integer columns). Nil if GLPK cannot read the file.
-func readBack(_ path: String, format: ExportFormat) -> ReadBack? {
+/// presolver on (`glp_intopt` when there are integer columns, unless `relax`: then the LP
+/// relaxation). Nil if GLPK cannot read the file.
+func readBack(_ path: String, format: ExportFormat, relax: Bool = false) -> ReadBack? {
     let previous = glp_term_out(GLP_OFF)
     defer { glp_term_out(previous) }
     guard let p = glp_create_prob() else { return nil }
@@ -100,7 +103,8 @@ func readBack(_ path: String, format: ExportFormat) -> ReadBack? {
                                           upper: glp_get_row_ub(p, i), entries: entries)
         }
     }
-    if glp_get_num_int(p) > 0 {
+    out.integerColumns = Int(glp_get_num_int(p))
+    if glp_get_num_int(p) > 0 && !relax {
         var parameters = glp_iocp()
         glp_init_iocp(&parameters)
         parameters.presolve = GLP_ON

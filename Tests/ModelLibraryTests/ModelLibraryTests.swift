@@ -48,6 +48,9 @@ struct Expected: Decodable {
         let file: String
         let args: [String]
         let checks: [Check]
+        /// The exit code the run must end with (an extension of the contract; 0 when absent).
+        /// A sweep that meets infeasible steps on purpose ends with 3 (infeasible or unbounded).
+        let exitCode: Int?
     }
     struct Check: Decodable {
         let symbol: String
@@ -124,7 +127,7 @@ struct ModelLibraryTests {
             }
             let exitCode = (object["exitCode"] as? NSNumber)?.intValue ?? Int(output.status)
             let diagnostics = (object["diagnostics"] as? [[String: Any]] ?? []).compactMap { $0["message"] as? String }
-            #expect(exitCode == 0, "\(what): exit code \(exitCode): \(diagnostics.joined(separator: "; "))")
+            #expect(exitCode == (run.exitCode ?? 0), "\(what): exit code \(exitCode): \(diagnostics.joined(separator: "; "))")
             let displays = object["displays"] as? [[String: Any]] ?? []
             for check in run.checks {
                 let name = check.symbol + (check.attribute.map { "." + $0 } ?? "")
