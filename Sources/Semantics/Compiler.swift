@@ -93,8 +93,13 @@ public final class Compiler {
 
     func declare(_ name: Name, _ kind: SymbolKind, domain: [Symbol?], text: String, dimensionKnown: Bool = true) -> Symbol? {
         if let old = byName[name.key] {
+            // name the file of the first declaration when it is another one (an included file)
+            var place = "line \(old.line)"
+            if let first = declarationSpans[old.id]?.file, first.path != name.span.file?.path {
+                place = "\(first.path):\(old.line)"
+            }
             diagnostics.error("E1002", "'\(name.text)' is already declared", at: name.span, label: "declared again here",
-                              notes: ["'\(old.name)' was declared as a \(old.kind.rawValue) at line \(old.line)"])
+                              notes: ["'\(old.name)' was declared as a \(old.kind.rawValue) at \(place)"])
             return nil
         }
         if Parser.reservedWords.contains(name.key) {

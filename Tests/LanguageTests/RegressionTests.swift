@@ -34,6 +34,19 @@ import Testing
         #expect(result.diagnostics.isEmpty)
     }
 
+    /// A name declared again names the included file of its first declaration.
+    @Test func redeclarationNamesTheIncludedFile() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("enm-redecl-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let main = dir.appendingPathComponent("main.enm"), part = dir.appendingPathComponent("part.enm")
+        try "Set a / x /;\n".write(to: part, atomically: true, encoding: .utf8)
+        try "$include part.enm\nSet a / y /;\n".write(to: main, atomically: true, encoding: .utf8)
+        let result = Driver.run(path: main.path)
+        #expect(result.diagnostics.map(\.code) == ["E1002"])
+        #expect(result.diagnostics.first?.notes == ["'a' was declared as a set at \(part.path):1"])
+    }
+
     /// Equation bounds written back after a solve are 0, not EPS, when the constants cancel.
     @Test func equationBoundsAreNotEPS() {
         let run = runSource("""
