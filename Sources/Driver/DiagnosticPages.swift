@@ -1996,6 +1996,50 @@ Scalar n / 3 /;
 ```
 
 """##,
+        "E0116": ##"""
+# E0116: $eval expression cannot be evaluated
+
+The expression of a `$eval` (also `$evalGlobal`, `$evalLocal`) is not a number enm can compute at
+compile time.
+
+## Example
+
+```gams
+$set steps 96
+$eval last %steps% * days
+Set t / t1*t%last% /;
+```
+
+`enm check example.gms` prints (exit code 1):
+
+```text
+error[E0116]: cannot evaluate '96 * days': 'days' is not a number (a %name% that is not set?)
+ --> example.gms:2:22
+  |
+2 | $eval last %steps% * days
+  |                      ^^^^ not a number
+```
+
+## Why
+
+`$eval NAME expression` computes a number before the program runs and stores it as the
+compile-time variable `NAME` (`%NAME%`), written without a fraction when it is whole. The
+expression may use numbers, `%name%` values, `+ - * / ** ^`, parentheses, comparisons and
+`and/or/not` (1 or 0), and the functions `abs ceil floor round trunc sign sqr sqrt exp log log10
+power mod min max`. Symbols of the model (sets, parameters) do not exist yet at compile time.
+
+## Fix
+
+Use numbers or compile-time variables:
+
+```gams
+$set steps 96
+$set days 7
+$eval last %steps% * %days%
+Set t / t1*t%last% /;
+```
+
+"""##,
         "E1001": ##"""
 # E1001: unknown symbol
 

@@ -42,7 +42,7 @@ public enum Driver {
     /// Runs the model file at `path` with compile-time variables `defines`.
     public static func run(path: String, defines: [String: String] = [:], mode: RunMode = .solve,
                            generateOnly: Bool = false, explainInfeasibility: Bool = true, listing: Bool = false,
-                           onEvent: ((RunEvent) -> Void)? = nil) -> RunResult {
+                           blocks: Bool = true, onEvent: ((RunEvent) -> Void)? = nil) -> RunResult {
         let bag = DiagnosticBag()
         let pre = Preprocessor(defines: defines, diagnostics: bag)
         let lines = pre.run(path: path)
@@ -76,6 +76,7 @@ public enum Driver {
         interpreter.generateOnly = generateOnly
         interpreter.stopAtFirstSolve = mode == .firstModel
         interpreter.explainInfeasibility = explainInfeasibility
+        interpreter.decomposeBlocks = blocks
         interpreter.listingAlways = listing
         interpreter.onEvent = onEvent
         let errorsBefore = bag.errorCount
@@ -262,6 +263,7 @@ public enum Driver {
         ] + (s.bestBound.map { b in [("bestBound", b.isFinite ? JSONValue.number(b) : .null)] } ?? []) + [
             ("rows", .int(s.rows)), ("columns", .int(s.columns)), ("nonzeros", .int(s.nonzeros)),
             ("iterations", .int(s.iterations)),
+            ("blocks", .int(s.blocks)),
             ("seconds", .object([("generation", .number(s.generationSeconds)), ("solver", .number(s.solverSeconds))]
                                 + (s.evaluationSeconds.map { [("evaluation", JSONValue.number($0))] } ?? []))),
             ("line", .int(s.line)),
@@ -305,7 +307,7 @@ public enum Driver {
         return """
         ---- SOLVE \(s.model) using \(s.type) \(s.direction == .maximize ? "maximizing" : "minimizing") \(s.objectiveVariable) (line \(s.line))
              solver \(s.solver): model status \(s.modelStatus.rawValue) \(s.modelStatus.text), solver status \(s.solverStatus.rawValue) \(s.solverStatus.text)
-             objective \(obj), \(s.rows) rows, \(s.columns) columns, \(s.nonzeros) nonzeros\(timing ? ", \(s.iterations) iterations" : "")
+             objective \(obj), \(s.rows) rows, \(s.columns) columns, \(s.nonzeros) nonzeros\(s.blocks > 1 ? ", \(s.blocks) independent blocks" : "")\(timing ? ", \(s.iterations) iterations" : "")
 
         """ + (s.bestBound.map { b in
             guard let o = s.objective, b.isFinite else { return "     best bound \(summaryNumber(b))\n" }

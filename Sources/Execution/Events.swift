@@ -29,6 +29,8 @@ public struct SolveReport: Sendable {
     public var conflict: Conflict? = nil
     /// The solver's words on how it stopped.
     public var message: String
+    /// Independent blocks the model was solved as (1: solved whole).
+    public var blocks: Int = 1
 }
 
 /// The generated model of a solve, with the solve it belongs to (for exports).

@@ -498,7 +498,12 @@ extension Interpreter {
             substitution = ObjectiveSubstitution.apply(&solved, column: Int(j))
         }
         let t1 = DispatchTime.now().uptimeNanoseconds
-        let raw = backend.solve(solved, options: opts)
+        // a linear or mixed-integer model whose matrix splits is solved block by block
+        let plan = decomposeBlocks && !nonlinear && !opts.loadOnly
+            ? BlockPlan.plan(model, objectiveColumn: columnsOf[sv.objective.id]?[LabelTuple(repeating: 0)].map { Int($0) })
+            : nil
+        let raw = plan.map { $0.solve(model, backend: backend, options: opts, threads: blockThreads) }
+            ?? backend.solve(solved, options: opts)
         let result = substitution.map { $0.restore(raw) } ?? raw
         let solverSeconds = Double(DispatchTime.now().uptimeNanoseconds - t1) / 1e9
         for w in result.warnings {
@@ -557,6 +562,6 @@ extension Interpreter {
                                 generationSeconds: genSeconds, solverSeconds: solverSeconds,
                                 evaluationSeconds: nonlinear ? result.evaluationSeconds : nil, line: sv.span.line,
                                 listing: listing, conflict: conflict,
-                                message: message)))
+                                message: message, blocks: plan?.count ?? 1)))
     }
 }

@@ -42,6 +42,10 @@ public final class Interpreter {
     /// Lines of the solve statements whose infeasibility was already explained: a solve in a
     /// loop (a sweep that expects infeasible steps) is analysed at its first infeasible run only.
     var explainedSolveLines = Set<Int>()
+    /// Solve a linear or mixed-integer model whose constraint matrix splits into independent
+    /// blocks block by block, on `blockThreads` threads (`--no-blocks` switches it off).
+    public var decomposeBlocks = true
+    public var blockThreads = ProcessInfo.processInfo.activeProcessorCount
     /// Stop at the first `solve`, keeping its generated model in `capturedModel` (exports).
     public var stopAtFirstSolve = false
     /// The model of the first solve when `stopAtFirstSolve` is set and generation succeeded.

@@ -155,19 +155,7 @@ struct ObjectiveSubstitution {
     /// Substitutes out `column` when it is free, continuous, and occurs in exactly one row, an
     /// equality, linearly. Returns nil (and leaves `model` as it was) otherwise.
     static func apply(_ model: inout ScalarModel, column j: Int) -> ObjectiveSubstitution? {
-        guard j < model.columnCount, model.columnLower[j] == -.infinity, model.columnUpper[j] == .infinity,
-              !model.columnIsInteger[j], model.objectiveRoot < 0 else { return nil }
-        var row = -1, coefficient = 0.0
-        for r in 0..<model.rowCount {
-            for k in model.rowStart[r]..<model.rowStart[r + 1] where model.entryColumn[k] == Int32(j) {
-                if row >= 0 { return nil }
-                row = r
-                coefficient = model.entryValue[k]
-            }
-        }
-        guard row >= 0, coefficient != 0, model.rowLower[row] == model.rowUpper[row], model.rowLower[row].isFinite else { return nil }
-        if model.nonlinear.nodes.contains(where: { $0.op == .variable && $0.column == Int32(j) }) { return nil }
-        let rhs = model.rowLower[row]
+        guard let (row, coefficient, rhs) = definition(in: model, column: j) else { return nil }
         var out = ScalarModel()
         out.sense = model.sense
         out.objective = model.objective
@@ -203,6 +191,24 @@ struct ObjectiveSubstitution {
         }
         model = out
         return ObjectiveSubstitution(row: row, column: j, coefficient: coefficient, rhs: rhs)
+    }
+
+    /// The row that defines column `j`, when `j` is free, continuous, and occurs in exactly one
+    /// row, an equality, linearly: the row, `j`'s coefficient there and the right-hand side.
+    static func definition(in model: ScalarModel, column j: Int) -> (row: Int, coefficient: Double, rhs: Double)? {
+        guard j < model.columnCount, model.columnLower[j] == -.infinity, model.columnUpper[j] == .infinity,
+              !model.columnIsInteger[j], model.objectiveRoot < 0 else { return nil }
+        var row = -1, coefficient = 0.0
+        for r in 0..<model.rowCount {
+            for k in model.rowStart[r]..<model.rowStart[r + 1] where model.entryColumn[k] == Int32(j) {
+                if row >= 0 { return nil }
+                row = r
+                coefficient = model.entryValue[k]
+            }
+        }
+        guard row >= 0, coefficient != 0, model.rowLower[row] == model.rowUpper[row], model.rowLower[row].isFinite else { return nil }
+        if model.nonlinear.nodes.contains(where: { $0.op == .variable && $0.column == Int32(j) }) { return nil }
+        return (row, coefficient, model.rowLower[row])
     }
 
     /// The result of the substituted model as a result of the original one: the row comes back

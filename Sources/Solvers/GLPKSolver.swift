@@ -31,6 +31,12 @@ public struct GLPKSolver: Solver {
         return result
     }
 
+    /// Frees the calling thread's GLPK environment (Debian's GLPK keeps one per thread); a worker
+    /// thread calls it before it ends.
+    public func releaseThreadState() {
+        glp_free_env()
+    }
+
     // MARK: - Dispatch
 
     private func run(_ model: ScalarModel, options: SolveOptions, budget: TimeBudget) -> SolveResult {

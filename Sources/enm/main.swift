@@ -52,6 +52,9 @@ struct Solve: ParsableCommand {
     @Flag(name: .customLong("no-iis"), help: "Do not search for the conflicting constraints of an infeasible model.")
     var noIIS = false
 
+    @Flag(name: .customLong("no-blocks"), help: "Solve a linear or mixed-integer model whole even when its matrix splits into independent blocks.")
+    var noBlocks = false
+
     @Flag(help: "Print GAMS-style equation and column listings before each solve (limRow/limCol entries per symbol, default 3).")
     var listing = false
 
@@ -69,7 +72,7 @@ struct Solve: ParsableCommand {
         var printer: TextPrinter? = nil
         if !json { printer = TextPrinter(write: writeOut) }
         let result = Driver.run(path: file, defines: defines, mode: .solve, generateOnly: generateOnly,
-                                explainInfeasibility: !noIIS, listing: listing, onEvent: { e in printer?.take(e) })
+                                explainInfeasibility: !noIIS, listing: listing, blocks: !noBlocks, onEvent: { e in printer?.take(e) })
         printer?.flush()
         if !result.diagnostics.isEmpty {
             writeError(Driver.renderDiagnostics(result.diagnostics, color: isatty(2) != 0 && !json))

@@ -35,11 +35,11 @@ struct Run {
 }
 
 /// Runs a model file given relative to the test folder (or an absolute path).
-func runModel(_ path: String, defines: [String: String] = [:]) -> Run {
+func runModel(_ path: String, defines: [String: String] = [:], blocks: Bool = true) -> Run {
     let full = path.hasPrefix("/") ? path : testsDirectory.appendingPathComponent(path).path
     var text = ""
     let printer = TextPrinter(timing: false) { text += $0 }
-    let result = Driver.run(path: full, defines: defines, onEvent: { printer.take($0) })
+    let result = Driver.run(path: full, defines: defines, blocks: blocks, onEvent: { printer.take($0) })
     printer.flush()
     let prefix = testsDirectory.path + "/"
     let diags = Driver.renderDiagnostics(result.diagnostics).replacingOccurrences(of: prefix, with: "")
@@ -47,13 +47,13 @@ func runModel(_ path: String, defines: [String: String] = [:]) -> Run {
 }
 
 /// Runs model source text written to a temporary file.
-func runSource(_ source: String, defines: [String: String] = [:], name: String = "model.gms") -> Run {
+func runSource(_ source: String, defines: [String: String] = [:], name: String = "model.gms", blocks: Bool = true) -> Run {
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("enm-tests-\(UUID().uuidString)")
     try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: dir) }
     let file = dir.appendingPathComponent(name)
     try? source.write(to: file, atomically: true, encoding: .utf8)
-    var run = runModel(file.path, defines: defines)
+    var run = runModel(file.path, defines: defines, blocks: blocks)
     run.diagnostics = run.diagnostics.replacingOccurrences(of: dir.path + "/", with: "")
     return run
 }

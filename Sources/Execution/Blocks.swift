@@ -1,0 +1,249 @@
+import Dispatch
+import Foundation
+import IR
+import Solvers
+
+/// Independent blocks of a linear or mixed-integer model: the connected components of its
+/// constraint matrix (two columns are connected when a row holds both). Once the objective
+/// variable's defining row is substituted out, a model such as the community-sharing LP splits
+/// by time step; each block is then solved on its own, the blocks on all cores, and the results
+/// are put together into one solution of the whole model, exact: levels, marginals and the
+/// objective are those of the blocks, which do not interact.
+struct BlockPlan {
+    /// Per block: its rows and its columns (global indices, ascending).
+    var rows: [[Int]]
+    var columns: [[Int]]
+    /// Columns that occur in no row; solved together as one more problem.
+    var looseColumns: [Int]
+    /// The objective of the blocks: the model's, or with the objective variable substituted out.
+    var objective: [Double]
+    var objectiveConstant: Double
+    /// The objective variable's defining row and the variable, when substituted out (neither is
+    /// in any block), with the row's coefficient of the variable and its right-hand side.
+    var substituted: (row: Int, column: Int, coefficient: Double, rhs: Double)?
+
+    /// Number of independent blocks (each has at least one row).
+    var count: Int { rows.count }
+
+    /// The blocks of `model`, or nil when it does not split (one block) or is nonlinear.
+    /// `objectiveColumn` is the objective variable's column: when it is free, continuous and
+    /// defined by one equality, that row is left out and the variable substituted out of the
+    /// objective, as GAMS's solvers do (it would otherwise join every block).
+    static func plan(_ model: ScalarModel, objectiveColumn: Int?) -> BlockPlan? {
+        guard !model.isNonlinear, model.rowCount > 1 else { return nil }
+        var objective = model.objective, constant = model.objectiveConstant
+        var substituted: (row: Int, column: Int, coefficient: Double, rhs: Double)? = nil
+        if let j = objectiveColumn, let d = ObjectiveSubstitution.definition(in: model, column: j) {
+            let c = objective[j]
+            objective[j] = 0
+            constant += c * d.rhs / d.coefficient
+            for k in model.rowStart[d.row]..<model.rowStart[d.row + 1] where model.entryColumn[k] != Int32(j) {
+                objective[Int(model.entryColumn[k])] -= c * model.entryValue[k] / d.coefficient
+            }
+            substituted = (d.row, j, d.coefficient, d.rhs)
+        }
+        let n = model.columnCount
+        var parent = [Int32](repeating: 0, count: n)
+        for j in 0..<n { parent[j] = Int32(j) }
+        func find(_ x: Int32) -> Int32 {
+            var root = x
+            while parent[Int(root)] != root { root = parent[Int(root)] }
+            var y = x
+            while parent[Int(y)] != root {
+                let next = parent[Int(y)]
+                parent[Int(y)] = root
+                y = next
+            }
+            return root
+        }
+        for r in 0..<model.rowCount where r != substituted?.row {
+            let start = model.rowStart[r], end = model.rowStart[r + 1]
+            guard start < end else { continue }
+            var root = find(model.entryColumn[start])
+            for k in (start + 1)..<end {
+                let other = find(model.entryColumn[k])
+                guard other != root else { continue }
+                // the smaller index stays the root
+                if other < root {
+                    parent[Int(root)] = other
+                    root = other
+                } else {
+                    parent[Int(other)] = root
+                }
+            }
+        }
+        // number the components with rows in the order of their first row
+        var blockOfRoot = [Int32](repeating: -1, count: n)
+        var rows: [[Int]] = []
+        var emptyRows: [Int] = []
+        for r in 0..<model.rowCount where r != substituted?.row {
+            let start = model.rowStart[r]
+            guard start < model.rowStart[r + 1] else { emptyRows.append(r); continue }
+            let root = Int(find(model.entryColumn[start]))
+            if blockOfRoot[root] < 0 {
+                blockOfRoot[root] = Int32(rows.count)
+                rows.append([])
+            }
+            rows[Int(blockOfRoot[root])].append(r)
+        }
+        guard rows.count > 1 else { return nil }
+        // a row without entries (feasible, or generation would have refused it) joins block 0
+        if !emptyRows.isEmpty { rows[0] = (rows[0] + emptyRows).sorted() }
+        var columns = [[Int]](repeating: [], count: rows.count)
+        var loose: [Int] = []
+        for j in 0..<n where j != substituted?.column {
+            let b = blockOfRoot[Int(find(Int32(j)))]
+            if b >= 0 { columns[Int(b)].append(j) } else { loose.append(j) }
+        }
+        return BlockPlan(rows: rows, columns: columns, looseColumns: loose, objective: objective,
+                         objectiveConstant: constant, substituted: substituted)
+    }
+
+    /// The part of `model` made of `rows` and `columns`, with the blocks' objective (no constant).
+    func subModel(_ model: ScalarModel, rows: [Int], columns: [Int], local: inout [Int32]) -> ScalarModel {
+        var out = ScalarModel()
+        out.sense = model.sense
+        out.objective.reserveCapacity(columns.count)
+        for (k, j) in columns.enumerated() {
+            local[j] = Int32(k)
+            out.objective.append(objective[j])
+            out.columnLower.append(model.columnLower[j])
+            out.columnUpper.append(model.columnUpper[j])
+            out.columnIsInteger.append(model.columnIsInteger[j])
+            out.columnStart.append(j < model.columnStart.count ? model.columnStart[j] : 0)
+            out.columnOrigin.append(model.columnOrigin[j])
+        }
+        out.rowLower.reserveCapacity(rows.count)
+        out.rowUpper.reserveCapacity(rows.count)
+        out.rowStart.reserveCapacity(rows.count + 1)
+        for r in rows {
+            for k in model.rowStart[r]..<model.rowStart[r + 1] {
+                out.entryColumn.append(local[Int(model.entryColumn[k])])
+                out.entryValue.append(model.entryValue[k])
+            }
+            out.rowStart.append(out.entryColumn.count)
+            out.rowLower.append(model.rowLower[r])
+            out.rowUpper.append(model.rowUpper[r])
+            out.rowOrigin.append(model.rowOrigin[r])
+        }
+        return out
+    }
+
+    /// Solves every block with `backend` on up to `threads` threads and assembles the result of
+    /// the whole model.
+    func solve(_ model: ScalarModel, backend: Solver, options: SolveOptions, threads: Int) -> SolveResult {
+        let start = DispatchTime.now().uptimeNanoseconds
+        let parts: [(rows: [Int], columns: [Int])] = zip(rows, columns).map { ($0, $1) }
+            + (looseColumns.isEmpty ? [] : [([], looseColumns)])
+        // largest first, so the last block to start is a small one
+        let order = parts.indices.sorted { parts[$0].columns.count + parts[$0].rows.count > parts[$1].columns.count + parts[$1].rows.count }
+        let results = ResultSlots(count: parts.count)
+        let next = Counter()
+        let workers = max(1, min(threads, parts.count))
+        let group = DispatchGroup()
+        for _ in 0..<workers {
+            group.enter()
+            let thread = Thread {
+                var local = [Int32](repeating: 0, count: model.columnCount)
+                while let k = next.take(below: order.count) {
+                    let p = parts[order[k]]
+                    let sub = subModel(model, rows: p.rows, columns: p.columns, local: &local)
+                    var opts = options
+                    let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+                    opts.resLim = max(0, options.resLim - elapsed)
+                    results.set(order[k], backend.solve(sub, options: opts))
+                }
+                backend.releaseThreadState()
+                group.leave()
+            }
+            thread.stackSize = 8 << 20
+            thread.start()
+        }
+        group.wait()
+        return assemble(model, parts: parts, results: results.values)
+    }
+
+    /// One result of the whole model from the blocks' results.
+    private func assemble(_ model: ScalarModel, parts: [(rows: [Int], columns: [Int])], results: [SolveResult]) -> SolveResult {
+        // the worst block decides the statuses
+        func rank(_ s: ModelStatus) -> Int {
+            switch s {
+            case .optimal, .locallyOptimal: return 0
+            case .integerSolution: return 1
+            case .feasible: return 2
+            case .intermediateNonInteger, .intermediateInfeasible: return 3
+            case .unbounded, .unboundedNoSolution: return 4
+            case .infeasible, .locallyInfeasible, .integerInfeasible, .infeasibleNoSolution: return 5
+            default: return 6
+            }
+        }
+        var worst = 0
+        for (k, r) in results.enumerated() where k > 0 {
+            let a = (rank(r.modelStatus), r.solverStatus.rawValue), b = (rank(results[worst].modelStatus), results[worst].solverStatus.rawValue)
+            if a > b { worst = k }
+        }
+        var out = SolveResult(modelStatus: results[worst].modelStatus,
+                              solverStatus: results.map(\.solverStatus).max { $0.rawValue < $1.rawValue } ?? .normalCompletion)
+        if !results[worst].message.isEmpty {
+            out.message = results.count > 1 && rank(results[worst].modelStatus) > 1
+                ? "block of \(model.rowOrigin[parts[worst].rows.first ?? 0].displayName): \(results[worst].message)"
+                : results[worst].message
+        }
+        out.iterations = results.reduce(0) { $0 + $1.iterations }
+        out.nodes = results.reduce(0) { $0 + $1.nodes }
+        out.warnings = results.flatMap(\.warnings)
+        if results.allSatisfy(\.hasSolution) {
+            out.columnLevel = [Double](repeating: 0, count: model.columnCount)
+            out.columnMarginal = [Double](repeating: 0, count: model.columnCount)
+            out.rowLevel = [Double](repeating: 0, count: model.rowCount)
+            out.rowMarginal = [Double](repeating: 0, count: model.rowCount)
+            for (p, r) in zip(parts, results) {
+                for (k, j) in p.columns.enumerated() {
+                    if k < r.columnLevel.count { out.columnLevel[j] = r.columnLevel[k] }
+                    if k < r.columnMarginal.count { out.columnMarginal[j] = r.columnMarginal[k] }
+                }
+                for (k, i) in p.rows.enumerated() {
+                    if k < r.rowLevel.count { out.rowLevel[i] = r.rowLevel[k] }
+                    if k < r.rowMarginal.count { out.rowMarginal[i] = r.rowMarginal[k] }
+                }
+            }
+            var value = objectiveConstant
+            for j in 0..<model.columnCount { value += objective[j] * out.columnLevel[j] }
+            out.objective = value
+            // the substituted variable is the objective value; its row holds with marginal
+            // d objective / d rhs
+            if let d = substituted {
+                out.columnLevel[d.column] = value
+                out.rowLevel[d.row] = d.rhs
+                out.rowMarginal[d.row] = model.objective[d.column] / d.coefficient
+            }
+        }
+        // a block without a bound of its own (an LP part) is bounded by its optimum
+        let bounds = results.map { $0.bestBound ?? (rank($0.modelStatus) == 0 ? $0.objective : nil) }
+        if results.contains(where: { $0.bestBound != nil }), bounds.allSatisfy({ $0 != nil }) {
+            out.bestBound = bounds.reduce(objectiveConstant) { $0 + ($1 ?? 0) }
+        }
+        return out
+    }
+}
+
+/// The next block to solve, shared by the worker threads.
+private final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = 0
+    func take(below limit: Int) -> Int? {
+        lock.lock(); defer { lock.unlock() }
+        guard value < limit else { return nil }
+        value += 1
+        return value - 1
+    }
+}
+
+/// The blocks' results, written by the worker threads.
+private final class ResultSlots: @unchecked Sendable {
+    private let lock = NSLock()
+    private var slots: [SolveResult]
+    init(count: Int) { slots = Array(repeating: SolveResult(modelStatus: .noSolutionReturned, solverStatus: .systemFailure), count: count) }
+    func set(_ k: Int, _ r: SolveResult) { lock.lock(); slots[k] = r; lock.unlock() }
+    var values: [SolveResult] { lock.lock(); defer { lock.unlock() }; return slots }
+}
