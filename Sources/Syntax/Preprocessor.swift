@@ -26,7 +26,7 @@ public final class Preprocessor {
     static let handledSpellings = [
         "onText", "offText", "include", "batInclude", "set", "setGlobal", "setLocal", "setEnv", "drop",
         "dropGlobal", "dropLocal", "dropEnv", "if", "ifI", "ifE", "eolCom", "onEolCom", "offEolCom",
-        "onDelim", "offDelim", "exit", "abort", "error", "terminate",
+        "onDelim", "offDelim", "exit", "abort", "error", "terminate", "eval", "evalGlobal", "evalLocal",
     ]
 
     /// Dollar options accepted and ignored because they only affect listing layout.
@@ -47,8 +47,8 @@ public final class Preprocessor {
     static let unsupportedOptions: Set<String> = [
         "gdxin", "gdxout", "load", "loaddc", "loadm", "loaddcm", "loadr", "unload", "macro", "libinclude",
         "sysinclude", "onecho", "offecho", "onput", "offput", "setargs", "funclibin", "ifthen", "ifthene",
-        "iftheni", "else", "elseif", "elseife", "elseifi", "endif", "goto", "label", "shift", "eval",
-        "evalglobal", "evallocal", "setnames", "setddlist", "split", "kill", "clear", "onembeddedcode",
+        "iftheni", "else", "elseif", "elseife", "elseifi", "endif", "goto", "label", "shift",
+        "setnames", "setddlist", "split", "kill", "clear", "onembeddedcode",
         "offembeddedcode", "hiddencall", "onmultir", "onfiltered", "offfiltered", "onundf", "offundf",
     ]
 
@@ -220,6 +220,35 @@ public final class Preprocessor {
             } else {
                 variables[var_.lowercased()] = value
                 if sub.damaged { damagedVariables.insert(var_.lowercased()) } else { damagedVariables.remove(var_.lowercased()) }
+            }
+        case "eval", "evalglobal", "evallocal":
+            let (var_, expression) = Preprocessor.splitNameValue(rest)
+            if var_.isEmpty {
+                diagnostics.error("E0108", "$\(name) needs a name", at: span)
+            } else {
+                switch CompileTimeExpression.evaluate(expression) {
+                case .success(let value):
+                    variables[var_.lowercased()] = CompileTimeExpression.format(value)
+                    if sub.damaged { damagedVariables.insert(var_.lowercased()) } else { damagedVariables.remove(var_.lowercased()) }
+                case .failure(let problem):
+                    // set, but damaged: the lines that use it are not reported again
+                    variables[var_.lowercased()] = "0"
+                    damagedVariables.insert(var_.lowercased())
+                    // the expression's place in the line: its last occurrence after the name
+                    let wanted = Array(expression.utf8)
+                    var valueColumn = Preprocessor.nameColumn(bytes, from: after) - 1
+                    if !wanted.isEmpty, bytes.count >= wanted.count {
+                        for i in stride(from: bytes.count - wanted.count, through: after, by: -1)
+                        where Array(bytes[i..<(i + wanted.count)]) == wanted {
+                            valueColumn = i
+                            break
+                        }
+                    }
+                    diagnostics.error("E0116", "cannot evaluate '\(expression)': \(problem.message)",
+                                      at: sub.span(file: file, line: line, column: valueColumn + problem.offset,
+                                                   length: max(1, problem.length)),
+                                      label: problem.label)
+                }
             }
         case "drop", "dropglobal", "droplocal", "dropenv":
             variables[rest.lowercased()] = nil

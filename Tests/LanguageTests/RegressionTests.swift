@@ -34,6 +34,28 @@ import Testing
         #expect(result.diagnostics.isEmpty)
     }
 
+    /// `$eval` computes numbers at compile time: integers without a fraction, operators and
+    /// functions as GAMS's, and the result usable wherever `%name%` is.
+    @Test func evalComputesCompileTimeNumbers() {
+        let run = runSource("""
+        $set aamem 5
+        $eval n %aamem% + 1
+        $eval half max(2**3, 7) / 2
+        $evalGlobal flag (mod(17, 5) = 2) and not 0
+        $evalLocal r round(10/3, 2) + floor(-1.5) + sqrt(16) - abs(-2) + 3^2
+        Set h / h1*h%n% /;
+        Scalars half / %half% /, flag / %flag% /, r / %r% /, cardh;
+        cardh = card(h);
+        display cardh, half, flag, r;
+        """)
+        #expect(run.diagnostics.isEmpty)
+        #expect(run.records("cardh")[[]] == 6)
+        #expect(run.records("half")[[]] == 4)
+        #expect(run.records("flag")[[]] == 1)
+        let expected: Double = 3.33 - 2 + 4 - 2 + 9
+        #expect(abs((run.records("r")[[]] ?? 0) - expected) < 1e-12)
+    }
+
     /// A name declared again names the included file of its first declaration.
     @Test func redeclarationNamesTheIncludedFile() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("enm-redecl-\(UUID().uuidString)")

@@ -1,0 +1,213 @@
+import Foundation
+
+/// The numeric expressions of `$eval NAME expression`: numbers, `+ - * / ** ^`, parentheses,
+/// comparisons and `and/or/not` (1 or 0), and the functions `abs ceil floor round trunc sign
+/// sqr sqrt exp log log10 power mod min max`. Evaluated at compile time, before the program is
+/// parsed (the expression sees `%name%` values already substituted).
+public enum CompileTimeExpression {
+    /// Why an expression cannot be evaluated, and where (byte offset and length in it).
+    public struct Problem: Error, Equatable {
+        public var message: String
+        public var offset: Int
+        public var length: Int
+        public var label: String
+    }
+
+    public static func evaluate(_ text: String) -> Result<Double, Problem> {
+        var p = EvalParser(bytes: Array(text.utf8))
+        do {
+            p.skip()
+            guard p.i < p.bytes.count else { throw Problem(message: "the expression is empty", offset: 0, length: 1, label: "expression expected") }
+            let v = try p.disjunction()
+            p.skip()
+            if p.i < p.bytes.count {
+                throw Problem(message: "unexpected '\(String(decoding: p.bytes[p.i...], as: UTF8.self))'", offset: p.i,
+                              length: p.bytes.count - p.i, label: "not part of the expression")
+            }
+            guard v.isFinite else { throw Problem(message: "the value is not a finite number", offset: 0, length: p.bytes.count, label: "") }
+            return .success(v)
+        } catch let problem as Problem {
+            return .failure(problem)
+        } catch {
+            return .failure(Problem(message: "\(error)", offset: 0, length: 1, label: ""))
+        }
+    }
+
+    /// The value as `$eval` stores it: an integer without a fraction, otherwise the shortest
+    /// decimal form that reads back as the same number.
+    public static func format(_ v: Double) -> String {
+        if v == v.rounded(), abs(v) < 1e15 { return String(Int64(v)) }
+        return "\(v)"
+    }
+}
+
+private struct EvalParser {
+    let bytes: [UInt8]
+    var i = 0
+
+    mutating func skip() { while i < bytes.count, bytes[i] == 32 || bytes[i] == 9 { i += 1 } }
+
+    func problem(_ message: String, at start: Int, _ length: Int = 1, label: String = "") -> CompileTimeExpression.Problem {
+        CompileTimeExpression.Problem(message: message, offset: min(start, max(0, bytes.count - 1)), length: length, label: label)
+    }
+
+    mutating func word() -> String? {
+        skip()
+        let start = i
+        while i < bytes.count, (bytes[i] >= 65 && bytes[i] <= 90) || (bytes[i] >= 97 && bytes[i] <= 122) || (bytes[i] >= 48 && bytes[i] <= 57 && i > start) || bytes[i] == 95 { i += 1 }
+        return i > start ? String(decoding: bytes[start..<i], as: UTF8.self).lowercased() : nil
+    }
+
+    mutating func keyword(_ k: String) -> Bool {
+        let save = i
+        if word() == k { return true }
+        i = save
+        return false
+    }
+
+    mutating func take(_ s: String) -> Bool {
+        skip()
+        let b = Array(s.utf8)
+        guard i + b.count <= bytes.count, Array(bytes[i..<(i + b.count)]) == b else { return false }
+        i += b.count
+        return true
+    }
+
+    mutating func disjunction() throws -> Double {
+        var v = try conjunction()
+        while keyword("or") { let r = try conjunction(); v = (v != 0 || r != 0) ? 1 : 0 }
+        return v
+    }
+
+    mutating func conjunction() throws -> Double {
+        var v = try negation()
+        while keyword("and") { let r = try negation(); v = (v != 0 && r != 0) ? 1 : 0 }
+        return v
+    }
+
+    mutating func negation() throws -> Double {
+        if keyword("not") { return try negation() == 0 ? 1 : 0 }
+        return try comparison()
+    }
+
+    mutating func comparison() throws -> Double {
+        let v = try sum()
+        let operators = ["<=", ">=", "<>", "==", "=", "<", ">"]
+        for op in operators where take(op) {
+            let r = try sum()
+            let holds: Bool
+            switch op {
+            case "<=": holds = v <= r
+            case ">=": holds = v >= r
+            case "<>": holds = v != r
+            case "<": holds = v < r
+            case ">": holds = v > r
+            default: holds = v == r
+            }
+            return holds ? 1 : 0
+        }
+        return v
+    }
+
+    mutating func sum() throws -> Double {
+        var v = try product()
+        while true {
+            if take("+") { v += try product() } else if take("-") { v -= try product() } else { return v }
+        }
+    }
+
+    mutating func product() throws -> Double {
+        var v = try unary()
+        while true {
+            skip()
+            if i + 1 < bytes.count, bytes[i] == 42, bytes[i + 1] == 42 { return v }   // ** binds tighter
+            if take("*") { v *= try unary() } else if take("/") {
+                skip()
+                let at = i
+                let d = try unary()
+                guard d != 0 else { throw problem("division by zero", at: at, max(1, i - at), label: "this is 0") }
+                v /= d
+            } else { return v }
+        }
+    }
+
+    mutating func unary() throws -> Double {
+        if take("-") { return -(try unary()) }
+        if take("+") { return try unary() }
+        return try power()
+    }
+
+    mutating func power() throws -> Double {
+        let base = try primary()
+        if take("**") || take("^") { return Foundation.pow(base, try unary()) }
+        return base
+    }
+
+    mutating func primary() throws -> Double {
+        skip()
+        guard i < bytes.count else { throw problem("the expression ends too early", at: bytes.count, label: "a number or '(' expected") }
+        let start = i
+        if take("(") {
+            let v = try disjunction()
+            guard take(")") else { throw problem("')' expected", at: i, label: "')' expected") }
+            return v
+        }
+        if (bytes[i] >= 48 && bytes[i] <= 57) || bytes[i] == 46 {
+            while i < bytes.count, (bytes[i] >= 48 && bytes[i] <= 57) || bytes[i] == 46 { i += 1 }
+            if i < bytes.count, bytes[i] == 101 || bytes[i] == 69 {
+                let save = i
+                i += 1
+                if i < bytes.count, bytes[i] == 43 || bytes[i] == 45 { i += 1 }
+                if i < bytes.count, bytes[i] >= 48 && bytes[i] <= 57 {
+                    while i < bytes.count, bytes[i] >= 48 && bytes[i] <= 57 { i += 1 }
+                } else { i = save }
+            }
+            let text = String(decoding: bytes[start..<i], as: UTF8.self)
+            guard let v = Double(text) else { throw problem("'\(text)' is not a number", at: start, i - start, label: "not a number") }
+            return v
+        }
+        guard let name = word() else {
+            throw problem("unexpected '\(String(decoding: bytes[i...i], as: UTF8.self))'", at: i, label: "a number or '(' expected")
+        }
+        let nameEnd = i
+        guard take("(") else {
+            if name == "pi" { return Double.pi }
+            throw problem("'\(name)' is not a number (a %name% that is not set?)", at: start, nameEnd - start, label: "not a number")
+        }
+        var args: [Double] = []
+        if !take(")") {
+            repeat { args.append(try disjunction()) } while take(",")
+            guard take(")") else { throw problem("')' expected", at: i, label: "')' expected") }
+        }
+        func arity(_ n: Int) throws {
+            guard args.count == n else {
+                throw problem("\(name) takes \(n) argument\(n == 1 ? "" : "s"), not \(args.count)", at: start, i - start, label: "")
+            }
+        }
+        switch name {
+        case "abs": try arity(1); return Swift.abs(args[0])
+        case "ceil": try arity(1); return args[0].rounded(.up)
+        case "floor": try arity(1); return args[0].rounded(.down)
+        case "round":
+            if args.count == 2 { let f = Foundation.pow(10, args[1]); return (args[0] * f).rounded(.toNearestOrAwayFromZero) / f }
+            try arity(1); return args[0].rounded(.toNearestOrAwayFromZero)
+        case "trunc": try arity(1); return args[0].rounded(.towardZero)
+        case "sign": try arity(1); return args[0] > 0 ? 1 : args[0] < 0 ? -1 : 0
+        case "sqr": try arity(1); return args[0] * args[0]
+        case "sqrt": try arity(1); return Foundation.sqrt(args[0])
+        case "exp": try arity(1); return Foundation.exp(args[0])
+        case "log": try arity(1); return Foundation.log(args[0])
+        case "log10": try arity(1); return Foundation.log10(args[0])
+        case "power": try arity(2); return Foundation.pow(args[0], args[1])
+        case "mod":
+            try arity(2)
+            guard args[1] != 0 else { throw problem("mod by zero", at: start, i - start, label: "") }
+            return args[0] - args[1] * (args[0] / args[1]).rounded(.towardZero)
+        case "min", "max":
+            guard !args.isEmpty else { throw problem("\(name) needs at least one argument", at: start, i - start, label: "") }
+            return name == "min" ? args.min()! : args.max()!
+        default:
+            throw problem("unknown function '\(name)' in $eval", at: start, nameEnd - start, label: "not a function $eval knows")
+        }
+    }
+}
