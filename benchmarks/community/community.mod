@@ -4,6 +4,7 @@
      glpsol --check -m community.mod -d DIR/data.dat     (translation only)
      glpsol         -m community.mod -d DIR/data.dat     (translation and solve)
 
+   With one set of weights per time step (community.enm --weights=step) see community-step.mod.
    Columns and rows are the same as in community.enm; glpsol additionally counts the
    objective "obj: z" as a row, so it reports one row more than the GAMS form. */
 
