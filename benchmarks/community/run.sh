@@ -1,7 +1,11 @@
 #!/usr/bin/env bash
 # Community energy-sharing benchmark: model generation in enm vs glpsol (GNU MathProg).
 #
-#   bash benchmarks/community/run.sh [small|672|2976] [--solve] [--no-build]
+#   bash benchmarks/community/run.sh [small|672|2976] [--solve] [--no-build] [--weights=step]
+#
+#   --weights=step  one set of weights per time step (community-step.mod, community.enm
+#                   --weights=step): the LP splits into independent blocks, which enm solves
+#                   separately on all cores; the default static weights couple all steps
 #
 #   small  T=48   P=10 C=30    (seconds; the full solve takes a few seconds)
 #   672    T=672  P=20 C=100   (one week of 15-minute steps, ~417k rows x 417k columns)
@@ -10,7 +14,7 @@
 # Steps: generate the data into benchmarks/community/data-SIZE/ if missing (seed 1); build enm
 # (swift build -c release, binary .build/release/enm; skipped with --no-build; ENM=/path/to/enm
 # overrides the binary); then time, in the same run,
-#   (a) glpsol --check -m community.mod -d data.dat                   (translation only)
+#   (a) glpsol --check -m $MOD -d data.dat                   (translation only)
 #   (b) enm solve community.enm --generate-only --data=DIR --T= --P= --C=  (generation only)
 # with /usr/bin/time (wall seconds, peak resident memory) and print the ratio glpsol/enm
 # (> 1 means enm is faster). With --solve it also runs both full solves and compares the
@@ -24,6 +28,7 @@ HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
 
 size=small
+weights=static
 solve=0
 build=1
 for a in "$@"; do
@@ -31,6 +36,7 @@ for a in "$@"; do
     small|672|2976) size=$a ;;
     --solve) solve=1 ;;
     --no-build) build=0 ;;
+    --weights=step) weights=step ;;
     -h|--help) sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "run.sh: unknown argument '$a' (use small|672|2976 [--solve] [--no-build])" >&2; exit 1 ;;
   esac
@@ -42,6 +48,8 @@ case "$size" in
   2976)  T=2976; P=50; C=200 ;;
 esac
 SEED=1
+MOD=community.mod
+[ "$weights" = step ] && MOD=community-step.mod
 DATA="$HERE/data-$size"
 LOGS="$DATA/logs"
 
@@ -106,8 +114,8 @@ echo "   machine: $(nproc) cores, $(uname -m), $(date -u '+%Y-%m-%d %H:%M UTC')"
 
 # ---------------------------------------------------------------- (a) glpsol translation
 echo
-echo "-- (a) glpsol --check -m community.mod -d $DATA/data.dat"
-timed glpsol-check glpsol --check -m community.mod -d "$DATA/data.dat"
+echo "-- (a) glpsol --check -m $MOD -d $DATA/data.dat"
+timed glpsol-check glpsol --check -m $MOD -d "$DATA/data.dat"
 g_secs=$SECS; g_kb=$KB
 if [ "$RC" != 0 ]; then
   echo "!! glpsol failed (exit $RC); see $LOGS/glpsol-check.out"; tail -n 5 "$LOGS/glpsol-check.out" | sed 's/^/   /'
@@ -121,8 +129,8 @@ fi
 e_secs=NA
 if [ "$enm_ok" = 1 ]; then
   echo
-  echo "-- (b) enm solve community.enm --generate-only --data=$DATA --T=$T --P=$P --C=$C"
-  timed enm-generate "$ENM_BIN" solve community.enm --generate-only --data="$DATA" --T="$T" --P="$P" --C="$C"
+  echo "-- (b) enm solve community.enm --generate-only --data=$DATA --T=$T --P=$P --C=$C --weights=$weights"
+  timed enm-generate "$ENM_BIN" solve community.enm --generate-only --data="$DATA" --T="$T" --P="$P" --C="$C" --weights="$weights"
   if [ "$RC" != 0 ]; then
     echo "!! enm failed (exit $RC); last lines of $LOGS/enm-generate.out:"; tail -n 15 "$LOGS/enm-generate.out" | sed 's/^/   /'
     status=2
@@ -146,8 +154,8 @@ fi
 if [ "$solve" = 1 ]; then
   [ "$size" != small ] && echo "   note: full LP solves of size $size take a long time with GLPK's simplex"
   echo
-  echo "-- glpsol -m community.mod -d $DATA/data.dat"
-  timed glpsol-solve glpsol -m community.mod -d "$DATA/data.dat"
+  echo "-- glpsol -m $MOD -d $DATA/data.dat"
+  timed glpsol-solve glpsol -m $MOD -d "$DATA/data.dat"
   g_obj=$(sed -n 's/^objective z = \([-+0-9.eE]*\).*/\1/p' "$LOGS/glpsol-solve.out" | tail -n 1)
   if [ "$RC" != 0 ] || [ -z "$g_obj" ]; then
     echo "!! glpsol solve failed (exit $RC); see $LOGS/glpsol-solve.out"; status=1
@@ -158,8 +166,8 @@ if [ "$solve" = 1 ]; then
 
   e_obj=
   if [ "$enm_ok" = 1 ]; then
-    echo "-- enm solve community.enm --json --data=$DATA --T=$T --P=$P --C=$C"
-    timed enm-solve "$ENM_BIN" solve community.enm --json --data="$DATA" --T="$T" --P="$P" --C="$C"
+    echo "-- enm solve community.enm --json --data=$DATA --T=$T --P=$P --C=$C --weights=$weights"
+    timed enm-solve "$ENM_BIN" solve community.enm --json --data="$DATA" --T="$T" --P="$P" --C="$C" --weights="$weights"
     e_rc=$RC
     e_obj=$(python3 - "$LOGS/enm-solve.out" <<'EOF'
 import json, sys
