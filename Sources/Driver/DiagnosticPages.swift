@@ -2040,6 +2040,57 @@ Set t / t1*t%last% /;
 ```
 
 """##,
+        "E0117": ##"""
+# E0117: $ifThen block not balanced
+
+A `$ifThen` has no matching `$endIf`, an `$elseIf`, `$else` or `$endIf` has no open `$ifThen`, a
+block has a second `$else` (or an `$elseIf` after its `$else`), or a `$ifThen`/`$elseIf` line has
+text after its condition.
+
+## Example
+
+```gams
+$set mode fast
+$ifThen %mode% == fast
+Scalar steps / 24 /;
+$else
+Scalar steps / 96 /;
+display steps;
+```
+
+`enm check example.gms` prints (exit code 1):
+
+```text
+error[E0117]: $ifThen is not closed by $endIf
+ --> example.gms:2:2
+  |
+2 | $ifThen %mode% == fast
+  |  ^^^^^^ this $ifThen has no matching $endIf
+```
+
+## Why
+
+`$ifThen COND` starts a block of lines that is used only when the condition holds; `$elseIf COND`
+and `$else` start alternatives, and `$endIf` ends the block. The conditions are those of `$if`
+(`set NAME`, `exist FILE`, `A == B`, each optionally after `not`; `$ifThenI`/`$elseIfI` compare
+ignoring case). Blocks nest, and a block must end in the file that opened it. A name after a dot
+(`$ifThen.scenario`) is allowed and ignored. Unlike `$if`, the condition line carries no statement.
+
+## Fix
+
+Close the block:
+
+```gams
+$set mode fast
+$ifThen %mode% == fast
+Scalar steps / 24 /;
+$else
+Scalar steps / 96 /;
+$endIf
+display steps;
+```
+
+"""##,
         "E1001": ##"""
 # E1001: unknown symbol
 

@@ -21,12 +21,31 @@ public final class Preprocessor {
     /// Where the open `$onDelim` block started: its directive and its first line's index.
     private var delimitedStart: (span: SourceSpan, lineIndex: Int)? = nil
     private var includeDepth = 0
+    /// Open `$ifThen` blocks, innermost last.
+    private var blocks: [ConditionalBlock] = []
+
+    /// One `$ifThen ... [$elseIf ...] [$else] $endIf` block.
+    private struct ConditionalBlock {
+        /// Whether the lines around the block are used.
+        var enclosingActive: Bool
+        /// Whether a branch of this block has been taken already.
+        var taken: Bool
+        /// Whether the current branch's lines are used.
+        var active: Bool
+        /// Whether `$else` has been seen (no `$elseIf`/`$else` may follow).
+        var sawElse: Bool
+        var span: SourceSpan
+    }
+
+    /// Whether lines are used: every open `$ifThen` block is in a taken branch.
+    private var active: Bool { blocks.last?.active ?? true }
 
     /// Dollar options enm acts on, spelled as in the GAMS documentation.
     static let handledSpellings = [
         "onText", "offText", "include", "batInclude", "set", "setGlobal", "setLocal", "setEnv", "drop",
         "dropGlobal", "dropLocal", "dropEnv", "if", "ifI", "ifE", "eolCom", "onEolCom", "offEolCom",
         "onDelim", "offDelim", "exit", "abort", "error", "terminate", "eval", "evalGlobal", "evalLocal",
+        "ifThen", "ifThenI", "ifThenE", "elseIf", "elseIfI", "elseIfE", "else", "endIf",
     ]
 
     /// Dollar options accepted and ignored because they only affect listing layout.
@@ -46,8 +65,7 @@ public final class Preprocessor {
     /// GAMS dollar options that enm does not implement (named as such rather than as unknown).
     static let unsupportedOptions: Set<String> = [
         "gdxin", "gdxout", "load", "loaddc", "loadm", "loaddcm", "loadr", "unload", "macro", "libinclude",
-        "sysinclude", "onecho", "offecho", "onput", "offput", "setargs", "funclibin", "ifthen", "ifthene",
-        "iftheni", "else", "elseif", "elseife", "elseifi", "endif", "goto", "label", "shift",
+        "sysinclude", "onecho", "offecho", "onput", "offput", "setargs", "funclibin", "goto", "label", "shift",
         "setnames", "setddlist", "split", "kill", "clear", "onembeddedcode",
         "offembeddedcode", "hiddencall", "onmultir", "onfiltered", "offfiltered", "onundf", "offundf",
     ]
@@ -125,6 +143,14 @@ public final class Preprocessor {
                 }
                 continue
             }
+            if bytes.first == UInt8(ascii: "$") {
+                let (dname, _) = Preprocessor.splitDirective(bytes, from: 1)
+                if Preprocessor.blockDirectives.contains(Preprocessor.baseName(dname)) {
+                    blockDirective(bytes, name: Preprocessor.baseName(dname), file: file, line: lineNo)
+                    continue
+                }
+            }
+            if !active { continue }
             if bytes.first == UInt8(ascii: "*") { continue }
             if bytes.first == UInt8(ascii: "$") {
                 // `$if set x ... %x% ...`: an unset variable matters only in the part of a
@@ -158,6 +184,77 @@ public final class Preprocessor {
         if inText {
             diagnostics.error("E0105", "$onText is not closed by $offText", at: textStart,
                               label: "this $onText has no matching $offText")
+        }
+        // a block must end in the file that opened it
+        while let open = blocks.last, open.span.file?.path == file.path {
+            diagnostics.error("E0117", "$ifThen is not closed by $endIf", at: open.span,
+                              label: "this $ifThen has no matching $endIf")
+            blocks.removeLast()
+        }
+    }
+
+    /// `$ifThen`, `$elseIf`, `$else`, `$endIf` (and the I/E forms; a `.tag` after the name is
+    /// accepted and ignored).
+    static let blockDirectives: Set<String> = ["ifthen", "iftheni", "ifthene", "elseif", "elseifi", "elseife", "else", "endif"]
+
+    /// A directive name without its `.tag` (`$ifThen.two` is `$ifThen`).
+    static func baseName(_ name: String) -> String {
+        name.firstIndex(of: ".").map { String(name[..<$0]) } ?? name
+    }
+
+    private func blockDirective(_ bytes: [UInt8], name: String, file: SourceFile, line: Int) {
+        let (_, after) = Preprocessor.splitDirective(bytes, from: 1)
+        let nameStart = Preprocessor.nameColumn(bytes, from: 1) - 1
+        let span = SourceSpan(file: file, line: line, column: nameStart + 1, length: max(1, after - nameStart))
+        let spelled = String(decoding: bytes[nameStart..<max(nameStart, after)], as: UTF8.self)
+        func condition() -> Bool {
+            let sub = substitute(bytes, file: file, line: line)
+            guard let (holds, next) = evaluateCondition(sub, from: min(after, sub.bytes.count),
+                                                         caseInsensitive: name.hasSuffix("i"), file: file,
+                                                         line: line, span: span) else { return false }
+            var textStart = next
+            while textStart < sub.bytes.count, sub.bytes[textStart] == 32 || sub.bytes[textStart] == 9 { textStart += 1 }
+            if textStart < sub.bytes.count {
+                let start = sub.span(file: file, line: line, column: textStart, length: sub.bytes.count - textStart)
+                diagnostics.error("E0117", "$\(spelled) takes a condition only; put the lines it guards below it",
+                                  at: start, label: "unexpected text after the condition")
+            }
+            return holds
+        }
+        switch name {
+        case "ifthen", "iftheni", "ifthene":
+            let enclosing = active
+            let holds = enclosing ? condition() : false
+            blocks.append(ConditionalBlock(enclosingActive: enclosing, taken: holds, active: holds, sawElse: false, span: span))
+        case "elseif", "elseifi", "elseife":
+            guard var b = blocks.last, !b.sawElse else {
+                diagnostics.error("E0117", blocks.isEmpty ? "$\(spelled) without $ifThen" : "$\(spelled) after $else",
+                                  at: span, label: blocks.isEmpty ? "no open $ifThen" : "the block's $else came before")
+                return
+            }
+            if b.enclosingActive && !b.taken {
+                b.active = condition()
+                b.taken = b.active
+            } else {
+                b.active = false
+            }
+            blocks[blocks.count - 1] = b
+        case "else":
+            guard var b = blocks.last, !b.sawElse else {
+                diagnostics.error("E0117", blocks.isEmpty ? "$\(spelled) without $ifThen" : "$\(spelled) after $else",
+                                  at: span, label: blocks.isEmpty ? "no open $ifThen" : "the block has an $else already")
+                return
+            }
+            b.active = b.enclosingActive && !b.taken
+            b.taken = true
+            b.sawElse = true
+            blocks[blocks.count - 1] = b
+        default: // endif
+            if blocks.isEmpty {
+                diagnostics.error("E0117", "$\(spelled) without $ifThen", at: span, label: "no open $ifThen")
+            } else {
+                blocks.removeLast()
+            }
         }
     }
 
@@ -297,13 +394,29 @@ public final class Preprocessor {
     private func conditional(_ sub: Substituted, from: Int, caseInsensitive: Bool, file: SourceFile, line: Int,
                              span: SourceSpan) -> DirectiveResult {
         let bytes = sub.bytes
+        guard let (result, next) = evaluateCondition(sub, from: from, caseInsensitive: caseInsensitive, file: file,
+                                                     line: line, span: span), result else { return .none }
+        var restStart = next
+        while restStart < bytes.count, bytes[restStart] == 32 || bytes[restStart] == 9 { restStart += 1 }
+        if restStart >= bytes.count { return .none }
+        if bytes[restStart] == UInt8(ascii: "$") {
+            return directive(sub, from: restStart + 1, file: file, line: line)
+        }
+        return .line(restStart)
+    }
+
+    /// The condition of a `$if`/`$ifThen` starting at byte `from`: whether it holds and where the
+    /// text after it starts; nil (reported) when it cannot be read.
+    private func evaluateCondition(_ sub: Substituted, from: Int, caseInsensitive: Bool, file: SourceFile, line: Int,
+                                   span: SourceSpan) -> (Bool, Int)? {
+        let bytes = sub.bytes
         var c = ConditionScanner(bytes: bytes)
         c.index = from
         var negate = false
         if c.peekWord()?.lowercased() == "not" { _ = c.word(); negate = true }
         guard let first = c.peekToken() else {
             diagnostics.error("E0113", "$if needs a condition", at: span)
-            return .none
+            return nil
         }
         var result: Bool
         switch first.lowercased() {
@@ -324,18 +437,11 @@ public final class Preprocessor {
             } else {
                 diagnostics.error("E0114", "$if condition not understood; use 'set NAME', 'exist FILE' or 'A == B'",
                                   at: span)
-                return .none
+                return nil
             }
         }
         if negate { result.toggle() }
-        guard result else { return .none }
-        var restStart = c.index
-        while restStart < bytes.count, bytes[restStart] == 32 || bytes[restStart] == 9 { restStart += 1 }
-        if restStart >= bytes.count { return .none }
-        if bytes[restStart] == UInt8(ascii: "$") {
-            return directive(sub, from: restStart + 1, file: file, line: line)
-        }
-        return .line(restStart)
+        return (result, c.index)
     }
 
     private func resolvePath(_ name: String, from file: SourceFile) -> String? {

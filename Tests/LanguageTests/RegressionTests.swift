@@ -56,6 +56,37 @@ import Testing
         #expect(abs((run.records("r")[[]] ?? 0) - expected) < 1e-12)
     }
 
+    /// `$ifThen/$elseIf/$else/$endIf` blocks: the first branch whose condition holds is used,
+    /// blocks nest (a tag after a dot is ignored), skipped branches are not read at all.
+    @Test(arguments: [("a", 1.0, 6.0), ("b", 2.0, 6.0), ("c", 3.0, 6.0), ("B", 2.0, 6.0)])
+    func ifThenBlocksChooseOneBranch(_ mode: String, _ x: Double, _ y: Double) {
+        let run = runSource("""
+        $ifThenI %mode% == a
+        Scalar x / 1 /;
+        $elseIfI %mode% == b
+        Scalar x / 2 /;
+        $else
+        Scalar x / 3 /;
+        $endIf
+        $ifThen.outer set nothing
+        this line is never read %unset% ;
+        $ifThen.inner 1 == 1
+        neither is this one
+        $endIf.inner
+        $elseIf not set nothing
+        $ifThen exist model.gms
+        Scalar y / 6 /;
+        $else
+        Scalar y / 7 /;
+        $endIf
+        $endIf.outer
+        display x, y;
+        """, defines: ["mode": mode])
+        #expect(run.diagnostics.isEmpty)
+        #expect(run.records("x")[[]] == x)
+        #expect(run.records("y")[[]] == y)
+    }
+
     /// A name declared again names the included file of its first declaration.
     @Test func redeclarationNamesTheIncludedFile() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("enm-redecl-\(UUID().uuidString)")
