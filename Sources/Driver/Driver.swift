@@ -276,6 +276,7 @@ public enum Driver {
             ("members", .array(c.members.map { m in
                 .object([("kind", .string(m.kind.rawValue)), ("symbol", .string(m.symbol)),
                          ("labels", .array(m.labels.map { .string($0) })), ("line", .int(m.line)),
+                         ("file", m.file.isEmpty ? .null : .string(m.file)), ("column", .int(m.column)),
                          ("detail", .string(m.detail))])
             })),
         ])
@@ -296,7 +297,8 @@ public enum Driver {
         let width = c.members.map(\.detail.count).max() ?? 0
         for m in c.members {
             let pad = String(repeating: " ", count: max(0, width - m.detail.count))
-            out += "       \(m.detail)\(pad)  \(m.kind == .row ? "equation" : "variable") at line \(m.line)\n"
+            let place = Provenance(symbol: m.symbol, labels: m.labels, line: m.line, file: m.file, column: m.column).location
+            out += "       \(m.detail)\(pad)  \(m.kind == .row ? "equation" : "variable") at \(place)\n"
         }
         return out
     }

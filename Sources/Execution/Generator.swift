@@ -63,7 +63,8 @@ extension Interpreter {
             let integer = s.variableKind == .binary || s.variableKind == .integer
             if s.variableKind == .binary { lo = Swift.max(lo, 0); up = Swift.min(up, 1) }
             let c = Int32(model.addColumn(lower: lo, upper: up, isInteger: integer, start: r.level,
-                                          origin: Provenance(symbol: s.name, labels: labelNames(s, t), line: s.line)))
+                                          origin: Provenance(symbol: s.name, labels: labelNames(s, t), line: s.line,
+                                                             file: s.file, column: s.column)))
             columnsOf[s.id, default: [:]][t] = c
             columns.append((s, t))
             return c
@@ -390,7 +391,8 @@ extension Interpreter {
                         return true
                     }
                     let row = model.addRow(columns: cols, values: vals, lower: lo, upper: up,
-                                           origin: Provenance(symbol: eq.name, labels: labelNames(eq, t), line: def.span.line))
+                                           origin: Provenance(symbol: eq.name, labels: labelNames(eq, t), line: def.span.line,
+                                                              file: def.span.path, column: def.span.column))
                     if !nonlinearTerms.isEmpty {
                         let root = nonlinearTerms.count == 1 ? nonlinearTerms[0] : pool.add(.sum, nonlinearTerms)
                         model.nonlinearRows.append(NonlinearRow(row: Int32(row), root: root))

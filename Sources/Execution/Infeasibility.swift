@@ -15,6 +15,9 @@ public struct ConflictMember: Sendable, Equatable {
     public var labels: [String]
     /// Line of the equation's definition or the variable's declaration (0 when unknown).
     public var line: Int
+    /// File and column of that definition or declaration ("" and 0 when unknown).
+    public var file: String = ""
+    public var column: Int = 0
     /// The constraint in words: `supply(seattle) =l= 350`, `x(a).lo = 0`, or, from an
     /// elastic re-solve, how much the row is violated.
     public var detail: String
@@ -132,15 +135,15 @@ extension Interpreter {
             switch c {
             case .row(let i):
                 let o = model.rowOrigin[i]
-                return ConflictMember(kind: .row, symbol: o.symbol, labels: o.labels, line: o.line,
+                return ConflictMember(kind: .row, symbol: o.symbol, labels: o.labels, line: o.line, file: o.file, column: o.column,
                                       detail: "\(o.displayName) \(rowText(model.rowLower[i], model.rowUpper[i]))")
             case .lower(let j):
                 let o = model.columnOrigin[j]
-                return ConflictMember(kind: .lowerBound, symbol: o.symbol, labels: o.labels, line: o.line,
+                return ConflictMember(kind: .lowerBound, symbol: o.symbol, labels: o.labels, line: o.line, file: o.file, column: o.column,
                                       detail: "\(o.symbol).lo\(o.labels.isEmpty ? "" : "(\(o.labels.joined(separator: ",")))") = \(messageNumber(model.columnLower[j]))")
             case .upper(let j):
                 let o = model.columnOrigin[j]
-                return ConflictMember(kind: .upperBound, symbol: o.symbol, labels: o.labels, line: o.line,
+                return ConflictMember(kind: .upperBound, symbol: o.symbol, labels: o.labels, line: o.line, file: o.file, column: o.column,
                                       detail: "\(o.symbol).up\(o.labels.isEmpty ? "" : "(\(o.labels.joined(separator: ",")))") = \(messageNumber(model.columnUpper[j]))")
             }
         }
@@ -205,7 +208,7 @@ extension Interpreter {
         violated.sort { abs($0.1) > abs($1.1) }
         let members = violated.map { i, v -> ConflictMember in
             let o = model.rowOrigin[i]
-            return ConflictMember(kind: .row, symbol: o.symbol, labels: o.labels, line: o.line,
+            return ConflictMember(kind: .row, symbol: o.symbol, labels: o.labels, line: o.line, file: o.file, column: o.column,
                                   detail: "\(o.displayName) \(rowText(model.rowLower[i], model.rowUpper[i])) misses by \(messageNumber(abs(v)))")
         }
         return Conflict(method: .elastic, members: members,

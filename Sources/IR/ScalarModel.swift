@@ -6,11 +6,24 @@ public struct Provenance: Sendable, Equatable {
     public var labels: [String]
     /// The 1-based source line of the declaration or definition, 0 if unknown.
     public var line: Int
+    /// The source file of the declaration or definition ("" if unknown).
+    public var file: String
+    /// The 1-based column of the name there (0 if unknown).
+    public var column: Int
 
-    public init(symbol: String, labels: [String], line: Int = 0) {
+    public init(symbol: String, labels: [String], line: Int = 0, file: String = "", column: Int = 0) {
         self.symbol = symbol
         self.labels = labels
         self.line = line
+        self.file = file
+        self.column = column
+    }
+
+    /// `file:line:col` (the file's last path component), or `line N` when the file is unknown.
+    public var location: String {
+        guard !file.isEmpty else { return "line \(line)" }
+        let name = file.split(separator: "/").last.map(String.init) ?? file
+        return "\(name):\(line):\(column)"
     }
 
     /// `name(l1,l2)` or `name` for a scalar.

@@ -136,6 +136,9 @@ public final class Symbol {
     public var dimensionKnown: Bool
     /// Line of the declaration.
     public let line: Int
+    /// File and 1-based column of the declaration's name ("" and 0 when unknown).
+    public var file = ""
+    public var column = 0
 
     /// For aliases: the set this name stands for.
     public var aliasOf: Symbol?

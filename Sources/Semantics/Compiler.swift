@@ -108,6 +108,8 @@ public final class Compiler {
         }
         let s = Symbol(id: program.symbols.count, name: name.text, kind: kind, domain: domain, text: text,
                        line: name.span.line, dimensionKnown: dimensionKnown)
+        s.file = name.span.path
+        s.column = name.span.column
         program.symbols.append(s)
         byName[name.key] = s
         declarationSpans[s.id] = name.span

@@ -96,7 +96,7 @@ import Testing
         #expect(s.conflict == nil)
         #expect(!Driver.json(result).contains("\"conflict\""))
         let explained = Driver.run(path: file.path)
-        #expect(Driver.json(explained).contains("\"conflict\":{\"method\":\"deletion filter\",\"complete\":true,\"members\":[{\"kind\":\"row\",\"symbol\":\"supply\",\"labels\":[\"seattle\"],\"line\":9,\"detail\":\"supply(seattle) =l= 350\"}"))
+        #expect(Driver.json(explained).contains("\"conflict\":{\"method\":\"deletion filter\",\"complete\":true,\"members\":[{\"kind\":\"row\",\"symbol\":\"supply\",\"labels\":[\"seattle\"],\"line\":9,\"file\":\"\(file.path)\",\"column\":1,\"detail\":\"supply(seattle) =l= 350\"}"))
     }
 
     /// An infeasible NLP: the elastic re-solve puts the violation on the half-plane.
