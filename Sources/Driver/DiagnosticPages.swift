@@ -2073,7 +2073,8 @@ error[E0117]: $ifThen is not closed by $endIf
 `$ifThen COND` starts a block of lines that is used only when the condition holds; `$elseIf COND`
 and `$else` start alternatives, and `$endIf` ends the block. The conditions are those of `$if`
 (`set NAME`, `exist FILE`, `A == B`, each optionally after `not`; `$ifThenI`/`$elseIfI` compare
-ignoring case). Blocks nest, and a block must end in the file that opened it. A name after a dot
+ignoring case; `$ifThenE`/`$elseIfE` take a numeric expression as `$eval` does, true when it is
+not 0). Blocks nest, and a block must end in the file that opened it. A name after a dot
 (`$ifThen.scenario`) is allowed and ignored. Unlike `$if`, the condition line carries no statement.
 
 ## Fix

@@ -209,9 +209,11 @@ public final class Preprocessor {
         let spelled = String(decoding: bytes[nameStart..<max(nameStart, after)], as: UTF8.self)
         func condition() -> Bool {
             let sub = substitute(bytes, file: file, line: line)
-            guard let (holds, next) = evaluateCondition(sub, from: min(after, sub.bytes.count),
-                                                         caseInsensitive: name.hasSuffix("i"), file: file,
-                                                         line: line, span: span) else { return false }
+            let evaluated = name.hasSuffix("e")
+                ? expressionCondition(sub, from: min(after, sub.bytes.count), wholeLine: true, file: file, line: line, span: span)
+                : evaluateCondition(sub, from: min(after, sub.bytes.count), caseInsensitive: name.hasSuffix("i"),
+                                    file: file, line: line, span: span)
+            guard let (holds, next) = evaluated else { return false }
             var textStart = next
             while textStart < sub.bytes.count, sub.bytes[textStart] == 32 || sub.bytes[textStart] == 9 { textStart += 1 }
             if textStart < sub.bytes.count {
@@ -351,8 +353,8 @@ public final class Preprocessor {
             variables[rest.lowercased()] = nil
             damagedVariables.remove(rest.lowercased())
         case "if", "ifi", "ife":
-            return conditional(sub, from: min(after, bytes.count), caseInsensitive: name == "ifi", file: file,
-                               line: line, span: span)
+            return conditional(sub, from: min(after, bytes.count), caseInsensitive: name == "ifi", numeric: name == "ife",
+                               file: file, line: line, span: span)
         case "eolcom":
             let marker = rest.split(separator: " ").first.map(String.init) ?? ""
             if marker.isEmpty || marker.count > 2 {
@@ -391,11 +393,13 @@ public final class Preprocessor {
         return .none
     }
 
-    private func conditional(_ sub: Substituted, from: Int, caseInsensitive: Bool, file: SourceFile, line: Int,
-                             span: SourceSpan) -> DirectiveResult {
+    private func conditional(_ sub: Substituted, from: Int, caseInsensitive: Bool, numeric: Bool = false,
+                             file: SourceFile, line: Int, span: SourceSpan) -> DirectiveResult {
         let bytes = sub.bytes
-        guard let (result, next) = evaluateCondition(sub, from: from, caseInsensitive: caseInsensitive, file: file,
-                                                     line: line, span: span), result else { return .none }
+        let evaluated = numeric
+            ? expressionCondition(sub, from: from, wholeLine: false, file: file, line: line, span: span)
+            : evaluateCondition(sub, from: from, caseInsensitive: caseInsensitive, file: file, line: line, span: span)
+        guard let (result, next) = evaluated, result else { return .none }
         var restStart = next
         while restStart < bytes.count, bytes[restStart] == 32 || bytes[restStart] == 9 { restStart += 1 }
         if restStart >= bytes.count { return .none }
@@ -403,6 +407,41 @@ public final class Preprocessor {
             return directive(sub, from: restStart + 1, file: file, line: line)
         }
         return .line(restStart)
+    }
+
+    /// The numeric condition of `$ifE` (a parenthesized expression or one word, then the guarded
+    /// text) or of `$ifThenE`/`$elseIfE` (the rest of the line): it holds when its value is not 0.
+    private func expressionCondition(_ sub: Substituted, from: Int, wholeLine: Bool, file: SourceFile, line: Int,
+                                     span: SourceSpan) -> (Bool, Int)? {
+        let bytes = sub.bytes
+        var start = from
+        while start < bytes.count, bytes[start] == 32 || bytes[start] == 9 { start += 1 }
+        var end = start
+        if wholeLine {
+            end = bytes.count
+        } else if start < bytes.count, bytes[start] == UInt8(ascii: "(") {
+            var depth = 0
+            while end < bytes.count {
+                if bytes[end] == UInt8(ascii: "(") { depth += 1 }
+                if bytes[end] == UInt8(ascii: ")") { depth -= 1; if depth == 0 { end += 1; break } }
+                end += 1
+            }
+        } else {
+            while end < bytes.count, bytes[end] != 32, bytes[end] != 9 { end += 1 }
+        }
+        guard start < end else {
+            diagnostics.error("E0113", "$if needs a condition", at: span)
+            return nil
+        }
+        let text = String(decoding: bytes[start..<end], as: UTF8.self)
+        switch CompileTimeExpression.evaluate(text) {
+        case .success(let v): return (v != 0, end)
+        case .failure(let problem):
+            diagnostics.error("E0116", "cannot evaluate '\(text.trimmingCharacters(in: .whitespaces))': \(problem.message)",
+                              at: sub.span(file: file, line: line, column: start + problem.offset, length: max(1, problem.length)),
+                              label: problem.label)
+            return nil
+        }
     }
 
     /// The condition of a `$if`/`$ifThen` starting at byte `from`: whether it holds and where the

@@ -87,6 +87,26 @@ import Testing
         #expect(run.records("y")[[]] == y)
     }
 
+    /// `$ifThenE`, `$elseIfE` and `$ifE` take numeric conditions (true when not 0).
+    @Test(arguments: [("3", 1.0), ("2", 2.0), ("0", 3.0)])
+    func numericConditions(_ n: String, _ x: Double) {
+        let run = runSource("""
+        Scalars x, y / 0 /;
+        $ifThenE %n% > 2
+        x = 1;
+        $elseIfE %n% = 2
+        x = 2;
+        $else
+        x = 3;
+        $endIf
+        $ifE (%n%*2 = 6) y = 5;
+        display x, y;
+        """, defines: ["n": n])
+        #expect(run.diagnostics.isEmpty)
+        #expect(run.records("x")[[]] == x)
+        #expect(run.records("y")[[]] ?? 0 == (n == "3" ? 5 : 0))
+    }
+
     /// A name declared again names the included file of its first declaration.
     @Test func redeclarationNamesTheIncludedFile() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("enm-redecl-\(UUID().uuidString)")
