@@ -311,13 +311,16 @@ import Testing
     @Test func bundledModelsAreFound() {
         let models = Self.bundledModels()
         #expect(models.count >= 8, "\(models.map(\.lastPathComponent))")
+        // the keyword scan finds something in nearly every file (an included block of plain
+        // assignments has none)
+        let withKeywords = models.filter { !Self.keywordTokens($0).0.isEmpty }
+        #expect(withKeywords.count * 10 >= models.count * 9, "keywords found in \(withKeywords.count) of \(models.count) files")
     }
 
     @Test(arguments: bundledModels())
     func everyKeywordOfABundledModelIsHighlighted(_ url: URL) throws {
         let t = try Tokenizer(grammar: Self.loadGrammar())
         let (tokens, lines) = Self.keywordTokens(url)
-        #expect(!tokens.isEmpty, "no keywords found in \(url.lastPathComponent)")
         let scopes = t.tokenize(lines)
         for tok in tokens {
             let expected = Self.expectedScope(tok.word)
