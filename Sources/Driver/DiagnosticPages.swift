@@ -5615,7 +5615,7 @@ enm solve example.gms --ledger runs-new.jsonl
 # W0001: display layout option ignored
 
 An `option name:d:r:c;` statement sets the number of decimals and the row/column layout of
-one symbol's display. enm accepts it and ignores it.
+one symbol's display. enm uses the decimals and ignores the row/column layout.
 
 ## Example
 
@@ -5629,7 +5629,7 @@ display d;
 `enm check example.gms` prints (exit code 0):
 
 ```text
-warning[W0001]: display layout option for 'd' is ignored
+warning[W0001]: the row/column layout in option 'd' is ignored (its decimals are used)
  --> example.gms:3:8
   |
 3 | option d:1:1:1;
@@ -5638,17 +5638,18 @@ warning[W0001]: display layout option for 'd' is ignored
 
 ## Why
 
-In GAMS this option only changes how the listing file shows a symbol. enm formats displays
-with the global `option decimals` and its own layout, so the per-symbol setting has no effect.
+In GAMS `r` and `c` choose how many of the symbol's indices go into the rows and columns of
+its display. enm lays out every display the GAMS default way (the last index across), so only
+`d` takes effect; `option name:d;` alone sets the decimals without a warning.
 
 ## Fix
 
-Remove the statement, or set the number of decimals for all displays:
+Give only the decimals:
 
 ```gams
 Set i / a, b /, j / x, y /;
 Parameter d(i,j) / a.x 1, b.y 2 /;
-option decimals = 1;
+option d:1;
 display d;
 ```
 

@@ -15,7 +15,9 @@ extension Interpreter {
                 emit(.display(DisplayItem(line: line, kind: .model, symbol: m.name, attribute: name, text: m.text,
                                           records: [DisplayRecord(labels: [], ids: [], value: v)], decimals: decimals)))
             case .symbol(let s, let attr):
-                emit(.display(displayItem(s, attr, line: line, decimals: decimals)))
+                // `option p:d` overrides `option decimals` for that symbol
+                let own = symbolDecimals[s.id].map { $0.isFinite ? Int(Swift.max(0, Swift.min(8, $0))) : decimals }
+                emit(.display(displayItem(s, attr, line: line, decimals: own ?? decimals)))
             }
         }
     }

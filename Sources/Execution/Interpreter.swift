@@ -42,6 +42,8 @@ public final class Interpreter {
     /// Lines of the solve statements whose infeasibility was already explained: a solve in a
     /// loop (a sweep that expects infeasible steps) is analysed at its first infeasible run only.
     var explainedSolveLines = Set<Int>()
+    /// Display decimals set per symbol (`option p:d`), by symbol id.
+    var symbolDecimals: [Int: Double] = [:]
     /// Solve a linear or mixed-integer model whose constraint matrix splits into independent
     /// blocks block by block, on `blockThreads` threads (`--no-blocks` switches it off).
     public var decomposeBlocks = true
@@ -128,7 +130,9 @@ public final class Interpreter {
         case .display(let items, let span): display(items, line: span.line)
         case .option(let opts):
             for o in opts {
-                if let v = o.number {
+                if let sym = o.symbol, let v = o.number {
+                    symbolDecimals[sym.id] = v
+                } else if let v = o.number {
                     setOption(o.name, v)
                 } else if let w = o.word {
                     switch o.name {

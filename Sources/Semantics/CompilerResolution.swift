@@ -641,6 +641,10 @@ extension Compiler {
     ]
 
     func compileOption(_ o: OptionSetting) -> OptionR? {
+        if o.isSymbolDecimals {
+            guard let sym = lookup(o.name) else { return nil }
+            return OptionR(name: "decimals", number: o.number, word: nil, span: o.span, symbol: sym)
+        }
         if !Compiler.knownOptions.contains(o.name.key) {
             diagnostics.warning("W2002", "unknown option '\(o.name.text)' is ignored", at: o.name.span)
             return nil

@@ -61,6 +61,8 @@ public struct OptionR {
     public var number: Double?
     public var word: String?
     public var span: SourceSpan
+    /// `option p:d`: the symbol whose display decimals `number` sets.
+    public var symbol: Symbol? = nil
 }
 
 /// A resolved statement, ready to execute.

@@ -214,4 +214,6 @@ public struct OptionSetting {
     public var number: Double?
     public var word: String?
     public var span: SourceSpan
+    /// `option p:d:r:c`: the display decimals of symbol `name` (then `number` holds `d`).
+    public var isSymbolDecimals = false
 }

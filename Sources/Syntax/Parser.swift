@@ -451,9 +451,21 @@ public final class Parser {
         repeat {
             let name = try expectName("in the option statement")
             if lx.peek().isSymbol(":") {
-                // per-symbol display layout `option x:3:1:2;` — accepted, layout only
-                while acceptSymbol(":") { lx.next() }
-                diagnostics.warning("W0001", "display layout option for '\(name.text)' is ignored", at: name.span)
+                // per-symbol display layout `option x:d:r:c;`: the decimals are used, the
+                // row/column split is not
+                var numbers: [Double] = []
+                while acceptSymbol(":") {
+                    let v = lx.next()
+                    guard v.kind == .number else {
+                        throw fail("E0022", "expected a number after ':' in option '\(name.text)'", at: v)
+                    }
+                    numbers.append(v.value)
+                }
+                if numbers.count > 1 {
+                    diagnostics.warning("W0001", "the row/column layout in option '\(name.text)' is ignored (its decimals are used)",
+                                        at: name.span)
+                }
+                items.append(OptionSetting(name: name, number: numbers[0], word: nil, span: name.span, isSymbolDecimals: true))
                 continue
             }
             _ = try expectSymbol("=", "after the option name")

@@ -107,6 +107,19 @@ import Testing
         #expect(run.records("y")[[]] ?? 0 == (n == "3" ? 5 : 0))
     }
 
+    /// `option p:d` sets the display decimals of one symbol, over `option decimals`.
+    @Test func perSymbolDecimals() {
+        let run = runSource("""
+        Set i / a, b /; Parameter p(i) / a 1.23456, b 2 /, q(i);
+        q(i) = p(i);
+        option decimals = 2, p:1;
+        display p, q;
+        """)
+        #expect(run.diagnostics.isEmpty)
+        #expect(run.output.contains("a 1.2,    b 2.0"))
+        #expect(run.output.contains("a 1.23,    b 2.00"))
+    }
+
     /// A name declared again names the included file of its first declaration.
     @Test func redeclarationNamesTheIncludedFile() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("enm-redecl-\(UUID().uuidString)")
