@@ -15,4 +15,12 @@ public enum Paths {
         if directory.isEmpty || name.hasPrefix("/") { return name }
         return directory.hasSuffix("/") ? directory + name : directory + "/" + name
     }
+
+    /// The last component of `path` (the file name), `path` itself when it has no folder.
+    public static func lastComponent(of path: String) -> String {
+        var p = Substring(path)
+        while p.count > 1 && p.hasSuffix("/") { p = p.dropLast() }
+        guard let slash = p.lastIndex(of: "/") else { return String(p) }
+        return String(p[p.index(after: slash)...])
+    }
 }

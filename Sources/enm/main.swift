@@ -33,7 +33,7 @@ struct Enm: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "enm",
         abstract: "A GAMS-like modeling language for energy-community optimization.",
-        subcommands: [Solve.self, Check.self, Ledger.self, Export.self, ExplainCommand.self])
+        subcommands: [Solve.self, Check.self, Ledger.self, Export.self, TexCommand.self, ExplainCommand.self])
 }
 
 struct Solve: ParsableCommand {
@@ -191,6 +191,39 @@ struct Export: ParsableCommand {
         } catch let e as ExportError {
             writeError(e.rendered(file: file, color: color))
             throw ExitCode(e.code == "E5003" ? 5 : 2)
+        }
+    }
+}
+
+struct TexCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tex",
+        abstract: "Write the model's declarations and equations (the template, not the instance) as LaTeX.")
+
+    @Argument(help: "The model file (.enm or .gms).")
+    var file: String
+
+    @Option(help: ArgumentHelp("The .tex file to write (default: standard output).", valueName: "path"))
+    var output: String?
+
+    @Argument(parsing: .allUnrecognized, help: "Scenario switches --name=value.")
+    var switches: [String] = []
+
+    func run() throws {
+        let defines = try scenarioDefines(switches)
+        let (text, diagnostics) = Tex.render(path: file, defines: defines)
+        if !diagnostics.isEmpty {
+            writeError(Driver.renderDiagnostics(diagnostics, color: isatty(2) != 0))
+        }
+        guard let text else { throw ExitCode(1) }
+        guard let output else { return writeOut(text) }
+        do {
+            // written whole or not at all
+            try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
+            writeOut("wrote \(output)\n")
+        } catch {
+            writeError("error[E5003]: cannot write '\(output)': \(error.localizedDescription)\n")
+            throw ExitCode(5)
         }
     }
 }

@@ -1,0 +1,335 @@
+import Diagnostics
+import Foundation
+import IR
+import Semantics
+import Syntax
+
+/// `enm tex FILE`: the model's declarations and equations as LaTeX, the template and not the
+/// instance. Sums, domains and `$` conditions are written in standard notation:
+///
+/// - an index is italic (`i`), the set it runs over upright (`\mathrm{I}`; a one-letter set name
+///   in capitals);
+/// - variables are italic (`x_{i,j}`), parameters and scalars upright (`\mathrm{c}_{i,j}`);
+/// - `sum(i$cond, e)` is `\sum_{i \in \mathrm{I} : cond} e`, a term `e$cond` is `[cond]\, e`
+///   (Iverson's bracket: 1 when the condition holds, else 0);
+/// - an equation `eq(i)$cond.. a =l= b` is `a \le b \quad \forall i \in \mathrm{I} : cond`.
+public enum Tex {
+    /// The LaTeX document of the model file at `path`, or the diagnostics that stop it.
+    public static func render(path: String, defines: [String: String] = [:]) -> (text: String?, diagnostics: [Diagnostic]) {
+        let bag = DiagnosticBag()
+        let lines = Preprocessor(defines: defines, diagnostics: bag).run(path: path)
+        let statements = Parser(lines: lines, diagnostics: bag).parseProgram()
+        if bag.hasErrors { return (nil, bag.items) }
+        let program = Compiler(diagnostics: bag).compile(statements)
+        if bag.hasErrors { return (nil, bag.items) }
+        var r = Renderer(program: program)
+        return (r.document(statements, title: Paths.lastComponent(of: path)), bag.items)
+    }
+}
+
+private struct Renderer {
+    var symbols: [String: Symbol] = [:]
+
+    init(program: Program) {
+        for s in program.symbols { symbols[s.name.lowercased()] = s }
+    }
+
+    // MARK: - Document
+
+    mutating func document(_ statements: [Statement], title: String) -> String {
+        var sets: [String] = [], parameters: [String] = []
+        // variables by name, in order of first declaration; a later `Positive Variable x;` sets the type
+        var variableOrder: [String] = [], variableRows: [String: (name: String, domain: [Name]?, type: VariableType, text: String)] = [:]
+        var equations: [String] = [], models: [String] = []
+        var texts: [String: String] = [:]
+        var solves: [String: [String]] = [:]
+        walk(statements) { st in
+            switch st {
+            case .declare(let kind, let type, let decls, _):
+                for d in decls {
+                    texts[d.name.key] = d.text
+                    let entry = "  $\(symbolTeX(d.name.text, kind: kind))$ & \(domainTeX(d.domain)) & \(escapeText(d.text))\\\\"
+                    switch kind {
+                    case .set: sets.append(entry)
+                    case .parameter, .scalar, .table: parameters.append(entry)
+                    case .variable:
+                        if var row = variableRows[d.name.key] {
+                            if let t = type { row.type = t }
+                            if row.domain == nil { row.domain = d.domain }
+                            if row.text.isEmpty { row.text = d.text }
+                            variableRows[d.name.key] = row
+                        } else {
+                            variableOrder.append(d.name.key)
+                            variableRows[d.name.key] = (d.name.text, d.domain, type ?? .free, d.text)
+                        }
+                    case .equation: break
+                    }
+                }
+            case .alias(let groups, _):
+                for g in groups where g.count > 1 {
+                    sets.append("  $\(g.dropFirst().map { index($0.text) }.joined(separator: ", "))$ & alias of $\(setTeX(g[0].text))$ & \\\\")
+                }
+            case .equationDefinition(let e):
+                equations.append(equation(e, text: texts[e.name.key] ?? ""))
+            case .model(let ms, _):
+                for m in ms {
+                    let members = m.all ? "all equations" : m.members.map { "\\texttt{\(escapeText($0.text))}" }.joined(separator: ", ")
+                    models.append("\\texttt{\(escapeText(m.name.text))}: \(members)" + (m.text.isEmpty ? "" : " (\(escapeText(m.text)))"))
+                }
+            case .solve(let s):
+                let direction = s.maximize ? "\\max" : "\\min"
+                let objective = s.objective.map { "$\(direction)\\ \(symbolRef($0.text, args: nil))$" } ?? "(feasibility)"
+                solves[s.model.key, default: []].append("solved as \\textsc{\(escapeText(s.type.text))}, \(objective)")
+            default: break
+            }
+        }
+        var out = """
+        \\documentclass{article}
+        \\usepackage[margin=2cm]{geometry}
+        \\usepackage{amsmath,amssymb}
+        \\begin{document}
+        \\section*{\(escapeText(title))}
+
+        """
+        func table(_ heading: String, _ columns: String, _ header: String, _ rows: [String]) {
+            guard !rows.isEmpty else { return }
+            out += "\\subsection*{\(heading)}\n\\begin{tabular}{\(columns)}\n\(header)\\\\\\hline\n" + rows.joined(separator: "\n") + "\n\\end{tabular}\n\n"
+        }
+        table("Sets", "lll", "set & domain & meaning", sets)
+        table("Parameters", "lll", "parameter & domain & meaning", parameters)
+        let variables = variableOrder.compactMap { variableRows[$0] }.map { v in
+            "  $\(symbolTeX(v.name, kind: .variable))$ & \(domainTeX(v.domain)) & \(v.type.rawValue) & \(escapeText(v.text))\\\\"
+        }
+        table("Variables", "llll", "variable & domain & type & meaning", variables)
+        if !equations.isEmpty {
+            out += "\\subsection*{Equations}\n" + equations.joined(separator: "\n") + "\n"
+        }
+        if !models.isEmpty {
+            out += "\\subsection*{Models}\n\\begin{itemize}\n"
+            for (k, m) in models.enumerated() {
+                let name = modelName(statements, k)
+                let how = solves[name]?.uniqued().joined(separator: "; ") ?? ""
+                out += "\\item \(m)\(how.isEmpty ? "" : "; " + how)\n"
+            }
+            out += "\\end{itemize}\n"
+        }
+        out += "\\end{document}\n"
+        return out
+    }
+
+    /// The key of the `k`-th declared model, in order.
+    func modelName(_ statements: [Statement], _ k: Int) -> String {
+        var names: [String] = []
+        walk(statements) { st in
+            if case .model(let ms, _) = st { names += ms.map(\.name.key) }
+        }
+        return k < names.count ? names[k] : ""
+    }
+
+    /// Visits statements, descending into loops and branches.
+    func walk(_ statements: [Statement], _ visit: (Statement) -> Void) {
+        for st in statements {
+            visit(st)
+            switch st {
+            case .loop(_, let body, _), .whileLoop(_, let body, _), .repeatLoop(let body, _, _),
+                 .forLoop(_, _, _, _, _, let body, _):
+                walk(body, visit)
+            case .ifStatement(let branches, let elseBody, _):
+                for (_, body) in branches { walk(body, visit) }
+                if let e = elseBody { walk(e, visit) }
+            default: break
+            }
+        }
+    }
+
+    mutating func equation(_ e: EquationDefinition, text: String) -> String {
+        let relation: String
+        switch e.relation {
+        case .eq: relation = "="
+        case .le: relation = "\\le"
+        case .ge: relation = "\\ge"
+        case .free: relation = "\\ \\text{(free)}\\ "
+        }
+        var domain: [String] = []
+        for a in e.indices {
+            if case .name(let n) = a.kind { domain.append("\(index(n.text)) \\in \(setTeX(domainSet(of: n.text)))") }
+        }
+        var quantifier = domain.isEmpty ? "" : "\\forall " + domain.joined(separator: ",\\ ")
+        if let c = e.condition { quantifier += (quantifier.isEmpty ? "\\text{if } " : " : ") + expr(c, 0) }
+        let label = "\\textbf{\(escapeText(e.name.text))}" + (text.isEmpty ? "" : " --- \(escapeText(text))")
+        return """
+        \(label)
+        \\begin{equation*}
+        \(expr(e.lhs, 0)) \(relation) \(expr(e.rhs, 0))\(quantifier.isEmpty ? "" : "\\qquad " + quantifier)
+        \\end{equation*}
+
+        """
+    }
+
+    // MARK: - Names
+
+    /// The set an index name runs over: the set itself, an alias's set, or the name.
+    func domainSet(of name: String) -> String {
+        guard let s = symbols[name.lowercased()] else { return name }
+        return s.aliasOf?.root.name ?? s.name
+    }
+
+    func index(_ name: String) -> String {
+        name.count == 1 ? name : "\\mathit{\(escapeMath(name))}"
+    }
+
+    func setTeX(_ name: String) -> String {
+        name.count == 1 ? "\\mathrm{\(name.uppercased())}" : "\\mathrm{\(escapeMath(name))}"
+    }
+
+    func symbolTeX(_ name: String, kind: DeclarationKind) -> String {
+        switch kind {
+        case .set: return setTeX(name)
+        case .variable: return name.count == 1 ? name : "\\mathit{\(escapeMath(name))}"
+        default: return "\\mathrm{\(escapeMath(name))}"
+        }
+    }
+
+    func domainTeX(_ domain: [Name]?) -> String {
+        guard let d = domain, !d.isEmpty else { return "" }
+        return "$" + d.map { $0.text == "*" ? "*" : setTeX(domainSet(of: $0.text)) }.joined(separator: " \\times ") + "$"
+    }
+
+    /// A symbol with its index arguments as subscripts.
+    func symbolRef(_ name: String, args: [IndexArg]?, attribute: String? = nil) -> String {
+        let s = symbols[name.lowercased()]
+        var base: String
+        switch s?.kind {
+        case .variable?: base = name.count == 1 ? name : "\\mathit{\(escapeMath(name))}"
+        case .set?: base = setTeX(name)
+        default: base = "\\mathrm{\(escapeMath(name))}"
+        }
+        if let a = attribute { base = "\(base)^{\\mathrm{\(escapeMath(a))}}" }
+        guard let args = args, !args.isEmpty else { return base }
+        return "\(base)_{\(indexList(args).joined(separator: ","))}"
+    }
+
+    /// Index arguments as written: `i`, `t-1`, a quoted label as text.
+    func indexList(_ args: [IndexArg]) -> [String] {
+        args.map { a -> String in
+            var t: String
+            switch a.kind {
+            case .name(let n): t = index(n.text)
+            case .label(let l): t = "\\text{\(escapeText(l.text))}"
+            }
+            if let sh = a.shift {
+                let op = sh.circular ? (sh.negative ? "\\ominus" : "\\oplus") : (sh.negative ? "-" : "+")
+                t += op + expr(sh.amount, 6)
+            }
+            return t
+        }
+    }
+
+    // MARK: - Expressions
+
+    /// `e` in LaTeX; `context` is the binding strength around it (parentheses when weaker).
+    func expr(_ e: Expr, _ context: Int) -> String {
+        switch e {
+        case .number(let v, _):
+            return v == v.rounded() && abs(v) < 1e15 ? String(Int64(v)) : "\(v)"
+        case .string(let s, _):
+            return "\\text{`\(escapeText(s))'}"
+        case .ref(let r):
+            if let s = symbols[r.name.key], s.kind == .set, r.attribute == nil {
+                // a set used as a condition is a membership: t \in tw, (i,j) \in link
+                guard let args = r.args, !args.isEmpty else { return index(r.name.text) }
+                let inner = indexList(args).joined(separator: ",")
+                return wrap((args.count == 1 ? inner : "(\(inner))") + " \\in " + setTeX(r.name.text), 3, context)
+            }
+            return symbolRef(r.name.text, args: r.args, attribute: r.attribute?.text)
+        case .unary(let op, let x, _):
+            switch op {
+            case .minus: return wrap("-" + expr(x, 5), 4, context)
+            case .plus: return expr(x, context)
+            case .not: return wrap("\\neg " + expr(x, 5), 3, context)
+            }
+        case .binary(let op, let a, let b, _):
+            switch op {
+            case .add: return wrap(expr(a, 4) + " + " + expr(b, 4), 4, context)
+            case .sub: return wrap(expr(a, 4) + " - " + expr(b, 5), 4, context)
+            case .mul: return wrap(expr(a, 5) + " \\cdot " + expr(b, 5), 5, context)
+            case .div: return "\\frac{\(expr(a, 0))}{\(expr(b, 0))}"
+            case .pow: return wrap("{" + expr(a, 7) + "}^{" + expr(b, 0) + "}", 6, context)
+            case .lt, .le, .eq, .ne, .ge, .gt:
+                let sym = [BinaryOp.lt: "<", .le: "\\le", .eq: "=", .ne: "\\ne", .ge: "\\ge", .gt: ">"][op] ?? "="
+                return wrap(expr(a, 4) + " \(sym) " + expr(b, 4), 3, context)
+            case .and: return wrap(expr(a, 2) + " \\wedge " + expr(b, 2), 2, context)
+            case .or: return wrap(expr(a, 1) + " \\vee " + expr(b, 1), 1, context)
+            case .xor: return wrap(expr(a, 1) + " \\oplus " + expr(b, 1), 1, context)
+            case .eqv: return wrap(expr(a, 1) + " \\Leftrightarrow " + expr(b, 1), 1, context)
+            case .imp: return wrap(expr(a, 1) + " \\Rightarrow " + expr(b, 1), 1, context)
+            }
+        case .dollar(let x, let cond, _):
+            return wrap("[" + expr(cond, 0) + "]\\, " + expr(x, 5), 5, context)
+        case .call(let name, let args, _):
+            return call(name.key, args, context)
+        case .reduce(let op, let domain, let body, _):
+            let big = ["sum": "\\sum", "prod": "\\prod", "smin": "\\min", "smax": "\\max"][op.rawValue] ?? "\\sum"
+            return wrap("\(big)_{\(domainText(domain))} " + expr(body, 5), 4, context)
+        }
+    }
+
+    func domainText(_ d: IndexDomain) -> String {
+        let items = d.items.map { item -> String in
+            if let args = item.args {
+                return "(\(args.map { index($0.text) }.joined(separator: ","))) \\in \(setTeX(item.name.text))"
+            }
+            return "\(index(item.name.text)) \\in \(setTeX(domainSet(of: item.name.text)))"
+        }
+        var out = items.joined(separator: ",\\, ")
+        if let c = d.condition { out += " : " + expr(c, 0) }
+        return out
+    }
+
+    func call(_ name: String, _ args: [Expr], _ context: Int) -> String {
+        func a(_ k: Int, _ c: Int = 0) -> String { k < args.count ? expr(args[k], c) : "" }
+        switch name {
+        case "sqr" where args.count == 1: return wrap("{\(a(0, 7))}^{2}", 6, context)
+        case "sqrt" where args.count == 1: return "\\sqrt{\(a(0))}"
+        case "abs" where args.count == 1: return "\\left|\(a(0))\\right|"
+        case "exp" where args.count == 1: return "e^{\(a(0))}"
+        case "log" where args.count == 1: return "\\ln\\left(\(a(0))\\right)"
+        case "power", "rpower", "cvpower", "vcpower":
+            if args.count == 2 { return wrap("{\(a(0, 7))}^{\(a(1))}", 6, context) }
+        case "card" where args.count == 1: return "\\left|\(a(0))\\right|"
+        case "min", "max", "sin", "cos", "tan":
+            return "\\\(name)\\left(\(args.map { expr($0, 0) }.joined(separator: ", "))\\right)"
+        default: break
+        }
+        return "\\operatorname{\(escapeMath(name))}\\left(\(args.map { expr($0, 0) }.joined(separator: ", "))\\right)"
+    }
+
+    func wrap(_ s: String, _ strength: Int, _ context: Int) -> String {
+        strength < context ? "\\left(\(s)\\right)" : s
+    }
+
+    // MARK: - Escapes
+
+    func escapeMath(_ s: String) -> String { s.replacingOccurrences(of: "_", with: "\\_") }
+
+    func escapeText(_ s: String) -> String {
+        var out = ""
+        for c in s {
+            switch c {
+            case "\\": out += "\\textbackslash{}"
+            case "&", "%", "$", "#", "_", "{", "}": out += "\\\(c)"
+            case "~": out += "\\textasciitilde{}"
+            case "^": out += "\\textasciicircum{}"
+            default: out.append(c)
+            }
+        }
+        return out
+    }
+}
+
+private extension Array where Element == String {
+    func uniqued() -> [String] {
+        var seen = Set<String>()
+        return filter { seen.insert($0).inserted }
+    }
+}
