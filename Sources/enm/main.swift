@@ -61,6 +61,9 @@ struct Solve: ParsableCommand {
     @Option(name: .customLong("out"), help: ArgumentHelp("Write displayed sets and parameters, all variables and equations (CSV) and summary.json into this folder.", valueName: "dir"))
     var out: String?
 
+    @Option(name: .customLong("report"), help: ArgumentHelp("Write a self-contained HTML report (summaries, tables, charts) to this file.", valueName: "file.html"))
+    var report: String?
+
     @Option(name: .customLong("ledger"), help: ArgumentHelp("Append a hash-chained record of this run to this JSON Lines file.", valueName: "file"))
     var ledger: String?
 
@@ -82,6 +85,13 @@ struct Solve: ParsableCommand {
         var outputFailed = false
         if let out {
             let problems = Driver.writeResults(result, to: out)
+            if !problems.isEmpty {
+                writeError(Driver.renderDiagnostics(problems, color: isatty(2) != 0 && !json))
+                outputFailed = true
+            }
+        }
+        if let report {
+            let problems = HTMLReport.write(result, to: report, title: file)
             if !problems.isEmpty {
                 writeError(Driver.renderDiagnostics(problems, color: isatty(2) != 0 && !json))
                 outputFailed = true
