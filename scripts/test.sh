@@ -3,6 +3,18 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/install-deps.sh
+# Two tests use tools when they are installed and are skipped otherwise: `enm tex` output is
+# compiled with pdflatex, the `--report` page is rendered by headless Chromium. Install them when
+# possible (best effort: without them those two tests are skipped with a reason).
+optional=()
+command -v pdflatex >/dev/null 2>&1 || optional+=(texlive-latex-base)
+command -v chromium >/dev/null 2>&1 || optional+=(chromium)
+if [ ${#optional[@]} -gt 0 ] && command -v apt-get >/dev/null 2>&1; then
+  SUDO=""
+  [ "$(id -u)" -eq 0 ] || SUDO="sudo -n"
+  { $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive timeout 900 $SUDO apt-get install -y -qq --no-install-recommends "${optional[@]}"; } \
+    >/dev/null 2>&1 || echo "note: could not install ${optional[*]}; the tests that need them will be skipped" >&2
+fi
 # The editor-grammar test also runs a real TextMate engine when one is installable (PyPI's
 # textmate-grammar-python, in a virtual environment under .build); without it that test is a no-op.
 if [ -z "${ENM_TEXTMATE_PYTHON:-}" ]; then
