@@ -2,7 +2,27 @@
 public typealias Label = UInt32
 
 /// A tuple of up to eight labels packed into one hashable value; unused positions hold 0.
-public typealias LabelTuple = SIMD8<UInt32>
+///
+/// Its hash feeds one 64-bit word to the hasher instead of eight 32-bit ones (hashing label
+/// tuples is the inner loop of generation): the word is the first two labels exactly, the
+/// others folded in with odd multipliers, so tuples of up to two labels never collide.
+public struct LabelTuple: Hashable, Sendable {
+    public var raw: SIMD8<UInt32>
+
+    @inline(__always) public init(repeating value: UInt32) { raw = SIMD8(repeating: value) }
+
+    @inline(__always) public subscript(position: Int) -> UInt32 {
+        get { raw[position] }
+        set { raw[position] = newValue }
+    }
+
+    @inline(__always) public static func == (a: LabelTuple, b: LabelTuple) -> Bool { a.raw == b.raw }
+
+    @inline(__always) public func hash(into hasher: inout Hasher) {
+        let w = unsafeBitCast(raw, to: (UInt64, UInt64, UInt64, UInt64).self)
+        hasher.combine(w.0 &+ w.1 &* 0x9E37_79B9_7F4A_7C15 &+ w.2 &* 0xC2B2_AE3D_27D4_EB4F &+ w.3 &* 0x1656_67B1_9E37_79F9)
+    }
+}
 
 /// The most indices a symbol may have.
 public let maxDimension = 8
@@ -43,7 +63,7 @@ public final class LabelTable {
     }
 }
 
-extension SIMD8 where Scalar == UInt32 {
+extension LabelTuple {
     /// Builds a tuple from a list of labels.
     public init(labels: [Label]) {
         self.init(repeating: 0)
