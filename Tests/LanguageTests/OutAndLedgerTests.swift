@@ -92,6 +92,52 @@ private let ledgerDataSHA = "98d2d4a4e54359c1691c243133d1220ee94e4dd187dba9b4910
 
 @Suite(.serialized) struct OutAndLedgerTests {
 
+    // MARK: enm tex, --report (through the command line)
+
+    @Test func texThroughTheCommandLine() throws {
+        let dir = scratch()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let toStdout = try enm(["tex", transportPath], in: dir)
+        #expect(toStdout.status == 0)
+        #expect(toStdout.stdout.hasPrefix("\\documentclass{article}"))
+        #expect(toStdout.stdout.contains("\\sum_{j \\in \\mathrm{J}} x_{i,j} \\le \\mathrm{a}_{i}"))
+        let toFile = try enm(["tex", transportPath, "--output", "t.tex"], in: dir)
+        #expect(toFile.status == 0)
+        #expect(toFile.stdout == "wrote t.tex\n")
+        #expect(read(dir + "/t.tex") == toStdout.stdout)
+        // an unwritable path: exit code 5, nothing half-written
+        let unwritable = try enm(["tex", transportPath, "--output", "missing/t.tex"], in: dir)
+        #expect(unwritable.status == 5)
+        #expect(unwritable.stderr.hasPrefix("error[E5003]: cannot write 'missing/t.tex'"))
+        // a model with an error: its diagnostic, exit code 1, no document
+        write("Set i / a /;\nParameter p(j);\n", to: dir + "/bad.gms")
+        let bad = try enm(["tex", "bad.gms"], in: dir)
+        #expect(bad.status == 1)
+        #expect(bad.stdout == "")
+        #expect(bad.stderr.contains("error[E1001]: unknown symbol 'j'"))
+    }
+
+    @Test func reportThroughTheCommandLine() throws {
+        let dir = scratch()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let run = try enm(["solve", transportPath, "--report", "out/report.html"], in: dir)
+        // the folder of the report is not created: E6001, exit code 5
+        #expect(run.status == 5)
+        #expect(run.stderr.contains("error[E6001]: cannot write the report 'out/report.html'"))
+        let ok = try enm(["solve", transportPath, "--report", "report.html"], in: dir)
+        #expect(ok.status == 0)
+        let page = read(dir + "/report.html") ?? ""
+        #expect(page.contains("<td>transport</td><td>lp</td><td>glpk</td><td>1 Optimal</td>"))
+        #expect(page.contains("<h2>x.l(i,j) — shipment quantities in cases</h2>"))
+        #expect(page.contains("<svg"))
+        // an infeasible model still gets its report, with the status marked
+        write("Variable z; Positive Variable x; Equation e, f; e.. z =e= x; f.. x =l= -1;\nModel m /all/;\nSolve m using lp minimizing z;\n",
+              to: dir + "/inf.gms")
+        let inf = try enm(["solve", "inf.gms", "--report", "inf.html"], in: dir)
+        #expect(inf.status == 3)
+        #expect((read(dir + "/inf.html") ?? "").contains("<td class=\"bad\">4 Infeasible</td>"))
+    }
+
     // MARK: --out
 
     @Test func transportResultsFolder() throws {
