@@ -504,8 +504,16 @@ extension Interpreter {
         let plan = decomposeBlocks && !nonlinear && !opts.loadOnly
             ? BlockPlan.plan(model, objectiveColumn: columnsOf[sv.objective.id]?[LabelTuple(repeating: 0)].map { Int($0) })
             : nil
+        // a loop re-solving this statement's LP starts from the previous basis, as GAMS does
+        // unless `option bratio = 1`
+        var warm = opts
+        if plan == nil, !nonlinear, (options["bratio"] ?? 0.25) < 1, !model.hasIntegers || opts.relaxIntegrality, let previous = lastBasis["\(sv.span.path):\(sv.span.line)"],
+           previous.rows.count == solved.rowCount, previous.columns.count == solved.columnCount {
+            warm.startBasis = previous
+        }
         let raw = plan.map { $0.solve(model, backend: backend, options: opts, threads: blockThreads) }
-            ?? backend.solve(solved, options: opts)
+            ?? backend.solve(solved, options: warm)
+        if let b = raw.basis { lastBasis["\(sv.span.path):\(sv.span.line)"] = b }
         let result = substitution.map { $0.restore(raw) } ?? raw
         let solverSeconds = Double(DispatchTime.now().uptimeNanoseconds - t1) / 1e9
         for w in result.warnings {

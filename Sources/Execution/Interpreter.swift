@@ -42,6 +42,8 @@ public final class Interpreter {
     /// Lines of the solve statements whose infeasibility was already explained: a solve in a
     /// loop (a sweep that expects infeasible steps) is analysed at its first infeasible run only.
     var explainedSolveLines = Set<Int>()
+    /// The last simplex basis of each solve statement (by `file:line`), to warm-start its next solve.
+    var lastBasis: [String: SimplexBasis] = [:]
     /// Display decimals set per symbol (`option p:d`), by symbol id.
     var symbolDecimals: [Int: Double] = [:]
     /// Solve a linear or mixed-integer model whose constraint matrix splits into independent

@@ -127,8 +127,23 @@ public struct SolveOptions: Sendable {
     public var loadOnly: Bool = false
     /// Options passed through to the backend by name, in the order given.
     public var solverOptions: [SolverOptionSetting] = []
+    /// A simplex basis to start from (the previous solve's, when a loop re-solves a model of the
+    /// same shape); ignored when its sizes do not match the model.
+    public var startBasis: SimplexBasis? = nil
 
     public init() {}
+}
+
+/// The status of every row and column in a simplex basis, as the backend's codes (GLPK: basic,
+/// at lower bound, at upper bound, free, fixed).
+public struct SimplexBasis: Sendable, Equatable {
+    public var rows: [Int8]
+    public var columns: [Int8]
+
+    public init(rows: [Int8], columns: [Int8]) {
+        self.rows = rows
+        self.columns = columns
+    }
 }
 
 /// GAMS model status codes (`m.modelStat`).
@@ -211,6 +226,8 @@ public struct SolveResult: Sendable {
     public var evaluationSeconds: Double = 0
     /// Problems the backend had with the request that did not stop it (an unknown option).
     public var warnings: [String] = []
+    /// The final simplex basis of an LP solve (nil otherwise), to warm-start the next solve.
+    public var basis: SimplexBasis? = nil
     /// The solver's own words about how it stopped.
     public var message: String = ""
 

@@ -63,6 +63,13 @@ public struct GLPKSolver: Solver {
             return solveMIP(problem, model, options: options, budget: budget,
                             emptyIntegerRanges: emptyIntegerRanges)
         }
+        if let basis = options.startBasis, basis.rows.count == model.rowCount, basis.columns.count == model.columnCount {
+            // a previous solve's basis; glp_simplex checks it and the retry falls back to the
+            // standard basis when it is singular
+            let p = problem.handle
+            for (i, status) in basis.rows.enumerated() { glp_set_row_stat(p, Int32(i + 1), Int32(status)) }
+            for (j, status) in basis.columns.enumerated() { glp_set_col_stat(p, Int32(j + 1), Int32(status)) }
+        }
         return solveLP(problem, options: options, budget: budget)
     }
 
@@ -85,6 +92,10 @@ public struct GLPKSolver: Solver {
         var result = SolveResult(modelStatus: outcome.model, solverStatus: outcome.solver)
         result.message = outcome.message + run.note
         result.iterations = Int(glp_get_it_cnt(p))
+        if run.returnCode == 0 {
+            result.basis = SimplexBasis(rows: (0..<Int(glp_get_num_rows(p))).map { Int8(glp_get_row_stat(p, Int32($0 + 1))) },
+                                        columns: (0..<Int(glp_get_num_cols(p))).map { Int8(glp_get_col_stat(p, Int32($0 + 1))) })
+        }
         if outcome.hasPoint {
             let solution = problem.basicSolution()
             result.columnLevel = solution.columnLevel
