@@ -506,14 +506,16 @@ extension Interpreter {
             : nil
         // a loop re-solving this statement's LP starts from the previous basis, as GAMS does
         // unless `option bratio = 1`
+        let statement = "\(sv.span.path):\(sv.span.line)"
         var warm = opts
-        if plan == nil, !nonlinear, (options["bratio"] ?? 0.25) < 1, !model.hasIntegers || opts.relaxIntegrality, let previous = lastBasis["\(sv.span.path):\(sv.span.line)"],
+        if plan == nil, !nonlinear, (options["bratio"] ?? 0.25) < 1, !model.hasIntegers || opts.relaxIntegrality,
+           let previous = lastBasis[statement],
            previous.rows.count == solved.rowCount, previous.columns.count == solved.columnCount {
             warm.startBasis = previous
         }
         let raw = plan.map { $0.solve(model, backend: backend, options: opts, threads: blockThreads) }
             ?? backend.solve(solved, options: warm)
-        if let b = raw.basis { lastBasis["\(sv.span.path):\(sv.span.line)"] = b }
+        if let b = raw.basis { lastBasis[statement] = b }
         let result = substitution.map { $0.restore(raw) } ?? raw
         let solverSeconds = Double(DispatchTime.now().uptimeNanoseconds - t1) / 1e9
         for w in result.warnings {
@@ -522,7 +524,7 @@ extension Interpreter {
         var conflict: Conflict? = nil
         var message = result.message
         if explainInfeasibility && Interpreter.isInfeasible(result.modelStatus) && result.solverStatus == .normalCompletion {
-            if explainedSolveLines.insert(sv.span.line).inserted {
+            if explainedSolveStatements.insert(statement).inserted {
                 var quiet = opts
                 quiet.solverOptions = []
                 conflict = nonlinear ? elasticConflict(model, backend: backend, options: quiet)

@@ -39,9 +39,9 @@ public final class Interpreter {
     var listingRequested = false
     /// Look for an irreducible infeasible subset when a model is infeasible.
     public var explainInfeasibility = true
-    /// Lines of the solve statements whose infeasibility was already explained: a solve in a
+    /// Solve statements (`file:line`) whose infeasibility was already explained: a solve in a
     /// loop (a sweep that expects infeasible steps) is analysed at its first infeasible run only.
-    var explainedSolveLines = Set<Int>()
+    var explainedSolveStatements = Set<String>()
     /// The last simplex basis of each solve statement (by `file:line`), to warm-start its next solve.
     var lastBasis: [String: SimplexBasis] = [:]
     /// Display decimals set per symbol (`option p:d`), by symbol id.
