@@ -297,7 +297,7 @@ public enum Driver {
         let width = c.members.map(\.detail.count).max() ?? 0
         for m in c.members {
             let pad = String(repeating: " ", count: max(0, width - m.detail.count))
-            let place = Provenance(symbol: m.symbol, labels: m.labels, line: m.line, file: m.file, column: m.column).location
+            let place = Provenance.location(file: m.file, line: m.line, column: m.column)
             out += "       \(m.detail)\(pad)  \(m.kind == .row ? "equation" : "variable") at \(place)\n"
         }
         return out

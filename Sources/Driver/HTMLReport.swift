@@ -194,12 +194,11 @@ public enum HTMLReport {
             series[s, default: []].append((xIndex[x]!, rec.value))
         }
         guard xs.count >= 2 else { return nil }
-        // order points along the set: records come in GAMS's label order already
         // a display leaves zeros out: every series is 0 where it has no record
         for name in seriesNames {
-            var byX = [Double?](repeating: 0, count: xs.count)
+            var byX = [Double](repeating: 0, count: xs.count)
             for (i, v) in series[name]! { byX[i] = v }
-            series[name] = byX.enumerated().compactMap { i, v in v.map { (i, $0) } }
+            series[name] = Array(byX.enumerated())
         }
         let shown = Array(seriesNames.prefix(maxSeries))
         let values = shown.flatMap { series[$0]!.map(\.1) }
@@ -256,7 +255,7 @@ public enum HTMLReport {
             }
         } else {
             for (k, s) in shown.enumerated() {
-                let pts = series[s]!.sorted { $0.0 < $1.0 }.map { "\(f(px($0.0))),\(f(py($0.1)))" }.joined(separator: " ")
+                let pts = series[s]!.map { "\(f(px($0.0))),\(f(py($0.1)))" }.joined(separator: " ")
                 svg += "<polyline fill=\"none\" stroke=\"\(colors[k % colors.count])\" stroke-width=\"2\" points=\"\(pts)\"/>\n"
                 svg += "<rect x=\"\(f(left + plotW + 12))\" y=\"\(f(top + 16 * Double(k)))\" width=\"10\" height=\"10\" fill=\"\(colors[k % colors.count])\"/>"
                     + "<text x=\"\(f(left + plotW + 26))\" y=\"\(f(top + 16 * Double(k) + 9))\">\(escape(s))</text>\n"

@@ -40,7 +40,7 @@ private struct Renderer {
         var sets: [String] = [], parameters: [String] = []
         // variables by name, in order of first declaration; a later `Positive Variable x;` sets the type
         var variableOrder: [String] = [], variableRows: [String: (name: String, domain: [Name]?, type: VariableType, text: String)] = [:]
-        var equations: [String] = [], models: [String] = []
+        var equations: [String] = [], models: [(key: String, entry: String)] = []
         var texts: [String: String] = [:]
         var solves: [String: [String]] = [:]
         walk(statements) { st in
@@ -74,7 +74,7 @@ private struct Renderer {
             case .model(let ms, _):
                 for m in ms {
                     let members = m.all ? "all equations" : m.members.map { "\\texttt{\(escapeText($0.text))}" }.joined(separator: ", ")
-                    models.append("\\texttt{\(escapeText(m.name.text))}: \(members)" + (m.text.isEmpty ? "" : " (\(escapeText(m.text)))"))
+                    models.append((m.name.key, "\\texttt{\(escapeText(m.name.text))}: \(members)" + (m.text.isEmpty ? "" : " (\(escapeText(m.text)))")))
                 }
             case .solve(let s):
                 let direction = s.maximize ? "\\max" : "\\min"
@@ -106,24 +106,14 @@ private struct Renderer {
         }
         if !models.isEmpty {
             out += "\\subsection*{Models}\n\\begin{itemize}\n"
-            for (k, m) in models.enumerated() {
-                let name = modelName(statements, k)
-                let how = solves[name]?.uniqued().joined(separator: "; ") ?? ""
-                out += "\\item \(m)\(how.isEmpty ? "" : "; " + how)\n"
+            for m in models {
+                let how = solves[m.key]?.uniqued().joined(separator: "; ") ?? ""
+                out += "\\item \(m.entry)\(how.isEmpty ? "" : "; " + how)\n"
             }
             out += "\\end{itemize}\n"
         }
         out += "\\end{document}\n"
         return out
-    }
-
-    /// The key of the `k`-th declared model, in order.
-    func modelName(_ statements: [Statement], _ k: Int) -> String {
-        var names: [String] = []
-        walk(statements) { st in
-            if case .model(let ms, _) = st { names += ms.map(\.name.key) }
-        }
-        return k < names.count ? names[k] : ""
     }
 
     /// Visits statements, descending into loops and branches.

@@ -29,16 +29,13 @@ public struct LPWriter: ModelWriter {
     public func write(_ model: ScalarModel) throws -> WrittenModel {
         try checkWritable(model)
         let m = model.rowCount, n = model.columnCount
-        var rowTable = NameTable(style: .lp)
-        let rows = model.rowOrigin.map { rowTable.claim($0.displayName) }
-        let objective = rowTable.claim("obj")
-        var columnTable = NameTable(style: .lp)
-        let columns = model.columnOrigin.map { columnTable.claim($0.displayName) }
-        let constant = model.objectiveConstant != 0 || n == 0 ? columnTable.claim("obj_constant") : nil
+        var names = ModelNaming(model, style: .lp)
+        let rows = names.rows, objective = names.objective, columns = names.columns
+        let constant = model.objectiveConstant != 0 || n == 0 ? names.columnTable.claim("obj_constant") : nil
         var rangeColumns: [Int: String] = [:]
         for i in 0..<m where model.rowLower[i] > -.infinity && model.rowUpper[i] < .infinity
             && model.rowLower[i] != model.rowUpper[i] {
-            rangeColumns[i] = columnTable.claim("range(\(rows[i]))")
+            rangeColumns[i] = names.columnTable.claim("range(\(rows[i]))")
         }
         // the column an empty linear form is written with
         let anyColumn = columns.first ?? constant!
@@ -119,7 +116,7 @@ public struct LPWriter: ModelWriter {
         }
         if written == 0 {
             // LP readers want at least one constraint
-            let name = rowTable.claim("no_constraints")
+            let name = names.rowTable.claim("no_constraints")
             out += "\\ the model has no constraints; \(name) holds always\n"
             out += " \(name): 0 \(anyColumn) >= 0\n"
         }

@@ -29,12 +29,9 @@ public struct MPSWriter: ModelWriter {
     public func write(_ model: ScalarModel) throws -> WrittenModel {
         try checkWritable(model)
         let m = model.rowCount, n = model.columnCount
-        var rowTable = NameTable(style: .mps)
-        let rows = model.rowOrigin.map { rowTable.claim($0.displayName) }
-        let objective = rowTable.claim("obj")
-        var columnTable = NameTable(style: .mps)
-        let columns = model.columnOrigin.map { columnTable.claim($0.displayName) }
-        let constant = model.objectiveConstant != 0 ? columnTable.claim("obj_constant") : nil
+        var names = ModelNaming(model, style: .mps)
+        let rows = names.rows, objective = names.objective, columns = names.columns
+        let constant = model.objectiveConstant != 0 ? names.columnTable.claim("obj_constant") : nil
         let negate = model.sense == .maximize
 
         var out = ""

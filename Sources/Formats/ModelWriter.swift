@@ -22,6 +22,25 @@ public protocol ModelWriter: Sendable {
     func write(_ model: ScalarModel) throws -> WrittenModel
 }
 
+/// The unique names of a model's rows, objective and columns in one file format, with the two
+/// tables further names (the constant column, range columns) are claimed from.
+struct ModelNaming {
+    var rowTable: NameTable
+    var columnTable: NameTable
+    let rows: [String]
+    let objective: String
+    let columns: [String]
+
+    init(_ model: ScalarModel, style: NameStyle) {
+        var rowTable = NameTable(style: style), columnTable = NameTable(style: style)
+        rows = model.rowOrigin.map { rowTable.claim($0.displayName) }
+        objective = rowTable.claim("obj")
+        columns = model.columnOrigin.map { columnTable.claim($0.displayName) }
+        self.rowTable = rowTable
+        self.columnTable = columnTable
+    }
+}
+
 /// A model file's text and how the model's rows and columns are named in it.
 public struct WrittenModel: Sendable {
     public var text: String

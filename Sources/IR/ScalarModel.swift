@@ -20,7 +20,10 @@ public struct Provenance: Sendable, Equatable {
     }
 
     /// `file:line:col` (the file's last path component), or `line N` when the file is unknown.
-    public var location: String {
+    public var location: String { Provenance.location(file: file, line: line, column: column) }
+
+    /// `file:line:col` with the file's last path component, or `line N` when `file` is "".
+    public static func location(file: String, line: Int, column: Int) -> String {
         guard !file.isEmpty else { return "line \(line)" }
         let name = file.split(separator: "/").last.map(String.init) ?? file
         return "\(name):\(line):\(column)"

@@ -214,8 +214,7 @@ public final class Preprocessor {
                 : evaluateCondition(sub, from: min(after, sub.bytes.count), caseInsensitive: name.hasSuffix("i"),
                                     file: file, line: line, span: span)
             guard let (holds, next) = evaluated else { return false }
-            var textStart = next
-            while textStart < sub.bytes.count, sub.bytes[textStart] == 32 || sub.bytes[textStart] == 9 { textStart += 1 }
+            let textStart = Preprocessor.skipBlanks(sub.bytes, from: next)
             if textStart < sub.bytes.count {
                 let start = sub.span(file: file, line: line, column: textStart, length: sub.bytes.count - textStart)
                 diagnostics.error("E0117", "$\(spelled) takes a condition only; put the lines it guards below it",
@@ -270,9 +269,15 @@ public final class Preprocessor {
     /// `k` on to the parser (`$if cond statement`).
     enum DirectiveResult { case none, startText(SourceSpan), exit, line(Int) }
 
-    static func splitDirective(_ bytes: [UInt8], from: Int) -> (String, Int) {
+    /// The index of the first byte at or after `from` that is not a space or tab.
+    static func skipBlanks(_ bytes: [UInt8], from: Int) -> Int {
         var i = from
         while i < bytes.count, bytes[i] == 32 || bytes[i] == 9 { i += 1 }
+        return i
+    }
+
+    static func splitDirective(_ bytes: [UInt8], from: Int) -> (String, Int) {
+        var i = skipBlanks(bytes, from: from)
         let start = i
         while i < bytes.count, isWordByte(bytes[i]) { i += 1 }
         let name = String(decoding: bytes[start..<i], as: UTF8.self).lowercased()
@@ -281,9 +286,7 @@ public final class Preprocessor {
 
     /// The 1-based column of the option name after the `$` at `from - 1`.
     static func nameColumn(_ bytes: [UInt8], from: Int) -> Int {
-        var i = from
-        while i < bytes.count, bytes[i] == 32 || bytes[i] == 9 { i += 1 }
-        return i + 1
+        skipBlanks(bytes, from: from) + 1
     }
 
     static func isWordByte(_ b: UInt8) -> Bool {
@@ -400,8 +403,7 @@ public final class Preprocessor {
             ? expressionCondition(sub, from: from, wholeLine: false, file: file, line: line, span: span)
             : evaluateCondition(sub, from: from, caseInsensitive: caseInsensitive, file: file, line: line, span: span)
         guard let (result, next) = evaluated, result else { return .none }
-        var restStart = next
-        while restStart < bytes.count, bytes[restStart] == 32 || bytes[restStart] == 9 { restStart += 1 }
+        let restStart = Preprocessor.skipBlanks(bytes, from: next)
         if restStart >= bytes.count { return .none }
         if bytes[restStart] == UInt8(ascii: "$") {
             return directive(sub, from: restStart + 1, file: file, line: line)
@@ -414,8 +416,7 @@ public final class Preprocessor {
     private func expressionCondition(_ sub: Substituted, from: Int, wholeLine: Bool, file: SourceFile, line: Int,
                                      span: SourceSpan) -> (Bool, Int)? {
         let bytes = sub.bytes
-        var start = from
-        while start < bytes.count, bytes[start] == 32 || bytes[start] == 9 { start += 1 }
+        let start = Preprocessor.skipBlanks(bytes, from: from)
         var end = start
         if wholeLine {
             end = bytes.count

@@ -345,22 +345,9 @@ import Testing
         if let p = ProcessInfo.processInfo.environment["ENM_TEXTMATE_PYTHON"], !p.isEmpty { candidates.append(p) }
         candidates.append("python3")
         for c in candidates {
-            if let r = try? run(c, ["-c", "import textmate_grammar"]), r.status == 0 { return c }
+            if let r = try? runProgram(c, ["-c", "import textmate_grammar"]), r.status == 0 { return c }
         }
         return nil
-    }
-
-    static func run(_ program: String, _ args: [String]) throws -> (out: String, status: Int32) {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = [program] + args
-        let out = Pipe()
-        p.standardOutput = out
-        p.standardError = FileHandle.nullDevice
-        try p.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return (String(decoding: data, as: UTF8.self), p.terminationStatus)
     }
 
     /// Tokenizes each file with textmate_grammar and prints, per file, a JSON list of
@@ -379,7 +366,7 @@ import Testing
     @Test func bundledModelsWithATextMateEngine() throws {
         guard let python = Self.textMatePython() else { return }  // no engine installed: see the type's comment
         let models = Self.bundledModels()
-        let r = try Self.run(python, ["-c", Self.engineScript, Self.grammarURL.path] + models.map(\.path))
+        let r = try runProgram(python, ["-c", Self.engineScript, Self.grammarURL.path] + models.map(\.path))
         #expect(r.status == 0, "the TextMate engine failed")
         let json = try #require(try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [String: [[Any]]])
         for url in models {

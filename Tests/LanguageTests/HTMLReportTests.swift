@@ -105,24 +105,11 @@ import Testing
         let page = dir.appendingPathComponent("report.html").path, png = dir.appendingPathComponent("report.png").path
         #expect(HTMLReport.write(result, to: page, title: "battery").isEmpty)
         let common = ["--headless", "--no-sandbox", "--disable-gpu", "--user-data-dir=\(dir.path)/profile"]
-        let dom = try run(chromium, common + ["--dump-dom", "file://\(page)"])
+        let dom = try runProgram(chromium, common + ["--dump-dom", "file://\(page)"]).out
         #expect(dom.components(separatedBy: "<svg").count - 1 == 2)
-        _ = try run(chromium, common + ["--window-size=1000,1600", "--screenshot=\(png)", "file://\(page)"])
+        _ = try runProgram(chromium, common + ["--window-size=1000,1600", "--screenshot=\(png)", "file://\(page)"])
         let bytes = [UInt8](FileManager.default.contents(atPath: png) ?? Data())
         #expect(bytes.starts(with: [0x89, 0x50, 0x4E, 0x47]), "no PNG written")
         #expect(bytes.count > 10_000)
-    }
-
-    func run(_ exe: String, _ args: [String]) throws -> String {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: exe)
-        p.arguments = args
-        let out = Pipe()
-        p.standardOutput = out
-        p.standardError = FileHandle.nullDevice
-        try p.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
     }
 }

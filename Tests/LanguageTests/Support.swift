@@ -72,3 +72,18 @@ func expectGolden(_ actual: String, _ path: String, sourceLocation: SourceLocati
     }
     #expect(actual == expected, "output differs from \(path)", sourceLocation: sourceLocation)
 }
+
+/// Runs `program` (a name looked up on the PATH, or a path) with `args`; its standard output and
+/// exit status (standard error is discarded).
+func runProgram(_ program: String, _ args: [String]) throws -> (out: String, status: Int32) {
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    p.arguments = [program] + args
+    let out = Pipe()
+    p.standardOutput = out
+    p.standardError = FileHandle.nullDevice
+    try p.run()
+    let data = out.fileHandleForReading.readDataToEndOfFile()
+    p.waitUntilExit()
+    return (String(decoding: data, as: UTF8.self), p.terminationStatus)
+}
