@@ -184,14 +184,19 @@ public enum HTMLReport {
     /// nil when there is nothing to draw (fewer than two points, or no finite values).
     static func chart(_ d: DisplayItem, number: Int) -> String? {
         let dim = d.domain.count
-        var xs: [String] = [], xIndex: [String: Int] = [:]
+        // the x axis runs over the last index's labels in GAMS's label order (a series that lacks
+        // the first labels must not move them to the end)
+        var labelOf: [Label: String] = [:]
+        for rec in d.records where rec.value.isFinite { labelOf[rec.ids[dim - 1]] = rec.labels[dim - 1] }
+        let xIds = labelOf.keys.sorted()
+        let xs = xIds.map { labelOf[$0]! }
+        var xIndex: [Label: Int] = [:]
+        for (i, id) in xIds.enumerated() { xIndex[id] = i }
         var seriesNames: [String] = [], series: [String: [(Int, Double)]] = [:]
         for rec in d.records where rec.value.isFinite {
-            let x = rec.labels[dim - 1]
-            if xIndex[x] == nil { xIndex[x] = xs.count; xs.append(x) }
             let s = dim == 1 ? name(d) : rec.labels.prefix(dim - 1).joined(separator: ".")
             if series[s] == nil { seriesNames.append(s) }
-            series[s, default: []].append((xIndex[x]!, rec.value))
+            series[s, default: []].append((xIndex[rec.ids[dim - 1]]!, rec.value))
         }
         guard xs.count >= 2 else { return nil }
         // a display leaves zeros out: every series is 0 where it has no record

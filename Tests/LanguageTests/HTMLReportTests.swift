@@ -67,6 +67,18 @@ import Testing
         #expect(html.contains("20× 1 Optimal"))
     }
 
+    /// The x axis follows the set's order even when the first series lacks its first labels.
+    @Test func chartAxisFollowsTheSetOrder() {
+        let run = runSource("""
+        Sets s / a, b /, t / t1*t3 /;
+        Parameter p(s,t) / a.t2 1, a.t3 2, b.t1 3 /;
+        display p;
+        """)
+        let html = HTMLReport.render(run.result, title: "t")
+        let labels = html.components(separatedBy: "text-anchor=\"middle\">").dropFirst().map { $0.prefix(2) }
+        #expect(labels.prefix(3) == ["t1", "t2", "t3"])
+    }
+
     @Test func pageIsSelfContained() {
         let (_, html) = report()
         #expect(!html.lowercased().contains("<script"))
