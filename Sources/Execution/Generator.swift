@@ -513,9 +513,18 @@ extension Interpreter {
            previous.rows.count == solved.rowCount, previous.columns.count == solved.columnCount {
             warm.startBasis = previous
         }
+        // ... and a nonlinear one from the previous point's multipliers when the rows and
+        // columns are the same ones
+        let identity = nonlinear ? SolveIdentity(rows: rows, columns: columns) : nil
+        if let identity, let previous = lastMultipliers[statement], previous.identity == identity {
+            warm.startMultipliers = previous.multipliers
+        }
         let raw = plan.map { $0.solve(model, backend: backend, options: opts, threads: blockThreads) }
             ?? backend.solve(solved, options: warm)
         if let b = raw.basis { lastBasis[statement] = b }
+        if let identity {
+            lastMultipliers[statement] = raw.multipliers.map { (identity, $0) }
+        }
         let result = substitution.map { $0.restore(raw) } ?? raw
         let solverSeconds = Double(DispatchTime.now().uptimeNanoseconds - t1) / 1e9
         for w in result.warnings {

@@ -44,6 +44,9 @@ public final class Interpreter {
     var explainedSolveStatements = Set<String>()
     /// The last simplex basis of each solve statement (by `file:line`), to warm-start its next solve.
     var lastBasis: [String: SimplexBasis] = [:]
+    /// The last multipliers of each nonlinear solve statement, with the rows and columns they
+    /// belong to, to warm-start its next solve of the same structure.
+    var lastMultipliers: [String: (identity: SolveIdentity, multipliers: InteriorPointMultipliers)] = [:]
     /// Display decimals set per symbol (`option p:d`), by symbol id.
     var symbolDecimals: [Int: Double] = [:]
     /// Solve a linear or mixed-integer model whose constraint matrix splits into independent

@@ -225,3 +225,21 @@ struct ObjectiveSubstitution {
         return r
     }
 }
+
+/// Which rows and columns a generated model has (symbol and labels of each, in order): two
+/// solves of a statement with the same identity have the same structure, so the second can
+/// start from the first one's multipliers.
+struct SolveIdentity: Equatable {
+    let rows: [Entry]
+    let columns: [Entry]
+
+    struct Entry: Equatable {
+        let symbol: ObjectIdentifier
+        let labels: LabelTuple
+    }
+
+    init(rows: [(Symbol, LabelTuple)], columns: [(Symbol, LabelTuple)]) {
+        self.rows = rows.map { Entry(symbol: ObjectIdentifier($0.0), labels: $0.1) }
+        self.columns = columns.map { Entry(symbol: ObjectIdentifier($0.0), labels: $0.1) }
+    }
+}

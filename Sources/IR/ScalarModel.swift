@@ -133,8 +133,26 @@ public struct SolveOptions: Sendable {
     /// A simplex basis to start from (the previous solve's, when a loop re-solves a model of the
     /// same shape); ignored when its sizes do not match the model.
     public var startBasis: SimplexBasis? = nil
+    /// Multipliers to start an interior-point solve from (the previous solve's, when a loop
+    /// re-solves a model of the same structure); ignored when its sizes do not match the model.
+    public var startMultipliers: InteriorPointMultipliers? = nil
 
     public init() {}
+}
+
+/// The multipliers of an interior-point solve in the backend's own convention (Ipopt: `λ` of
+/// the rows, `z_L`, `z_U` of the column bounds, for the problem as the backend minimizes it),
+/// kept to warm-start the next solve of the same structure.
+public struct InteriorPointMultipliers: Sendable, Equatable {
+    public var rows: [Double]
+    public var lower: [Double]
+    public var upper: [Double]
+
+    public init(rows: [Double], lower: [Double], upper: [Double]) {
+        self.rows = rows
+        self.lower = lower
+        self.upper = upper
+    }
 }
 
 /// The status of every row and column in a simplex basis, as the backend's codes (GLPK: basic,
@@ -231,6 +249,9 @@ public struct SolveResult: Sendable {
     public var warnings: [String] = []
     /// The final simplex basis of an LP solve (nil otherwise), to warm-start the next solve.
     public var basis: SimplexBasis? = nil
+    /// The final multipliers of an interior-point solve that ended with a point (nil
+    /// otherwise), to warm-start the next solve.
+    public var multipliers: InteriorPointMultipliers? = nil
     /// The solver's own words about how it stopped.
     public var message: String = ""
 

@@ -83,6 +83,8 @@ public struct IpoptSolver: Solver {
         }
         defer { FreeIpoptProblem(problem) }
         IpoptOptions.setFixed(problem, options: options)
+        let warmStart = IpoptSolver.usableStart(options, rows: m, columns: n)
+        if warmStart != nil { IpoptOptions.setWarmStart(problem) }
         let warnings = IpoptOptions.setPassThrough(problem, options.solverOptions)
         if options.loadOnly {
             var result = failure(.noSolutionReturned, .solveProcessingSkipped,
@@ -98,6 +100,11 @@ public struct IpoptSolver: Solver {
         var lambda = [Double](repeating: 0, count: max(m, 1))
         var zLower = [Double](repeating: 0, count: n)
         var zUpper = [Double](repeating: 0, count: n)
+        if let warmStart {
+            lambda.replaceSubrange(0..<m, with: warmStart.rows)
+            zLower = warmStart.lower
+            zUpper = warmStart.upper
+        }
         let status = withExtendedLifetime(session) {
             IpoptSolve(problem, &x, &g, &objective, &lambda, &zLower, &zUpper,
                        Unmanaged.passUnretained(session).toOpaque())
@@ -125,6 +132,7 @@ public struct IpoptSolver: Solver {
         }
         guard outcome.hasPoint, let rowLevel, let value else { return result }
         result.objective = value
+        result.multipliers = InteriorPointMultipliers(rows: Array(lambda.prefix(m)), lower: zLower, upper: zUpper)
         result.columnLevel = x
         result.rowLevel = rowLevel
         let sense = session.sense
@@ -143,6 +151,20 @@ public struct IpoptSolver: Solver {
             result.columnMarginal = gradient.map(IpoptSolver.clean)
         }
         return result
+    }
+
+    /// The multipliers to warm-start from: the given ones when their sizes match the model, all
+    /// are finite, and the solver options do not say `warm_start_init_point no`.
+    static func usableStart(_ options: SolveOptions, rows m: Int, columns n: Int) -> InteriorPointMultipliers? {
+        guard let start = options.startMultipliers, start.rows.count == m,
+              start.lower.count == n, start.upper.count == n,
+              start.rows.allSatisfy(\.isFinite), start.lower.allSatisfy(\.isFinite),
+              start.upper.allSatisfy(\.isFinite) else { return nil }
+        let refused = options.solverOptions.contains {
+            IpoptOptions.trim($0.name).lowercased() == "warm_start_init_point"
+                && IpoptOptions.trim($0.value).lowercased() == "no"
+        }
+        return refused ? nil : start
     }
 
     /// ∇f at `x` in the model's sense (nil where the program cannot evaluate it).

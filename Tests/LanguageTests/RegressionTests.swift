@@ -154,6 +154,46 @@ import Testing
         #expect(warmIterations < coldIterations, "warm \(warmIterations), cold \(coldIterations)")
     }
 
+    /// A loop re-solving a nonlinear model of unchanged structure starts Ipopt from the previous
+    /// point's multipliers: the same optima as cold starts (`warm_start_init_point no` in the
+    /// option file turns the warm start off), in fewer interior-point iterations.
+    @Test func loopResolvesStartIpoptFromThePreviousMultipliers() {
+        func run(_ optionFile: String) -> Run {
+            let model = """
+            Sets k rounds / k1*k8 /, t hours / t1*t24 /;
+            Parameters price(t), target(t), obj(k), iters(k), stat(k);
+            price(t) = 30 + 20*sin(ord(t)/4);
+            Positive Variables ch(t), dis(t);
+            Variables soc(t), net(t), u;
+            ch.up(t) = 2; dis.up(t) = 2; soc.lo(t) = 1; soc.up(t) = 8;
+            Equations bal(t), defnet(t), defu;
+            bal(t).. soc(t) =e= soc(t-1) + 4$(ord(t) = 1) + 0.9*ch(t) - dis(t)/0.9;
+            defnet(t).. net(t) =e= dis(t) - ch(t);
+            defu.. u =e= sum(t, price(t)*net(t) - 5*sqr(net(t) - target(t)));
+            Model m / all /;
+            m.optFile = 1;
+            target(t) = 0;
+            loop(k,
+               Solve m using qcp maximizing u;
+               obj(k) = u.l;
+               iters(k) = m.iterUsd;
+               stat(k) = m.modelStat;
+               target(t) = 0.5*target(t) + 0.5*net.l(t) + 0.5*cos(ord(t) + ord(k))/sqr(ord(k));
+            );
+            display obj, iters, stat;
+            """
+            return runFiles(["model.gms": model, "ipopt.opt": optionFile], main: "model.gms")
+        }
+        let warm = run("tol 1e-9\n"), cold = run("tol 1e-9\nwarm_start_init_point no\n")
+        #expect(warm.diagnostics.isEmpty && cold.diagnostics.isEmpty, "\(warm.diagnostics)\(cold.diagnostics)")
+        #expect(warm.records("stat").values.allSatisfy { $0 == 2 } && cold.records("stat").values.allSatisfy { $0 == 2 })
+        let w = warm.records("obj"), c = cold.records("obj")
+        #expect(w.count == 8 && c.count == 8)
+        for (k, v) in c { #expect(abs((w[k] ?? 0) - v) < 1e-6 * max(1, abs(v)), "\(k): warm \(w[k] ?? 0), cold \(v)") }
+        let warmIterations = warm.records("iters").values.reduce(0, +), coldIterations = cold.records("iters").values.reduce(0, +)
+        #expect(warmIterations < coldIterations, "warm \(warmIterations), cold \(coldIterations)")
+    }
+
     /// A name declared again names the included file of its first declaration.
     @Test func redeclarationNamesTheIncludedFile() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("enm-redecl-\(UUID().uuidString)")
