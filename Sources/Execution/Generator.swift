@@ -47,7 +47,8 @@ extension Interpreter {
         var model = ScalarModel()
         var columns: [(Symbol, LabelTuple)] = []
         var rows: [(Symbol, LabelTuple)] = []
-        columnsOf = [:]
+        generationNumber += 1
+        let generation = generationNumber
         var acc = RowAccumulator()
         var failed = false
         var infeasibleRows = 0
@@ -56,16 +57,45 @@ extension Interpreter {
         var nonlinearTerms: [Int32] = []
         var pool = NLExpressionPool()
 
+        // label id -> position in the set, per domain set (by id), for dense column indexes
+        var setPositions: [Int: [Int32]] = [:]
+        func columnIndex(for s: Symbol) -> ColumnIndex {
+            var positions: [[Int32]] = [], sizes: [Int] = []
+            for d in s.domain {
+                guard let set = d?.root, set.dimension == 1 else { return ColumnIndex() }
+                if setPositions[set.id] == nil {
+                    var table = [Int32](repeating: -1, count: labels.count + 1)
+                    for (k, member) in set.setData.sorted.enumerated() where Int(member[0]) < table.count {
+                        table[Int(member[0])] = Int32(truncatingIfNeeded: k)
+                    }
+                    setPositions[set.id] = table
+                }
+                positions.append(setPositions[set.id] ?? [])
+                sizes.append(set.setData.count)
+            }
+            return ColumnIndex(positions: positions, sizes: sizes)
+        }
+
         func column(_ s: Symbol, _ t: LabelTuple) -> Int32 {
-            if let c = columnsOf[s.id]?[t] { return c }
+            let source: ProvenanceSource
+            if s.columnGeneration == generation, let known = s.columnSource {
+                if let c = s.columnIndex[t] { return c }
+                source = known
+            } else {
+                // the symbol's first column in this model
+                s.columnGeneration = generation
+                s.columnIndex = columnIndex(for: s)
+                source = ProvenanceSource(symbol: s.name, line: s.line, file: s.file, column: s.column,
+                                          dimension: s.dimension, labels: labels)
+                s.columnSource = source
+            }
             let r = s.records[t] ?? s.defaultRecord()
             var lo = r.lower, up = r.upper
             let integer = s.variableKind == .binary || s.variableKind == .integer
             if s.variableKind == .binary { lo = Swift.max(lo, 0); up = Swift.min(up, 1) }
             let c = Int32(model.addColumn(lower: lo, upper: up, isInteger: integer, start: r.level,
-                                          origin: Provenance(symbol: s.name, labels: labelNames(s, t), line: s.line,
-                                                             file: s.file, column: s.column)))
-            columnsOf[s.id, default: [:]][t] = c
+                                          origin: Provenance(source: source, labels: t)))
+            s.columnIndex[t] = c
             columns.append((s, t))
             return c
         }
@@ -345,10 +375,12 @@ extension Interpreter {
 
         for eq in program.modelEquations[sv.model.id] ?? [] {
             guard let def = program.definitions[eq.id] else { continue }
+            let rowSource = ProvenanceSource(symbol: eq.name, line: def.span.line, file: def.span.path,
+                                             column: def.span.column, dimension: eq.dimension, labels: labels)
             do {
                 try iterate(def.domain, ordered: true) {
                     guard let t = tuple(def.args) else { return true }
-                    context = name(eq, t)
+                    evaluating = .element(eq, t)
                     do {
                         try linear(def.lhs, 1)
                         try linear(def.rhs, -1)
@@ -391,8 +423,7 @@ extension Interpreter {
                         return true
                     }
                     let row = model.addRow(columns: cols, values: vals, lower: lo, upper: up,
-                                           origin: Provenance(symbol: eq.name, labels: labelNames(eq, t), line: def.span.line,
-                                                              file: def.span.path, column: def.span.column))
+                                           origin: Provenance(source: rowSource, labels: t))
                     if !nonlinearTerms.isEmpty {
                         let root = nonlinearTerms.count == 1 ? nonlinearTerms[0] : pool.add(.sum, nonlinearTerms)
                         model.nonlinearRows.append(NonlinearRow(row: Int32(row), root: root))
@@ -409,7 +440,7 @@ extension Interpreter {
         }
         context = ""
         if failed || infeasibleRows > 0 { return nil }
-        guard let objCol = columnsOf[sv.objective.id]?[LabelTuple(repeating: 0)] else {
+        guard let objCol = generatedColumn(sv.objective) else {
             runtimeError("E4014", "objective variable '\(sv.objective.name)' does not appear in any equation of model '\(sv.model.name)'",
                          at: sv.objectiveSpan)
             return nil
@@ -425,6 +456,11 @@ extension Interpreter {
         model.objective[Int(objCol)] = 1
         model.sense = sv.maximize ? .maximize : .minimize
         return (model, columns, rows)
+    }
+
+    /// The column of a scalar variable in the model generated last (nil when it has none).
+    func generatedColumn(_ s: Symbol) -> Int32? {
+        s.columnGeneration == generationNumber ? s.columnIndex[LabelTuple(repeating: 0)] : nil
     }
 
     /// Model types solved by the nonlinear backend.
@@ -487,22 +523,24 @@ extension Interpreter {
                 let v = self.modelAttributes[sv.model.id]?[name] ?? self.options[option] ?? 3
                 return v.isFinite ? Int(Swift.max(0, Swift.min(v, 1e9))) : 0
             }
-            let writer = ListingWriter(model: model, rows: rows, columns: columns, modelName: sv.model.name, type: sv.type,
-                                       line: sv.span.line, labelName: { self.name($0, $1) })
             let rowLimit = limit("limRow", "limrow"), columnLimit = limit("limCol", "limcol")
-            let text = (rowLimit > 0 ? writer.equationListing(limit: rowLimit) : "")
-                + (columnLimit > 0 ? writer.columnListing(limit: columnLimit) : "")
-            listing = text.isEmpty ? nil : text
+            if rowLimit > 0 || columnLimit > 0 {
+                let writer = ListingWriter(model: model, rows: rows, columns: columns, modelName: sv.model.name, type: sv.type,
+                                           line: sv.span.line, labelName: { self.name($0, $1) })
+                let text = (rowLimit > 0 ? writer.equationListing(limit: rowLimit) : "")
+                    + (columnLimit > 0 ? writer.columnListing(limit: columnLimit) : "")
+                listing = text.isEmpty ? nil : text
+            }
         }
         var solved = model
         var substitution: ObjectiveSubstitution? = nil
-        if nonlinear, let j = columnsOf[sv.objective.id]?[LabelTuple(repeating: 0)] {
+        if nonlinear, let j = generatedColumn(sv.objective) {
             substitution = ObjectiveSubstitution.apply(&solved, column: Int(j))
         }
         let t1 = DispatchTime.now().uptimeNanoseconds
         // a linear or mixed-integer model whose matrix splits is solved block by block
         let plan = decomposeBlocks && !nonlinear && !opts.loadOnly
-            ? BlockPlan.plan(model, objectiveColumn: columnsOf[sv.objective.id]?[LabelTuple(repeating: 0)].map { Int($0) })
+            ? BlockPlan.plan(model, objectiveColumn: generatedColumn(sv.objective).map { Int($0) })
             : nil
         // a loop re-solving this statement's LP starts from the previous basis, as GAMS does
         // unless `option bratio = 1`

@@ -28,8 +28,21 @@ public final class Interpreter {
                                      "seed": 3141, "limrow": 3, "limcol": 3]
     var modelAttributes: [Int: [String: Double]] = [:]
     var random = SeededRandom(seed: 3141)
-    /// What is being evaluated, for run-time error messages.
-    var context: String = ""
+    /// What is being evaluated, for run-time error messages; kept as symbol and labels so that
+    /// the text is only built when a message needs it.
+    var evaluating = EvaluationContext.none
+    /// The text of `evaluating` ("" for none); setting it records a text.
+    var context: String {
+        get {
+            switch evaluating {
+            case .none: return ""
+            case .text(let text): return text
+            case .element(let s, let t): return name(s, t)
+            case .assignment(let target, let t): return describe(target, t)
+            }
+        }
+        set { evaluating = newValue.isEmpty ? .none : .text(newValue) }
+    }
     var runtimeErrors = 0
     /// Generate and load models but do not solve them.
     public var generateOnly = false
@@ -62,7 +75,9 @@ public final class Interpreter {
     let nonlinearSolver: Solver
     /// The directory of the main model file, where solver option files are looked up first.
     public var modelDirectory: String = "."
-    var columnsOf: [Int: [LabelTuple: Int32]] = [:]
+    /// Numbers the generations, so that each variable's `columnIndex` can tell whether it
+    /// belongs to the model generated last.
+    var generationNumber = 0
     var plans: [ObjectIdentifier: DomainPlan] = [:]
 
     public init(program: Program, diagnostics: DiagnosticBag, solver: Solver, nonlinearSolver: Solver = IpoptSolver()) {
@@ -228,7 +243,7 @@ public final class Interpreter {
         var writes: [(LabelTuple, Double)] = []
         try? iterate(a.domain, ordered: false) {
             guard let t = tuple(a.args) else { return true }
-            context = describe(a.target, t)
+            evaluating = .assignment(a.target, t)
             writes.append((t, eval(a.value)))
             return true
         }
@@ -258,6 +273,16 @@ public final class Interpreter {
             }
         case .modelAttribute, .systemScalar: break
         }
+    }
+
+    /// What a run-time error happened in.
+    enum EvaluationContext {
+        case none
+        case text(String)
+        /// A row (or other element) of a symbol.
+        case element(Symbol, LabelTuple)
+        /// An element of an assignment's target.
+        case assignment(AssignmentTarget, LabelTuple)
     }
 
     func describe(_ target: AssignmentTarget, _ t: LabelTuple) -> String {

@@ -1,22 +1,64 @@
-/// Where a row or column of a generated model came from: its symbol, index tuple and source line.
-public struct Provenance: Sendable, Equatable {
-    /// The equation or variable name.
-    public var symbol: String
-    /// The labels of the index tuple, in display spelling.
-    public var labels: [String]
-    /// The 1-based source line of the declaration or definition, 0 if unknown.
-    public var line: Int
-    /// The source file of the declaration or definition ("" if unknown).
-    public var file: String
-    /// The 1-based column of the name there (0 if unknown).
-    public var column: Int
+/// What the rows (or columns) of one symbol share: the name, where it is defined or declared,
+/// and the label table that spells the labels. One per symbol and generation, so that a row's
+/// provenance is a reference and a label tuple instead of strings.
+public final class ProvenanceSource: @unchecked Sendable {
+    public let symbol: String
+    public let line: Int
+    public let file: String
+    public let column: Int
+    let dimension: Int
+    /// Spells label ids; only read (label tables only grow, and only between solves).
+    let labelTable: LabelTable?
 
-    public init(symbol: String, labels: [String], line: Int = 0, file: String = "", column: Int = 0) {
+    public init(symbol: String, line: Int, file: String, column: Int, dimension: Int, labels: LabelTable?) {
         self.symbol = symbol
-        self.labels = labels
         self.line = line
         self.file = file
         self.column = column
+        self.dimension = dimension
+        self.labelTable = labels
+    }
+}
+
+/// Where a row or column of a generated model came from: its symbol, index tuple and source line.
+public struct Provenance: Sendable, Equatable {
+    public let source: ProvenanceSource
+    /// The label ids (with a source that has a label table).
+    let ids: LabelTuple
+    /// The labels as given (with a source without a label table).
+    let givenLabels: [String]?
+
+    /// The equation or variable name.
+    public var symbol: String { source.symbol }
+    /// The labels of the index tuple, in display spelling.
+    public var labels: [String] {
+        if let givenLabels { return givenLabels }
+        guard let table = source.labelTable else { return [] }
+        return (0..<source.dimension).map { table.name(ids[$0]) }
+    }
+    /// The 1-based source line of the declaration or definition, 0 if unknown.
+    public var line: Int { source.line }
+    /// The source file of the declaration or definition ("" if unknown).
+    public var file: String { source.file }
+    /// The 1-based column of the name there (0 if unknown).
+    public var column: Int { source.column }
+
+    public init(symbol: String, labels: [String], line: Int = 0, file: String = "", column: Int = 0) {
+        source = ProvenanceSource(symbol: symbol, line: line, file: file, column: column,
+                                  dimension: labels.count, labels: nil)
+        ids = LabelTuple(repeating: 0)
+        givenLabels = labels
+    }
+
+    /// The element `labels` (ids spelled by the source's label table) of a symbol.
+    public init(source: ProvenanceSource, labels: LabelTuple) {
+        self.source = source
+        ids = labels
+        givenLabels = nil
+    }
+
+    public static func == (a: Provenance, b: Provenance) -> Bool {
+        a.symbol == b.symbol && a.labels == b.labels && a.line == b.line && a.file == b.file && a.column == b.column
     }
 
     /// `file:line:col` (the file's last path component), or `line N` when the file is unknown.

@@ -44,10 +44,10 @@ public struct VarRecord: Sendable {
 
 /// The members of a set: label tuples with optional element text, kept in label order.
 public final class SetData {
-    public private(set) var texts: [LabelTuple: String] = [:]
+    public private(set) var texts = LabelMap<String>()
     private var sortedCache: [LabelTuple]? = []
     private var positionCache: [Label: Int]? = [:]
-    private var indexCache: [Int: [LabelTuple: [LabelTuple]]] = [:]
+    private var indexCache: [Int: LabelMap<[LabelTuple]>] = [:]
     /// Incremented on every change.
     public private(set) var version = 0
     public let dimension: Int
@@ -55,7 +55,7 @@ public final class SetData {
     public init(dimension: Int) { self.dimension = dimension }
 
     /// Whether `t` is a member.
-    @inline(__always) public func contains(_ t: LabelTuple) -> Bool { texts[t] != nil }
+    @inline(__always) public func contains(_ t: LabelTuple) -> Bool { texts.contains(t) }
 
     /// The number of members.
     public var count: Int { texts.count }
@@ -111,9 +111,9 @@ public final class SetData {
 
     /// Members grouped by the labels at the positions in `mask` (bit k = position k bound):
     /// the key holds the bound labels (others 0).
-    public func index(mask: Int) -> [LabelTuple: [LabelTuple]] {
+    public func index(mask: Int) -> LabelMap<[LabelTuple]> {
         if let i = indexCache[mask] { return i }
-        var idx: [LabelTuple: [LabelTuple]] = [:]
+        var idx = LabelMap<[LabelTuple]>()
         for t in sorted {
             var key = LabelTuple(repeating: 0)
             for k in 0..<dimension where mask & (1 << k) != 0 { key[k] = t[k] }
@@ -145,13 +145,19 @@ public final class Symbol {
     /// Set members (sets only; aliases share their target's).
     public var setData: SetData
     /// Parameter values (sparse; zeros are absent, `EPS` is stored).
-    public var values: [LabelTuple: Double] = [:]
+    public var values = LabelMap<Double>()
     /// Variable type (variables only).
     public var variableKind: VariableKind = .free
     /// Variable and equation records.
-    public var records: [LabelTuple: VarRecord] = [:]
+    public var records = LabelMap<VarRecord>()
     /// Whether the symbol has received data or an assignment.
     public var hasData = false
+    /// Variables: the column of each record in the model generated last, valid while
+    /// `columnGeneration` equals the generator's current generation number.
+    public var columnIndex = ColumnIndex()
+    public var columnGeneration = -1
+    /// Variables: what the columns of that model share in their provenance.
+    public var columnSource: ProvenanceSource?
 
     public init(id: Int, name: String, kind: SymbolKind, domain: [Symbol?], text: String, line: Int,
                 dimensionKnown: Bool = true) {

@@ -221,10 +221,18 @@ extension Parser {
         var sawQuote = false
         while i <= b.count {
             if i == b.count || (quote == 0 && (b[i] == 44 || b[i] == 9)) {
-                var s = String(decoding: field, as: UTF8.self)
-                if !sawQuote { s = s.trimmingCharacters(in: [" ", "\r"]) } else { s = normalizeQuotedLabel(s) }
+                let s: String
+                if sawQuote {
+                    s = normalizeQuotedLabel(String(decoding: field, as: UTF8.self))
+                } else {
+                    // blanks and carriage returns around an unquoted field are not part of it
+                    var lo = 0, hi = field.count
+                    while lo < hi && (field[lo] == 32 || field[lo] == 13) { lo += 1 }
+                    while hi > lo && (field[hi - 1] == 32 || field[hi - 1] == 13) { hi -= 1 }
+                    s = String(decoding: field[lo..<hi], as: UTF8.self)
+                }
                 out.append((s, start))
-                field = []
+                field.removeAll(keepingCapacity: true)
                 sawQuote = false
                 start = i + 1
                 i += 1
@@ -236,7 +244,7 @@ extension Parser {
             } else if (c == 34 || c == 39) && field.allSatisfy({ $0 == 32 }) {
                 quote = c
                 sawQuote = true
-                field = []
+                field.removeAll(keepingCapacity: true)
             } else {
                 field.append(c)
             }
@@ -246,6 +254,7 @@ extension Parser {
     }
 
     func parseCSVNumber(_ s: String, at span: SourceSpan) -> Double? {
+        if let v = Double(s), v.isFinite { return v == 0 ? 0 : v }
         switch s.lowercased() {
         case "inf", "+inf": return .infinity
         case "-inf": return -.infinity
@@ -255,7 +264,6 @@ extension Parser {
         case "no": return 0
         default: break
         }
-        if let v = Double(s), v.isFinite { return v == 0 ? 0 : v }
         diagnostics.error("E3001", "expected a number, found '\(s)'", at: span, label: "expected a number")
         return nil
     }

@@ -93,9 +93,14 @@ public final class Lexer {
         while i < end, !stops.contains(line.text[i]) { i += 1 }
         lineIndex = token.lineIndex
         column = i
-        let s = String(decoding: line.text[token.column..<i], as: UTF8.self)
-        return s.trimmingCharacters(in: [" ", "\t", "\r"])
+        var lo = token.column, hi = i
+        while lo < hi && Lexer.isBlank(line.text[lo]) { lo += 1 }
+        while hi > lo && Lexer.isBlank(line.text[hi - 1]) { hi -= 1 }
+        return String(decoding: line.text[lo..<hi], as: UTF8.self)
     }
+
+    /// Space, tab or carriage return.
+    @inline(__always) static func isBlank(_ c: UInt8) -> Bool { c == 32 || c == 9 || c == 13 }
 
     /// The byte index where the line's code ends (before an end-of-line comment).
     func effectiveEnd(_ line: SourceLine) -> Int {
@@ -154,11 +159,9 @@ public final class Lexer {
             let end = effectiveEnd(line)
             if line.isDelimited {
                 if column == 0 {
-                    let text = String(decoding: line.text[0..<end], as: UTF8.self)
-                    let trimmed = text.trimmingCharacters(in: [" ", "\t", "\r"])
                     column = line.text.count
-                    if !trimmed.isEmpty {
-                        return Token(kind: .csvRow, text: text, lineIndex: lineIndex, column: 0, length: max(1, end),
+                    if line.text[0..<end].contains(where: { !Lexer.isBlank($0) }) {
+                        return Token(kind: .csvRow, text: String(decoding: line.text[0..<end], as: UTF8.self), lineIndex: lineIndex, column: 0, length: max(1, end),
                                      spaceBefore: true)
                     }
                 }
