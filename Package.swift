@@ -32,6 +32,8 @@ let package = Package(
         .executableTarget(name: "enm", dependencies: [
             "Driver", "Formats", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        // the raw GLPK load of a generated model's matrix: the limit generation is measured against
+        .executableTarget(name: "enm-load-limit", dependencies: ["Driver", "IR", "CGLPK"], path: "benchmarks/loadlimit"),
         .testTarget(name: "DerivativesTests", dependencies: ["Derivatives", "IR"]),
         .testTarget(name: "SolversTests", dependencies: ["Solvers", "IR"]),
         .testTarget(name: "ReportTests", dependencies: ["Report", "IR"]),

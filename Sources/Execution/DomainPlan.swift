@@ -16,6 +16,22 @@ struct DomainPlan {
     var driverSlots: [Int]
     /// Bit k set: position k of `driver` is bound before the walk (outer or enclosing).
     var mask: Int
+    /// Covered items whose labels must still be checked against their own set (the driver's
+    /// declared domain at that position is another set, or the universe).
+    var memberChecks: [Int] = []
+    /// The conjuncts of the condition other than the driver's membership: only these are
+    /// evaluated for a visited member (the walk itself makes the membership true).
+    var residual: [Node] = []
+
+    /// Whether the walk's current labels pass the member checks and the residual condition.
+    func admits(_ d: ResolvedDomain, _ interpreter: Interpreter) -> Bool {
+        for ci in memberChecks {
+            let item = d.items[ci]
+            if !item.set.setData.contains(LabelTuple(labels: [interpreter.env[item.slots[0]]])) { return false }
+        }
+        for c in residual where !interpreter.truth(interpreter.eval(c)) { return false }
+        return true
+    }
 }
 
 extension DomainPlan {
@@ -49,15 +65,15 @@ extension Interpreter {
         var stop = false
         func level(_ k: Int) throws {
             if k == d.items.count {
-                if let c = d.condition, !truth(eval(c)) { return }
+                for c in p.residual where !truth(eval(c)) { return }
                 if try !body() { stop = true }
                 return
             }
             if k == block[0] {
                 walk: for t in members {
                     for (b, pos) in positions.enumerated() { env[d.items[block[b]].slots[0]] = t[pos] }
-                    for q in block where d.items[q].set.root !== p.driver {
-                        guard d.items[q].set.setData.contains(LabelTuple(labels: [env[d.items[q].slots[0]]])) else { continue walk }
+                    for ci in p.memberChecks {
+                        guard d.items[ci].set.setData.contains(LabelTuple(labels: [env[d.items[ci].slots[0]]])) else { continue walk }
                     }
                     try level(k + block.count)
                     if stop { return }
@@ -91,7 +107,8 @@ extension Interpreter {
     private func findPlan(_ d: ResolvedDomain, _ condition: Node) -> DomainPlan? {
         guard d.items.allSatisfy({ $0.slots.count == 1 }) else { return nil }
         let domainSlots = d.items.map { $0.slots[0] }
-        for c in conjuncts(condition) {
+        let all = conjuncts(condition)
+        for (n, c) in all.enumerated() {
             guard case .setMember(let s, let args) = c.kind else { continue }
             var slots: [Int] = []
             var plain = true
@@ -107,7 +124,20 @@ extension Interpreter {
             for (k, slot) in slots.enumerated() where !coveredItems.contains(where: { domainSlots[$0] == slot }) {
                 mask |= 1 << k
             }
-            return DomainPlan(outer: Array(outer), covered: coveredItems, driver: s.root, driverSlots: slots, mask: mask)
+            // a covered item needs no check when the driver's declared domain at its position is
+            // the item's own set (or an alias of it): the driver's members are in their domain
+            let driver = s.root
+            let memberChecks = coveredItems.filter { ci in
+                let item = d.items[ci]
+                if item.set.root === driver { return false }
+                guard let k = slots.firstIndex(of: domainSlots[ci]), k < driver.domain.count,
+                      let declared = driver.domain[k] else { return true }
+                return declared.root !== item.set.root
+            }
+            var residual = all
+            residual.remove(at: n)
+            return DomainPlan(outer: Array(outer), covered: coveredItems, driver: driver, driverSlots: slots, mask: mask,
+                              memberChecks: memberChecks, residual: residual)
         }
         return nil
     }
@@ -120,15 +150,9 @@ extension Interpreter {
             var key = LabelTuple(repeating: 0)
             for (k, slot) in p.driverSlots.enumerated() where p.mask & (1 << k) != 0 { key[k] = env[slot] }
             guard let members = index[key] else { return }
-            outer: for t in members {
+            for t in members {
                 for (k, slot) in p.driverSlots.enumerated() where p.mask & (1 << k) == 0 { env[slot] = t[k] }
-                for ci in p.covered {
-                    let item = d.items[ci]
-                    if item.set.root !== p.driver, !item.set.setData.contains(LabelTuple(labels: [env[item.slots[0]]])) {
-                        continue outer
-                    }
-                }
-                if let c = d.condition, !truth(eval(c)) { continue }
+                if !p.admits(d, self) { continue }
                 if try !body() { stop = true; return }
             }
         }

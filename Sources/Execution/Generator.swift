@@ -21,20 +21,23 @@ struct RowAccumulator {
         }
     }
 
-    /// Moves the row's terms out (dropping exact zeros) and resets.
-    mutating func take() -> ([Int32], [Double]) {
-        var cols: [Int32] = []
-        var vals: [Double] = []
-        cols.reserveCapacity(touched.count)
-        vals.reserveCapacity(touched.count)
+    /// Appends the row's terms to `model`'s open row (dropping exact zeros) and resets; the
+    /// position in the row of the first term that is not finite, if any.
+    mutating func drain(into model: inout ScalarModel) -> Int? {
+        var bad: Int? = nil
+        var n = 0
         for c in touched {
             let v = coefficient[Int(c)]
             coefficient[Int(c)] = .nan
-            if v != 0 { cols.append(c); vals.append(v) }
+            if v != 0 {
+                if bad == nil && !v.isFinite { bad = n }
+                model.appendEntry(column: c, value: v)
+                n += 1
+            }
         }
         touched.removeAll(keepingCapacity: true)
         constant = 0
-        return (cols, vals)
+        return bad
     }
 }
 
@@ -390,12 +393,12 @@ extension Interpreter {
                         return false
                     }
                     let rhs = -acc.constant
-                    let (cols, vals) = acc.take()
-                    if let bad = vals.firstIndex(where: { !$0.isFinite }) {
-                        let (vs, vt) = columns[Int(cols[bad])]
+                    let open = model.entryColumn.count
+                    if let bad = acc.drain(into: &model) {
+                        let (vs, vt) = columns[Int(model.entryColumn[open + bad])]
                         let row = context
                         context = ""
-                        runtimeError("E4012", "coefficient of \(name(vs, vt)) is \(messageNumber(vals[bad])) in row \(row)",
+                        runtimeError("E4012", "coefficient of \(name(vs, vt)) is \(messageNumber(model.entryValue[open + bad])) in row \(row)",
                                      at: def.span)
                         failed = true
                         return false
@@ -412,8 +415,10 @@ extension Interpreter {
                     case .ge: lo = rhs
                     case .free: break
                     }
-                    if cols.isEmpty && nonlinearTerms.isEmpty && (lo > Interpreter.emptyRowTolerance || up < -Interpreter.emptyRowTolerance) {
+                    if model.entryColumn.count == open && nonlinearTerms.isEmpty
+                        && (lo > Interpreter.emptyRowTolerance || up < -Interpreter.emptyRowTolerance) {
                         // GAMS refuses a row whose terms all vanished when its data make it infeasible
+                        model.discardOpenRow()
                         let row = context
                         context = ""
                         runtimeError("E4015", "equation \(row) is infeasible: all its terms are zero and 0 \(def.relation.rawValue) \(messageNumber(rhs)) does not hold",
@@ -422,8 +427,7 @@ extension Interpreter {
                         infeasibleRows += 1
                         return true
                     }
-                    let row = model.addRow(columns: cols, values: vals, lower: lo, upper: up,
-                                           origin: Provenance(source: rowSource, labels: t))
+                    let row = model.finishRow(lower: lo, upper: up, origin: Provenance(source: rowSource, labels: t))
                     if !nonlinearTerms.isEmpty {
                         let root = nonlinearTerms.count == 1 ? nonlinearTerms[0] : pool.add(.sum, nonlinearTerms)
                         model.nonlinearRows.append(NonlinearRow(row: Int32(row), root: root))

@@ -141,6 +141,30 @@ public struct ScalarModel: Sendable {
         return columnLower.count - 1
     }
 
+    /// Adds an entry to the row being built (see `finishRow`); columns must be distinct.
+    @inlinable @inline(__always)
+    public mutating func appendEntry(column: Int32, value: Double) {
+        entryColumn.append(column)
+        entryValue.append(value)
+    }
+
+    /// Closes the row whose entries were appended since the last row; returns its index.
+    @discardableResult
+    public mutating func finishRow(lower: Double, upper: Double, origin: Provenance) -> Int {
+        rowStart.append(entryColumn.count)
+        rowLower.append(lower)
+        rowUpper.append(upper)
+        rowOrigin.append(origin)
+        return rowLower.count - 1
+    }
+
+    /// Drops the entries appended since the last row was closed.
+    public mutating func discardOpenRow() {
+        let start = rowStart.last ?? 0
+        entryColumn.removeSubrange(start...)
+        entryValue.removeSubrange(start...)
+    }
+
     /// Adds a row with entries whose columns must be distinct; returns its index.
     @discardableResult
     public mutating func addRow(columns: [Int32], values: [Double], lower: Double, upper: Double,

@@ -143,9 +143,28 @@ else
   status=2
 fi
 
+# ---------------------------------------------------------------- (c) raw GLPK load limit
+# the same matrix loaded into GLPK straight from arrays (benchmarks/loadlimit): the physical
+# limit of (b); issue 5 asks for (b) <= 2x this
+LIMIT_BIN=${ENM_LOAD_LIMIT:-$(dirname "$ENM_BIN")/enm-load-limit}
+l_secs=NA
+if [ "$enm_ok" = 1 ] && [ -x "$LIMIT_BIN" ]; then
+  echo
+  echo "-- (c) enm-load-limit community.enm (raw C-API load of the same matrix, best of 3)"
+  (cd "$HERE" && "$LIMIT_BIN" community.enm --data="$DATA" --T="$T" --P="$P" --C="$C" --weights="$weights" --repeat=3) \
+    >"$LOGS/load-limit.out" 2>&1
+  l_secs=$(sed -n 's/.*best \([0-9.]*\) s.*/\1/p' "$LOGS/load-limit.out")
+  [ -n "$l_secs" ] || l_secs=NA
+  sed 's/^/   /' "$LOGS/load-limit.out" | tail -n 3
+elif [ "$enm_ok" = 1 ]; then
+  echo
+  echo "-- (c) skipped: $LIMIT_BIN not found (swift build -c release --product enm-load-limit)"
+fi
+
 echo
 if [ "$e_secs" != NA ] && [ "$g_secs" != NA ]; then
   echo "== generation: glpsol $g_secs s, enm $e_secs s, ratio glpsol/enm = $(ratio "$g_secs" "$e_secs") (> 1: enm faster)"
+  [ "$l_secs" != NA ] && echo "== enm / raw load limit ($l_secs s) = $(ratio "$e_secs" "$l_secs") (issue 5 target: <= 2)"
 else
   echo "== generation: glpsol $g_secs s, enm $e_secs s, ratio n/a (enm side did not complete)"
 fi
