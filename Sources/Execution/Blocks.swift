@@ -131,27 +131,42 @@ struct BlockPlan {
 
     /// Solves every block with `backend` on up to `threads` threads and assembles the result of
     /// the whole model.
-    func solve(_ model: ScalarModel, backend: Solver, options: SolveOptions, threads: Int) -> SolveResult {
+    ///
+    /// With `warmStart`, blocks of the same shape (the same sequence of equations and variables,
+    /// with the same number of entries per row: a model that splits by time step has one block
+    /// shape per kind of step) are solved in runs of up to `chainLength` in model order, each
+    /// starting from the previous one's final basis. The runs are fixed by the model alone, not
+    /// by the thread count or timing, so the result is the same on every machine.
+    func solve(_ model: ScalarModel, backend: Solver, options: SolveOptions, threads: Int,
+               warmStart: Bool = true) -> SolveResult {
         let start = DispatchTime.now().uptimeNanoseconds
         let parts: [(rows: [Int], columns: [Int])] = zip(rows, columns).map { ($0, $1) }
             + (looseColumns.isEmpty ? [] : [([], looseColumns)])
-        // largest first, so the last block to start is a small one
-        let order = parts.indices.sorted { parts[$0].columns.count + parts[$0].rows.count > parts[$1].columns.count + parts[$1].rows.count }
+        let chains = warmStart ? BlockPlan.chains(model, parts: parts) : parts.indices.map { [$0] }
+        // largest first, so the last chain to start is a small one
+        func size(_ chain: [Int]) -> Int { chain.reduce(0) { $0 + parts[$1].columns.count + parts[$1].rows.count } }
+        let order = chains.indices.sorted { size(chains[$0]) > size(chains[$1]) }
         let results = ResultSlots(count: parts.count)
         let next = Counter()
-        let workers = max(1, min(threads, parts.count))
+        let workers = max(1, min(threads, chains.count))
         let group = DispatchGroup()
         for _ in 0..<workers {
             group.enter()
             let thread = Thread {
                 var local = [Int32](repeating: 0, count: model.columnCount)
                 while let k = next.take(below: order.count) {
-                    let p = parts[order[k]]
-                    let sub = subModel(model, rows: p.rows, columns: p.columns, local: &local)
-                    var opts = options
-                    let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-                    opts.resLim = max(0, options.resLim - elapsed)
-                    results.set(order[k], backend.solve(sub, options: opts))
+                    var previous: SimplexBasis? = nil
+                    for b in chains[order[k]] {
+                        let p = parts[b]
+                        let sub = subModel(model, rows: p.rows, columns: p.columns, local: &local)
+                        var opts = options
+                        let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+                        opts.resLim = max(0, options.resLim - elapsed)
+                        opts.startBasis = previous
+                        let result = backend.solve(sub, options: opts)
+                        previous = result.basis
+                        results.set(b, result)
+                    }
                 }
                 backend.releaseThreadState()
                 group.leave()
@@ -161,6 +176,37 @@ struct BlockPlan {
         }
         group.wait()
         return assemble(model, parts: parts, results: results.values)
+    }
+
+    /// The most blocks solved one after the other from each other's bases.
+    static let chainLength = 32
+
+    /// The blocks grouped by shape, in model order, cut into runs of at most `chainLength`.
+    static func chains(_ model: ScalarModel, parts: [(rows: [Int], columns: [Int])]) -> [[Int]] {
+        struct Shape: Hashable {
+            var rows: [ObjectIdentifier?]
+            var entries: [Int]
+            var columns: [ObjectIdentifier?]
+        }
+        func source(_ origins: [Provenance], _ k: Int) -> ObjectIdentifier? {
+            k < origins.count ? ObjectIdentifier(origins[k].source) : nil
+        }
+        var groups: [Shape: Int] = [:]
+        var members: [[Int]] = []
+        for (b, p) in parts.enumerated() {
+            let shape = Shape(rows: p.rows.map { source(model.rowOrigin, $0) },
+                              entries: p.rows.map { model.rowStart[$0 + 1] - model.rowStart[$0] },
+                              columns: p.columns.map { source(model.columnOrigin, $0) })
+            if let g = groups[shape] {
+                members[g].append(b)
+            } else {
+                groups[shape] = members.count
+                members.append([b])
+            }
+        }
+        return members.flatMap { group in
+            stride(from: 0, to: group.count, by: chainLength).map { Array(group[$0..<min($0 + chainLength, group.count)]) }
+        }
     }
 
     /// One result of the whole model from the blocks' results.

@@ -484,10 +484,6 @@ extension Interpreter {
         return String(format: "%.10g", v)
     }
 
-    func labelNames(_ s: Symbol, _ t: LabelTuple) -> [String] {
-        (0..<s.dimension).map { labels.name(t[$0]) }
-    }
-
     /// Runs a `solve`: generation, the backend, write-back of levels and marginals.
     func solve(_ sv: SolveR) {
         let t0 = DispatchTime.now().uptimeNanoseconds
@@ -561,7 +557,8 @@ extension Interpreter {
         if let identity, let previous = lastMultipliers[statement], previous.identity == identity {
             warm.startMultipliers = previous.multipliers
         }
-        let raw = plan.map { $0.solve(model, backend: backend, options: opts, threads: blockThreads) }
+        let raw = plan.map { $0.solve(model, backend: backend, options: opts, threads: blockThreads,
+                                      warmStart: (options["bratio"] ?? 0.25) < 1) }
             ?? backend.solve(solved, options: warm)
         if let b = raw.basis { lastBasis[statement] = b }
         if let identity {

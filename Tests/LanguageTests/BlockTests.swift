@@ -55,6 +55,20 @@ import Testing
         #expect(split.output.contains("3 independent blocks"))
     }
 
+    /// Blocks of the same shape start from each other's bases: the same solution as cold starts
+    /// (`option bratio = 1`) and as the whole model, in fewer simplex iterations.
+    @Test func blocksOfTheSameShapeStartFromEachOthersBasis() {
+        let model = Self.regions().replacingOccurrences(of: "r1*r3", with: "r1*r40")
+        let warm = runSource(model), cold = runSource(model.replacingOccurrences(of: "Model m", with: "option bratio = 1;\nModel m")),
+            whole = runSource(model, blocks: false)
+        #expect(warm.diagnostics.isEmpty && cold.diagnostics.isEmpty)
+        #expect(warm.solves.map(\.blocks) == [40] && cold.solves.map(\.blocks) == [40])
+        Self.expectSameSolution(warm, whole, Self.all)
+        Self.expectSameSolution(cold, whole, Self.all)
+        let warmIterations = warm.solves.first?.iterations ?? 0, coldIterations = cold.solves.first?.iterations ?? 0
+        #expect(warmIterations < coldIterations, "warm \(warmIterations), cold \(coldIterations)")
+    }
+
     @Test func maximizingGivesTheSameMarginalsAsTheWholeModel() {
         let split = runSource(Self.regions("maximizing")), whole = runSource(Self.regions("maximizing"), blocks: false)
         #expect(split.solves.map(\.blocks) == [3])
