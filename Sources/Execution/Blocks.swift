@@ -146,7 +146,7 @@ struct BlockPlan {
         // largest first, so the last chain to start is a small one
         func size(_ chain: [Int]) -> Int { chain.reduce(0) { $0 + parts[$1].columns.count + parts[$1].rows.count } }
         let order = chains.indices.sorted { size(chains[$0]) > size(chains[$1]) }
-        let results = ResultSlots(count: parts.count)
+        let results = ResultSlots(count: parts.count, columns: model.columnCount, rows: model.rowCount)
         let next = Counter()
         let workers = max(1, min(threads, chains.count))
         let group = DispatchGroup()
@@ -165,7 +165,7 @@ struct BlockPlan {
                         opts.startBasis = previous
                         let result = backend.solve(sub, options: opts)
                         previous = result.basis
-                        results.set(b, result)
+                        results.set(b, result, rows: p.rows, columns: p.columns)
                     }
                 }
                 backend.releaseThreadState()
@@ -175,7 +175,7 @@ struct BlockPlan {
             thread.start()
         }
         group.wait()
-        return assemble(model, parts: parts, results: results.values)
+        return assemble(model, parts: parts, results: results)
     }
 
     /// The most blocks solved one after the other from each other's bases.
@@ -210,7 +210,8 @@ struct BlockPlan {
     }
 
     /// One result of the whole model from the blocks' results.
-    private func assemble(_ model: ScalarModel, parts: [(rows: [Int], columns: [Int])], results: [SolveResult]) -> SolveResult {
+    private func assemble(_ model: ScalarModel, parts: [(rows: [Int], columns: [Int])], results slots: ResultSlots) -> SolveResult {
+        let results = slots.values
         // the worst block decides the statuses
         func rank(_ s: ModelStatus) -> Int {
             switch s {
@@ -238,21 +239,12 @@ struct BlockPlan {
         out.iterations = results.reduce(0) { $0 + $1.iterations }
         out.nodes = results.reduce(0) { $0 + $1.nodes }
         out.warnings = results.flatMap(\.warnings)
-        if results.allSatisfy(\.hasSolution) {
-            out.columnLevel = [Double](repeating: 0, count: model.columnCount)
-            out.columnMarginal = [Double](repeating: 0, count: model.columnCount)
-            out.rowLevel = [Double](repeating: 0, count: model.rowCount)
-            out.rowMarginal = [Double](repeating: 0, count: model.rowCount)
-            for (p, r) in zip(parts, results) {
-                for (k, j) in p.columns.enumerated() {
-                    if k < r.columnLevel.count { out.columnLevel[j] = r.columnLevel[k] }
-                    if k < r.columnMarginal.count { out.columnMarginal[j] = r.columnMarginal[k] }
-                }
-                for (k, i) in p.rows.enumerated() {
-                    if k < r.rowLevel.count { out.rowLevel[i] = r.rowLevel[k] }
-                    if k < r.rowMarginal.count { out.rowMarginal[i] = r.rowMarginal[k] }
-                }
-            }
+        if slots.solved.allSatisfy({ $0 }) {
+            // the blocks' levels and marginals, already in place
+            out.columnLevel = Array(slots.columnLevel)
+            out.columnMarginal = Array(slots.columnMarginal)
+            out.rowLevel = Array(slots.rowLevel)
+            out.rowMarginal = Array(slots.rowMarginal)
             var value = objectiveConstant
             for j in 0..<model.columnCount { value += objective[j] * out.columnLevel[j] }
             out.objective = value
@@ -285,11 +277,60 @@ private final class Counter: @unchecked Sendable {
     }
 }
 
-/// The blocks' results, written by the worker threads.
+/// The blocks' results, written by the worker threads: each block's levels and marginals go
+/// straight into arrays of the whole model (blocks are disjoint, so those writes need no lock),
+/// and the block keeps its statuses and counts only, so the solution is held once.
 private final class ResultSlots: @unchecked Sendable {
     private let lock = NSLock()
     private var slots: [SolveResult]
-    init(count: Int) { slots = Array(repeating: SolveResult(modelStatus: .noSolutionReturned, solverStatus: .systemFailure), count: count) }
-    func set(_ k: Int, _ r: SolveResult) { lock.lock(); slots[k] = r; lock.unlock() }
+    private var solvedFlags: [Bool]
+    let columnLevel: UnsafeMutableBufferPointer<Double>
+    let columnMarginal: UnsafeMutableBufferPointer<Double>
+    let rowLevel: UnsafeMutableBufferPointer<Double>
+    let rowMarginal: UnsafeMutableBufferPointer<Double>
+
+    init(count: Int, columns: Int, rows: Int) {
+        slots = Array(repeating: SolveResult(modelStatus: .noSolutionReturned, solverStatus: .systemFailure), count: count)
+        solvedFlags = Array(repeating: false, count: count)
+        func zeros(_ n: Int) -> UnsafeMutableBufferPointer<Double> {
+            let b = UnsafeMutableBufferPointer<Double>.allocate(capacity: n)
+            b.initialize(repeating: 0)
+            return b
+        }
+        columnLevel = zeros(columns)
+        columnMarginal = zeros(columns)
+        rowLevel = zeros(rows)
+        rowMarginal = zeros(rows)
+    }
+
+    deinit {
+        columnLevel.deallocate()
+        columnMarginal.deallocate()
+        rowLevel.deallocate()
+        rowMarginal.deallocate()
+    }
+
+    func set(_ k: Int, _ r: SolveResult, rows: [Int], columns: [Int]) {
+        for (i, j) in columns.enumerated() {
+            if i < r.columnLevel.count { columnLevel[j] = r.columnLevel[i] }
+            if i < r.columnMarginal.count { columnMarginal[j] = r.columnMarginal[i] }
+        }
+        for (i, row) in rows.enumerated() {
+            if i < r.rowLevel.count { rowLevel[row] = r.rowLevel[i] }
+            if i < r.rowMarginal.count { rowMarginal[row] = r.rowMarginal[i] }
+        }
+        var slim = r
+        slim.columnLevel = []
+        slim.columnMarginal = []
+        slim.rowLevel = []
+        slim.rowMarginal = []
+        slim.basis = nil
+        lock.lock()
+        slots[k] = slim
+        solvedFlags[k] = r.hasSolution
+        lock.unlock()
+    }
+
     var values: [SolveResult] { lock.lock(); defer { lock.unlock() }; return slots }
+    var solved: [Bool] { lock.lock(); defer { lock.unlock() }; return solvedFlags }
 }

@@ -467,6 +467,21 @@ extension Interpreter {
         s.columnGeneration == generationNumber ? s.columnIndex[LabelTuple(repeating: 0)] : nil
     }
 
+    /// Reserves room in each symbol's records for the elements of `elements`, once per symbol
+    /// (an element that already has a record is counted too).
+    static func reserveRecords(_ elements: [(Symbol, LabelTuple)]) {
+        var counts: [ObjectIdentifier: (symbol: Symbol, count: Int)] = [:]
+        var k = 0
+        while k < elements.count {
+            // runs of the same symbol are counted together
+            let s = elements[k].0
+            var n = 0
+            while k < elements.count && elements[k].0 === s { n += 1; k += 1 }
+            counts[ObjectIdentifier(s), default: (s, 0)].count += n
+        }
+        for (s, n) in counts.values { s.records.reserveCapacity(s.records.count + n) }
+    }
+
     /// Model types solved by the nonlinear backend.
     static let nonlinearTypes: Set<String> = ["nlp", "qcp", "dnlp", "rminlp", "rmiqcp"]
 
@@ -584,6 +599,10 @@ extension Interpreter {
         }
 
         if result.hasSolution {
+            // room for the new records first: a large variable's map then grows once, without
+            // the copies (and the memory peak) of growing by doubling
+            Interpreter.reserveRecords(columns)
+            Interpreter.reserveRecords(rows)
             for (k, (s, t)) in columns.enumerated() where k < result.columnLevel.count {
                 var r = s.records[t] ?? s.defaultRecord()
                 r.level = result.columnLevel[k] + 0

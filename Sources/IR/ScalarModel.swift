@@ -9,6 +9,8 @@ public final class ProvenanceSource: @unchecked Sendable {
     let dimension: Int
     /// Spells label ids; only read (label tables only grow, and only between solves).
     let labelTable: LabelTable?
+    /// The labels of a provenance made from strings (its source is its own).
+    let givenLabels: [String]?
 
     public init(symbol: String, line: Int, file: String, column: Int, dimension: Int, labels: LabelTable?) {
         self.symbol = symbol
@@ -17,6 +19,17 @@ public final class ProvenanceSource: @unchecked Sendable {
         self.column = column
         self.dimension = dimension
         self.labelTable = labels
+        givenLabels = nil
+    }
+
+    init(symbol: String, givenLabels: [String], line: Int, file: String, column: Int) {
+        self.symbol = symbol
+        self.line = line
+        self.file = file
+        self.column = column
+        dimension = givenLabels.count
+        labelTable = nil
+        self.givenLabels = givenLabels
     }
 }
 
@@ -25,14 +38,12 @@ public struct Provenance: Sendable, Equatable {
     public let source: ProvenanceSource
     /// The label ids (with a source that has a label table).
     let ids: LabelTuple
-    /// The labels as given (with a source without a label table).
-    let givenLabels: [String]?
 
     /// The equation or variable name.
     public var symbol: String { source.symbol }
     /// The labels of the index tuple, in display spelling.
     public var labels: [String] {
-        if let givenLabels { return givenLabels }
+        if let given = source.givenLabels { return given }
         guard let table = source.labelTable else { return [] }
         return (0..<source.dimension).map { table.name(ids[$0]) }
     }
@@ -44,17 +55,14 @@ public struct Provenance: Sendable, Equatable {
     public var column: Int { source.column }
 
     public init(symbol: String, labels: [String], line: Int = 0, file: String = "", column: Int = 0) {
-        source = ProvenanceSource(symbol: symbol, line: line, file: file, column: column,
-                                  dimension: labels.count, labels: nil)
+        source = ProvenanceSource(symbol: symbol, givenLabels: labels, line: line, file: file, column: column)
         ids = LabelTuple(repeating: 0)
-        givenLabels = labels
     }
 
     /// The element `labels` (ids spelled by the source's label table) of a symbol.
     public init(source: ProvenanceSource, labels: LabelTuple) {
         self.source = source
         ids = labels
-        givenLabels = nil
     }
 
     public static func == (a: Provenance, b: Provenance) -> Bool {
