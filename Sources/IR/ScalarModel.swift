@@ -210,6 +210,9 @@ public struct SolveOptions: Sendable {
     /// Multipliers to start an interior-point solve from (the previous solve's, when a loop
     /// re-solves a model of the same structure); ignored when its sizes do not match the model.
     public var startMultipliers: InteriorPointMultipliers? = nil
+    /// Give the backend the rows' and columns' names (they only help debugging; the blocks of
+    /// a decomposed model are loaded without them).
+    public var solverNames: Bool = true
 
     public init() {}
 }

@@ -120,11 +120,11 @@ final class GLPKProblem {
     /// integral bounds); the returned array lists integer columns whose rounded range is empty,
     /// which keep their original bounds. Without `integer` every column is continuous.
     /// Bound conflicts (see `ScalarModel.boundConflict`) are loaded as fixed at the lower bound.
-    func load(_ model: ScalarModel, integer: Bool) -> [Int] {
+    func load(_ model: ScalarModel, integer: Bool, names: Bool = true) -> [Int] {
         let p = handle
         glp_set_obj_dir(p, model.sense == .maximize ? GLP_MAX : GLP_MIN)
         glp_set_obj_coef(p, 0, model.objectiveConstant)
-        let named = model.rowCount + model.columnCount <= GLPKProblem.nameLimit
+        let named = names && model.rowCount + model.columnCount <= GLPKProblem.nameLimit
         var emptyIntegerRanges: [Int] = []
 
         if rowCount > 0 {

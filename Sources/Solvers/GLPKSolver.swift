@@ -48,14 +48,14 @@ public struct GLPKSolver: Solver {
         }
         let integer = model.hasIntegers && !options.relaxIntegrality
         if options.loadOnly {
-            _ = problem.load(model, integer: integer)
+            _ = problem.load(model, integer: integer, names: options.solverNames)
             return failure(.noSolutionReturned, .solveProcessingSkipped,
                            "model loaded into GLPK; solve skipped (loadOnly)")
         }
         if let conflict = model.boundConflict() {
             return failure(.infeasible, .normalCompletion, "infeasible bounds: \(conflict)")
         }
-        let emptyIntegerRanges = problem.load(model, integer: integer)
+        let emptyIntegerRanges = problem.load(model, integer: integer, names: options.solverNames)
         if problem.rowCount > 0 && problem.columnCount > 0 && model.nonzeroCount > 0 {
             glp_scale_prob(problem.handle, GLP_SF_AUTO)
         }
