@@ -3,16 +3,27 @@ import IR
 import Syntax
 
 /// A resolved equation definition: the equation's domain, condition, body and relation.
-public struct EquationDefinitionR {
-    public var symbol: Symbol
+public final class EquationDefinitionR {
+    public let symbol: Symbol
     /// Loops over the free indices of the definition (with its `$` condition).
-    public var domain: ResolvedDomain
+    public let domain: ResolvedDomain
     /// The index arguments that form each row's tuple (lags allowed).
-    public var args: [ResolvedIndex]
-    public var lhs: Node
-    public var rhs: Node
-    public var relation: Relation
-    public var span: SourceSpan
+    public let args: [ResolvedIndex]
+    public let lhs: Node
+    public let rhs: Node
+    public let relation: Relation
+    public let span: SourceSpan
+
+    public init(symbol: Symbol, domain: ResolvedDomain, args: [ResolvedIndex], lhs: Node, rhs: Node,
+                relation: Relation, span: SourceSpan) {
+        self.symbol = symbol
+        self.domain = domain
+        self.args = args
+        self.lhs = lhs
+        self.rhs = rhs
+        self.relation = relation
+        self.span = span
+    }
 }
 
 /// What an assignment writes to.
