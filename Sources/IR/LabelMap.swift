@@ -209,16 +209,21 @@ extension LabelMap: Sendable where Value: Sendable {}
 
 /// The column of each record of a variable in the model being generated.
 ///
-/// When the variable's domain sets are known and their product is small enough, a dense array
-/// over that product (position of each label in its set, row-major): generation reaches the
-/// columns of a row in nearly sequential memory instead of hashing into a table far larger than
-/// the cache. Tuples outside the product (and every tuple otherwise) go to a `LabelMap`.
+/// When the variable's domain sets are known, their product is not too large, and the variable
+/// uses at least an eighth of it, a dense array over that product (position of each label in its
+/// set, row-major): generation reaches the columns of a row in nearly sequential memory instead of
+/// hashing into a table far larger than the cache. It starts as a `LabelMap` and turns dense when
+/// it reaches an eighth of the product, so a sparse variable over a large product never pays for
+/// the product (dense costs 4 bytes per element of the product, hashed about 44 per column).
+/// Tuples outside the product always go to the `LabelMap`.
 public struct ColumnIndex {
-    /// Column + 1 per position of the product (0: no column yet).
+    /// Column + 1 per position of the product (0: no column yet); empty until dense.
     @usableFromInline var dense: [UInt32] = []
     /// Per index position: label id → 0-based position in the domain set, or -1.
     @usableFromInline var positions: [[Int32]] = []
     @usableFromInline var strides: [Int] = []
+    /// The product's size; 0 when the variable cannot be indexed densely.
+    @usableFromInline var product = 0
     @usableFromInline var map = LabelMap<Int32>()
 
     /// The largest product of domain sizes indexed densely (4 bytes each).
@@ -226,8 +231,8 @@ public struct ColumnIndex {
 
     public init() {}
 
-    /// A dense index over the product of sets whose labels have the given positions (label id →
-    /// position or -1) and sizes; hashed only when the product exceeds `denseLimit`.
+    /// An index that turns dense over the product of sets whose labels have the given positions
+    /// (label id → position or -1) and sizes; never dense when the product exceeds `denseLimit`.
     public init(positions: [[Int32]], sizes: [Int]) {
         var product = 1
         for n in sizes {
@@ -235,6 +240,7 @@ public struct ColumnIndex {
             guard !overflow, p <= ColumnIndex.denseLimit else { return }
             product = p
         }
+        self.product = product
         self.positions = positions
         strides = [Int](repeating: 1, count: sizes.count)
         var step = 1
@@ -242,13 +248,14 @@ public struct ColumnIndex {
             strides[k] = step
             step *= max(sizes[k], 1)
         }
-        dense = [UInt32](repeating: 0, count: product)
     }
 
-    /// The dense offset of `t`, or nil when it is not in the product.
+    /// Whether the dense array is in use.
+    public var isDense: Bool { !dense.isEmpty }
+
+    /// The offset of `t` in the product, or nil when it is not in it.
     @inlinable @inline(__always)
     func offset(_ t: LabelTuple) -> Int? {
-        guard !dense.isEmpty else { return nil }
         var o = 0
         for k in 0..<positions.count {
             let label = Int(t[k])
@@ -263,18 +270,35 @@ public struct ColumnIndex {
 
     @inlinable public subscript(t: LabelTuple) -> Int32? {
         @inline(__always) get {
-            if let o = offset(t) {
+            if !dense.isEmpty, let o = offset(t) {
                 let v = dense[o]
                 return v == 0 ? nil : Int32(truncatingIfNeeded: v &- 1)
             }
             return map[t]
         }
         set {
-            if let o = offset(t) {
+            if dense.isEmpty && product > 0 && newValue != nil && 8 * (map.count + 1) >= product {
+                becomeDense()
+            }
+            if !dense.isEmpty, let o = offset(t) {
                 dense[o] = newValue.map { UInt32(truncatingIfNeeded: $0) &+ 1 } ?? 0
             } else {
                 map[t] = newValue
             }
         }
+    }
+
+    /// Moves the hashed columns inside the product into the dense array.
+    @usableFromInline mutating func becomeDense() {
+        dense = [UInt32](repeating: 0, count: product)
+        var outside = LabelMap<Int32>()
+        for (t, c) in map {
+            if let o = offset(t) {
+                dense[o] = UInt32(truncatingIfNeeded: c) &+ 1
+            } else {
+                outside[t] = c
+            }
+        }
+        map = outside
     }
 }

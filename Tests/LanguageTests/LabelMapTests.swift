@@ -76,6 +76,7 @@ import Testing
         // outside the product (a label of neither set, or beyond the table): the hashed part
         index[tuple(6, 1)] = 100
         index[tuple(20, 5)] = 101
+        #expect(index.isDense)
         n = 0
         for a in 1...4 { for b in 5...7 { #expect(index[tuple(a, b)] == n); n += 1 } }
         #expect(index[tuple(6, 1)] == 100 && index[tuple(20, 5)] == 101 && index[tuple(1, 1)] == nil)
@@ -84,6 +85,15 @@ import Testing
         // a product beyond the dense limit is hashed
         var big = ColumnIndex(positions: [first, second], sizes: [ColumnIndex.denseLimit, 2])
         big[tuple(1, 5)] = 7
-        #expect(big[tuple(1, 5)] == 7 && big[tuple(2, 5)] == nil)
+        #expect(big[tuple(1, 5)] == 7 && big[tuple(2, 5)] == nil && !big.isDense)
+        // a variable using less than an eighth of its product stays hashed; it turns dense when
+        // it reaches that share, keeping every column
+        var sparse = ColumnIndex(positions: [first, second], sizes: [4, 3])
+        sparse[tuple(1, 5)] = 40
+        #expect(!sparse.isDense && sparse[tuple(1, 5)] == 40)
+        sparse[tuple(4, 7)] = 41
+        sparse[tuple(9, 9)] = 42
+        #expect(sparse.isDense)
+        #expect(sparse[tuple(1, 5)] == 40 && sparse[tuple(4, 7)] == 41 && sparse[tuple(9, 9)] == 42 && sparse[tuple(2, 6)] == nil)
     }
 }
