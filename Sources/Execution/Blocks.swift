@@ -163,6 +163,7 @@ struct BlockPlan {
                         let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
                         opts.resLim = max(0, options.resLim - elapsed)
                         opts.startBasis = previous
+                        opts.preferDualSimplex = true
                         opts.solverNames = false
                         let result = backend.solve(sub, options: opts)
                         previous = result.basis

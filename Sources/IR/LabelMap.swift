@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A hash map from label tuples to values: the store of every set, parameter, variable and
 /// equation, and the column index of generation.
 ///
@@ -209,30 +215,32 @@ extension LabelMap: Sendable where Value: Sendable {}
 
 /// The column of each record of a variable in the model being generated.
 ///
-/// When the variable's domain sets are known, their product is not too large, and the variable
-/// uses at least an eighth of it, a dense array over that product (position of each label in its
-/// set, row-major): generation reaches the columns of a row in nearly sequential memory instead of
-/// hashing into a table far larger than the cache. It starts as a `LabelMap` and turns dense when
-/// it reaches an eighth of the product, so a sparse variable over a large product never pays for
-/// the product (dense costs 4 bytes per element of the product, hashed about 44 per column).
-/// Tuples outside the product always go to the `LabelMap`.
+/// When the variable's domain sets are known and their product is not too large, a dense array
+/// over that product (position of each label in its set, row-major): generation reaches the
+/// columns of a row in nearly sequential memory instead of hashing into a table far larger than
+/// the cache. The array is zero-filled memory from the system (`calloc`), so only the pages a
+/// variable's columns touch take memory: a sparse variable over a large product costs little
+/// more than its columns. Tuples outside the product, and every tuple when there is no dense
+/// array, go to a `LabelMap`.
+///
+/// The dense array is shared by copies of an index (it is one variable's index, replaced for
+/// each generation, never copied to be changed separately).
 public struct ColumnIndex {
-    /// Column + 1 per position of the product (0: no column yet); empty until dense.
-    @usableFromInline var dense: [UInt32] = []
+    /// Column + 1 per position of the product (0: no column yet); nil when not dense.
+    @usableFromInline var dense: DenseColumns?
     /// Per index position: label id → 0-based position in the domain set, or -1.
     @usableFromInline var positions: [[Int32]] = []
     @usableFromInline var strides: [Int] = []
-    /// The product's size; 0 when the variable cannot be indexed densely.
-    @usableFromInline var product = 0
     @usableFromInline var map = LabelMap<Int32>()
 
-    /// The largest product of domain sizes indexed densely (4 bytes each).
-    public static let denseLimit = 1 << 25
+    /// The largest product of domain sizes indexed densely (4 bytes each, of address space).
+    public static let denseLimit = 1 << 26
 
     public init() {}
 
-    /// An index that turns dense over the product of sets whose labels have the given positions
-    /// (label id → position or -1) and sizes; never dense when the product exceeds `denseLimit`.
+    /// A dense index over the product of sets whose labels have the given positions (label id →
+    /// position or -1) and sizes; hashed only when the product exceeds `denseLimit` (or the
+    /// system has no memory for it).
     public init(positions: [[Int32]], sizes: [Int]) {
         var product = 1
         for n in sizes {
@@ -240,7 +248,8 @@ public struct ColumnIndex {
             guard !overflow, p <= ColumnIndex.denseLimit else { return }
             product = p
         }
-        self.product = product
+        guard let storage = DenseColumns(count: product) else { return }
+        dense = storage
         self.positions = positions
         strides = [Int](repeating: 1, count: sizes.count)
         var step = 1
@@ -250,8 +259,8 @@ public struct ColumnIndex {
         }
     }
 
-    /// Whether the dense array is in use.
-    public var isDense: Bool { !dense.isEmpty }
+    /// Whether the index has a dense array.
+    public var isDense: Bool { dense != nil }
 
     /// The offset of `t` in the product, or nil when it is not in it.
     @inlinable @inline(__always)
@@ -270,35 +279,34 @@ public struct ColumnIndex {
 
     @inlinable public subscript(t: LabelTuple) -> Int32? {
         @inline(__always) get {
-            if !dense.isEmpty, let o = offset(t) {
-                let v = dense[o]
+            if let dense, let o = offset(t) {
+                let v = dense.pointer[o]
                 return v == 0 ? nil : Int32(truncatingIfNeeded: v &- 1)
             }
             return map[t]
         }
         set {
-            if dense.isEmpty && product > 0 && newValue != nil && 8 * (map.count + 1) >= product {
-                becomeDense()
-            }
-            if !dense.isEmpty, let o = offset(t) {
-                dense[o] = newValue.map { UInt32(truncatingIfNeeded: $0) &+ 1 } ?? 0
+            if let dense, let o = offset(t) {
+                dense.pointer[o] = newValue.map { UInt32(truncatingIfNeeded: $0) &+ 1 } ?? 0
             } else {
                 map[t] = newValue
             }
         }
     }
+}
 
-    /// Moves the hashed columns inside the product into the dense array.
-    @usableFromInline mutating func becomeDense() {
-        dense = [UInt32](repeating: 0, count: product)
-        var outside = LabelMap<Int32>()
-        for (t, c) in map {
-            if let o = offset(t) {
-                dense[o] = UInt32(truncatingIfNeeded: c) &+ 1
-            } else {
-                outside[t] = c
-            }
-        }
-        map = outside
+/// Zero-filled memory for a dense column index, from `calloc`: pages that are never written
+/// are never backed by memory.
+public final class DenseColumns {
+    @usableFromInline let pointer: UnsafeMutablePointer<UInt32>
+    public let count: Int
+
+    /// Nil when the system refuses the allocation.
+    public init?(count: Int) {
+        guard count > 0, let raw = calloc(count, MemoryLayout<UInt32>.stride) else { return nil }
+        pointer = raw.bindMemory(to: UInt32.self, capacity: count)
+        self.count = count
     }
+
+    deinit { free(pointer) }
 }

@@ -210,6 +210,12 @@ public struct SolveOptions: Sendable {
     /// Multipliers to start an interior-point solve from (the previous solve's, when a loop
     /// re-solves a model of the same structure); ignored when its sizes do not match the model.
     public var startMultipliers: InteriorPointMultipliers? = nil
+    /// Run the dual simplex first (then the primal one if needed). The blocks of a decomposed
+    /// model use it: from the previous block's basis, or from the slack basis of a model whose
+    /// costs are nonnegative, it needs about half the iterations of the primal simplex on the
+    /// community LP. Off for whole models, whose degenerate optima would then be chosen
+    /// differently than before.
+    public var preferDualSimplex: Bool = false
     /// Give the backend the rows' and columns' names (they only help debugging; the blocks of
     /// a decomposed model are loaded without them).
     public var solverNames: Bool = true

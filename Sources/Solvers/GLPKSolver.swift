@@ -1,4 +1,5 @@
 import CGLPK
+import Dispatch
 import IR
 #if canImport(Glibc)
 import Glibc // links libm, which `rounded` needs once inlined in optimized builds
@@ -85,7 +86,7 @@ public struct GLPKSolver: Solver {
     private func solveLP(_ problem: GLPKProblem, options: SolveOptions,
                          budget: TimeBudget) -> SolveResult {
         let run = simplex(problem, timeLimit: budget.remainingMilliseconds,
-                          iterationLimit: options.iterLim)
+                          iterationLimit: options.iterLim, dual: options.preferDualSimplex)
         let p = problem.handle
         let outcome = GLPKStatusTable.simplex(returnCode: run.returnCode, status: glp_get_status(p),
                                               primalFeasible: glp_get_prim_stat(p) == GLP_FEAS)
@@ -107,20 +108,33 @@ public struct GLPKSolver: Solver {
         return result
     }
 
-    /// One `glp_simplex` call (primal, presolver off so a basis and duals always exist), retried
-    /// once from the standard basis when the basis matrix becomes singular or ill-conditioned.
+    /// One `glp_simplex` call (primal; with `dual`, dual and then primal; presolver off so a
+    /// basis and duals always exist), retried once from the standard basis when the basis
+    /// matrix becomes singular or ill-conditioned.
     private func simplex(_ problem: GLPKProblem, timeLimit: Int32,
-                         iterationLimit: Int) -> (returnCode: Int32, note: String) {
+                         iterationLimit: Int, dual: Bool = false) -> (returnCode: Int32, note: String) {
         let p = problem.handle
         let startIterations = Int(glp_get_it_cnt(p))
+        let started = DispatchTime.now().uptimeNanoseconds
         var parameters = glp_smcp()
         glp_init_smcp(&parameters)
         parameters.msg_lev = GLP_MSG_OFF
-        parameters.meth = GLP_PRIMAL
+        parameters.meth = dual ? GLP_DUALP : GLP_PRIMAL
         parameters.presolve = GLP_OFF
         parameters.tm_lim = timeLimit
         parameters.it_lim = GLPKSolver.int32Limit(iterationLimit)
-        let first = glp_simplex(p, &parameters)
+        var first = glp_simplex(p, &parameters)
+        let status = glp_get_status(p)
+        if dual && first == 0 && status != GLP_OPT && status != GLP_NOFEAS && status != GLP_UNBND {
+            // the dual simplex can end without a verdict (an unbounded model has no dual feasible
+            // basis): the primal simplex goes on from where it stopped, within what is left of
+            // the limits
+            let usedMilliseconds = Int((DispatchTime.now().uptimeNanoseconds - started) / 1_000_000)
+            parameters.meth = GLP_PRIMAL
+            parameters.tm_lim = Int32(clamping: max(1, Int(timeLimit) - usedMilliseconds))
+            parameters.it_lim = GLPKSolver.int32Limit(iterationLimit - (Int(glp_get_it_cnt(p)) - startIterations))
+            first = glp_simplex(p, &parameters)
+        }
         guard first == GLP_ESING || first == GLP_ECOND || first == GLP_EBADB else {
             return (first, "")
         }

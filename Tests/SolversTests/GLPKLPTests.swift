@@ -134,6 +134,36 @@ struct GLPKLPTests {
         #expect(result.solverStatus == .normalCompletion)
     }
 
+    /// The dual simplex (as blocks use it) gives the primal simplex's verdicts: the transport
+    /// optimum with its marginals, infeasible, and unbounded (where the dual simplex alone has
+    /// no verdict and the primal one finishes).
+    @Test func preferringTheDualSimplexGivesTheSameVerdicts() {
+        var dual = SolveOptions()
+        dual.preferDualSimplex = true
+        let primal = solver.solve(TestModels.transport(), options: SolveOptions())
+        let viaDual = solver.solve(TestModels.transport(), options: dual)
+        #expect(viaDual.modelStatus == .optimal && close(viaDual.objective, 153.675))
+        #expect(close(viaDual.rowMarginal, primal.rowMarginal) && close(viaDual.columnLevel, primal.columnLevel))
+
+        var infeasible = ScalarModel()
+        let x = infeasible.addColumn(lower: 0, upper: 10, origin: TestModels.origin("x"))
+        infeasible.objective[x] = 1
+        infeasible.addRow(columns: [Int32(x)], values: [1], lower: 5, upper: .infinity, origin: TestModels.origin("atLeast5"))
+        infeasible.addRow(columns: [Int32(x)], values: [1], lower: -.infinity, upper: 3, origin: TestModels.origin("atMost3"))
+        let noPoint = solver.solve(infeasible, options: dual)
+        #expect(noPoint.modelStatus == .infeasible && noPoint.solverStatus == .normalCompletion)
+
+        var unbounded = ScalarModel()
+        unbounded.sense = .maximize
+        let u = unbounded.addColumn(lower: 0, upper: .infinity, origin: TestModels.origin("x"))
+        let v = unbounded.addColumn(lower: 0, upper: .infinity, origin: TestModels.origin("y"))
+        unbounded.objective[u] = 1
+        unbounded.objective[v] = 1
+        unbounded.addRow(columns: [Int32(u), Int32(v)], values: [1, -1], lower: -.infinity, upper: 1, origin: TestModels.origin("r"))
+        let ray = solver.solve(unbounded, options: dual)
+        #expect(ray.modelStatus == .unbounded && ray.solverStatus == .normalCompletion)
+    }
+
     /// The transport LP needs several iterations; one is not enough and must not look optimal.
     @Test func iterationLimit() {
         var options = SolveOptions()
