@@ -23,14 +23,18 @@ struct DomainPlan {
     /// evaluated for a visited member (the walk itself makes the membership true).
     var residual: [Node] = []
 
-    /// Whether the walk's current labels pass the member checks and the residual condition.
-    func admits(_ d: ResolvedDomain, _ interpreter: Interpreter) -> Bool {
+    /// Whether the covered items' current labels are in their own sets (`memberChecks`).
+    func labelsAreInTheirSets(_ d: ResolvedDomain, _ interpreter: Interpreter) -> Bool {
         for ci in memberChecks {
             let item = d.items[ci]
             if !item.set.setData.contains(LabelTuple(labels: [interpreter.env[item.slots[0]]])) { return false }
         }
-        for c in residual where !interpreter.truth(interpreter.eval(c)) { return false }
         return true
+    }
+
+    /// Whether the residual condition holds for the current labels.
+    func residualHolds(_ interpreter: Interpreter) -> Bool {
+        residual.allSatisfy { interpreter.truth(interpreter.eval($0)) }
     }
 }
 
@@ -65,16 +69,14 @@ extension Interpreter {
         var stop = false
         func level(_ k: Int) throws {
             if k == d.items.count {
-                for c in p.residual where !truth(eval(c)) { return }
+                if !p.residualHolds(self) { return }
                 if try !body() { stop = true }
                 return
             }
             if k == block[0] {
-                walk: for t in members {
+                for t in members {
                     for (b, pos) in positions.enumerated() { env[d.items[block[b]].slots[0]] = t[pos] }
-                    for ci in p.memberChecks {
-                        guard d.items[ci].set.setData.contains(LabelTuple(labels: [env[d.items[ci].slots[0]]])) else { continue walk }
-                    }
+                    if !p.labelsAreInTheirSets(d, self) { continue }
                     try level(k + block.count)
                     if stop { return }
                 }
@@ -152,7 +154,7 @@ extension Interpreter {
             guard let members = index[key] else { return }
             for t in members {
                 for (k, slot) in p.driverSlots.enumerated() where p.mask & (1 << k) == 0 { env[slot] = t[k] }
-                if !p.admits(d, self) { continue }
+                if !p.labelsAreInTheirSets(d, self) || !p.residualHolds(self) { continue }
                 if try !body() { stop = true; return }
             }
         }

@@ -107,7 +107,8 @@ struct GLPKLPTests {
         #expect(result.columnMarginal[y] == 0 && !SpecialValue.isEps(result.columnMarginal[y]))
     }
 
-    @Test func infeasibleLP() {
+    /// x in [0, 10] with x >= 5 and x <= 3.
+    static func infeasibleModel() -> ScalarModel {
         var model = ScalarModel()
         let x = model.addColumn(lower: 0, upper: 10, origin: TestModels.origin("x"))
         model.objective[x] = 1
@@ -115,12 +116,11 @@ struct GLPKLPTests {
                      origin: TestModels.origin("atLeast5"))
         model.addRow(columns: [Int32(x)], values: [1], lower: -.infinity, upper: 3,
                      origin: TestModels.origin("atMost3"))
-        let result = solver.solve(model, options: SolveOptions())
-        #expect(result.modelStatus == .infeasible)
-        #expect(result.solverStatus == .normalCompletion)
+        return model
     }
 
-    @Test func unboundedLP() {
+    /// Maximize x + y with x - y <= 1, x, y >= 0.
+    static func unboundedModel() -> ScalarModel {
         var model = ScalarModel()
         model.sense = .maximize
         let x = model.addColumn(lower: 0, upper: .infinity, origin: TestModels.origin("x"))
@@ -129,7 +129,17 @@ struct GLPKLPTests {
         model.objective[y] = 1
         model.addRow(columns: [Int32(x), Int32(y)], values: [1, -1], lower: -.infinity, upper: 1,
                      origin: TestModels.origin("r"))
-        let result = solver.solve(model, options: SolveOptions())
+        return model
+    }
+
+    @Test func infeasibleLP() {
+        let result = solver.solve(Self.infeasibleModel(), options: SolveOptions())
+        #expect(result.modelStatus == .infeasible)
+        #expect(result.solverStatus == .normalCompletion)
+    }
+
+    @Test func unboundedLP() {
+        let result = solver.solve(Self.unboundedModel(), options: SolveOptions())
         #expect(result.modelStatus == .unbounded)
         #expect(result.solverStatus == .normalCompletion)
     }
@@ -145,22 +155,10 @@ struct GLPKLPTests {
         #expect(viaDual.modelStatus == .optimal && close(viaDual.objective, 153.675))
         #expect(close(viaDual.rowMarginal, primal.rowMarginal) && close(viaDual.columnLevel, primal.columnLevel))
 
-        var infeasible = ScalarModel()
-        let x = infeasible.addColumn(lower: 0, upper: 10, origin: TestModels.origin("x"))
-        infeasible.objective[x] = 1
-        infeasible.addRow(columns: [Int32(x)], values: [1], lower: 5, upper: .infinity, origin: TestModels.origin("atLeast5"))
-        infeasible.addRow(columns: [Int32(x)], values: [1], lower: -.infinity, upper: 3, origin: TestModels.origin("atMost3"))
-        let noPoint = solver.solve(infeasible, options: dual)
+        let noPoint = solver.solve(Self.infeasibleModel(), options: dual)
         #expect(noPoint.modelStatus == .infeasible && noPoint.solverStatus == .normalCompletion)
 
-        var unbounded = ScalarModel()
-        unbounded.sense = .maximize
-        let u = unbounded.addColumn(lower: 0, upper: .infinity, origin: TestModels.origin("x"))
-        let v = unbounded.addColumn(lower: 0, upper: .infinity, origin: TestModels.origin("y"))
-        unbounded.objective[u] = 1
-        unbounded.objective[v] = 1
-        unbounded.addRow(columns: [Int32(u), Int32(v)], values: [1, -1], lower: -.infinity, upper: 1, origin: TestModels.origin("r"))
-        let ray = solver.solve(unbounded, options: dual)
+        let ray = solver.solve(Self.unboundedModel(), options: dual)
         #expect(ray.modelStatus == .unbounded && ray.solverStatus == .normalCompletion)
     }
 
