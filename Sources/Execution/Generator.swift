@@ -44,12 +44,27 @@ struct RowAccumulator {
 /// Thrown when generation cannot go on (a nonlinear term, an invalid coefficient).
 struct GenerationFailure: Error {}
 
+/// The symbol and labels of each row (or column) of a generated model, read from the
+/// provenances the generator gave them (no second array of the same facts).
+struct ModelElements: RandomAccessCollection {
+    let origins: [Provenance]
+
+    var startIndex: Int { 0 }
+    var endIndex: Int { origins.count }
+
+    subscript(k: Int) -> (Symbol, LabelTuple) {
+        let o = origins[k]
+        return (o.source.owner ?? ModelElements.unknown, o.labelIds)
+    }
+
+    /// Stands in for the owner of a provenance made from strings (never one of a generated model).
+    private static let unknown = Symbol(id: -1, name: "?", kind: .parameter, domain: [], text: "", line: 0)
+}
+
 extension Interpreter {
     /// Instantiates a model's equations into a `ScalarModel`, creating columns on first use.
-    func generate(_ sv: SolveR) -> (ScalarModel, [(Symbol, LabelTuple)], [(Symbol, LabelTuple)])? {
+    func generate(_ sv: SolveR) -> ScalarModel? {
         var model = ScalarModel()
-        var columns: [(Symbol, LabelTuple)] = []
-        var rows: [(Symbol, LabelTuple)] = []
         generationNumber += 1
         let generation = generationNumber
         var acc = RowAccumulator()
@@ -89,7 +104,7 @@ extension Interpreter {
                 s.columnGeneration = generation
                 s.columnIndex = columnIndex(for: s)
                 source = ProvenanceSource(symbol: s.name, line: s.line, file: s.file, column: s.column,
-                                          dimension: s.dimension, labels: labels)
+                                          dimension: s.dimension, labels: labels, owner: s)
                 s.columnSource = source
             }
             let r = s.records[t] ?? s.defaultRecord()
@@ -99,7 +114,6 @@ extension Interpreter {
             let c = Int32(model.addColumn(lower: lo, upper: up, isInteger: integer, start: r.level,
                                           origin: Provenance(source: source, labels: t)))
             s.columnIndex[t] = c
-            columns.append((s, t))
             return c
         }
 
@@ -376,10 +390,11 @@ extension Interpreter {
             throw GenerationFailure()
         }
 
+        reserveRoom(in: &model, for: sv)
         for eq in program.modelEquations[sv.model.id] ?? [] {
             guard let def = program.definitions[eq.id] else { continue }
             let rowSource = ProvenanceSource(symbol: eq.name, line: def.span.line, file: def.span.path,
-                                             column: def.span.column, dimension: eq.dimension, labels: labels)
+                                             column: def.span.column, dimension: eq.dimension, labels: labels, owner: eq)
             do {
                 try iterate(def.domain, ordered: true) {
                     guard let t = tuple(def.args) else { return true }
@@ -395,7 +410,7 @@ extension Interpreter {
                     let rhs = -acc.constant
                     let open = model.entryColumn.count
                     if let bad = acc.drain(into: &model) {
-                        let (vs, vt) = columns[Int(model.entryColumn[open + bad])]
+                        let (vs, vt) = ModelElements(origins: model.columnOrigin)[Int(model.entryColumn[open + bad])]
                         let row = context
                         context = ""
                         runtimeError("E4012", "coefficient of \(name(vs, vt)) is \(messageNumber(model.entryValue[open + bad])) in row \(row)",
@@ -433,7 +448,6 @@ extension Interpreter {
                         model.nonlinearRows.append(NonlinearRow(row: Int32(row), root: root))
                         nonlinearTerms.removeAll(keepingCapacity: true)
                     }
-                    rows.append((eq, t))
                     return true
                 }
             } catch {
@@ -450,7 +464,7 @@ extension Interpreter {
             return nil
         }
         var badBounds = 0
-        for (k, (s, t)) in columns.enumerated() where model.columnLower[k] > model.columnUpper[k] {
+        for (k, (s, t)) in ModelElements(origins: model.columnOrigin).enumerated() where model.columnLower[k] > model.columnUpper[k] {
             badBounds += 1
             runtimeError("E4016", "variable \(name(s, t)) has lower bound \(messageNumber(model.columnLower[k])) above its upper bound \(messageNumber(model.columnUpper[k]))",
                          at: sv.modelSpan)
@@ -459,7 +473,32 @@ extension Interpreter {
         model.nonlinear = pool
         model.objective[Int(objCol)] = 1
         model.sense = sv.maximize ? .maximize : .minimize
-        return (model, columns, rows)
+        return model
+    }
+
+    /// Reserves room in a new model from bounds on its size: each equation's domain product for
+    /// its rows, each variable's for the columns, three entries a row. Reservations are capped,
+    /// so a sparse model over large domains only grows as usual past the cap.
+    func reserveRoom(in model: inout ScalarModel, for sv: SolveR) {
+        func product(_ sizes: [Int]) -> Int {
+            var n = 1
+            for k in sizes {
+                let (p, overflow) = n.multipliedReportingOverflow(by: Swift.max(k, 1))
+                n = overflow ? Int.max : p
+            }
+            return n
+        }
+        let cap = 1 << 22
+        var rows = 0
+        for eq in program.modelEquations[sv.model.id] ?? [] {
+            guard let def = program.definitions[eq.id] else { continue }
+            rows = Swift.min(cap, rows + Swift.min(cap, product(def.domain.items.map { $0.set.setData.count })))
+        }
+        var columns = 0
+        for s in program.symbols where s.kind == .variable {
+            columns = Swift.min(cap, columns + Swift.min(cap, product(s.domain.map { ($0?.setData.count) ?? labels.count })))
+        }
+        model.reserve(rows: rows, columns: columns, entries: 3 * rows)
     }
 
     /// The column of a scalar variable in the model generated last (nil when it has none).
@@ -469,7 +508,7 @@ extension Interpreter {
 
     /// Reserves room in each symbol's records for the elements of `elements`, once per symbol
     /// (an element that already has a record is counted too).
-    static func reserveRecords(_ elements: [(Symbol, LabelTuple)]) {
+    static func reserveRecords(_ elements: ModelElements) {
         var counts: [ObjectIdentifier: (symbol: Symbol, count: Int)] = [:]
         var k = 0
         while k < elements.count {
@@ -502,10 +541,11 @@ extension Interpreter {
     /// Runs a `solve`: generation, the backend, write-back of levels and marginals.
     func solve(_ sv: SolveR) {
         let t0 = DispatchTime.now().uptimeNanoseconds
-        guard let (model, columns, rows) = generate(sv) else {
+        guard let model = generate(sv) else {
             refuseSolve(sv)
             return
         }
+        let columns = ModelElements(origins: model.columnOrigin), rows = ModelElements(origins: model.rowOrigin)
         let genSeconds = Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9
         var opts = SolveOptions()
         opts.optCr = modelAttribute(sv.model, "optCr")

@@ -141,7 +141,7 @@ public final class Interpreter {
         case .assign(let a): assign(a)
         case .solve(let sv):
             if stopAtFirstSolve {
-                if let (model, _, _) = generate(sv) {
+                if let model = generate(sv) {
                     capturedModel = CapturedModel(model: model, solve: sv)
                 }
                 throw ControlFlow.captured

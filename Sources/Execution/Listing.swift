@@ -8,8 +8,8 @@ import Semantics
 /// Nonlinear terms show their derivative at that point in parentheses, as GAMS does.
 struct ListingWriter {
     let model: ScalarModel
-    let rows: [(Symbol, LabelTuple)]
-    let columns: [(Symbol, LabelTuple)]
+    let rows: ModelElements
+    let columns: ModelElements
     let modelName: String
     let type: String
     let line: Int
@@ -17,7 +17,7 @@ struct ListingWriter {
     /// The start point, row activities and entries both listings print, computed once.
     private let start: (x: [Double], lhs: [Double], entries: [[(column: Int, value: Double, nonlinear: Bool)]])
 
-    init(model: ScalarModel, rows: [(Symbol, LabelTuple)], columns: [(Symbol, LabelTuple)], modelName: String,
+    init(model: ScalarModel, rows: ModelElements, columns: ModelElements, modelName: String,
          type: String, line: Int, labelName: @escaping (Symbol, LabelTuple) -> String) {
         self.model = model
         self.rows = rows
@@ -101,7 +101,7 @@ struct ListingWriter {
     }
 
     /// Groups indices of `items` by symbol (in declaration order), each group in label order.
-    private static func grouped(_ items: [(Symbol, LabelTuple)]) -> [(Symbol, [Int])] {
+    private static func grouped(_ items: ModelElements) -> [(Symbol, [Int])] {
         var groups: [(Symbol, [Int])] = []
         var slot: [Int: Int] = [:]
         for (k, (s, _)) in items.enumerated() {

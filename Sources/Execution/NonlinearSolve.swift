@@ -70,7 +70,7 @@ extension Interpreter {
     /// Checks that every nonlinear row can be evaluated where the solver starts: at the levels
     /// projected into the bounds, or else a little inside the bounds (where an interior point
     /// method actually starts). Reports each row that fails at both.
-    func startingPointIsUsable(_ model: ScalarModel, rows: [(Symbol, LabelTuple)]) -> Bool {
+    func startingPointIsUsable(_ model: ScalarModel, rows: ModelElements) -> Bool {
         guard !model.nonlinearRows.isEmpty else { return true }
         let n = model.columnCount
         var start = [Double](repeating: 0, count: n)
@@ -238,7 +238,7 @@ struct SolveIdentity: Equatable {
         let labels: LabelTuple
     }
 
-    init(rows: [(Symbol, LabelTuple)], columns: [(Symbol, LabelTuple)]) {
+    init(rows: ModelElements, columns: ModelElements) {
         self.rows = rows.map { Entry(symbol: ObjectIdentifier($0.0), labels: $0.1) }
         self.columns = columns.map { Entry(symbol: ObjectIdentifier($0.0), labels: $0.1) }
     }

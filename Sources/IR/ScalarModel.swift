@@ -11,9 +11,14 @@ public final class ProvenanceSource: @unchecked Sendable {
     let labelTable: LabelTable?
     /// The labels of a provenance made from strings (its source is its own).
     let givenLabels: [String]?
+    /// The symbol of a generated model's rows or columns (nil for provenances made from
+    /// strings). Symbols outlive the models generated from them.
+    public unowned(safe) let owner: Symbol?
 
-    public init(symbol: String, line: Int, file: String, column: Int, dimension: Int, labels: LabelTable?) {
+    public init(symbol: String, line: Int, file: String, column: Int, dimension: Int, labels: LabelTable?,
+                owner: Symbol? = nil) {
         self.symbol = symbol
+        self.owner = owner
         self.line = line
         self.file = file
         self.column = column
@@ -30,6 +35,7 @@ public final class ProvenanceSource: @unchecked Sendable {
         dimension = givenLabels.count
         labelTable = nil
         self.givenLabels = givenLabels
+        owner = nil
     }
 }
 
@@ -41,6 +47,8 @@ public struct Provenance: Sendable, Equatable {
 
     /// The equation or variable name.
     public var symbol: String { source.symbol }
+    /// The label ids of the index tuple (meaningful with a source that has a label table).
+    public var labelIds: LabelTuple { ids }
     /// The labels of the index tuple, in display spelling.
     public var labels: [String] {
         if let given = source.givenLabels { return given }
@@ -135,6 +143,24 @@ public struct ScalarModel: Sendable {
     public var nonzeroCount: Int { entryColumn.count }
     /// Whether any column is integer.
     public var hasIntegers: Bool { columnIsInteger.contains(true) }
+
+    /// Reserves room for this many rows, columns and entries. Large reservations cost address
+    /// space only until they are filled, so generous bounds are cheap; they spare the copies
+    /// (and the page faults of fresh memory) of growing arrays by doubling.
+    public mutating func reserve(rows: Int, columns: Int, entries: Int) {
+        columnLower.reserveCapacity(columns)
+        columnUpper.reserveCapacity(columns)
+        columnIsInteger.reserveCapacity(columns)
+        columnStart.reserveCapacity(columns)
+        columnOrigin.reserveCapacity(columns)
+        objective.reserveCapacity(columns)
+        rowLower.reserveCapacity(rows)
+        rowUpper.reserveCapacity(rows)
+        rowOrigin.reserveCapacity(rows)
+        rowStart.reserveCapacity(rows + 1)
+        entryColumn.reserveCapacity(entries)
+        entryValue.reserveCapacity(entries)
+    }
 
     /// Adds a column and returns its index.
     @discardableResult

@@ -232,11 +232,11 @@ public final class Compiler {
         let noDomain = d.domain == nil && (kind == .set || kind == .parameter || kind == .table)
         var dom = domain
         if noDomain, let data = d.data, let first = data.entries.first {
-            guard first.positions.count <= maxDimension else {
+            guard first.width <= maxDimension else {
                 diagnostics.error("E2001", "a symbol may have at most \(maxDimension) indices", at: first.span)
                 return
             }
-            dom = Array(repeating: nil, count: first.positions.count)
+            dom = Array(repeating: nil, count: first.width)
         }
         if kind == .table && d.domain == nil {
             diagnostics.error("E2006", "table '\(d.name.text)' needs a domain, e.g. 'Table \(d.name.text)(i,j)'", at: d.name.span)
@@ -324,6 +324,10 @@ public final class Compiler {
         var reported: Set<String> = []
         var unlabelled = false
         for e in data.entries {
+            if let lines = e.lines {
+                loadDelimited(sym, lines, reported: &reported)
+                continue
+            }
             if e.positions.isEmpty && sym.dimension > 0 {
                 // reported once per data list: the whole list lacks its labels
                 if unlabelled { continue }
@@ -353,16 +357,7 @@ public final class Compiler {
                 var g: [Label] = []
                 for l in group {
                     let id = labels.intern(l.text)
-                    if let dset = sym.domain[k], !dset.setData.contains(LabelTuple(labels: [id])) {
-                        ok = false
-                        let key = "\(k):\(l.span.line):\(l.span.column)"
-                        if reported.contains(key) { continue }
-                        reported.insert(key)
-                        diagnostics.error("E3012", "domain violation: '\(l.text)' is not in set '\(dset.name)'", at: l.span,
-                                          label: "not an element of '\(dset.name)'",
-                                          notes: ["'\(sym.name)' is declared over (\(sym.domainNames.joined(separator: ",")))"])
-                        ok = false
-                    }
+                    if !labelFits(id, sym, k, l.text, l.span, reported: &reported) { ok = false }
                     g.append(id)
                 }
                 ids.append(g)
@@ -371,19 +366,7 @@ public final class Compiler {
             var tuple = LabelTuple(repeating: 0)
             func emit(_ k: Int) {
                 if k == ids.count {
-                    if sym.kind == .set {
-                        if sym.setData.contains(tuple) {
-                            diagnostics.error("E3016", "element '\(tuple.labels(sym.dimension).map { labels.name($0) }.joined(separator: "."))' is redefined in set '\(sym.name)'",
-                                              at: e.span, notes: ["labels are case-insensitive"])
-                        }
-                        sym.setData.insert(tuple, text: e.text)
-                    } else if let v = e.value {
-                        if sym.values[tuple] != nil {
-                            diagnostics.error("E3013", "duplicate entry for '\(sym.name)(\(tuple.labels(sym.dimension).map { labels.name($0) }.joined(separator: ",")))'",
-                                              at: e.span)
-                        }
-                        if SpecialValue.isStored(v) { sym.values[tuple] = v } else { sym.values[tuple] = nil }
-                    }
+                    store(sym, tuple, value: e.value, text: e.text, at: e.span)
                     return
                 }
                 for id in ids[k] {
@@ -392,6 +375,93 @@ public final class Compiler {
                 }
             }
             emit(0)
+        }
+    }
+
+    /// Whether label `id` (spelled `text`) may stand at position `k` of `sym`; reports a
+    /// domain violation once per place.
+    private func labelFits(_ id: Label, _ sym: Symbol, _ k: Int, _ text: String, _ where: @autoclosure () -> SourceSpan,
+                           reported: inout Set<String>) -> Bool {
+        guard let dset = sym.domain[k] else { return true }
+        var one = LabelTuple(repeating: 0)
+        one[0] = id
+        if dset.setData.contains(one) { return true }
+        let span = `where`()
+        let key = "\(k):\(span.line):\(span.column)"
+        if reported.insert(key).inserted {
+            diagnostics.error("E3012", "domain violation: '\(text)' is not in set '\(dset.name)'", at: span,
+                              label: "not an element of '\(dset.name)'",
+                              notes: ["'\(sym.name)' is declared over (\(sym.domainNames.joined(separator: ",")))"])
+        }
+        return false
+    }
+
+    /// Stores one element of data: a set member (with its text) or a parameter value.
+    private func store(_ sym: Symbol, _ tuple: LabelTuple, value: Double?, text: String?, at span: @autoclosure () -> SourceSpan) {
+        let labels = program.labels
+        if sym.kind == .set {
+            if sym.setData.contains(tuple) {
+                diagnostics.error("E3016", "element '\(tuple.labels(sym.dimension).map { labels.name($0) }.joined(separator: "."))' is redefined in set '\(sym.name)'",
+                                  at: span(), notes: ["labels are case-insensitive"])
+            }
+            sym.setData.insert(tuple, text: text)
+        } else if let v = value {
+            if sym.values[tuple] != nil {
+                diagnostics.error("E3013", "duplicate entry for '\(sym.name)(\(tuple.labels(sym.dimension).map { labels.name($0) }.joined(separator: ",")))'",
+                                  at: span())
+            }
+            if SpecialValue.isStored(v) { sym.values[tuple] = v } else { sym.values[tuple] = nil }
+        }
+    }
+
+    /// Loads a batch of delimited lines: the same checks as for other entries, without arrays
+    /// per line.
+    private func loadDelimited(_ sym: Symbol, _ lines: DelimitedLines, reported: inout Set<String>) {
+        let w = lines.width
+        guard w == sym.dimension else {
+            for k in 0..<lines.count {
+                diagnostics.error("E3011", "'\(sym.name)' has \(sym.dimension) indices but this entry has \(w) labels",
+                                  at: lines.span(line: k, field: 0))
+            }
+            return
+        }
+        let labels = program.labels
+        // each distinct spelling is interned once, in order of first appearance (as line by line)
+        let ids = lines.distinct.map { labels.intern($0) }
+        // whether each distinct label fits each position's domain, found once
+        var fits = [Bool](repeating: true, count: ids.count * w)
+        for p in 0..<w {
+            guard let set = sym.domain[p]?.setData else { continue }
+            var one = LabelTuple(repeating: 0)
+            for (k, id) in ids.enumerated() {
+                one[0] = id
+                fits[k * w + p] = set.contains(one)
+            }
+        }
+        var tuple = LabelTuple(repeating: 0)
+        let isSet = sym.kind == .set
+        for k in 0..<lines.count {
+            var ok = true
+            for p in 0..<w {
+                let index = Int(lines.labelIndices[k * w + p])
+                let id = ids[index]
+                if !fits[index * w + p] {
+                    _ = labelFits(id, sym, p, lines.distinct[index], lines.span(line: k, field: p), reported: &reported)
+                    ok = false
+                }
+                tuple[p] = id
+            }
+            guard ok else { continue }
+            if isSet {
+                store(sym, tuple, value: nil, text: lines.texts[k], at: lines.span(line: k, field: 0))
+            } else {
+                let v = lines.values[k]
+                if sym.values[tuple] != nil {
+                    store(sym, tuple, value: v, text: nil, at: lines.span(line: k, field: 0))
+                } else if SpecialValue.isStored(v) {
+                    sym.values[tuple] = v
+                }
+            }
         }
     }
 }

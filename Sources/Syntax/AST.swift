@@ -110,6 +110,47 @@ public struct DataEntry {
     /// Element text of a set member.
     public var text: String?
     public var span: SourceSpan
+    /// Delimited lines (`$onDelim`) read as one compact batch; `positions` is then empty.
+    public var lines: DelimitedLines? = nil
+
+    /// The number of index positions (of each line of a batch).
+    public var width: Int { lines?.width ?? positions.count }
+}
+
+/// Consecutive delimited data lines of one width, kept compact: one array of labels for all
+/// lines instead of an entry with arrays per line.
+public struct DelimitedLines {
+    /// The number of labels of each line.
+    public let width: Int
+    /// The distinct labels of the lines (exact spellings, in order of first appearance).
+    public internal(set) var distinct: [String] = []
+    /// `width` labels per line, line after line, as indices into `distinct`.
+    public internal(set) var labelIndices: [Int32] = []
+    /// Parameters: the value of each line.
+    public internal(set) var values: [Double] = []
+    /// Sets: the element text of each line (the fields after the labels), nil without one.
+    public internal(set) var texts: [String?] = []
+    /// Each label's 0-based byte column and length on its line.
+    var fieldColumns: [Int32] = []
+    var fieldLengths: [Int32] = []
+    /// Each line's index in `source`.
+    var lineIndices: [Int32] = []
+    /// The preprocessed lines the data came from (shared, for spans).
+    let source: [SourceLine]
+
+    init(width: Int, source: [SourceLine]) {
+        self.width = width
+        self.source = source
+    }
+
+    /// The number of lines.
+    public var count: Int { lineIndices.count }
+
+    /// The span of label `field` of line `k`.
+    public func span(line k: Int, field: Int) -> SourceSpan {
+        let f = k * width + field
+        return source[Int(lineIndices[k])].span(column: Int(fieldColumns[f]), length: Int(fieldLengths[f]))
+    }
 }
 
 /// The data of a declaration: `/ ... /` lists, tables, or delimited blocks.

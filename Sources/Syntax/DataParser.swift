@@ -25,8 +25,8 @@ extension Parser {
                 throw ParseAbort()
             }
             if t.kind == .csvRow {
-                lx.next(data: true)
-                entries.append(contentsOf: parseCSVListRow(t, kind: kind, dimension: dimension))
+                lx.seek(line: t.lineIndex, column: 0)
+                entries.append(contentsOf: parseDelimitedLines(kind: kind, dimension: dimension))
                 continue
             }
             if let e = try parseDataEntry(kind: kind) { entries.append(e) }
@@ -268,30 +268,209 @@ extension Parser {
         return nil
     }
 
-    /// One line of an `$onDelim` block inside `/ ... /`: labels, then a value (parameters).
-    func parseCSVListRow(_ t: Token, kind: DeclarationKind, dimension: Int?) -> [DataEntry] {
-        let fields = Parser.csvFields(t.text)
-        func sp(_ k: Int) -> SourceSpan { lx.span(line: t.lineIndex, column: fields[k].1, length: max(1, fields[k].0.utf8.count)) }
-        if kind == .set {
-            let d = dimension ?? fields.count
-            guard fields.count >= d, d > 0 else {
-                diagnostics.error("E3005", "expected \(d) labels in this delimited line, found \(fields.count)",
-                                  at: lx.span(t))
-                return []
+    /// The fields of a delimited line, each as a byte range of the line (unquoted fields,
+    /// blanks around them trimmed) or as text (quoted fields), with its 0-based byte column.
+    struct DelimitedFields {
+        struct Field {
+            var lower: Int
+            var upper: Int
+            var column: Int
+            /// The text of a quoted field (quotes removed), nil for a byte range.
+            var quoted: String?
+        }
+        private var fields: [Field] = []
+        private(set) var count = 0
+
+        subscript(k: Int) -> Field { fields[k] }
+
+        private mutating func add(_ f: Field) {
+            if count < fields.count { fields[count] = f } else { fields.append(f) }
+            count += 1
+        }
+
+        /// Splits `bytes` at commas and tabs outside quotes, as `Parser.csvFields` does.
+        mutating func split(_ bytes: ArraySlice<UInt8>) {
+            count = 0
+            let base = bytes.startIndex
+            var start = base
+            var i = base
+            let end = bytes.endIndex
+            while i <= end {
+                if i < end {
+                    let c = bytes[i]
+                    if c != 44 && c != 9 {
+                        if c == 34 || c == 39, bytes[start..<i].allSatisfy({ $0 == 32 }) {
+                            // a quoted field: the slow path, which knows quotes
+                            for (text, column) in Parser.csvFields(String(decoding: bytes[start..<end], as: UTF8.self)) {
+                                add(Field(lower: 0, upper: 0, column: column + start - base, quoted: text))
+                            }
+                            return
+                        }
+                        i += 1
+                        continue
+                    }
+                }
+                // blanks and carriage returns around an unquoted field are not part of it
+                var lo = start, hi = i
+                while lo < hi && (bytes[lo] == 32 || bytes[lo] == 13) { lo += 1 }
+                while hi > lo && (bytes[hi - 1] == 32 || bytes[hi - 1] == 13) { hi -= 1 }
+                add(Field(lower: lo, upper: hi, column: start - base, quoted: nil))
+                i += 1
+                start = i
             }
-            let positions = (0..<d).map { [LabelText(text: fields[$0].0, span: sp($0))] }
-            let text = fields.count > d ? fields[d...].map { $0.0 }.joined(separator: ",") : nil
-            return [DataEntry(positions: positions, value: nil, text: text, span: sp(0))]
         }
-        let d = dimension ?? (fields.count - 1)
-        guard fields.count == d + 1, d >= 1 else {
-            diagnostics.error("E3005", "expected \(d) labels and a value in this delimited line, found \(fields.count) fields",
-                              at: lx.span(t))
-            return []
+
+        func text(_ k: Int, of bytes: ArraySlice<UInt8>) -> String {
+            fields[k].quoted ?? String(decoding: bytes[fields[k].lower..<fields[k].upper], as: UTF8.self)
         }
-        if fields[d].0.isEmpty { return [] }
-        guard let v = parseCSVNumber(fields[d].0, at: sp(d)) else { return [] }
-        let positions = (0..<d).map { [LabelText(text: fields[$0].0, span: sp($0))] }
-        return [DataEntry(positions: positions, value: v, text: nil, span: sp(0))]
+
+        func isEmpty(_ k: Int) -> Bool { fields[k].quoted?.isEmpty ?? (fields[k].lower == fields[k].upper) }
+
+        func length(_ k: Int) -> Int { fields[k].quoted?.utf8.count ?? (fields[k].upper - fields[k].lower) }
+    }
+
+    /// A plain decimal `[+-]digits[.digits]` whose value is exactly the quotient (or product)
+    /// of two doubles, so that one IEEE operation rounds it correctly (as `Double(String)`
+    /// would); nil for anything else.
+    static func plainDecimal(_ b: ArraySlice<UInt8>) -> Double? {
+        var i = b.startIndex
+        let end = b.endIndex
+        var negative = false
+        if i < end, b[i] == 45 || b[i] == 43 { negative = b[i] == 45; i += 1 }
+        var mantissa: UInt64 = 0
+        var digits = 0, fraction = 0
+        var dot = false
+        while i < end {
+            let c = b[i]
+            if c >= 48 && c <= 57 {
+                guard digits < 19 else { return nil }
+                mantissa = mantissa * 10 + UInt64(c - 48)
+                if mantissa != 0 { digits += 1 }
+                if dot { fraction += 1 }
+            } else if c == 46 && !dot {
+                dot = true
+            } else {
+                return nil
+            }
+            i += 1
+        }
+        let body = b.count - (b.first == 45 || b.first == 43 ? 1 : 0) - (dot ? 1 : 0)
+        guard body > 0, mantissa <= 1 << 53, fraction <= 22 else { return nil }
+        let v = Double(mantissa) / Parser.powersOfTen[fraction]
+        return negative ? -v : v
+    }
+
+    /// 10^0 ... 10^22, each exact in a double.
+    static let powersOfTen: [Double] = (0...22).map { k in (0..<k).reduce(1.0) { r, _ in r * 10 } }
+
+    /// Distinct labels of a batch by their bytes, without making a string of each field.
+    struct LabelBytes {
+        private var bytes: [UInt8] = []
+        private var starts: [Int] = [0]
+        private var slots = [Int32](repeating: -1, count: 64)
+        /// The labels in order of first appearance.
+        private(set) var texts: [String] = []
+
+        /// The index of the label spelled `field`, adding it when new.
+        mutating func index(_ field: ArraySlice<UInt8>) -> Int32 {
+            var h: UInt64 = 0xcbf2_9ce4_8422_2325
+            for c in field { h = (h ^ UInt64(c)) &* 0x100_0000_01b3 }
+            let mask = slots.count - 1
+            var s = Int(truncatingIfNeeded: h ^ (h >> 29)) & mask
+            while slots[s] >= 0 {
+                let k = Int(slots[s])
+                if starts[k + 1] - starts[k] == field.count && bytes[starts[k]..<starts[k + 1]].elementsEqual(field) {
+                    return slots[s]
+                }
+                s = (s + 1) & mask
+            }
+            let k = Int32(texts.count)
+            slots[s] = k
+            bytes.append(contentsOf: field)
+            starts.append(bytes.count)
+            texts.append(String(decoding: field, as: UTF8.self))
+            if texts.count * 2 > slots.count { grow() }
+            return k
+        }
+
+        /// The index of a quoted label's text.
+        mutating func index(text: String) -> Int32 {
+            var copy = text
+            return copy.withUTF8 { index(ArraySlice($0)) }
+        }
+
+        private mutating func grow() {
+            slots = [Int32](repeating: -1, count: slots.count * 2)
+            let mask = slots.count - 1
+            for k in 0..<texts.count {
+                var h: UInt64 = 0xcbf2_9ce4_8422_2325
+                for c in bytes[starts[k]..<starts[k + 1]] { h = (h ^ UInt64(c)) &* 0x100_0000_01b3 }
+                var s = Int(truncatingIfNeeded: h ^ (h >> 29)) & mask
+                while slots[s] >= 0 { s = (s + 1) & mask }
+                slots[s] = Int32(k)
+            }
+        }
+    }
+
+    /// Consecutive lines of an `$onDelim` block inside `/ ... /` (labels, then a value for
+    /// parameters), as compact batches of one width each.
+    func parseDelimitedLines(kind: DeclarationKind, dimension: Int?) -> [DataEntry] {
+        var out: [DataEntry] = []
+        var batch = DelimitedLines(width: -1, source: lx.lines)
+        var distinct = LabelBytes()
+        var fields = DelimitedFields()
+        func flush() {
+            if batch.count > 0 {
+                batch.distinct = distinct.texts
+                out.append(DataEntry(positions: [], value: nil, text: nil, span: batch.span(line: 0, field: 0), lines: batch))
+            }
+            distinct = LabelBytes()
+        }
+        lx.takeDelimitedLines { lineIndex, bytes in
+            fields.split(bytes)
+            let n = fields.count
+            func wholeLine() -> SourceSpan { lx.span(line: lineIndex, column: 0, length: max(1, bytes.count)) }
+            func sp(_ k: Int) -> SourceSpan { lx.span(line: lineIndex, column: fields[k].column, length: max(1, fields.length(k))) }
+            let d: Int
+            var value = 0.0
+            var text: String? = nil
+            if kind == .set {
+                d = dimension ?? n
+                guard n >= d, d > 0 else {
+                    diagnostics.error("E3005", "expected \(d) labels in this delimited line, found \(n)", at: wholeLine())
+                    return
+                }
+                if n > d { text = (d..<n).map { fields.text($0, of: bytes) }.joined(separator: ",") }
+            } else {
+                d = dimension ?? (n - 1)
+                guard n == d + 1, d >= 1 else {
+                    diagnostics.error("E3005", "expected \(d) labels and a value in this delimited line, found \(n) fields",
+                                      at: wholeLine())
+                    return
+                }
+                if fields.isEmpty(d) { return }
+                if fields[d].quoted == nil, let v = Parser.plainDecimal(bytes[fields[d].lower..<fields[d].upper]) {
+                    value = v == 0 ? 0 : v
+                } else {
+                    guard let v = parseCSVNumber(fields.text(d, of: bytes), at: sp(d)) else { return }
+                    value = v
+                }
+            }
+            if batch.width != d {
+                flush()
+                batch = DelimitedLines(width: d, source: lx.lines)
+            }
+            batch.lineIndices.append(Int32(truncatingIfNeeded: lineIndex))
+            for k in 0..<d {
+                let f = fields[k]
+                let label = f.quoted.map { distinct.index(text: $0) } ?? distinct.index(bytes[f.lower..<f.upper])
+                batch.labelIndices.append(label)
+                batch.fieldColumns.append(Int32(truncatingIfNeeded: f.column))
+                batch.fieldLengths.append(Int32(truncatingIfNeeded: max(1, fields.length(k))))
+            }
+            if kind == .set { batch.texts.append(text) } else { batch.values.append(value) }
+        }
+        flush()
+        return out
     }
 }

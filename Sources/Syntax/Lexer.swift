@@ -54,6 +54,22 @@ public final class Lexer {
         return true
     }
 
+    /// Consumes the delimited lines from the start of the one at the current position up to the
+    /// first line that is not delimited (the `.csvRow` tokens `next(data: true)` would return
+    /// one by one); `body` gets each nonblank line's index and its bytes before an end-of-line
+    /// comment.
+    public func takeDelimitedLines(_ body: (Int, ArraySlice<UInt8>) -> Void) {
+        peeked = nil
+        column = 0
+        while lineIndex < lines.count, lines[lineIndex].isDelimited {
+            if lines[lineIndex].damaged { _ = noteTrouble(TokenPosition(line: lineIndex, column: 0)) }
+            let text = lines[lineIndex].text
+            let end = lines[lineIndex].eolComment == nil ? text.count : effectiveEnd(lines[lineIndex])
+            if text[0..<end].contains(where: { !Lexer.isBlank($0) }) { body(lineIndex, text[0..<end]) }
+            lineIndex += 1
+        }
+    }
+
     /// Moves the lexer to a position, dropping any peeked token.
     public func seek(line: Int, column: Int) {
         lineIndex = line
