@@ -22,6 +22,12 @@ struct DomainPlan {
     /// The conjuncts of the condition other than the driver's membership: only these are
     /// evaluated for a visited member (the walk itself makes the membership true).
     var residual: [Node] = []
+    /// Driver positions bound before the walk (the index key) and the slots they read.
+    var keyPositions: [(position: Int, slot: Int)] = []
+    /// Driver positions the walk binds and the slots they write.
+    var boundPositions: [(position: Int, slot: Int)] = []
+    /// The slot of each outer item.
+    var outerSlots: [Int] = []
 
     /// Whether the covered items' current labels are in their own sets (`memberChecks`).
     func labelsAreInTheirSets(_ d: ResolvedDomain, _ interpreter: Interpreter) -> Bool {
@@ -65,26 +71,32 @@ extension Interpreter {
             for k in positions where a[k] != b[k] { return a[k] < b[k] }
             return false
         }
-        let block = p.covered
+        // what the walk reads at every step, taken out of the domain and plan once
+        let blockStart = p.covered[0], blockEnd = p.covered[0] + p.covered.count
+        let blockSlots = p.covered.map { d.items[$0].slots[0] }
+        let slots = d.items.map { $0.slots[0] }
+        let sets = d.items.map { $0.set.setData.sorted }
+        let checks = !p.memberChecks.isEmpty, conditioned = !p.residual.isEmpty
+        let depth = d.items.count
         var stop = false
         func level(_ k: Int) throws {
-            if k == d.items.count {
-                if !p.residualHolds(self) { return }
+            if k == depth {
+                if conditioned && !p.residualHolds(self) { return }
                 if try !body() { stop = true }
                 return
             }
-            if k == block[0] {
+            if k == blockStart {
                 for t in members {
-                    for (b, pos) in positions.enumerated() { env[d.items[block[b]].slots[0]] = t[pos] }
-                    if !p.labelsAreInTheirSets(d, self) { continue }
-                    try level(k + block.count)
+                    for b in 0..<blockSlots.count { env[blockSlots[b]] = t[positions[b]] }
+                    if checks && !p.labelsAreInTheirSets(d, self) { continue }
+                    try level(blockEnd)
                     if stop { return }
                 }
                 return
             }
-            let item = d.items[k]
-            for t in item.set.setData.sorted {
-                env[item.slots[0]] = t[0]
+            let slot = slots[k]
+            for t in sets[k] {
+                env[slot] = t[0]
                 try level(k + 1)
                 if stop { return }
             }
@@ -139,7 +151,10 @@ extension Interpreter {
             var residual = all
             residual.remove(at: n)
             return DomainPlan(outer: Array(outer), covered: coveredItems, driver: driver, driverSlots: slots, mask: mask,
-                              memberChecks: memberChecks, residual: residual)
+                              memberChecks: memberChecks, residual: residual,
+                              keyPositions: slots.indices.filter { mask & (1 << $0) != 0 }.map { ($0, slots[$0]) },
+                              boundPositions: slots.indices.filter { mask & (1 << $0) == 0 }.map { ($0, slots[$0]) },
+                              outerSlots: outer.map { domainSlots[$0] })
         }
         return nil
     }
@@ -148,21 +163,24 @@ extension Interpreter {
     func iteratePlanned(_ d: ResolvedDomain, _ p: DomainPlan, _ body: () throws -> Bool) throws {
         var stop = false
         let index = p.driver.setData.index(mask: p.mask)
+        let checks = !p.memberChecks.isEmpty, conditioned = !p.residual.isEmpty
+        let outerSlots = p.outerSlots
         func walk() throws {
             var key = LabelTuple(repeating: 0)
-            for (k, slot) in p.driverSlots.enumerated() where p.mask & (1 << k) != 0 { key[k] = env[slot] }
+            for (k, slot) in p.keyPositions { key[k] = env[slot] }
             guard let members = index[key] else { return }
             for t in members {
-                for (k, slot) in p.driverSlots.enumerated() where p.mask & (1 << k) == 0 { env[slot] = t[k] }
-                if !p.labelsAreInTheirSets(d, self) || !p.residualHolds(self) { continue }
+                for (k, slot) in p.boundPositions { env[slot] = t[k] }
+                if checks && !p.labelsAreInTheirSets(d, self) { continue }
+                if conditioned && !p.residualHolds(self) { continue }
                 if try !body() { stop = true; return }
             }
         }
         func level(_ k: Int) throws {
-            if k == p.outer.count { try walk(); return }
-            let item = d.items[p.outer[k]]
-            for t in item.set.setData.sorted {
-                env[item.slots[0]] = t[0]
+            if k == outerSlots.count { try walk(); return }
+            let slot = outerSlots[k]
+            for t in d.items[p.outer[k]].set.setData.sorted {
+                env[slot] = t[0]
                 try level(k + 1)
                 if stop { return }
             }

@@ -314,7 +314,7 @@ extension Parser {
                 var lo = start, hi = i
                 while lo < hi && (bytes[lo] == 32 || bytes[lo] == 13) { lo += 1 }
                 while hi > lo && (bytes[hi - 1] == 32 || bytes[hi - 1] == 13) { hi -= 1 }
-                add(Field(lower: lo, upper: hi, column: start - base, quoted: nil))
+                add(Field(lower: lo, upper: hi, column: (lo < hi ? lo : start) - base, quoted: nil))
                 i += 1
                 start = i
             }

@@ -637,6 +637,66 @@ func runFiles(_ files: [String: String], main: String, defines: [String: String]
         #expect(run.records("p") == [["a", "x"]: 1, ["b", "y"]: 2])
     }
 
+    @Test func delimitedNumbersAreReadAsDoubleReadsThem() {
+        // plain decimals take a fast path; everything else goes through the general reader
+        let texts = ["1", ".5", "5.", "+3", "-2.25", "1e3", "1.5E-2", "0.1", "0.30000000000000004", "3.14159265358979323846",
+                     "123456789012345678901234", "9007199254740993", "0.0000000000000000000000123", "2.5e-320", "007"]
+        let lines = texts.enumerated().map { "k\($0.offset + 1),\($0.element)" }
+            + ["k16,eps", "k17,na", "k18,inf", "k19,-inf", "k20,-0", "k21, 4.5 \r"]
+        let run = runSource("""
+        Set k / k1*k21 /;
+        Parameter p(k) /
+        $onDelim
+        \(lines.joined(separator: "\n"))
+        $offDelim
+        /;
+        display p;
+        """)
+        expectClean(run)
+        let p = run.records("p")
+        for (n, text) in texts.enumerated() {
+            #expect(p[["k\(n + 1)"]]?.bitPattern == Double(text)?.bitPattern, "value of '\(text)'")
+        }
+        #expect(p[["k16"]].map { $0 == 0 && $0.sign == .minus } == true)
+        #expect(p[["k17"]]?.isNaN == true)
+        #expect(p[["k18"]] == .infinity)
+        #expect(p[["k19"]] == -.infinity)
+        #expect(p[["k20"]] == nil)
+        #expect(p[["k21"]] == 4.5)
+    }
+
+    @Test func delimitedLinesKeepLabelOrderSpellingAndTexts() {
+        // labels are interned in order of first appearance, with their first spelling
+        let run = runSource("""
+        Set s(*) 'new labels' /
+        $onDelim
+        Zeta,"last letter"
+        alpha
+        'mid dle',note,more
+        $offDelim
+        /;
+        Parameter q(*,*) /
+        $onDelim
+        ZETA,x,1
+        zeta,Y,2
+        $offDelim
+        /;
+        Set u(*) / y /;
+        display s, q, u;
+        """)
+        #expect(run.result.diagnostics.isEmpty, "\(run.diagnostics)")
+        let shown = run.result.events.compactMap { event -> [[String]]? in
+            if case .display(let d) = event, d.symbol == "s" { return d.records.map(\.labels) }
+            return nil
+        }
+        #expect(shown == [[["Zeta"], ["alpha"], ["mid dle"]]])
+        #expect(run.records("q") == [["Zeta", "x"]: 1, ["Zeta", "Y"]: 2])
+        #expect(displayedLabels(run, "u") == [["Y"]])
+        let s = run.result.program?.symbols.first { $0.name == "s" }
+        let texts = s.map { set in set.setData.sorted.map { set.setData.texts[$0] ?? "" } }
+        #expect(texts == ["last letter", "", "note,more"])
+    }
+
     @Test func caseInsensitiveNamesAndLabelsKeepFirstSpelling() {
         let run = runSource("""
         SET I 'plants' / Seattle, San-Diego /;
