@@ -75,7 +75,6 @@ extension Interpreter {
         let blockStart = p.covered[0], blockEnd = p.covered[0] + p.covered.count
         let blockSlots = p.covered.map { d.items[$0].slots[0] }
         let slots = d.items.map { $0.slots[0] }
-        let sets = d.items.map { $0.set.setData.sorted }
         let checks = !p.memberChecks.isEmpty, conditioned = !p.residual.isEmpty
         let depth = d.items.count
         var stop = false
@@ -95,7 +94,7 @@ extension Interpreter {
                 return
             }
             let slot = slots[k]
-            for t in sets[k] {
+            for t in d.items[k].set.setData.sorted {
                 env[slot] = t[0]
                 try level(k + 1)
                 if stop { return }

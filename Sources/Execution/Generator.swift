@@ -464,7 +464,8 @@ extension Interpreter {
             return nil
         }
         var badBounds = 0
-        for (k, (s, t)) in ModelElements(origins: model.columnOrigin).enumerated() where model.columnLower[k] > model.columnUpper[k] {
+        for k in 0..<model.columnCount where model.columnLower[k] > model.columnUpper[k] {
+            let (s, t) = ModelElements(origins: model.columnOrigin)[k]
             badBounds += 1
             runtimeError("E4016", "variable \(name(s, t)) has lower bound \(messageNumber(model.columnLower[k])) above its upper bound \(messageNumber(model.columnUpper[k]))",
                          at: sv.modelSpan)
