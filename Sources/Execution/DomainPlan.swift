@@ -71,10 +71,7 @@ extension Interpreter {
             for k in positions where a[k] != b[k] { return a[k] < b[k] }
             return false
         }
-        // what the walk reads at every step, taken out of the domain and plan once
         let blockStart = p.covered[0], blockEnd = p.covered[0] + p.covered.count
-        let blockSlots = p.covered.map { d.items[$0].slots[0] }
-        let slots = d.items.map { $0.slots[0] }
         let checks = !p.memberChecks.isEmpty, conditioned = !p.residual.isEmpty
         let depth = d.items.count
         var stop = false
@@ -86,16 +83,17 @@ extension Interpreter {
             }
             if k == blockStart {
                 for t in members {
-                    for b in 0..<blockSlots.count { env[blockSlots[b]] = t[positions[b]] }
+                    // no position is bound before an in-order walk: the walk binds them all
+                    for (position, slot) in p.boundPositions { env[slot] = t[position] }
                     if checks && !p.labelsAreInTheirSets(d, self) { continue }
                     try level(blockEnd)
                     if stop { return }
                 }
                 return
             }
-            let slot = slots[k]
-            for t in d.items[k].set.setData.sorted {
-                env[slot] = t[0]
+            let item = d.items[k]
+            for t in item.set.setData.sorted {
+                env[item.slots[0]] = t[0]
                 try level(k + 1)
                 if stop { return }
             }

@@ -601,8 +601,9 @@ extension Interpreter {
         // a loop re-solving this statement's LP starts from the previous basis, as GAMS does
         // unless `option bratio = 1`
         let statement = "\(sv.span.path):\(sv.span.line)"
+        let basisRestarts = (options["bratio"] ?? 0.25) < 1
         var warm = opts
-        if plan == nil, !nonlinear, (options["bratio"] ?? 0.25) < 1, !model.hasIntegers || opts.relaxIntegrality,
+        if plan == nil, !nonlinear, basisRestarts, !model.hasIntegers || opts.relaxIntegrality,
            let previous = lastBasis[statement],
            previous.rows.count == solved.rowCount, previous.columns.count == solved.columnCount {
             warm.startBasis = previous
@@ -614,7 +615,7 @@ extension Interpreter {
             warm.startMultipliers = previous.multipliers
         }
         let raw = plan.map { $0.solve(model, backend: backend, options: opts, threads: blockThreads,
-                                      warmStart: (options["bratio"] ?? 0.25) < 1) }
+                                      warmStart: basisRestarts) }
             ?? backend.solve(solved, options: warm)
         if let b = raw.basis { lastBasis[statement] = b }
         if let identity {

@@ -210,47 +210,13 @@ extension Parser {
 
     // MARK: - delimited rows
 
-    /// Splits a delimited line into fields with their byte columns (quotes removed).
+    /// Splits a delimited line into fields with the byte columns where they start (quotes
+    /// removed).
     static func csvFields(_ text: String) -> [(String, Int)] {
-        var out: [(String, Int)] = []
-        let b = Array(text.utf8)
-        var i = 0
-        var field: [UInt8] = []
-        var start = 0
-        var quote: UInt8 = 0
-        var sawQuote = false
-        while i <= b.count {
-            if i == b.count || (quote == 0 && (b[i] == 44 || b[i] == 9)) {
-                let s: String
-                if sawQuote {
-                    s = normalizeQuotedLabel(String(decoding: field, as: UTF8.self))
-                } else {
-                    // blanks and carriage returns around an unquoted field are not part of it
-                    var lo = 0, hi = field.count
-                    while lo < hi && (field[lo] == 32 || field[lo] == 13) { lo += 1 }
-                    while hi > lo && (field[hi - 1] == 32 || field[hi - 1] == 13) { hi -= 1 }
-                    s = String(decoding: field[lo..<hi], as: UTF8.self)
-                }
-                out.append((s, start))
-                field.removeAll(keepingCapacity: true)
-                sawQuote = false
-                start = i + 1
-                i += 1
-                continue
-            }
-            let c = b[i]
-            if quote != 0 {
-                if c == quote { quote = 0 } else { field.append(c) }
-            } else if (c == 34 || c == 39) && field.allSatisfy({ $0 == 32 }) {
-                quote = c
-                sawQuote = true
-                field.removeAll(keepingCapacity: true)
-            } else {
-                field.append(c)
-            }
-            i += 1
-        }
-        return out
+        let bytes = Array(text.utf8)[...]
+        var fields = DelimitedFields()
+        fields.split(bytes)
+        return (0..<fields.count).map { (fields.text($0, of: bytes), fields[$0].start) }
     }
 
     func parseCSVNumber(_ s: String, at span: SourceSpan) -> Double? {
@@ -274,6 +240,10 @@ extension Parser {
         struct Field {
             var lower: Int
             var upper: Int
+            /// Where the field starts (after the separator before it), relative to the line.
+            var start: Int
+            /// Where its label is: the first byte after leading blanks of an unquoted field,
+            /// `start` for a quoted one.
             var column: Int
             /// The text of a quoted field (quotes removed), nil for a byte range.
             var quoted: String?
@@ -288,35 +258,43 @@ extension Parser {
             count += 1
         }
 
-        /// Splits `bytes` at commas and tabs outside quotes, as `Parser.csvFields` does.
+        /// Splits `bytes` at commas and tabs outside quotes. A quote opens where the field so
+        /// far is only spaces; the bytes after its closing quote stay part of the field. Blanks
+        /// and carriage returns around an unquoted field are not part of it.
         mutating func split(_ bytes: ArraySlice<UInt8>) {
             count = 0
-            let base = bytes.startIndex
+            let base = bytes.startIndex, end = bytes.endIndex
             var start = base
-            var i = base
-            let end = bytes.endIndex
-            while i <= end {
-                if i < end {
-                    let c = bytes[i]
-                    if c != 44 && c != 9 {
-                        if c == 34 || c == 39, bytes[start..<i].allSatisfy({ $0 == 32 }) {
-                            // a quoted field: the slow path, which knows quotes
-                            for (text, column) in Parser.csvFields(String(decoding: bytes[start..<end], as: UTF8.self)) {
-                                add(Field(lower: 0, upper: 0, column: column + start - base, quoted: text))
-                            }
-                            return
-                        }
-                        i += 1
-                        continue
+            while true {
+                var quote: UInt8 = 0
+                // the field's bytes once a quote has been seen (nil: a plain byte range)
+                var quoted: [UInt8]? = nil
+                var j = start
+                while j < end {
+                    let c = bytes[j]
+                    if quote != 0 {
+                        if c == quote { quote = 0 } else { quoted?.append(c) }
+                    } else if c == 44 || c == 9 {
+                        break
+                    } else if (c == 34 || c == 39), quoted.map({ $0.allSatisfy { $0 == 32 } }) ?? bytes[start..<j].allSatisfy({ $0 == 32 }) {
+                        quote = c
+                        quoted = []
+                    } else {
+                        quoted?.append(c)
                     }
+                    j += 1
                 }
-                // blanks and carriage returns around an unquoted field are not part of it
-                var lo = start, hi = i
-                while lo < hi && (bytes[lo] == 32 || bytes[lo] == 13) { lo += 1 }
-                while hi > lo && (bytes[hi - 1] == 32 || bytes[hi - 1] == 13) { hi -= 1 }
-                add(Field(lower: lo, upper: hi, column: (lo < hi ? lo : start) - base, quoted: nil))
-                i += 1
-                start = i
+                if let quoted {
+                    add(Field(lower: j, upper: j, start: start - base, column: start - base,
+                              quoted: Parser.normalizeQuotedLabel(String(decoding: quoted, as: UTF8.self))))
+                } else {
+                    var lo = start, hi = j
+                    while lo < hi && (bytes[lo] == 32 || bytes[lo] == 13) { lo += 1 }
+                    while hi > lo && (bytes[hi - 1] == 32 || bytes[hi - 1] == 13) { hi -= 1 }
+                    add(Field(lower: lo, upper: hi, start: start - base, column: (lo < hi ? lo : start) - base, quoted: nil))
+                }
+                if j >= end { return }
+                start = j + 1
             }
         }
 

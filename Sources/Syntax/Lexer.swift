@@ -63,11 +63,15 @@ public final class Lexer {
         column = 0
         while lineIndex < lines.count, lines[lineIndex].isDelimited {
             if lines[lineIndex].damaged { _ = noteTrouble(TokenPosition(line: lineIndex, column: 0)) }
-            let text = lines[lineIndex].text
-            let end = lines[lineIndex].eolComment == nil ? text.count : effectiveEnd(lines[lineIndex])
-            if text[0..<end].contains(where: { !Lexer.isBlank($0) }) { body(lineIndex, text[0..<end]) }
+            if let data = delimitedData(lines[lineIndex]) { body(lineIndex, data) }
             lineIndex += 1
         }
+    }
+
+    /// The bytes of a delimited line before its end-of-line comment; nil when they are blank.
+    private func delimitedData(_ line: SourceLine) -> ArraySlice<UInt8>? {
+        let data = line.text[0..<effectiveEnd(line)]
+        return data.contains(where: { !Lexer.isBlank($0) }) ? data : nil
     }
 
     /// Moves the lexer to a position, dropping any peeked token.
@@ -176,8 +180,8 @@ public final class Lexer {
             if line.isDelimited {
                 if column == 0 {
                     column = line.text.count
-                    if line.text[0..<end].contains(where: { !Lexer.isBlank($0) }) {
-                        return Token(kind: .csvRow, text: String(decoding: line.text[0..<end], as: UTF8.self), lineIndex: lineIndex, column: 0, length: max(1, end),
+                    if let data = delimitedData(line) {
+                        return Token(kind: .csvRow, text: String(decoding: data, as: UTF8.self), lineIndex: lineIndex, column: 0, length: max(1, end),
                                      spaceBefore: true)
                     }
                 }
