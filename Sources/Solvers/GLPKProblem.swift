@@ -171,22 +171,34 @@ final class GLPKProblem {
         return emptyIntegerRanges
     }
 
-    /// Passes the whole matrix to GLPK in one `glp_load_matrix` call (1-based, dummy element 0).
+    /// Passes the matrix to GLPK row by row (`glp_set_mat_row`, 1-based, dummy element 0): one
+    /// pass over the model's row-wise arrays through a scratch buffer as long as the longest row,
+    /// instead of whole-matrix triplet arrays (three arrays of every nonzero, written once and
+    /// read once) and `glp_load_matrix`'s second pass that builds the column lists.
     private func loadMatrix(_ model: ScalarModel) {
-        let nonzeros = model.nonzeroCount
-        guard nonzeros > 0, let count = Int32(exactly: nonzeros) else { return }
-        var rowIndex = [Int32](repeating: 0, count: nonzeros + 1)
-        var columnIndex = [Int32](repeating: 0, count: nonzeros + 1)
-        var value = [Double](repeating: 0, count: nonzeros + 1)
-        for i in 0..<model.rowCount {
-            let row = Int32(truncatingIfNeeded: i + 1)
-            for k in model.rowStart[i]..<model.rowStart[i + 1] {
-                rowIndex[k + 1] = row
-                columnIndex[k + 1] = model.entryColumn[k] + 1
-                value[k + 1] = model.entryValue[k]
+        guard model.nonzeroCount > 0 else { return }
+        var longest = 0
+        for i in 0..<model.rowCount { longest = max(longest, model.rowStart[i + 1] - model.rowStart[i]) }
+        var columnIndex = [Int32](repeating: 0, count: longest + 1)
+        var value = [Double](repeating: 0, count: longest + 1)
+        model.entryColumn.withUnsafeBufferPointer { entryColumn in
+            model.entryValue.withUnsafeBufferPointer { entryValue in
+                columnIndex.withUnsafeMutableBufferPointer { ind in
+                    value.withUnsafeMutableBufferPointer { val in
+                        for i in 0..<model.rowCount {
+                            let first = model.rowStart[i], length = model.rowStart[i + 1] - first
+                            if length == 0 { continue }
+                            for k in 0..<length {
+                                ind[k + 1] = entryColumn[first + k] + 1
+                                val[k + 1] = entryValue[first + k]
+                            }
+                            glp_set_mat_row(handle, Int32(truncatingIfNeeded: i + 1), Int32(truncatingIfNeeded: length),
+                                            ind.baseAddress, val.baseAddress)
+                        }
+                    }
+                }
             }
         }
-        glp_load_matrix(handle, count, rowIndex, columnIndex, value)
     }
 
     /// GLPK's bound type and values for `lower...upper` (a nonempty range, or a conflict that is
