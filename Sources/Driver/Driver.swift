@@ -39,10 +39,12 @@ public struct RunResult {
 
 /// The façade over the pipeline: preprocess, parse, compile, execute, report.
 public enum Driver {
-    /// Runs the model file at `path` with compile-time variables `defines`.
+    /// Runs the model file at `path` with compile-time variables `defines`. `compiledRows`
+    /// false generates linear rows by walking expression trees (the reference for tests).
     public static func run(path: String, defines: [String: String] = [:], mode: RunMode = .solve,
                            generateOnly: Bool = false, explainInfeasibility: Bool = true, listing: Bool = false,
-                           blocks: Bool = true, onEvent: ((RunEvent) -> Void)? = nil) -> RunResult {
+                           blocks: Bool = true, compiledRows: Bool = true,
+                           onEvent: ((RunEvent) -> Void)? = nil) -> RunResult {
         let bag = DiagnosticBag()
         let pre = Preprocessor(defines: defines, diagnostics: bag)
         let lines = pre.run(path: path)
@@ -77,6 +79,7 @@ public enum Driver {
         interpreter.stopAtFirstSolve = mode == .firstModel
         interpreter.explainInfeasibility = explainInfeasibility
         interpreter.decomposeBlocks = blocks
+        interpreter.compiledRows = compiledRows
         interpreter.listingAlways = listing
         interpreter.onEvent = onEvent
         let errorsBefore = bag.errorCount

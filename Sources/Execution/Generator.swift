@@ -4,43 +4,6 @@ import IR
 import Semantics
 import Solvers
 
-/// Accumulates one row's linear terms without per-term allocation.
-struct RowAccumulator {
-    var coefficient: [Double] = []
-    var touched: [Int32] = []
-    var constant: Double = 0
-
-    mutating func add(_ col: Int32, _ v: Double) {
-        let c = Int(col)
-        if c >= coefficient.count { coefficient.append(contentsOf: repeatElement(.nan, count: c + 1 - coefficient.count + 1024)) }
-        if coefficient[c].isNaN {
-            coefficient[c] = v
-            touched.append(col)
-        } else {
-            coefficient[c] += v
-        }
-    }
-
-    /// Appends the row's terms to `model`'s open row (dropping exact zeros) and resets; the
-    /// position in the row of the first term that is not finite, if any.
-    mutating func drain(into model: inout ScalarModel) -> Int? {
-        var bad: Int? = nil
-        var n = 0
-        for c in touched {
-            let v = coefficient[Int(c)]
-            coefficient[Int(c)] = .nan
-            if v != 0 {
-                if bad == nil && !v.isFinite { bad = n }
-                model.appendEntry(column: c, value: v)
-                n += 1
-            }
-        }
-        touched.removeAll(keepingCapacity: true)
-        constant = 0
-        return bad
-    }
-}
-
 /// Thrown when generation cannot go on (a nonlinear term, an invalid coefficient).
 struct GenerationFailure: Error {}
 
@@ -67,7 +30,7 @@ extension Interpreter {
         var model = ScalarModel()
         generationNumber += 1
         let generation = generationNumber
-        var acc = RowAccumulator()
+        let acc = RowAccumulator(columns: 1 << 12)
         var failed = false
         var infeasibleRows = 0
         let nonlinearAllowed = Interpreter.nonlinearTypes.contains(sv.type)
@@ -75,38 +38,32 @@ extension Interpreter {
         var nonlinearTerms: [Int32] = []
         var pool = NLExpressionPool()
 
-        // label id -> position in the set, per domain set (by id), for dense column indexes
-        var setPositions: [Int: [Int32]] = [:]
+        let tables = GenerationTables(labelCount: labels.count)
         func columnIndex(for s: Symbol) -> ColumnIndex {
             var positions: [[Int32]] = [], sizes: [Int] = []
             for d in s.domain {
                 guard let set = d?.root, set.dimension == 1 else { return ColumnIndex() }
-                if setPositions[set.id] == nil {
-                    var table = [Int32](repeating: -1, count: labels.count + 1)
-                    for (k, member) in set.setData.sorted.enumerated() where Int(member[0]) < table.count {
-                        table[Int(member[0])] = Int32(truncatingIfNeeded: k)
-                    }
-                    setPositions[set.id] = table
-                }
-                positions.append(setPositions[set.id] ?? [])
+                positions.append(tables.positions(set))
                 sizes.append(set.setData.count)
             }
             return ColumnIndex(positions: positions, sizes: sizes)
         }
 
-        func column(_ s: Symbol, _ t: LabelTuple) -> Int32 {
-            let source: ProvenanceSource
-            if s.columnGeneration == generation, let known = s.columnSource {
-                if let c = s.columnIndex[t] { return c }
-                source = known
-            } else {
-                // the symbol's first column in this model
-                s.columnGeneration = generation
-                s.columnIndex = columnIndex(for: s)
-                source = ProvenanceSource(symbol: s.name, line: s.line, file: s.file, column: s.column,
+        /// Prepares `s`'s column index for this model (once per generation); its row source.
+        func open(_ s: Symbol) -> ProvenanceSource {
+            if s.columnGeneration == generation, let known = s.columnSource { return known }
+            // the symbol's first column in this model
+            s.columnGeneration = generation
+            s.columnIndex = columnIndex(for: s)
+            let source = ProvenanceSource(symbol: s.name, line: s.line, file: s.file, column: s.column,
                                           dimension: s.dimension, labels: labels, owner: s)
-                s.columnSource = source
-            }
+            s.columnSource = source
+            return source
+        }
+
+        func column(_ s: Symbol, _ t: LabelTuple) -> Int32 {
+            if s.columnGeneration == generation, s.columnSource != nil, let c = s.columnIndex[t] { return c }
+            let source = open(s)
             let r = s.records[t] ?? s.defaultRecord()
             var lo = r.lower, up = r.upper
             let integer = s.variableKind == .binary || s.variableKind == .integer
@@ -395,16 +352,23 @@ extension Interpreter {
             guard let def = program.definitions[eq.id] else { continue }
             let rowSource = ProvenanceSource(symbol: eq.name, line: def.span.line, file: def.span.path,
                                              column: def.span.column, dimension: eq.dimension, labels: labels, owner: eq)
+            let code = !compiledRows ? nil : RowCode(lhs: def.lhs, rhs: def.rhs, interpreter: self, accumulator: acc, tables: tables,
+                               open: { _ = open($0) }, column: column, tree: linear)
             do {
                 try iterate(def.domain, ordered: true) {
                     guard let t = tuple(def.args) else { return true }
                     evaluating = .element(eq, t)
                     do {
-                        try linear(def.lhs, 1)
-                        try linear(def.rhs, -1)
+                        if let code {
+                            try code.run()
+                        } else {
+                            try linear(def.lhs, 1)
+                            try linear(def.rhs, -1)
+                        }
                     } catch {
                         failed = true
                         nonlinearTerms.removeAll()
+                        acc.reset()
                         return false
                     }
                     let rhs = -acc.constant

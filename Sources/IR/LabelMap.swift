@@ -262,6 +262,13 @@ public struct ColumnIndex {
     /// Whether the index has a dense array.
     public var isDense: Bool { dense != nil }
 
+    /// The dense array (column + 1 per offset, 0: none yet), and per index position the table
+    /// from label id to position in the domain set (-1: not in it) and the stride of that
+    /// position; nil for a hashed index. Writes through the subscript land in the same array.
+    public var denseLayout: (storage: DenseColumns, positions: [[Int32]], strides: [Int])? {
+        dense.map { ($0, positions, strides) }
+    }
+
     /// The offset of `t` in the product, or nil when it is not in it.
     @inlinable @inline(__always)
     func offset(_ t: LabelTuple) -> Int? {
@@ -298,7 +305,7 @@ public struct ColumnIndex {
 /// Zero-filled memory for a dense column index, from `calloc`: pages that are never written
 /// are never backed by memory.
 public final class DenseColumns {
-    @usableFromInline let pointer: UnsafeMutablePointer<UInt32>
+    public let pointer: UnsafeMutablePointer<UInt32>
     public let count: Int
 
     /// Nil when the system refuses the allocation.

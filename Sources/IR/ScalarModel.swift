@@ -182,6 +182,13 @@ public struct ScalarModel: Sendable {
         entryValue.append(value)
     }
 
+    /// Adds entries to the row being built (see `finishRow`); columns must be distinct.
+    @inlinable
+    public mutating func appendEntries(columns: UnsafeBufferPointer<Int32>, values: UnsafeBufferPointer<Double>) {
+        entryColumn.append(contentsOf: columns)
+        entryValue.append(contentsOf: values)
+    }
+
     /// Closes the row whose entries were appended since the last row; returns its index.
     @discardableResult
     public mutating func finishRow(lower: Double, upper: Double, origin: Provenance) -> Int {
