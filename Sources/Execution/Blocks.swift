@@ -190,7 +190,7 @@ struct BlockPlan {
             var entries: [Int]
             var columns: [ObjectIdentifier?]
         }
-        func source(_ origins: [Provenance], _ k: Int) -> ObjectIdentifier? {
+        func source(_ origins: Origins, _ k: Int) -> ObjectIdentifier? {
             k < origins.count ? ObjectIdentifier(origins[k].source) : nil
         }
         var groups: [Shape: Int] = [:]

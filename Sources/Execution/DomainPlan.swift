@@ -62,15 +62,23 @@ extension DomainPlan {
     }
 }
 
+extension DomainPlan {
+    /// The driver's members sorted by the labels at `positions` (from `orderedPrefix`), in
+    /// the order an in-order walk visits them.
+    func membersInOrder(_ positions: [Int]) -> [LabelTuple] {
+        driver.setData.sorted.sorted { a, b in
+            for k in positions where a[k] != b[k] { return a[k] < b[k] }
+            return false
+        }
+    }
+}
+
 extension Interpreter {
     /// Iterates a domain following a plan, in the domain's own order (`orderedPrefix`): the
     /// driver's members sorted by the leading items' labels, then the other items nested.
     func iteratePlannedInOrder(_ d: ResolvedDomain, _ p: DomainPlan, _ positions: [Int],
                                _ body: () throws -> Bool) throws {
-        let members = p.driver.setData.sorted.sorted { a, b in
-            for k in positions where a[k] != b[k] { return a[k] < b[k] }
-            return false
-        }
+        let members = p.membersInOrder(positions)
         let blockStart = p.covered[0], blockEnd = p.covered[0] + p.covered.count
         let checks = !p.memberChecks.isEmpty, conditioned = !p.residual.isEmpty
         let depth = d.items.count

@@ -10,7 +10,7 @@ struct GenerationFailure: Error {}
 /// The symbol and labels of each row (or column) of a generated model, read from the
 /// provenances the generator gave them (no second array of the same facts).
 struct ModelElements: RandomAccessCollection {
-    let origins: [Provenance]
+    let origins: Origins
 
     var startIndex: Int { 0 }
     var endIndex: Int { origins.count }
@@ -352,10 +352,14 @@ extension Interpreter {
             guard let def = program.definitions[eq.id] else { continue }
             let rowSource = ProvenanceSource(symbol: eq.name, line: def.span.line, file: def.span.path,
                                              column: def.span.column, dimension: eq.dimension, labels: labels, owner: eq)
-            let code = !compiledRows ? nil : RowCode(lhs: def.lhs, rhs: def.rhs, interpreter: self, accumulator: acc, tables: tables,
-                               open: { _ = open($0) }, column: column, tree: linear)
+            let code = !compiledRows ? nil : RowCode(domain: def.domain, lhs: def.lhs, rhs: def.rhs, interpreter: self,
+                                                     accumulator: acc, tables: tables, open: { _ = open($0) },
+                                                     column: column, tree: linear)
+            func forEachRow(_ body: () throws -> Bool) throws {
+                if let code { try code.forEachRow(body) } else { try iterate(def.domain, ordered: true, body) }
+            }
             do {
-                try iterate(def.domain, ordered: true) {
+                try forEachRow {
                     guard let t = tuple(def.args) else { return true }
                     evaluating = .element(eq, t)
                     do {
@@ -463,7 +467,8 @@ extension Interpreter {
         for s in program.symbols where s.kind == .variable {
             columns = Swift.min(cap, columns + Swift.min(cap, product(s.domain.map { ($0?.setData.count) ?? labels.count })))
         }
-        model.reserve(rows: rows, columns: columns, entries: 3 * rows)
+        let dimension = program.symbols.filter { $0.kind == .variable || $0.kind == .equation }.map(\.dimension).max() ?? 0
+        model.reserve(rows: rows, columns: columns, entries: 3 * rows, dimension: dimension)
     }
 
     /// The column of a scalar variable in the model generated last (nil when it has none).

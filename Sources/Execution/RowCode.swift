@@ -322,6 +322,8 @@ final class RowCode {
     private let owned: [UnsafeMutableRawPointer]
     private let nodes: [Node]
     private let domains: [ResolvedDomain]
+    /// The equation's domain, in `sums`.
+    private let rowDomain: Int
     /// Keep the dense arrays and shared tables the code points into alive.
     private let storages: [DenseColumns]
     private let tables: GenerationTables
@@ -332,10 +334,10 @@ final class RowCode {
     private let slowColumn: (Symbol, LabelTuple) -> Int32
     private let treeWalk: (Node, Double) throws -> Void
 
-    /// Compiles `lhs - rhs`. `open` prepares a variable's column index for this generation
+    /// Compiles `lhs - rhs` over the equation's `domain`. `open` prepares a variable's column index for this generation
     /// (before any reference reads it); `column` finds or creates a column the slow way;
     /// `tree` generates a node with the tree walk. The accumulator must outlive the code.
-    init(lhs: Node, rhs: Node, interpreter: Interpreter, accumulator: RowAccumulator,
+    init(domain: ResolvedDomain, lhs: Node, rhs: Node, interpreter: Interpreter, accumulator: RowAccumulator,
          tables: GenerationTables, open: @escaping (Symbol) -> Void, column: @escaping (Symbol, LabelTuple) -> Int32,
          tree: @escaping (Node, Double) throws -> Void) {
         self.interpreter = interpreter
@@ -350,6 +352,7 @@ final class RowCode {
         b.code.append(.negate(end: 0))
         b.compile(rhs)
         b.code[start] = .negate(end: Int32(b.code.count))
+        rowDomain = Int(b.sum(domain, ordered: true))
         func frozen<T>(_ list: [T]) -> UnsafeMutableBufferPointer<T> {
             let buffer = UnsafeMutableBufferPointer<T>.allocate(capacity: Swift.max(list.count, 1))
             _ = buffer.initialize(from: list)
@@ -383,6 +386,41 @@ final class RowCode {
     }
 
     // MARK: - running
+
+    /// Calls `body` for each element of the equation's domain, in order (as `iterate` with
+    /// `ordered` does), until it returns false.
+    func forEachRow(_ body: () throws -> Bool) throws {
+        let s = sums[rowDomain]
+        guard s.compiled else {
+            try interpreter.iterate(domains[Int(s.domain)], ordered: true, body)
+            return
+        }
+        // called through a stored reference: a body inlined into the loops would retain
+        // everything it captures for each row
+        try withoutActuallyEscaping(body) { body in
+            rowBody = body
+            defer { rowBody = nil }
+            _ = try rows(s, 0)
+        }
+    }
+
+    private var rowBody: (() throws -> Bool)? = nil
+
+    /// Runs `rowBody` for the elements from loop `k` inwards; false when it stopped.
+    private func rows(_ s: Sum, _ k: Int) throws -> Bool {
+        if k < s.loopCount {
+            let l = loops[s.firstLoop + k]
+            var p = l.labels
+            for _ in 0..<l.count {
+                for w in 0..<l.width { env[Int(l.slots[w])] = p[w] }
+                p += l.width
+                if try !rows(s, k + 1) { return false }
+            }
+            return true
+        }
+        guard passes(s), let body = rowBody else { return true }
+        return try body()
+    }
 
     /// Adds the terms of `lhs - rhs` under the current bindings to the accumulator.
     func run() throws {
@@ -712,16 +750,16 @@ private final class Compiler {
     }
 
     /// Compiles a sum's domain; the index of its entry in `sums`.
-    func sum(_ d: ResolvedDomain) -> Int32 {
+    func sum(_ d: ResolvedDomain, ordered: Bool = false) -> Int32 {
         domains.append(d)
         var s = RowCode.Sum(domain: Int32(domains.count - 1))
-        if let compiled = compiledSum(d, s) { s = compiled }
+        if let compiled = compiledDomain(d, s, ordered: ordered) { s = compiled }
         sums.append(s)
         return Int32(sums.count - 1)
     }
 
-    /// The loops of `iterate(d, ordered: false)` (nil: left to the interpreter).
-    func compiledSum(_ d: ResolvedDomain, _ base: RowCode.Sum) -> RowCode.Sum? {
+    /// The loops of `iterate(d, ordered:)` (nil: left to the interpreter).
+    func compiledDomain(_ d: ResolvedDomain, _ base: RowCode.Sum, ordered: Bool) -> RowCode.Sum? {
         guard !d.items.isEmpty else { return nil }
         var s = base
         s.compiled = true
@@ -729,7 +767,39 @@ private final class Compiler {
         s.firstFilter = filters.count
         var newLoops: [RowCode.Loop] = []
         var newFilters: [Int32] = []
-        if let c = d.condition, let plan = interpreter.plan(for: d, condition: c) {
+        /// Appends a loop over each item of `items`.
+        func itemLoops(_ items: some Sequence<ResolvedDomain.Item>) -> Bool {
+            for item in items {
+                guard let l = loop(item.set.setData.sorted, positions: Array(item.slots.indices), slots: item.slots)
+                else { return false }
+                newLoops.append(l)
+            }
+            return true
+        }
+        /// Appends the membership checks and the residual condition of a plan.
+        func planFilters(_ plan: DomainPlan) -> Bool {
+            for ci in plan.memberChecks {
+                let item = d.items[ci]
+                guard let c = Int32(exactly: item.slots[0]) else { return false }
+                var args = Arguments()
+                args.count = 1
+                args.codes[0] = c
+                factors.append(Factor(kind: .member, symbol: .passUnretained(item.set), args: args))
+                newFilters.append(Int32(factors.count - 1))
+            }
+            for r in plan.residual { newFilters.append(factor(r)) }
+            return true
+        }
+        let plan = d.condition.flatMap { interpreter.plan(for: d, condition: $0) }
+        if let plan, ordered, let order = plan.orderedPrefix(d) {
+            // the items before the driver's block, the block, the items after it
+            let blockStart = plan.covered[0], blockEnd = plan.covered[0] + plan.covered.count
+            guard itemLoops(d.items[..<blockStart]),
+                  let block = loop(plan.membersInOrder(order), positions: plan.boundPositions.map(\.position),
+                                   slots: plan.boundPositions.map(\.slot)) else { return nil }
+            newLoops.append(block)
+            guard itemLoops(d.items[blockEnd...]), planFilters(plan) else { return nil }
+        } else if let plan, !ordered {
             for (k, item) in plan.outer.enumerated() {
                 guard let l = loop(d.items[item].set.setData.sorted, positions: [0], slots: [plan.outerSlots[k]])
                 else { return nil }
@@ -765,22 +835,10 @@ private final class Compiler {
                                     width: bound.count, count: members.count, labels: labels)
             walks.append(walk)
             s.walk = walks.count - 1
-            for ci in plan.memberChecks {
-                let item = d.items[ci]
-                guard let c = Int32(exactly: item.slots[0]) else { return nil }
-                var args = Arguments()
-                args.count = 1
-                args.codes[0] = c
-                factors.append(Factor(kind: .member, symbol: .passUnretained(item.set), args: args))
-                newFilters.append(Int32(factors.count - 1))
-            }
-            for r in plan.residual { newFilters.append(factor(r)) }
+            guard planFilters(plan) else { return nil }
         } else {
-            for item in d.items {
-                guard let l = loop(item.set.setData.sorted, positions: Array(item.slots.indices), slots: item.slots)
-                else { return nil }
-                newLoops.append(l)
-            }
+            // nested loops over the items, the whole condition for each element
+            guard itemLoops(d.items) else { return nil }
             if let c = d.condition { newFilters.append(factor(c)) }
         }
         loops += newLoops

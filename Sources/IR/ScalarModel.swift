@@ -115,11 +115,11 @@ public struct ScalarModel: Sendable {
     public var columnIsInteger: [Bool] = []
     /// The starting level of each column (GAMS `.l`), used as a hint by solvers that take one.
     public var columnStart: [Double] = []
-    public var columnOrigin: [Provenance] = []
+    public var columnOrigin = Origins()
 
     public var rowLower: [Double] = []
     public var rowUpper: [Double] = []
-    public var rowOrigin: [Provenance] = []
+    public var rowOrigin = Origins()
     /// Start of each row's entries in `entryColumn`/`entryValue`; has `rowCount + 1` elements.
     public var rowStart: [Int] = [0]
     public var entryColumn: [Int32] = []
@@ -146,17 +146,18 @@ public struct ScalarModel: Sendable {
 
     /// Reserves room for this many rows, columns and entries. Large reservations cost address
     /// space only until they are filled, so generous bounds are cheap; they spare the copies
-    /// (and the page faults of fresh memory) of growing arrays by doubling.
-    public mutating func reserve(rows: Int, columns: Int, entries: Int) {
+    /// (and the page faults of fresh memory) of growing arrays by doubling. `dimension`: the
+    /// most labels a row or column has.
+    public mutating func reserve(rows: Int, columns: Int, entries: Int, dimension: Int = 3) {
         columnLower.reserveCapacity(columns)
         columnUpper.reserveCapacity(columns)
         columnIsInteger.reserveCapacity(columns)
         columnStart.reserveCapacity(columns)
-        columnOrigin.reserveCapacity(columns)
+        columnOrigin.reserveCapacity(columns, dimension: dimension)
         objective.reserveCapacity(columns)
         rowLower.reserveCapacity(rows)
         rowUpper.reserveCapacity(rows)
-        rowOrigin.reserveCapacity(rows)
+        rowOrigin.reserveCapacity(rows, dimension: dimension)
         rowStart.reserveCapacity(rows + 1)
         entryColumn.reserveCapacity(entries)
         entryValue.reserveCapacity(entries)
