@@ -30,7 +30,7 @@ extension Interpreter {
         var model = ScalarModel()
         generationNumber += 1
         let generation = generationNumber
-        let acc = RowAccumulator(columns: 1 << 12)
+        let acc = RowAccumulator()
         var failed = false
         var infeasibleRows = 0
         let nonlinearAllowed = Interpreter.nonlinearTypes.contains(sv.type)

@@ -6,64 +6,105 @@ import Darwin
 import IR
 import Semantics
 
-/// The terms of the row being generated: one coefficient per column, summed in place, and the
-/// columns in the order they were first touched (the order of the row's entries).
+/// The terms of the row being generated: one coefficient per column, summed in place, in the
+/// order the columns were first touched (the order of the row's entries).
+///
+/// The columns of the row are found through a small open-addressing table sized to the row,
+/// not an array over all columns: a row touches a handful of columns, and a table that fits
+/// in the cache spares a memory access per term.
 final class RowAccumulator {
-    /// Coefficient per column; NaN marks a column the row has not touched.
-    private var coefficient: UnsafeMutablePointer<Double>
-    private var capacity: Int
-    /// The touched columns, then (while draining) the row's entries.
-    private var touched: UnsafeMutablePointer<Int32>
-    private var values: UnsafeMutablePointer<Double>
-    private var touchedCount = 0, touchedCapacity = 256
+    /// Per slot: the column (-1: empty) and its term.
+    private var slotColumn: UnsafeMutablePointer<Int32>
+    private var slotTerm: UnsafeMutablePointer<Int32>
+    private var slots: Int
+    /// Per term, in first-touch order: the column, the coefficient and the slot.
+    private var termColumn: UnsafeMutablePointer<Int32>
+    private var termValue: UnsafeMutablePointer<Double>
+    private var termSlot: UnsafeMutablePointer<Int32>
+    private var terms = 0, termCapacity: Int
     var constant: Double = 0
 
-    init(columns: Int) {
-        capacity = Swift.max(columns, 1024)
-        coefficient = UnsafeMutablePointer<Double>.allocate(capacity: capacity)
-        coefficient.initialize(repeating: .nan, count: capacity)
-        touched = UnsafeMutablePointer<Int32>.allocate(capacity: touchedCapacity)
-        values = UnsafeMutablePointer<Double>.allocate(capacity: touchedCapacity)
+    /// The table of a row with few terms (a larger one is given back after its row).
+    private static let smallSlots = 256
+
+    init() {
+        slots = RowAccumulator.smallSlots
+        slotColumn = .allocate(capacity: slots)
+        slotColumn.initialize(repeating: -1, count: slots)
+        slotTerm = .allocate(capacity: slots)
+        termCapacity = slots / 2
+        termColumn = .allocate(capacity: termCapacity)
+        termValue = .allocate(capacity: termCapacity)
+        termSlot = .allocate(capacity: termCapacity)
     }
 
     deinit {
-        coefficient.deallocate()
-        touched.deallocate()
-        values.deallocate()
+        slotColumn.deallocate()
+        slotTerm.deallocate()
+        termColumn.deallocate()
+        termValue.deallocate()
+        termSlot.deallocate()
+    }
+
+    @inline(__always) private func home(_ col: Int32) -> Int {
+        Int(truncatingIfNeeded: (UInt64(UInt32(bitPattern: col)) &* 0x9E37_79B9_7F4A_7C15) >> 32) & (slots - 1)
     }
 
     @inline(__always) func add(_ col: Int32, _ v: Double) {
-        let c = Int(col)
-        if c >= capacity { grow(to: c + 1) }
-        if coefficient[c].isNaN {
-            coefficient[c] = v
-            if touchedCount == touchedCapacity { growTouched() }
-            touched[touchedCount] = col
-            touchedCount += 1
-        } else {
-            coefficient[c] += v
+        var s = home(col)
+        while true {
+            let c = slotColumn[s]
+            if c == col {
+                termValue[Int(slotTerm[s])] += v
+                return
+            }
+            if c < 0 { break }
+            s = (s + 1) & (slots - 1)
         }
+        slotColumn[s] = col
+        slotTerm[s] = Int32(truncatingIfNeeded: terms)
+        termColumn[terms] = col
+        termValue[terms] = v
+        termSlot[terms] = Int32(truncatingIfNeeded: s)
+        terms += 1
+        // at most half the slots in use
+        if 2 * terms > slots || terms == termCapacity { grow() }
     }
 
-    private func grow(to needed: Int) {
-        let size = Swift.max(needed, 2 * capacity)
-        let larger = UnsafeMutablePointer<Double>.allocate(capacity: size)
-        larger.moveInitialize(from: coefficient, count: capacity)
-        (larger + capacity).initialize(repeating: .nan, count: size - capacity)
-        coefficient.deallocate()
-        coefficient = larger
-        capacity = size
+    /// Doubles the table (and the terms' room) and places the terms again.
+    private func grow() {
+        if terms == termCapacity {
+            let size = 2 * termCapacity
+            termColumn = moved(termColumn, terms, size)
+            termValue = moved(termValue, terms, size)
+            termSlot = moved(termSlot, terms, size)
+            termCapacity = size
+        }
+        if 2 * terms > slots { resize(2 * slots) }
     }
 
-    private func growTouched() {
-        let size = 2 * touchedCapacity
-        let columns = UnsafeMutablePointer<Int32>.allocate(capacity: size)
-        columns.moveInitialize(from: touched, count: touchedCount)
-        touched.deallocate()
-        touched = columns
-        values.deallocate()
-        values = UnsafeMutablePointer<Double>.allocate(capacity: size)
-        touchedCapacity = size
+    private func moved<T>(_ p: UnsafeMutablePointer<T>, _ count: Int, _ size: Int) -> UnsafeMutablePointer<T> {
+        let q = UnsafeMutablePointer<T>.allocate(capacity: size)
+        q.moveInitialize(from: p, count: count)
+        p.deallocate()
+        return q
+    }
+
+    /// A table of `size` slots holding the current terms.
+    private func resize(_ size: Int) {
+        slotColumn.deallocate()
+        slotTerm.deallocate()
+        slots = size
+        slotColumn = .allocate(capacity: size)
+        slotColumn.initialize(repeating: -1, count: size)
+        slotTerm = .allocate(capacity: size)
+        for k in 0..<terms {
+            var s = home(termColumn[k])
+            while slotColumn[s] >= 0 { s = (s + 1) & (slots - 1) }
+            slotColumn[s] = termColumn[k]
+            slotTerm[s] = Int32(truncatingIfNeeded: k)
+            termSlot[k] = Int32(truncatingIfNeeded: s)
+        }
     }
 
     /// Appends the row's terms to `model`'s open row (dropping exact zeros) and resets; the
@@ -71,29 +112,32 @@ final class RowAccumulator {
     func drain(into model: inout ScalarModel) -> Int? {
         var bad: Int? = nil
         var n = 0
-        for k in 0..<touchedCount {
-            let c = touched[k]
-            let v = coefficient[Int(c)]
-            coefficient[Int(c)] = .nan
+        for k in 0..<terms {
+            slotColumn[Int(termSlot[k])] = -1
+            let v = termValue[k]
             if v != 0 {
                 if bad == nil && !v.isFinite { bad = n }
-                touched[n] = c
-                values[n] = v
+                termColumn[n] = termColumn[k]
+                termValue[n] = v
                 n += 1
             }
         }
-        model.appendEntries(columns: UnsafeBufferPointer(start: touched, count: n),
-                            values: UnsafeBufferPointer(start: values, count: n))
-        touchedCount = 0
-        constant = 0
+        model.appendEntries(columns: UnsafeBufferPointer(start: termColumn, count: n),
+                            values: UnsafeBufferPointer(start: termValue, count: n))
+        clear()
         return bad
     }
 
     /// Forgets the row's terms.
     func reset() {
-        for k in 0..<touchedCount { coefficient[Int(touched[k])] = .nan }
-        touchedCount = 0
+        for k in 0..<terms { slotColumn[Int(termSlot[k])] = -1 }
+        clear()
+    }
+
+    private func clear() {
+        terms = 0
         constant = 0
+        if slots > RowAccumulator.smallSlots { resize(RowAccumulator.smallSlots) }
     }
 }
 

@@ -114,6 +114,32 @@ struct RowCodeTests {
         #expect(m.rowOrigin[0].displayName == "a(i1)")
     }
 
+    @Test("a row of many terms: summed in place, cancelled terms dropped, first-touch order")
+    func manyTerms() throws {
+        let source = """
+            Set k /k1*k1000/;
+            Positive Variable x(k);
+            Variable obj;
+            Equation big, small(k), o;
+            big.. sum(k, x(k)) + sum(k$(ord(k) <= 300), 2*x(k)) - sum(k$(ord(k) = 5), 3*x(k)) =l= 1;
+            small(k)$(ord(k) <= 2).. x(k) + x('k7') =g= 0;
+            o.. obj =e= x('k1');
+            Model m /all/; solve m using lp minimizing obj;
+            """
+        for compiled in [true, false] {
+            let m = try firstModel(source, compiled: compiled).model
+            #expect(m.rowCount == 4)
+            let big = (m.rowStart[0]..<m.rowStart[1]).map { (m.columnOrigin[Int(m.entryColumn[$0])].displayName, m.entryValue[$0]) }
+            #expect(big.count == 999)
+            #expect(big.first?.0 == "x(k1)" && big.last?.0 == "x(k1000)")
+            #expect(!big.contains { $0.0 == "x(k5)" })
+            #expect(big.filter { $0.1 == 3 }.count == 299)
+            #expect(big.filter { $0.1 == 1 }.count == 700)
+            let second = (m.rowStart[1]..<m.rowStart[2]).map { m.columnOrigin[Int(m.entryColumn[$0])].displayName }
+            #expect(second == ["x(k1)", "x(k7)"])
+        }
+    }
+
     @Test("a division by zero is reported the same way")
     func divisionByZero() throws {
         let source = RowCodeTests.data + """
