@@ -61,8 +61,10 @@ extension Interpreter {
             return source
         }
 
-        func column(_ s: Symbol, _ t: LabelTuple) -> Int32 {
-            if s.columnGeneration == generation, s.columnSource != nil, let c = s.columnIndex[t] { return c }
+        /// The column of element `t` of `s`, created when new; `slot`: the element's entry in the
+        /// dense index of `s` for this generation, known to be empty.
+        func column(_ s: Symbol, _ t: LabelTuple, slot: UnsafeMutablePointer<UInt32>? = nil) -> Int32 {
+            if slot == nil, s.columnGeneration == generation, s.columnSource != nil, let c = s.columnIndex[t] { return c }
             let source = open(s)
             let r = s.records[t] ?? s.defaultRecord()
             var lo = r.lower, up = r.upper
@@ -70,7 +72,7 @@ extension Interpreter {
             if s.variableKind == .binary { lo = Swift.max(lo, 0); up = Swift.min(up, 1) }
             let c = Int32(model.addColumn(lower: lo, upper: up, isInteger: integer, start: r.level,
                                           origin: Provenance(source: source, labels: t)))
-            s.columnIndex[t] = c
+            if let slot { slot.pointee = UInt32(truncatingIfNeeded: c) &+ 1 } else { s.columnIndex[t] = c }
             return c
         }
 
@@ -354,7 +356,7 @@ extension Interpreter {
                                              column: def.span.column, dimension: eq.dimension, labels: labels, owner: eq)
             let code = !compiledRows ? nil : RowCode(domain: def.domain, lhs: def.lhs, rhs: def.rhs, interpreter: self,
                                                      accumulator: acc, tables: tables, open: { _ = open($0) },
-                                                     column: column, tree: linear)
+                                                     column: { column($0, $1, slot: $2) }, tree: linear)
             func forEachRow(_ body: () throws -> Bool) throws {
                 if let code { try code.forEachRow(body) } else { try iterate(def.domain, ordered: true, body) }
             }

@@ -375,14 +375,16 @@ final class RowCode {
     private unowned(unsafe) let interpreter: Interpreter
     private unowned(unsafe) let acc: RowAccumulator
     private let env: Bindings
-    private let slowColumn: (Symbol, LabelTuple) -> Int32
+    private let slowColumn: (Symbol, LabelTuple, UnsafeMutablePointer<UInt32>?) -> Int32
     private let treeWalk: (Node, Double) throws -> Void
 
     /// Compiles `lhs - rhs` over the equation's `domain`. `open` prepares a variable's column index for this generation
-    /// (before any reference reads it); `column` finds or creates a column the slow way;
+    /// (before any reference reads it); `column` finds or creates a column the slow way (given
+    /// the element's empty entry in the symbol's dense index when there is one);
     /// `tree` generates a node with the tree walk. The accumulator must outlive the code.
     init(domain: ResolvedDomain, lhs: Node, rhs: Node, interpreter: Interpreter, accumulator: RowAccumulator,
-         tables: GenerationTables, open: @escaping (Symbol) -> Void, column: @escaping (Symbol, LabelTuple) -> Int32,
+         tables: GenerationTables, open: @escaping (Symbol) -> Void,
+         column: @escaping (Symbol, LabelTuple, UnsafeMutablePointer<UInt32>?) -> Int32,
          tree: @escaping (Node, Double) throws -> Void) {
         self.interpreter = interpreter
         self.tables = tables
@@ -611,12 +613,14 @@ final class RowCode {
     /// The column of a variable reference under the current bindings, created when new.
     @inline(__always) private func column(_ r: Int32) -> Int32 {
         let v = variables[Int(r)]
+        var slot: UnsafeMutablePointer<UInt32>? = nil
         if let dense = v.dense, let o = offset(v.args, v.firstLookup) {
             let c = dense[o]
             if c != 0 { return Int32(truncatingIfNeeded: c &- 1) }
+            slot = dense + o
         }
         let t = tuple(v.args)
-        return v.symbol._withUnsafeGuaranteedRef { slowColumn($0, t) }
+        return v.symbol._withUnsafeGuaranteedRef { slowColumn($0, t, slot) }
     }
 }
 
