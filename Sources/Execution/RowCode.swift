@@ -456,10 +456,8 @@ final class RowCode {
     private func rows(_ s: Sum, _ k: Int) throws -> Bool {
         if k < s.loopCount {
             let l = loops[s.firstLoop + k]
-            var p = l.labels
-            for _ in 0..<l.count {
-                for w in 0..<l.width { env[Int(l.slots[w])] = p[w] }
-                p += l.width
+            for e in 0..<l.count {
+                bind(l.slots, l.labels + e * l.width, l.width)
                 if try !rows(s, k + 1) { return false }
             }
             return true
@@ -528,10 +526,8 @@ final class RowCode {
     private func loop(_ s: Sum, _ k: Int, _ first: Int, _ last: Int, _ scale: Double) throws {
         if k < s.loopCount {
             let l = loops[s.firstLoop + k]
-            var p = l.labels
-            for _ in 0..<l.count {
-                for w in 0..<l.width { env[Int(l.slots[w])] = p[w] }
-                p += l.width
+            for e in 0..<l.count {
+                bind(l.slots, l.labels + e * l.width, l.width)
                 try loop(s, k + 1, first, last, scale)
             }
             return
@@ -548,12 +544,15 @@ final class RowCode {
             from = Int(w.starts[key])
             to = Int(w.starts[key + 1])
         }
-        var p = w.labels + from * w.width
-        for _ in from..<to {
-            for b in 0..<w.width { env[Int(w.slots[b])] = p[b] }
-            p += w.width
+        for e in from..<to {
+            bind(w.slots, w.labels + e * w.width, w.width)
             if passes(s) { try run(first, last, scale) }
         }
+    }
+
+    /// Binds `slots[0 ..< width]` to the labels at `labels` (one element of a loop or walk).
+    @inline(__always) private func bind(_ slots: SIMD8<Int32>, _ labels: UnsafeMutablePointer<Label>, _ width: Int) {
+        for k in 0..<width { env[Int(slots[k])] = labels[k] }
     }
 
     /// Whether a sum's filters all hold for the current bindings.
@@ -746,20 +745,18 @@ private final class Compiler {
     func reference(_ s: Symbol, _ a: Arguments) -> Int32 {
         open(s)
         var ref = RowCode.VariableReference(symbol: .passUnretained(s), args: a, dense: nil, firstLookup: 0)
-        if let layout = s.columnIndex.denseLayout, layout.positions.count == Int(a.count) {
+        // the generator builds a dense column index over the positions of its domain sets in
+        // these same tables (`GenerationTables.positions`)
+        let sets = s.domain.compactMap { $0?.root }
+        if let layout = s.columnIndex.denseLayout, layout.strides.count == Int(a.count), sets.count == Int(a.count) {
             let key = ObjectIdentifier(s)
             if let known = symbolLookups[key] {
                 ref.firstLookup = known
             } else {
-                // the column index's own position tables are those of its domain sets
                 ref.firstLookup = lookups.count
                 symbolLookups[key] = lookups.count
                 storages.append(layout.storage)
-                for (k, positions) in layout.positions.enumerated() {
-                    let table = allocate(Int32.self, positions.count)
-                    table.initialize(from: positions, count: positions.count)
-                    lookups.append(RowCode.Lookup(table: table, count: positions.count, stride: layout.strides[k]))
-                }
+                for (k, set) in sets.enumerated() { lookups.append(tables.lookup(set, stride: layout.strides[k])) }
             }
             ref.dense = layout.storage.pointer
         }

@@ -262,11 +262,10 @@ public struct ColumnIndex {
     /// Whether the index has a dense array.
     public var isDense: Bool { dense != nil }
 
-    /// The dense array (column + 1 per offset, 0: none yet), and per index position the table
-    /// from label id to position in the domain set (-1: not in it) and the stride of that
+    /// The dense array (column + 1 per offset, 0: none yet) and the stride of each index
     /// position; nil for a hashed index. Writes through the subscript land in the same array.
-    public var denseLayout: (storage: DenseColumns, positions: [[Int32]], strides: [Int])? {
-        dense.map { ($0, positions, strides) }
+    public var denseLayout: (storage: DenseColumns, strides: [Int])? {
+        dense.map { ($0, strides) }
     }
 
     /// The offset of `t` in the product, or nil when it is not in it.

@@ -176,13 +176,6 @@ public struct ScalarModel: Sendable {
         return columnLower.count - 1
     }
 
-    /// Adds an entry to the row being built (see `finishRow`); columns must be distinct.
-    @inlinable @inline(__always)
-    public mutating func appendEntry(column: Int32, value: Double) {
-        entryColumn.append(column)
-        entryValue.append(value)
-    }
-
     /// Adds entries to the row being built (see `finishRow`); columns must be distinct.
     @inlinable
     public mutating func appendEntries(columns: UnsafeBufferPointer<Int32>, values: UnsafeBufferPointer<Double>) {
