@@ -47,32 +47,10 @@ public enum Driver {
                            onEvent: ((RunEvent) -> Void)? = nil) -> RunResult {
         let bag = DiagnosticBag()
         let pre = Preprocessor(defines: defines, diagnostics: bag)
-        let lines = pre.run(path: path)
-        let parser = Parser(lines: lines, diagnostics: bag)
-        let statements = parser.parseProgram()
-        if bag.hasErrors {
-            // bad values in data lists (E3xxx) do not stop the compiler's own data checks
-            let onlyData = bag.items.allSatisfy { $0.severity != .error || $0.code.hasPrefix("E3") }
-            if onlyData && parser.abandonedStatements == 0 && bag.errorCount == bag.items.filter({ $0.severity == .error }).count {
-                _ = Compiler(diagnostics: bag).compile(statements)
-                let ordered = bag.items.enumerated().sorted { a, b in
-                    let (x, y) = (a.element.span, b.element.span)
-                    if x.path != y.path { return a.offset < b.offset }
-                    return (x.line, x.column, a.offset) < (y.line, y.column, b.offset)
-                }.map(\.element)
-                return RunResult(events: [], diagnostics: ordered, exitCode: exitCodeForCompile(bag), program: nil, sourceFiles: pre.files)
-            }
-            return RunResult(events: [], diagnostics: bag.items, exitCode: exitCodeForCompile(bag), program: nil, sourceFiles: pre.files)
-        }
-        let compiler = Compiler(diagnostics: bag)
-        let program = compiler.compile(statements)
-        if mode == .check && !bag.hasErrors {
-            compiler.lint()
-            return checkRun(program, bag: bag, path: path, sourceFiles: pre.files)
-        }
-        if bag.hasErrors || mode == .check {
-            return RunResult(events: [], diagnostics: bag.items, exitCode: bag.hasErrors ? exitCodeForCompile(bag) : .solved,
-                             program: program, mode: mode, sourceFiles: pre.files)
+        let program: Program
+        switch compileFile(path: path, mode: mode, preprocessor: pre, bag: bag) {
+        case .finished(let result): return result
+        case .compiled(let compiled): program = compiled
         }
         let interpreter = makeInterpreter(program, bag: bag, path: path)
         interpreter.generateOnly = generateOnly
@@ -107,6 +85,48 @@ public enum Driver {
         }
         return RunResult(events: interpreter.events, diagnostics: bag.items, exitCode: code, program: program,
                          mode: mode, firstModel: interpreter.capturedModel, sourceFiles: pre.files)
+    }
+
+    /// What the front end made of a file: a program to run, or already the run's result.
+    enum FrontEnd {
+        case finished(RunResult)
+        case compiled(Program)
+    }
+
+    /// Preprocesses, parses and compiles the file at `path`: a function of its own, so that the
+    /// preprocessed lines and the syntax tree (megabytes for data-heavy models) are released
+    /// before the program runs.
+    static func compileFile(path: String, mode: RunMode, preprocessor pre: Preprocessor, bag: DiagnosticBag) -> FrontEnd {
+        let lines = pre.run(path: path)
+        let parser = Parser(lines: lines, diagnostics: bag)
+        let statements = parser.parseProgram()
+        if bag.hasErrors {
+            // bad values in data lists (E3xxx) do not stop the compiler's own data checks
+            let onlyData = bag.items.allSatisfy { $0.severity != .error || $0.code.hasPrefix("E3") }
+            if onlyData && parser.abandonedStatements == 0 && bag.errorCount == bag.items.filter({ $0.severity == .error }).count {
+                _ = Compiler(diagnostics: bag).compile(statements)
+                let ordered = bag.items.enumerated().sorted { a, b in
+                    let (x, y) = (a.element.span, b.element.span)
+                    if x.path != y.path { return a.offset < b.offset }
+                    return (x.line, x.column, a.offset) < (y.line, y.column, b.offset)
+                }.map(\.element)
+                return .finished(RunResult(events: [], diagnostics: ordered, exitCode: exitCodeForCompile(bag), program: nil,
+                                           sourceFiles: pre.files))
+            }
+            return .finished(RunResult(events: [], diagnostics: bag.items, exitCode: exitCodeForCompile(bag), program: nil,
+                                       sourceFiles: pre.files))
+        }
+        let compiler = Compiler(diagnostics: bag)
+        let program = compiler.compile(statements)
+        if mode == .check && !bag.hasErrors {
+            compiler.lint()
+            return .finished(checkRun(program, bag: bag, path: path, sourceFiles: pre.files))
+        }
+        if bag.hasErrors || mode == .check {
+            return .finished(RunResult(events: [], diagnostics: bag.items, exitCode: bag.hasErrors ? exitCodeForCompile(bag) : .solved,
+                                       program: program, mode: mode, sourceFiles: pre.files))
+        }
+        return .compiled(program)
     }
 
     /// An interpreter with both backends that looks for option files beside the model file.
@@ -267,6 +287,7 @@ public enum Driver {
             ("rows", .int(s.rows)), ("columns", .int(s.columns)), ("nonzeros", .int(s.nonzeros)),
             ("iterations", .int(s.iterations)),
             ("blocks", .int(s.blocks)),
+            ("impliedBounds", .int(s.impliedBounds)),
             ("seconds", .object([("generation", .number(s.generationSeconds)), ("solver", .number(s.solverSeconds))]
                                 + (s.evaluationSeconds.map { [("evaluation", JSONValue.number($0))] } ?? []))),
             ("line", .int(s.line)),
@@ -312,7 +333,7 @@ public enum Driver {
         return """
         ---- SOLVE \(s.model) using \(s.type) \(s.direction == .maximize ? "maximizing" : "minimizing") \(s.objectiveVariable) (line \(s.line))
              solver \(s.solver): model status \(s.modelStatus.rawValue) \(s.modelStatus.text), solver status \(s.solverStatus.rawValue) \(s.solverStatus.text)
-             objective \(obj), \(s.rows) rows, \(s.columns) columns, \(s.nonzeros) nonzeros\(s.blocks > 1 ? ", \(s.blocks) independent blocks" : "")\(timing ? ", \(s.iterations) iterations" : "")
+             objective \(obj), \(s.rows) rows, \(s.columns) columns, \(s.nonzeros) nonzeros\(s.blocks > 1 ? ", \(s.blocks) independent blocks" : "")\(s.impliedBounds > 0 ? ", \(s.impliedBounds) implied bounds left to the equalities" : "")\(timing ? ", \(s.iterations) iterations" : "")
 
         """ + (s.bestBound.map { b in
             guard let o = s.objective, b.isFinite else { return "     best bound \(summaryNumber(b))\n" }

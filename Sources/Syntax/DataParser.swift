@@ -237,6 +237,7 @@ extension Parser {
     /// The fields of a delimited line, each as a byte range of the line (unquoted fields,
     /// blanks around them trimmed) or as text (quoted fields), with its 0-based byte column.
     struct DelimitedFields {
+        /// One field; plain data, so that keeping one costs no reference counting.
         struct Field {
             var lower: Int
             var upper: Int
@@ -245,13 +246,22 @@ extension Parser {
             /// Where its label is: the first byte after leading blanks of an unquoted field,
             /// `start` for a quoted one.
             var column: Int
-            /// The text of a quoted field (quotes removed), nil for a byte range.
-            var quoted: String?
+            /// For a quoted field, its text's index in `quotedTexts`; -1 for a byte range.
+            var quotedIndex: Int
+            var isQuoted: Bool { quotedIndex >= 0 }
         }
         private var fields: [Field] = []
+        /// The texts of the quoted fields of the line (quotes removed, label spelling normalised).
+        private var quotedTexts: [String] = []
         private(set) var count = 0
 
         subscript(k: Int) -> Field { fields[k] }
+
+        /// The text of field `k` if it is quoted, nil for a byte range.
+        func quoted(_ k: Int) -> String? {
+            let q = fields[k].quotedIndex
+            return q >= 0 ? quotedTexts[q] : nil
+        }
 
         private mutating func add(_ f: Field) {
             if count < fields.count { fields[count] = f } else { fields.append(f) }
@@ -263,6 +273,7 @@ extension Parser {
         /// and carriage returns around an unquoted field are not part of it.
         mutating func split(_ bytes: ArraySlice<UInt8>) {
             count = 0
+            if !quotedTexts.isEmpty { quotedTexts.removeAll(keepingCapacity: true) }
             let base = bytes.startIndex, end = bytes.endIndex
             var start = base
             while true {
@@ -285,13 +296,13 @@ extension Parser {
                     j += 1
                 }
                 if let quoted {
-                    add(Field(lower: j, upper: j, start: start - base, column: start - base,
-                              quoted: Parser.normalizeQuotedLabel(String(decoding: quoted, as: UTF8.self))))
+                    quotedTexts.append(Parser.normalizeQuotedLabel(String(decoding: quoted, as: UTF8.self)))
+                    add(Field(lower: j, upper: j, start: start - base, column: start - base, quotedIndex: quotedTexts.count - 1))
                 } else {
                     var lo = start, hi = j
                     while lo < hi && (bytes[lo] == 32 || bytes[lo] == 13) { lo += 1 }
                     while hi > lo && (bytes[hi - 1] == 32 || bytes[hi - 1] == 13) { hi -= 1 }
-                    add(Field(lower: lo, upper: hi, start: start - base, column: (lo < hi ? lo : start) - base, quoted: nil))
+                    add(Field(lower: lo, upper: hi, start: start - base, column: (lo < hi ? lo : start) - base, quotedIndex: -1))
                 }
                 if j >= end { return }
                 start = j + 1
@@ -299,12 +310,12 @@ extension Parser {
         }
 
         func text(_ k: Int, of bytes: ArraySlice<UInt8>) -> String {
-            fields[k].quoted ?? String(decoding: bytes[fields[k].lower..<fields[k].upper], as: UTF8.self)
+            quoted(k) ?? String(decoding: bytes[fields[k].lower..<fields[k].upper], as: UTF8.self)
         }
 
-        func isEmpty(_ k: Int) -> Bool { fields[k].quoted?.isEmpty ?? (fields[k].lower == fields[k].upper) }
+        func isEmpty(_ k: Int) -> Bool { quoted(k)?.isEmpty ?? (fields[k].lower == fields[k].upper) }
 
-        func length(_ k: Int) -> Int { fields[k].quoted?.utf8.count ?? (fields[k].upper - fields[k].lower) }
+        func length(_ k: Int) -> Int { quoted(k)?.utf8.count ?? (fields[k].upper - fields[k].lower) }
     }
 
     /// A plain decimal `[+-]digits[.digits]` whose value is exactly the quotient (or product)
@@ -427,7 +438,7 @@ extension Parser {
                     return
                 }
                 if fields.isEmpty(d) { return }
-                if fields[d].quoted == nil, let v = Parser.plainDecimal(bytes[fields[d].lower..<fields[d].upper]) {
+                if !fields[d].isQuoted, let v = Parser.plainDecimal(bytes[fields[d].lower..<fields[d].upper]) {
                     value = v == 0 ? 0 : v
                 } else {
                     guard let v = parseCSVNumber(fields.text(d, of: bytes), at: sp(d)) else { return }
@@ -441,7 +452,7 @@ extension Parser {
             batch.lineIndices.append(Int32(truncatingIfNeeded: lineIndex))
             for k in 0..<d {
                 let f = fields[k]
-                let label = f.quoted.map { distinct.index(text: $0) } ?? distinct.index(bytes[f.lower..<f.upper])
+                let label = fields.quoted(k).map { distinct.index(text: $0) } ?? distinct.index(bytes[f.lower..<f.upper])
                 batch.labelIndices.append(label)
                 batch.fieldColumns.append(Int32(truncatingIfNeeded: f.column))
                 batch.fieldLengths.append(Int32(truncatingIfNeeded: max(1, fields.length(k))))

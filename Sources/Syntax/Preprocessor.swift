@@ -85,7 +85,7 @@ public final class Preprocessor {
         files.append(file)
         process(file)
         closeOpenDelimitedBlock()
-        return lines
+        return takeLines()
     }
 
     /// Processes an in-memory main file (tests, embedders).
@@ -93,6 +93,13 @@ public final class Preprocessor {
         files.append(file)
         process(file)
         closeOpenDelimitedBlock()
+        return takeLines()
+    }
+
+    /// Hands the processed lines over: the preprocessor, which lives on for its `files`, does
+    /// not keep them (they can be many megabytes of data lines, no longer needed once parsed).
+    private func takeLines() -> [SourceLine] {
+        defer { lines = [] }
         return lines
     }
 
@@ -134,7 +141,7 @@ public final class Preprocessor {
         var textStart = SourceSpan.none
         while lineNo <= count {
             defer { lineNo += 1 }
-            let bytes = Array(file.lineText(lineNo).utf8)
+            let bytes = Array(file.lineBytes(lineNo))
             if lineNo == count && bytes.isEmpty { continue }
             if inText {
                 if bytes.first == UInt8(ascii: "$") {
