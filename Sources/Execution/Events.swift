@@ -31,6 +31,8 @@ public struct SolveReport: Sendable {
     public var message: String
     /// Independent blocks the model was solved as (1: solved whole).
     public var blocks: Int = 1
+    /// Lower bounds left out of the solve because an equality implies them (nonlinear backend).
+    public var impliedBounds: Int = 0
 }
 
 /// The generated model of a solve, with the solve it belongs to (for exports).

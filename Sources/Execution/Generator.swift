@@ -654,6 +654,6 @@ extension Interpreter {
                                 generationSeconds: genSeconds, solverSeconds: solverSeconds,
                                 evaluationSeconds: nonlinear ? result.evaluationSeconds : nil, line: sv.span.line,
                                 listing: listing, conflict: conflict,
-                                message: message, blocks: plan?.count ?? 1)))
+                                message: message, blocks: plan?.count ?? 1, impliedBounds: result.impliedBounds)))
     }
 }

@@ -355,6 +355,8 @@ public struct SolveResult: Sendable {
     public var solverSeconds: Double = 0
     /// Seconds spent in function and derivative evaluation callbacks (NLP).
     public var evaluationSeconds: Double = 0
+    /// Lower bounds the backend left out because an equality implies them (NLP presolve).
+    public var impliedBounds: Int = 0
     /// Problems the backend had with the request that did not stop it (an unknown option).
     public var warnings: [String] = []
     /// The final simplex basis of an LP solve (nil otherwise), to warm-start the next solve.

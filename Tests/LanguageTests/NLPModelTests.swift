@@ -257,6 +257,29 @@ private func discreteCatenary(links: Int, len: Double, span: Double) -> (x: [Dou
         }
     }
 
+    /// Bounds that an equality implies are left out of the Ipopt solve: the line's squared
+    /// current (l >= 0 implied by p^2 + q^2 = v0*l) gives the same point as with l free, also
+    /// when l = 0 at the optimum; a bound the equation does not imply (w in q^2 + v*w = 1) stays.
+    @Test func impliedBounds() {
+        let run = runModel("NLP/impliedbounds.gms")
+        #expect(run.result.exitCode.rawValue == 0, "\(run.diagnostics)")
+        #expect(run.solves.map(\.impliedBounds) == [1, 0, 1, 0])
+        for s in run.solves {
+            #expect([1, 2].contains(s.modelStatus.rawValue), "\(s.model): \(s.modelStatus.rawValue) \(s.message)")
+        }
+        func rep(_ r: String, _ c: String) -> Double { shown(run, "rep", nil, r, c) }
+        #expect(relNear(rep("bounded", "cost"), rep("free", "cost"), rel: 1e-7))
+        #expect(rep("bounded", "cost") > 0.8, "import covers the load and the losses")
+        #expect(relNear(rep("bounded", "l"), rep("free", "l"), rel: 1e-6))
+        #expect(rep("bounded", "gap") <= 1e-7)
+        // at the bound: level exactly 0 or a hair above (shown + 1)
+        #expect(rep("noload", "l") >= 1 && rep("noload", "l") < 1 + 1e-6)
+        #expect(near(rep("noload", "cost"), 1, tol: 1e-6))
+        // the kept bound binds: w = 0 at q = 1 (without it q = 2, w < 0 and z < 0)
+        #expect(near(rep("keep", "w"), 1, tol: 1e-6))
+        #expect(near(rep("keep", "z"), 1, tol: 1e-6))
+    }
+
     /// DistFlow OPF with batteries: every solve locally optimal, balances and the current
     /// equation closed to 1e-6, obj(lindist) <= obj(distflow) <= obj(fixed schedule), the warm
     /// and flat starts agree, and both objectives match an independent computation.
