@@ -19,6 +19,7 @@ public enum ImpliedBounds {
     public static func impliedNonnegative(_ model: ScalarModel) -> [Int] {
         let n = model.columnCount
         guard !model.nonlinearRows.isEmpty, model.columnLower.count == n, model.columnUpper.count == n else { return [] }
+        // each proof reads the bounds of the other columns of its row
         var proofs: [(column: Int, reads: [Int])] = []
         var proven = Set<Int>()
         for nr in model.nonlinearRows {
@@ -26,45 +27,55 @@ public enum ImpliedBounds {
             guard i >= 0, i < model.rowCount, model.rowLower[i] == model.rowUpper[i], model.rowLower[i].isFinite else { continue }
             var terms: [(node: Int32, sign: Double)] = []
             guard collectTerms(model.nonlinear, nr.root, 1, &terms) else { continue }
-            for (k, term) in terms.enumerated() {
-                guard let (a, b) = productOfTwoColumns(model.nonlinear, term.node) else { continue }
-                for (x, y) in [(a, b), (b, a)] where !proven.contains(x) {
-                    if let reads = proof(model, row: i, terms: terms, product: k, x: x, y: y) {
-                        proven.insert(x)
-                        proofs.append((x, reads))
-                    }
+            let products = terms.indices.compactMap { k in productOfTwoColumns(model.nonlinear, terms[k].node).map { (k, $0) } }
+            // only a product of a column with lower bound 0 and one with a positive lower bound can prove anything
+            let candidates = products.filter { _, pair in
+                (isCandidate(model, pair.0) && model.columnLower[pair.1] > 0)
+                    || (isCandidate(model, pair.1) && model.columnLower[pair.0] > 0)
+            }
+            guard !candidates.isEmpty else { continue }
+            // each term's range once; a column must sit in one term only
+            var ranges: [Interval] = []
+            var termsOf: [Int: Int] = [:]
+            var columns: [Int] = []
+            for term in terms {
+                var used: [Int] = []
+                let value = interval(model, term.node, &used)
+                ranges.append(term.sign < 0 ? -value : value)
+                for j in Set(used) { termsOf[j, default: 0] += 1 }
+                columns += used
+            }
+            var linear = Interval(lower: 0, upper: 0)
+            for k in model.rowStart[i]..<model.rowStart[i + 1] {
+                let j = Int(model.entryColumn[k])
+                termsOf[j, default: 0] += 1
+                columns.append(j)
+                linear = linear + Interval(lower: model.columnLower[j], upper: model.columnUpper[j]).scaled(model.entryValue[k])
+            }
+            // sums of the ranges before and after each term
+            var before = [Interval(lower: 0, upper: 0)]
+            for r in ranges { before.append(before[before.count - 1] + r) }
+            var after = [Interval](repeating: Interval(lower: 0, upper: 0), count: ranges.count + 1)
+            for k in stride(from: ranges.count - 1, through: 0, by: -1) { after[k] = after[k + 1] + ranges[k] }
+            let b = model.rowLower[i]
+            for (k, pair) in candidates {
+                for (x, y) in [(pair.0, pair.1), (pair.1, pair.0)]
+                where x != y && isCandidate(model, x) && model.columnLower[y] > 0 && termsOf[x] == 1 && !proven.contains(x) {
+                    // x·y = (b − rest)/sign must be ≥ 0 for every value of the rest of the row
+                    let rest = before[k] + after[k + 1] + linear
+                    guard terms[k].sign > 0 ? rest.upper <= b : rest.lower >= b else { continue }
+                    proven.insert(x)
+                    proofs.append((x, columns))
                 }
             }
         }
-        return proofs.filter { $0.reads.allSatisfy { !proven.contains($0) } }.map(\.column).sorted()
+        return proofs.filter { proof in proof.reads.allSatisfy { $0 == proof.column || !proven.contains($0) } }
+            .map(\.column).sorted()
     }
 
-    /// Whether `x·y` in term `product` of row `i` proves `x ≥ 0`; the columns whose bounds the
-    /// proof reads, or nil.
-    private static func proof(_ model: ScalarModel, row i: Int, terms: [(node: Int32, sign: Double)], product: Int,
-                              x: Int, y: Int) -> [Int]? {
-        guard x != y, model.columnLower[x] == 0, model.columnLower[y] > 0 else { return nil }
-        var reads = [y]
-        var rest = Interval(lower: 0, upper: 0)
-        for (k, term) in terms.enumerated() where k != product {
-            var used: [Int] = []
-            let value = interval(model, term.node, &used)
-            if used.contains(x) { return nil }
-            reads += used
-            rest = rest + (term.sign < 0 ? -value : value)
-        }
-        for k in model.rowStart[i]..<model.rowStart[i + 1] {
-            let j = Int(model.entryColumn[k])
-            if j == x { return nil }
-            let a = model.entryValue[k]
-            reads.append(j)
-            rest = rest + Interval(lower: model.columnLower[j], upper: model.columnUpper[j]).scaled(a)
-        }
-        let b = model.rowLower[i]
-        let sign = terms[product].sign
-        // x·y = (b − rest)/sign must be ≥ 0 for every value of rest
-        let holds = sign > 0 ? rest.upper <= b : rest.lower >= b
-        return holds ? reads : nil
+    /// Whether column `j`'s lower bound is one that can be implied: exactly 0, below its upper bound.
+    private static func isCandidate(_ model: ScalarModel, _ j: Int) -> Bool {
+        model.columnLower[j] == 0 && model.columnUpper[j] > 0
     }
 
     /// The additive terms of node `root` with their signs (through sums, differences and
