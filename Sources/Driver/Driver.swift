@@ -43,7 +43,7 @@ public enum Driver {
     /// false generates linear rows by walking expression trees (the reference for tests).
     public static func run(path: String, defines: [String: String] = [:], mode: RunMode = .solve,
                            generateOnly: Bool = false, explainInfeasibility: Bool = true, listing: Bool = false,
-                           blocks: Bool = true, compiledRows: Bool = true,
+                           blocks: Bool = true, compiledRows: Bool = true, impliedBounds: Bool = true,
                            onEvent: ((RunEvent) -> Void)? = nil) -> RunResult {
         let bag = DiagnosticBag()
         let pre = Preprocessor(defines: defines, diagnostics: bag)
@@ -57,6 +57,7 @@ public enum Driver {
         interpreter.stopAtFirstSolve = mode == .firstModel
         interpreter.explainInfeasibility = explainInfeasibility
         interpreter.decomposeBlocks = blocks
+        interpreter.relaxImpliedBounds = impliedBounds
         interpreter.compiledRows = compiledRows
         interpreter.listingAlways = listing
         interpreter.onEvent = onEvent
@@ -333,7 +334,7 @@ public enum Driver {
         return """
         ---- SOLVE \(s.model) using \(s.type) \(s.direction == .maximize ? "maximizing" : "minimizing") \(s.objectiveVariable) (line \(s.line))
              solver \(s.solver): model status \(s.modelStatus.rawValue) \(s.modelStatus.text), solver status \(s.solverStatus.rawValue) \(s.solverStatus.text)
-             objective \(obj), \(s.rows) rows, \(s.columns) columns, \(s.nonzeros) nonzeros\(s.blocks > 1 ? ", \(s.blocks) independent blocks" : "")\(s.impliedBounds > 0 ? ", \(s.impliedBounds) implied bounds left to the equalities" : "")\(timing ? ", \(s.iterations) iterations" : "")
+             objective \(obj), \(s.rows) rows, \(s.columns) columns, \(s.nonzeros) nonzeros\(s.blocks > 1 ? ", \(s.blocks) independent blocks" : "")\(s.impliedBounds > 0 ? ", \(s.impliedBounds) implied bound\(s.impliedBounds == 1 ? "" : "s") left to the equalities" : "")\(timing ? ", \(s.iterations) iterations" : "")
 
         """ + (s.bestBound.map { b in
             guard let o = s.objective, b.isFinite else { return "     best bound \(summaryNumber(b))\n" }

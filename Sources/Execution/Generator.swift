@@ -528,6 +528,7 @@ extension Interpreter {
         let nonlinear = Interpreter.nonlinearTypes.contains(sv.type)
         opts.relaxIntegrality = sv.type != "mip"
         opts.loadOnly = generateOnly
+        opts.relaxImpliedBounds = relaxImpliedBounds
         if (sv.type == "lp" || nonlinear) && model.hasIntegers {
             diagnostics.warning("W4003", "model '\(sv.model.name)' has integer variables; 'using \(sv.type)' relaxes them\(nonlinear ? "" : " (use 'mip' to keep them integer)")",
                                 at: sv.span)

@@ -246,6 +246,8 @@ public struct SolveOptions: Sendable {
     /// Give the backend the rows' and columns' names (they only help debugging; the blocks of
     /// a decomposed model are loaded without them).
     public var solverNames: Bool = true
+    /// Whether a nonlinear backend may leave out lower bounds that an equality implies.
+    public var relaxImpliedBounds: Bool = true
 
     public init() {}
 }

@@ -74,7 +74,7 @@ public struct IpoptSolver: Solver {
         let session = IpoptSession(program: program, sense: model.sense, timeLimit: options.resLim)
         var columnLower = model.columnLower, columnUpper = model.columnUpper
         // bounds that equalities imply are left to them (see ImpliedBounds)
-        let implied = ImpliedBounds.impliedNonnegative(model)
+        let implied = options.relaxImpliedBounds ? ImpliedBounds.impliedNonnegative(model) : []
         for j in implied { columnLower[j] = -.infinity }
         var rowLower = IpoptSolver.padded(model.rowLower), rowUpper = IpoptSolver.padded(model.rowUpper)
         let created = CreateIpoptProblem(Int32(n), &columnLower, &columnUpper, Int32(m),

@@ -55,6 +55,9 @@ struct Solve: ParsableCommand {
     @Flag(name: .customLong("no-blocks"), help: "Solve a linear or mixed-integer model whole even when its matrix splits into independent blocks.")
     var noBlocks = false
 
+    @Flag(name: .customLong("no-implied-bounds"), help: "Give Ipopt every bound, also the lower bounds that an equality implies.")
+    var noImpliedBounds = false
+
     @Flag(help: "Print GAMS-style equation and column listings before each solve (limRow/limCol entries per symbol, default 3).")
     var listing = false
 
@@ -75,7 +78,7 @@ struct Solve: ParsableCommand {
         var printer: TextPrinter? = nil
         if !json { printer = TextPrinter(write: writeOut) }
         let result = Driver.run(path: file, defines: defines, mode: .solve, generateOnly: generateOnly,
-                                explainInfeasibility: !noIIS, listing: listing, blocks: !noBlocks, onEvent: { e in printer?.take(e) })
+                                explainInfeasibility: !noIIS, listing: listing, blocks: !noBlocks, impliedBounds: !noImpliedBounds, onEvent: { e in printer?.take(e) })
         printer?.flush()
         if !result.diagnostics.isEmpty {
             writeError(Driver.renderDiagnostics(result.diagnostics, color: isatty(2) != 0 && !json))

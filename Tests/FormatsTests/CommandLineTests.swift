@@ -56,6 +56,30 @@ struct CommandLineTests {
         #expect(close(back.objective, -6), "maximization negated in MPS")
     }
 
+    /// `enm solve --json` counts the lower bounds left to an equality that implies them
+    /// (`impliedBounds`, also in the summary line); `--no-implied-bounds` gives Ipopt all of them.
+    @Test func impliedBoundsSwitch() throws {
+        let model = """
+        Variables p, cost; Positive Variables l, v;
+        v.lo = 0.81; v.up = 1.21;
+        Equations branch, bal, obj;
+        branch.. sqr(p) =e= v*l;
+        bal..    p - 0.1*l =e= 1;
+        obj..    cost =e= p + v;
+        Model m / all /;
+        solve m using nlp minimizing cost;
+        """
+        let f = try folder(["line.gms": model])
+        defer { f.cleanup() }
+        for (arguments, count) in [(["solve", "line.gms", "--json"], 1), (["solve", "line.gms", "--json", "--no-implied-bounds"], 0)] {
+            let run = try runEnm(arguments, in: f.url)
+            #expect(run.status == 0, "\(run.stderr)")
+            #expect(run.stdout.contains("\"impliedBounds\":\(count)"), "\(run.stdout)")
+        }
+        let text = try runEnm(["solve", "line.gms"], in: f.url)
+        #expect(text.stdout.contains("1 implied bound left to the equalities"), "\(text.stdout)")
+    }
+
     /// An existing file is replaced whole, and no temporary file is left behind.
     @Test func replacesAnExistingFile() throws {
         let f = try folder()

@@ -278,6 +278,14 @@ private func discreteCatenary(links: Int, len: Double, span: Double) -> (x: [Dou
         // the kept bound binds: w = 0 at q = 1 (without it q = 2, w < 0 and z < 0)
         #expect(near(rep("keep", "w"), 1, tol: 1e-6))
         #expect(near(rep("keep", "z"), 1, tol: 1e-6))
+
+        // with every bound given to Ipopt (--no-implied-bounds): none left out, the same point
+        let all = runModel("NLP/impliedbounds.gms", impliedBounds: false)
+        #expect(all.solves.map(\.impliedBounds) == [0, 0, 0, 0])
+        #expect(all.solves.allSatisfy { [1, 2].contains($0.modelStatus.rawValue) })
+        #expect(relNear(shown(all, "rep", nil, "bounded", "cost"), rep("bounded", "cost"), rel: 1e-7))
+        #expect(relNear(shown(all, "rep", nil, "bounded", "l"), rep("bounded", "l"), rel: 1e-6))
+        #expect(near(shown(all, "rep", nil, "keep", "z"), 1, tol: 1e-6))
     }
 
     /// DistFlow OPF with batteries: every solve locally optimal, balances and the current

@@ -35,11 +35,11 @@ struct Run {
 }
 
 /// Runs a model file given relative to the test folder (or an absolute path).
-func runModel(_ path: String, defines: [String: String] = [:], blocks: Bool = true) -> Run {
+func runModel(_ path: String, defines: [String: String] = [:], blocks: Bool = true, impliedBounds: Bool = true) -> Run {
     let full = path.hasPrefix("/") ? path : testsDirectory.appendingPathComponent(path).path
     var text = ""
     let printer = TextPrinter(timing: false) { text += $0 }
-    let result = Driver.run(path: full, defines: defines, blocks: blocks, onEvent: { printer.take($0) })
+    let result = Driver.run(path: full, defines: defines, blocks: blocks, impliedBounds: impliedBounds, onEvent: { printer.take($0) })
     printer.flush()
     let prefix = testsDirectory.path + "/"
     let diags = Driver.renderDiagnostics(result.diagnostics).replacingOccurrences(of: prefix, with: "")
