@@ -181,6 +181,7 @@ peer_args=()
 for a in "${extra[@]}"; do
   case "$a" in
     --ell=*|--start=*|--startdata=*|--opt=*) peer_args+=("$a") ;;
+    --no-implied-bounds) ;;   # the peer always gives Ipopt every bound
     *) echo "!! peer skipped: enm argument '$a' has no peer equivalent"; exit $status ;;
   esac
 done
