@@ -27,7 +27,7 @@ public enum ImpliedBounds {
             guard i >= 0, i < model.rowCount, model.rowLower[i] == model.rowUpper[i], model.rowLower[i].isFinite else { continue }
             var terms: [(node: Int32, sign: Double)] = []
             guard collectTerms(model.nonlinear, nr.root, 1, &terms) else { continue }
-            let products = terms.indices.compactMap { k in productOfTwoColumns(model.nonlinear, terms[k].node).map { (k, $0) } }
+            let products = terms.indices.compactMap { k in productOfTwoColumns(model, terms[k].node).map { (k, $0) } }
             // only a product of a column with lower bound 0 and one with a positive lower bound can prove anything
             let candidates = products.filter { _, pair in
                 (isCandidate(model, pair.0) && model.columnLower[pair.1] > 0)
@@ -101,12 +101,14 @@ public enum ImpliedBounds {
 
     /// The two columns of a term `x·y` (a product of exactly two column references), nil for
     /// anything else. Either may be the one whose bound is in question, so callers try both.
-    private static func productOfTwoColumns(_ pool: NLExpressionPool, _ node: Int32) -> (Int, Int)? {
+    private static func productOfTwoColumns(_ model: ScalarModel, _ node: Int32) -> (Int, Int)? {
+        let pool = model.nonlinear
         let n = pool.nodes[Int(node)]
         guard n.op == .product, n.argumentCount == 2 else { return nil }
         let args = pool.arguments(of: node)
         let a = pool.nodes[Int(args[args.startIndex])], b = pool.nodes[Int(args[args.startIndex + 1])]
-        guard a.op == .variable, b.op == .variable, a.column >= 0, b.column >= 0 else { return nil }
+        guard a.op == .variable, b.op == .variable, a.column >= 0, b.column >= 0,
+              Int(a.column) < model.columnCount, Int(b.column) < model.columnCount else { return nil }
         return (Int(a.column), Int(b.column))
     }
 
@@ -136,6 +138,7 @@ public enum ImpliedBounds {
         case .sqr where node.argumentCount == 1:
             return arg(0).squared
         case .product where node.argumentCount == 2:
+            // a constant factor, or a fixed column, scales the other; anything else is not followed
             let a = arg(0), b = arg(1)
             if a.lower == a.upper { return b.scaled(a.lower) }
             if b.lower == b.upper { return a.scaled(b.lower) }
@@ -164,7 +167,7 @@ struct Interval: Equatable {
     }
 
     static func + (a: Interval, b: Interval) -> Interval {
-        // -inf + inf cannot arise: lower ends are < +inf and upper ends > -inf
+        // a sum that is not a number (−∞ + ∞) makes `init` return `whole`
         Interval(lower: a.lower + b.lower, upper: a.upper + b.upper)
     }
 
