@@ -45,6 +45,7 @@ public enum Driver {
                            generateOnly: Bool = false, explainInfeasibility: Bool = true, listing: Bool = false,
                            blocks: Bool = true, compiledRows: Bool = true, impliedBounds: Bool = true,
                            onEvent: ((RunEvent) -> Void)? = nil) -> RunResult {
+        let start = DispatchTime.now().uptimeNanoseconds
         let bag = DiagnosticBag()
         let pre = Preprocessor(defines: defines, diagnostics: bag)
         let program: Program
@@ -54,6 +55,7 @@ public enum Driver {
         }
         let interpreter = makeInterpreter(program, bag: bag, path: path)
         interpreter.generateOnly = generateOnly
+        interpreter.runStart = start
         interpreter.stopAtFirstSolve = mode == .firstModel
         interpreter.explainInfeasibility = explainInfeasibility
         interpreter.decomposeBlocks = blocks
@@ -289,7 +291,8 @@ public enum Driver {
             ("iterations", .int(s.iterations)),
             ("blocks", .int(s.blocks)),
             ("impliedBounds", .int(s.impliedBounds)),
-            ("seconds", .object([("generation", .number(s.generationSeconds)), ("solver", .number(s.solverSeconds))]
+            ("seconds", .object([("generation", .number(s.generationSeconds)), ("solver", .number(s.solverSeconds)),
+                                 ("elapsed", .number(s.elapsedSeconds))]
                                 + (s.evaluationSeconds.map { [("evaluation", JSONValue.number($0))] } ?? []))),
             ("line", .int(s.line)),
         ] + (s.conflict.map { [("conflict", conflictJSON($0))] } ?? []))
@@ -345,6 +348,7 @@ public enum Driver {
                && !s.message.isEmpty ? "     \(s.message)\n" : "")
             + (s.conflict.map(conflictText) ?? "") + (timing ? "     time \(String(format: "%.3f", s.generationSeconds)) s generation, \(String(format: "%.3f", s.solverSeconds)) s solver"
                + (s.evaluationSeconds.map { " (\(String(format: "%.3f", $0)) s in function and derivative evaluations)" } ?? "")
+               + ", \(String(format: "%.3f", s.elapsedSeconds)) s since reading began"
                + "\n\n\n" : "\n\n")
     }
 

@@ -19,7 +19,11 @@ public struct SolveReport: Sendable {
     public var nonzeros: Int
     public var iterations: Int
     public var generationSeconds: Double
+    /// Seconds in the solver; for `--generate-only`, loading the model into it.
     public var solverSeconds: Double
+    /// Seconds from the start of the run (reading the model file) to the solver's return; for
+    /// `--generate-only`, to the model loaded in the solver.
+    public var elapsedSeconds: Double = 0
     /// Seconds in function and derivative evaluations (nonlinear backend), nil for LP/MIP.
     public var evaluationSeconds: Double? = nil
     public var line: Int

@@ -594,7 +594,10 @@ extension Interpreter {
             lastMultipliers[statement] = raw.multipliers.map { (identity, $0) }
         }
         let result = substitution.map { $0.restore(raw) } ?? raw
-        let solverSeconds = Double(DispatchTime.now().uptimeNanoseconds - t1) / 1e9
+        // with --generate-only the backend reports the load alone, without freeing its problem
+        let solverSeconds = generateOnly && result.solverSeconds > 0
+            ? result.solverSeconds : Double(DispatchTime.now().uptimeNanoseconds - t1) / 1e9
+        let elapsedSeconds = Double(t1 &- runStart) / 1e9 + solverSeconds
         for w in result.warnings {
             diagnostics.warning("W4004", w, at: sv.span)
         }
@@ -652,7 +655,7 @@ extension Interpreter {
                                 solverStatus: result.solverStatus, objective: result.objective,
                                 bestBound: sv.type == "mip" && model.hasIntegers ? result.bestBound : nil, rows: model.rowCount,
                                 columns: model.columnCount, nonzeros: nonzeros, iterations: result.iterations,
-                                generationSeconds: genSeconds, solverSeconds: solverSeconds,
+                                generationSeconds: genSeconds, solverSeconds: solverSeconds, elapsedSeconds: elapsedSeconds,
                                 evaluationSeconds: nonlinear ? result.evaluationSeconds : nil, line: sv.span.line,
                                 listing: listing, conflict: conflict,
                                 message: message, blocks: plan?.count ?? 1, impliedBounds: result.impliedBounds)))

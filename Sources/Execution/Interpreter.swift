@@ -73,6 +73,9 @@ public final class Interpreter {
     var runtimeErrors = 0
     /// Generate and load models but do not solve them.
     public var generateOnly = false
+    /// When the run began reading its model (`DispatchTime` nanoseconds); each solve reports
+    /// the seconds from here to its solver's return (`SolveReport.elapsedSeconds`).
+    public var runStart: UInt64 = DispatchTime.now().uptimeNanoseconds
     /// Print equation and column listings for every solve (`--listing`); without it they are
     /// printed once the model sets `option limRow`/`limCol` or the model attributes.
     public var listingAlways = false

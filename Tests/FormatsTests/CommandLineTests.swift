@@ -80,6 +80,78 @@ struct CommandLineTests {
         #expect(text.stdout.contains("1 implied bound left to the equalities"), "\(text.stdout)")
     }
 
+    /// `enm solve --generate-only --json` loads the model into GLPK without solving it, and its
+    /// `seconds` say how long generation and the load took and how long since reading began.
+    @Test func generateOnlyTimings() throws {
+        let model = """
+        Set i / i1*i40 /;
+        Parameter c(i); c(i) = ord(i);
+        Positive Variable x(i); Variable z;
+        Equations obj, cap(i);
+        obj..    z =e= sum(i, c(i)*x(i));
+        cap(i).. x(i) =l= 1;
+        Model m / all /;
+        solve m using lp maximizing z;
+        """
+        let f = try folder(["small.gms": model])
+        defer { f.cleanup() }
+        let run = try runEnm(["solve", "small.gms", "--generate-only", "--json"], in: f.url)
+        #expect(run.status == 0, "\(run.stderr)")
+        let doc = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let solve = try #require((doc["solves"] as? [[String: Any]])?.first)
+        #expect(solve["rows"] as? Int == 41 && solve["columns"] as? Int == 41 && solve["nonzeros"] as? Int == 81)
+        #expect(solve["solverStatus"] as? Int == 12, "solve processing skipped: \(solve)")
+        let seconds = try #require(solve["seconds"] as? [String: Double])
+        let generation = try #require(seconds["generation"]), solver = try #require(seconds["solver"])
+        let elapsed = try #require(seconds["elapsed"])
+        #expect(generation > 0 && solver > 0 && elapsed >= generation + solver, "\(seconds)")
+        let text = try runEnm(["solve", "small.gms", "--generate-only"], in: f.url)
+        #expect(text.stdout.contains(" s since reading began"), "\(text.stdout)")
+    }
+
+    /// A load large enough to have its memory faulted in by a helper thread (about 45 MB of
+    /// GLPK records) arrives whole: the objective and row levels that GLPK computes from it
+    /// depend on every bound, cost and coefficient.
+    @Test func largeLoadArrivesWhole() throws {
+        let model = """
+        Set i / i1*i120000 /;
+        Parameter c(i), lo(i);
+        c(i) = 1 + mod(ord(i), 7);
+        lo(i) = mod(ord(i), 3);
+        Positive Variable x(i); Variable z;
+        Equations obj, pair(i);
+        obj..                     z =e= sum(i, c(i)*x(i));
+        pair(i)$(ord(i) < card(i)).. x(i) + x(i+1) =l= 10;
+        x.lo(i) = lo(i);
+        Model m / all /;
+        solve m using lp minimizing z;
+        display pair.l;
+        """
+        let f = try folder(["large.gms": model])
+        defer { f.cleanup() }
+        let run = try runEnm(["solve", "large.gms", "--json"], in: f.url)
+        #expect(run.status == 0, "\(run.stderr)")
+        let doc = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let solve = try #require((doc["solves"] as? [[String: Any]])?.first)
+        #expect(solve["rows"] as? Int == 120_000 && solve["columns"] as? Int == 120_001)
+        #expect(solve["modelStatus"] as? Int == 1 && solve["solverStatus"] as? Int == 1, "\(solve)")
+        var expected = 0.0
+        for k in 1...120_000 { expected += Double((1 + k % 7) * (k % 3)) }
+        let objective = try #require(solve["objective"] as? Double)
+        #expect(abs(objective - expected) <= 1e-9 * expected, "objective \(objective), expected \(expected)")
+        let display = try #require((doc["displays"] as? [[String: Any]])?.first)
+        let records = try #require(display["records"] as? [[Any]])
+        #expect(records.count == 119_999)
+        // pair(k) = lo(k) + lo(k + 1) at the optimum, every x at its lower bound
+        var wrong = 0
+        for (k, record) in records.enumerated() {
+            let level = (record.last as? NSNumber)?.doubleValue ?? -1
+            let lower: Int = (k + 1) % 3 + (k + 2) % 3
+            if level != Double(lower) { wrong += 1 }
+        }
+        #expect(wrong == 0, "\(wrong) row levels differ")
+    }
+
     /// An existing file is replaced whole, and no temporary file is left behind.
     @Test func replacesAnExistingFile() throws {
         let f = try folder()
