@@ -37,7 +37,10 @@ struct Enm: ParsableCommand {
 }
 
 struct Solve: ParsableCommand {
+    // command names spelled out: deriving them from the type names costs a run-time type
+    // lookup per command at each start
     static let configuration = CommandConfiguration(
+        commandName: "solve",
         abstract: "Run a model file: data, assignments, solves and displays.")
 
     @Argument(help: "The model file (.enm or .gms).")
@@ -116,11 +119,13 @@ let outputFailureExitCode: Int32 = 5
 
 struct Ledger: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "ledger",
         abstract: "Work with run ledgers written by enm solve --ledger FILE.",
         subcommands: [Verify.self])
 
     struct Verify: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "verify",
             abstract: "Check that no record of a ledger was edited, removed or reordered.")
 
         @Argument(help: "The ledger file.")
@@ -135,7 +140,7 @@ struct Ledger: ParsableCommand {
 }
 
 struct Check: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Parse and check a model file without solving.")
+    static let configuration = CommandConfiguration(commandName: "check", abstract: "Parse and check a model file without solving.")
 
     @Argument(help: "The model file (.enm or .gms).")
     var file: String
@@ -169,6 +174,7 @@ extension ExportFormat: ExpressibleByArgument {}
 
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "export",
         abstract: "Write the model of the file's first solve as free MPS or CPLEX LP.")
 
     @Argument(help: "The model file (.enm or .gms).")
