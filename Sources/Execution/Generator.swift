@@ -350,6 +350,13 @@ extension Interpreter {
         }
 
         reserveRoom(in: &model, for: sv)
+        #if canImport(Glibc)
+        // a large model's arrays are faulted in just ahead of the writes (see PagePopulator)
+        let regions = model.memoryRegions()
+        let populator = regions.reduce(0) { $0 + $1.reserved } >= 64 << 20 ? PagePopulator() : nil
+        defer { populator?.finish() }
+        populator?.ahead(of: regions)
+        #endif
         for eq in program.modelEquations[sv.model.id] ?? [] {
             guard let def = program.definitions[eq.id] else { continue }
             let rowSource = ProvenanceSource(symbol: eq.name, line: def.span.line, file: def.span.path,
@@ -357,13 +364,14 @@ extension Interpreter {
             let code = !compiledRows ? nil : RowCode(domain: def.domain, lhs: def.lhs, rhs: def.rhs, interpreter: self,
                                                      accumulator: acc, tables: tables, open: { _ = open($0) },
                                                      column: { column($0, $1, slot: $2) }, tree: linear)
+            let equation = Unmanaged.passUnretained(eq)
             func forEachRow(_ body: () throws -> Bool) throws {
                 if let code { try code.forEachRow(body) } else { try iterate(def.domain, ordered: true, body) }
             }
             do {
                 try forEachRow {
                     guard let t = tuple(def.args) else { return true }
-                    evaluating = .element(eq, t)
+                    evaluating = .element(equation, t)
                     do {
                         if let code {
                             try code.run()
@@ -413,6 +421,9 @@ extension Interpreter {
                         return true
                     }
                     let row = model.finishRow(lower: lo, upper: up, origin: Provenance(source: rowSource, labels: t))
+                    #if canImport(Glibc)
+                    if row & 1023 == 0, let populator { populator.ahead(of: model.memoryRegions()) }
+                    #endif
                     if !nonlinearTerms.isEmpty {
                         let root = nonlinearTerms.count == 1 ? nonlinearTerms[0] : pool.add(.sum, nonlinearTerms)
                         model.nonlinearRows.append(NonlinearRow(row: Int32(row), root: root))

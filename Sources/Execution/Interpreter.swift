@@ -64,7 +64,7 @@ public final class Interpreter {
             switch evaluating {
             case .none: return ""
             case .text(let text): return text
-            case .element(let s, let t): return name(s, t)
+            case .element(let s, let t): return name(s.takeUnretainedValue(), t)
             case .assignment(let target, let t): return describe(target, t)
             }
         }
@@ -316,8 +316,9 @@ public final class Interpreter {
     enum EvaluationContext {
         case none
         case text(String)
-        /// A row (or other element) of a symbol.
-        case element(Symbol, LabelTuple)
+        /// A row (or other element) of a symbol (held by the program; set once per row, so
+        /// without reference counting).
+        case element(Unmanaged<Symbol>, LabelTuple)
         /// An element of an assignment's target.
         case assignment(AssignmentTarget, LabelTuple)
     }

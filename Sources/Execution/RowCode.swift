@@ -373,7 +373,8 @@ final class RowCode {
     private let tables: GenerationTables
 
     private unowned(unsafe) let interpreter: Interpreter
-    private unowned(unsafe) let acc: RowAccumulator
+    /// The accumulator, reached without reference counting in the loops (it outlives the code).
+    private let acc: Unmanaged<RowAccumulator>
     private let env: Bindings
     private let slowColumn: (Symbol, LabelTuple, UnsafeMutablePointer<UInt32>?) -> Int32
     private let treeWalk: (Node, Double) throws -> Void
@@ -388,7 +389,7 @@ final class RowCode {
          tree: @escaping (Node, Double) throws -> Void) {
         self.interpreter = interpreter
         self.tables = tables
-        acc = accumulator
+        acc = Unmanaged.passUnretained(accumulator)
         env = interpreter.env
         slowColumn = column
         treeWalk = tree
@@ -478,10 +479,11 @@ final class RowCode {
             switch code[pc] {
             case .constant(let f):
                 let v = value(f)
-                if v != 0 { acc.constant += scale * v }
+                if v != 0 { acc._withUnsafeGuaranteedRef { $0.constant += scale * v } }
                 pc += 1
             case .variable(let r):
-                acc.add(column(r), scale)
+                let c = column(r)
+                acc._withUnsafeGuaranteedRef { $0.add(c, scale) }
                 pc += 1
             case .scale(let f, let e):
                 let v = value(f)
@@ -499,7 +501,7 @@ final class RowCode {
                 try run(pc + 1, Int(e), -scale)
                 pc = Int(e)
             case .condition(let f, let e):
-                if interpreter.truth(value(f)) { try run(pc + 1, Int(e), scale) }
+                if RowCode.truth(value(f)) { try run(pc + 1, Int(e), scale) }
                 pc = Int(e)
             case .sum(let s, let e):
                 let sum = sums[Int(s)]
@@ -557,11 +559,14 @@ final class RowCode {
 
     /// Whether a sum's filters all hold for the current bindings.
     @inline(__always) private func passes(_ s: Sum) -> Bool {
-        for f in s.firstFilter..<(s.firstFilter + s.filterCount) where !interpreter.truth(value(filters[f])) {
+        for f in s.firstFilter..<(s.firstFilter + s.filterCount) where !RowCode.truth(value(filters[f])) {
             return false
         }
         return true
     }
+
+    /// A data value as a condition (as `Interpreter.truth`).
+    @inline(__always) private static func truth(_ v: Double) -> Bool { v != 0 && !v.isNaN }
 
     /// The tuple of `a` under the current bindings.
     @inline(__always) private func tuple(_ a: Arguments) -> LabelTuple {

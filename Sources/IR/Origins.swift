@@ -75,6 +75,12 @@ public struct Origins: RandomAccessCollection, MutableCollection, Sendable {
             labels.deallocate()
         }
 
+        var memoryRegions: [MemoryRegion] {
+            [MemoryRegion(sourceOf, used: count * 4, reserved: capacity * 4),
+             MemoryRegion(start, used: count * MemoryLayout<Int>.stride, reserved: capacity * MemoryLayout<Int>.stride),
+             MemoryRegion(labels, used: labelCount * MemoryLayout<Label>.stride, reserved: labelCapacity * MemoryLayout<Label>.stride)]
+        }
+
         /// The number of labels kept for an element of `source`.
         @inline(__always) static func width(_ source: ProvenanceSource) -> Int {
             Swift.min(source.dimension, SIMD8<UInt32>.scalarCount)
@@ -165,4 +171,9 @@ public struct Origins: RandomAccessCollection, MutableCollection, Sendable {
             return c
         }
     }
+}
+
+extension Origins {
+    /// The tables' memory: per table, where it starts, the bytes in use and the bytes reserved.
+    public var memoryRegions: [MemoryRegion] { storage.memoryRegions }
 }

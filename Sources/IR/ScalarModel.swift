@@ -163,6 +163,24 @@ public struct ScalarModel: Sendable {
         entryValue.reserveCapacity(entries)
     }
 
+    /// The memory of the model's row, column and matrix arrays: per array, where it starts,
+    /// the bytes in use and the bytes reserved (for faulting in reserved memory ahead of use).
+    public mutating func memoryRegions() -> [MemoryRegion] {
+        var regions = columnOrigin.memoryRegions + rowOrigin.memoryRegions
+        func add<T>(_ array: inout [T]) {
+            let count = array.count, capacity = array.capacity
+            array.withUnsafeMutableBufferPointer { buffer in
+                if let base = buffer.baseAddress {
+                    regions.append(MemoryRegion(base, used: count * MemoryLayout<T>.stride,
+                                                reserved: capacity * MemoryLayout<T>.stride))
+                }
+            }
+        }
+        add(&objective); add(&columnLower); add(&columnUpper); add(&columnIsInteger); add(&columnStart)
+        add(&rowLower); add(&rowUpper); add(&rowStart); add(&entryColumn); add(&entryValue)
+        return regions
+    }
+
     /// Adds a column and returns its index.
     @discardableResult
     public mutating func addColumn(lower: Double, upper: Double, isInteger: Bool = false,
@@ -376,4 +394,17 @@ public struct SolveResult: Sendable {
 
     /// Whether a primal point came back.
     public var hasSolution: Bool { !columnLevel.isEmpty }
+}
+
+/// A block of memory an array occupies: its start, the bytes in use and the bytes reserved.
+public struct MemoryRegion: @unchecked Sendable {
+    public var base: UnsafeMutableRawPointer
+    public var used: Int
+    public var reserved: Int
+
+    public init<T>(_ base: UnsafeMutablePointer<T>, used: Int, reserved: Int) {
+        self.base = UnsafeMutableRawPointer(base)
+        self.used = used
+        self.reserved = reserved
+    }
 }

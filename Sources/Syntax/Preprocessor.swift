@@ -136,6 +136,8 @@ public final class Preprocessor {
 
     private func process(_ file: SourceFile) {
         let count = file.lineStarts.count
+        // room for the file's lines at once: growing by doubling would copy them all again
+        lines.reserveCapacity(lines.count + count)
         var lineNo = 1
         var inText = false
         var textStart = SourceSpan.none

@@ -109,16 +109,17 @@ struct CommandLineTests {
         #expect(text.stdout.contains(" s since reading began"), "\(text.stdout)")
     }
 
-    /// A load large enough to have its memory faulted in by a helper thread (about 45 MB of
-    /// GLPK records) arrives whole: the objective and row levels that GLPK computes from it
-    /// depend on every bound, cost and coefficient.
+    /// A model large enough to have its memory faulted in by helper threads arrives whole:
+    /// generation's reserved arrays (the unused `spare(i,i)` alone reserves room for 4M
+    /// columns) and GLPK's load (about 45 MB of GLPK records). The objective and row levels
+    /// that GLPK computes from it depend on every bound, cost and coefficient.
     @Test func largeLoadArrivesWhole() throws {
         let model = """
         Set i / i1*i120000 /;
         Parameter c(i), lo(i);
         c(i) = 1 + mod(ord(i), 7);
         lo(i) = mod(ord(i), 3);
-        Positive Variable x(i); Variable z;
+        Positive Variable x(i), spare(i,i); Variable z;
         Equations obj, pair(i);
         obj..                     z =e= sum(i, c(i)*x(i));
         pair(i)$(ord(i) < card(i)).. x(i) + x(i+1) =l= 10;
