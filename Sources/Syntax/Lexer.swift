@@ -61,17 +61,27 @@ public final class Lexer {
     public func takeDelimitedLines(_ body: (Int, ArraySlice<UInt8>) -> Void) {
         peeked = nil
         column = 0
-        while lineIndex < lines.count, lines[lineIndex].isDelimited {
-            if lines[lineIndex].damaged { _ = noteTrouble(TokenPosition(line: lineIndex, column: 0)) }
-            if let data = delimitedData(lines[lineIndex]) { body(lineIndex, data) }
-            lineIndex += 1
+        // the lines' fields are read in place: a copy of each line would retain its references
+        lines.withUnsafeBufferPointer { lines in
+            while lineIndex < lines.count, lines[lineIndex].isDelimited {
+                if lines[lineIndex].damaged { _ = noteTrouble(TokenPosition(line: lineIndex, column: 0)) }
+                let text = lines[lineIndex].text
+                let data = text[0..<Lexer.effectiveEnd(text, lines[lineIndex].eolComment)]
+                if Lexer.hasData(data) { body(lineIndex, data) }
+                lineIndex += 1
+            }
         }
     }
 
     /// The bytes of a delimited line before its end-of-line comment; nil when they are blank.
     private func delimitedData(_ line: SourceLine) -> ArraySlice<UInt8>? {
         let data = line.text[0..<effectiveEnd(line)]
-        return data.contains(where: { !Lexer.isBlank($0) }) ? data : nil
+        return Lexer.hasData(data) ? data : nil
+    }
+
+    /// Whether `data` has a byte that is not blank.
+    @inline(__always) static func hasData(_ data: ArraySlice<UInt8>) -> Bool {
+        data.contains(where: { !Lexer.isBlank($0) })
     }
 
     /// Moves the lexer to a position, dropping any peeked token.
@@ -124,10 +134,14 @@ public final class Lexer {
 
     /// The byte index where the line's code ends (before an end-of-line comment).
     func effectiveEnd(_ line: SourceLine) -> Int {
-        guard let m = line.eolComment, !m.isEmpty, line.text.count >= m.count else { return line.text.count }
+        Lexer.effectiveEnd(line.text, line.eolComment)
+    }
+
+    /// The byte index where text `t` ends before an end-of-line comment marked by `marker`.
+    static func effectiveEnd(_ t: [UInt8], _ marker: [UInt8]?) -> Int {
+        guard let m = marker, !m.isEmpty, t.count >= m.count else { return t.count }
         var quote: UInt8 = 0
         var i = 0
-        let t = line.text
         while i + m.count <= t.count {
             let b = t[i]
             if quote != 0 {
