@@ -66,7 +66,7 @@ public final class Lexer {
             while lineIndex < lines.count, lines[lineIndex].isDelimited {
                 if lines[lineIndex].damaged { _ = noteTrouble(TokenPosition(line: lineIndex, column: 0)) }
                 let text = lines[lineIndex].text
-                let data = text[0..<Lexer.effectiveEnd(text, lines[lineIndex].eolComment)]
+                let data = text[0..<Lexer.effectiveEnd(text, lines[lineIndex].commentMarker)]
                 if Lexer.hasData(data) { body(lineIndex, data) }
                 lineIndex += 1
             }
@@ -134,12 +134,12 @@ public final class Lexer {
 
     /// The byte index where the line's code ends (before an end-of-line comment).
     func effectiveEnd(_ line: SourceLine) -> Int {
-        Lexer.effectiveEnd(line.text, line.eolComment)
+        Lexer.effectiveEnd(line.text, line.commentMarker)
     }
 
     /// The byte index where text `t` ends before an end-of-line comment marked by `marker`.
-    static func effectiveEnd(_ t: [UInt8], _ marker: [UInt8]?) -> Int {
-        guard let m = marker, !m.isEmpty, t.count >= m.count else { return t.count }
+    static func effectiveEnd(_ t: [UInt8], _ marker: CommentMarker?) -> Int {
+        guard let m = marker, t.count >= m.count else { return t.count }
         var quote: UInt8 = 0
         var i = 0
         while i + m.count <= t.count {
@@ -148,8 +148,10 @@ public final class Lexer {
                 if b == quote { quote = 0 }
             } else if b == 39 || b == 34 {
                 quote = b
-            } else if b == m[0] && (m.count == 1 || t[i + 1] == m[1]) {
-                return i
+            } else if b == m[0] {
+                var k = 1
+                while k < m.count && t[i + k] == m[k] { k += 1 }
+                if k == m.count { return i }
             }
             i += 1
         }

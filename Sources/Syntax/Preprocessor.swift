@@ -16,7 +16,7 @@ public final class Preprocessor {
     /// Every file read, main file first.
     public private(set) var files: [SourceFile] = []
     private var lines: [SourceLine] = []
-    private var eolMarker: [UInt8]? = nil
+    private var eolMarker: CommentMarker? = nil
     private var delimited = false
     /// Where the open `$onDelim` block started: its directive and its first line's index.
     private var delimitedStart: (span: SourceSpan, lineIndex: Int)? = nil
@@ -270,7 +270,7 @@ public final class Preprocessor {
 
     private func emit(_ sub: Substituted, file: SourceFile, line: Int) {
         lines.append(SourceLine(text: sub.bytes, file: file, line: line, isDelimited: delimited,
-                                substituted: !sub.map.replacements.isEmpty, eolComment: eolMarker,
+                                substituted: !sub.map.replacements.isEmpty, commentMarker: eolMarker,
                                 damaged: sub.damaged, origin: sub.map))
     }
 
@@ -369,12 +369,12 @@ public final class Preprocessor {
                                file: file, line: line, span: span)
         case "eolcom":
             let marker = rest.split(separator: " ").first.map(String.init) ?? ""
-            if marker.isEmpty || marker.count > 2 {
+            if marker.isEmpty || marker.count > 2 || marker.utf8.count > CommentMarker.capacity {
                 diagnostics.error("E0109", "$eolCom needs a marker of one or two characters", at: span)
             } else {
-                eolMarker = Array(marker.utf8)
+                eolMarker = CommentMarker(Array(marker.utf8))
             }
-        case "oneolcom": if eolMarker == nil { eolMarker = Array("!!".utf8) }
+        case "oneolcom": if eolMarker == nil { eolMarker = CommentMarker(Array("!!".utf8)) }
         case "offeolcom": eolMarker = nil
         case "ondelim":
             if !delimited { delimitedStart = (span, lines.count) }

@@ -13,12 +13,30 @@ public struct SourceLine {
     /// Whether substitution changed the line.
     public var substituted: Bool
     /// The end-of-line comment marker in force for this line, if any.
-    public var eolComment: [UInt8]?
+    public var eolComment: [UInt8]? {
+        get { commentMarker?.bytes }
+        set { commentMarker = newValue.flatMap(CommentMarker.init) }
+    }
+    /// The same, held inline: lines are many, and a copy of one costs a reference count per
+    /// reference it holds.
+    public var commentMarker: CommentMarker?
     /// Whether an error was already reported for this line before parsing (an unset `%name%`,
     /// an unclosed `$onDelim` block): the parser then says nothing more about it.
     public var damaged = false
     /// How byte columns of `text` map back to byte columns of the line in `file`.
     public var origin = ColumnMap()
+
+    public init(text: [UInt8], file: SourceFile, line: Int, isDelimited: Bool, substituted: Bool,
+                commentMarker: CommentMarker?, damaged: Bool = false, origin: ColumnMap = ColumnMap()) {
+        self.text = text
+        self.file = file
+        self.line = line
+        self.isDelimited = isDelimited
+        self.substituted = substituted
+        self.commentMarker = commentMarker
+        self.damaged = damaged
+        self.origin = origin
+    }
 
     public init(text: [UInt8], file: SourceFile, line: Int, isDelimited: Bool, substituted: Bool,
                 eolComment: [UInt8]?, damaged: Bool = false, origin: ColumnMap = ColumnMap()) {
@@ -27,7 +45,7 @@ public struct SourceLine {
         self.line = line
         self.isDelimited = isDelimited
         self.substituted = substituted
-        self.eolComment = eolComment
+        self.commentMarker = eolComment.flatMap(CommentMarker.init)
         self.damaged = damaged
         self.origin = origin
     }
@@ -37,6 +55,26 @@ public struct SourceLine {
         let (c, l) = origin.sourceRange(column, length)
         return SourceSpan(file: file, line: line, column: c + 1, length: l)
     }
+}
+
+/// An end-of-line comment marker (`$eolCom`): one or two characters, at most 16 bytes, inline.
+public struct CommentMarker: Equatable, Sendable {
+    /// The most bytes a marker holds.
+    public static let capacity = 16
+    private var storage = SIMD16<UInt8>(repeating: 0)
+    /// The marker's length in bytes (at least 1).
+    public private(set) var count: Int
+
+    /// The marker spelled by `bytes`; nil when they are empty or longer than `capacity`.
+    public init?(_ bytes: [UInt8]) {
+        guard !bytes.isEmpty, bytes.count <= CommentMarker.capacity else { return nil }
+        for (k, b) in bytes.enumerated() { storage[k] = b }
+        count = bytes.count
+    }
+
+    @inline(__always) public subscript(k: Int) -> UInt8 { storage[k] }
+
+    public var bytes: [UInt8] { (0..<count).map { storage[$0] } }
 }
 
 /// The way from byte columns of a preprocessed line back to its source line: bytes dropped at
@@ -51,7 +89,12 @@ public struct ColumnMap: Sendable {
     /// Bytes of the substituted line before `text[0]`.
     public var skipped = 0
     /// Replacements in order, with `text` ranges in the substituted line (before `skipped`).
-    public var replacements: [Replacement] = []
+    public var replacements: [Replacement] {
+        get { stored ?? [] }
+        set { stored = newValue.isEmpty ? nil : newValue }
+    }
+    /// nil when there are none (most lines): a map without an array costs nothing to copy.
+    private var stored: [Replacement]? = nil
 
     public init(skipped: Int = 0, replacements: [Replacement] = []) {
         self.skipped = skipped
@@ -72,7 +115,7 @@ public struct ColumnMap: Sendable {
     /// The source byte range of `length` bytes from 0-based `column` of the text; a range
     /// touching a replacement covers the whole `%name%`.
     public func sourceRange(_ column: Int, _ length: Int) -> (column: Int, length: Int) {
-        if replacements.isEmpty { return (column + skipped, length) }
+        guard stored != nil else { return (column + skipped, length) }
         let start = locate(column + skipped).start
         let end = locate(column + skipped + max(1, length) - 1).end
         return (start, max(1, end - start))
