@@ -632,19 +632,24 @@ extension Interpreter {
             Interpreter.reserveRecords(columns)
             Interpreter.reserveRecords(rows)
             for (k, (s, t)) in columns.enumerated() where k < result.columnLevel.count {
-                var r = s.records[t] ?? s.defaultRecord()
-                r.level = result.columnLevel[k] + 0
-                r.marginal = k < result.columnMarginal.count ? result.columnMarginal[k] : 0
-                s.records[t] = r
+                let level = result.columnLevel[k] + 0
+                let marginal = k < result.columnMarginal.count ? result.columnMarginal[k] : 0
+                s.records.update(t, default: s.defaultRecord()) { r in
+                    r.level = level
+                    r.marginal = marginal
+                }
             }
             for (k, (s, t)) in rows.enumerated() where k < result.rowLevel.count {
-                var r = s.records[t] ?? VarRecord(lower: model.rowLower[k], upper: model.rowUpper[k])
-                r.level = result.rowLevel[k] + 0
-                r.marginal = k < result.rowMarginal.count ? result.rowMarginal[k] : 0
+                let level = result.rowLevel[k] + 0
+                let marginal = k < result.rowMarginal.count ? result.rowMarginal[k] : 0
                 // bounds are numbers, never EPS: -0 from moving constants across is 0
-                r.lower = model.rowLower[k] + 0
-                r.upper = model.rowUpper[k] + 0
-                s.records[t] = r
+                let lower = model.rowLower[k] + 0, upper = model.rowUpper[k] + 0
+                s.records.update(t, default: VarRecord(lower: lower, upper: upper)) { r in
+                    r.level = level
+                    r.marginal = marginal
+                    r.lower = lower
+                    r.upper = upper
+                }
             }
         }
         var attrs = modelAttributes[sv.model.id] ?? [:]

@@ -101,6 +101,24 @@ public struct LabelMap<Value> {
         return nil
     }
 
+    /// Changes the value of `key` in place with `body`, first adding `defaultValue` when the key
+    /// is new: one lookup where reading and then writing the value takes two.
+    @inlinable
+    public mutating func update(_ key: LabelTuple, default defaultValue: @autoclosure () -> Value,
+                                _ body: (inout Value) -> Void) {
+        if slots.isEmpty || 2 * (entryKeys.count + 1) > slots.count { grow(to: entryKeys.count + 1) }
+        let (s, e) = probe(key)
+        if e >= 0 {
+            body(&entryValues[e])
+            return
+        }
+        var value = defaultValue()
+        body(&value)
+        slots[s] = Int32(entryKeys.count)
+        entryKeys.append(key)
+        entryValues.append(value)
+    }
+
     /// Removes `key`; its value, or nil when it was absent.
     @inlinable @discardableResult
     public mutating func removeValue(forKey key: LabelTuple) -> Value? {
