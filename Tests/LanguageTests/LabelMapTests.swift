@@ -33,6 +33,12 @@ import Testing
             case 8:
                 map[key, default: 0] += 1
                 reference[key, default: 0] += 1
+            case 9 where step.isMultiple(of: 2):
+                // in place: the default only for a new key
+                var defaulted = false
+                map.update(key, default: { defaulted = true; return -7 }()) { $0 = 3 * $0 + 1 }
+                #expect(defaulted == (reference[key] == nil))
+                reference[key] = 3 * (reference[key] ?? -7) + 1
             default:
                 #expect(map[key] == reference[key])
             }
