@@ -119,6 +119,43 @@ public struct LabelMap<Value> {
         entryValues.append(value)
     }
 
+    /// Adds `key` with `value`; the key must not be in the map (a generated model's elements of a
+    /// symbol whose records were empty): no keys are compared, so the only random access is the
+    /// slot.
+    @inlinable
+    public mutating func appendNew(_ key: LabelTuple, _ value: Value) {
+        if slots.isEmpty || 2 * (entryKeys.count + 1) > slots.count { grow(to: entryKeys.count + 1) }
+        let mask = slots.count - 1, entry = Int32(truncatingIfNeeded: entryKeys.count)
+        var s = Int(truncatingIfNeeded: LabelMap.hash(key) >> shift)
+        slots.withUnsafeMutableBufferPointer { table in
+            while table[s] >= 0 { s = (s + 1) & mask }
+            table[s] = entry
+        }
+        entryKeys.append(key)
+        entryValues.append(value)
+    }
+
+    /// The memory of the keys and values: where each array starts, the bytes in use and the
+    /// bytes reserved (for faulting in reserved room ahead of use).
+    public mutating func memoryRegions() -> [MemoryRegion] {
+        var regions: [MemoryRegion] = []
+        let count = entryKeys.count
+        let keyCapacity = entryKeys.capacity, valueCapacity = entryValues.capacity
+        entryKeys.withUnsafeMutableBufferPointer { b in
+            if let base = b.baseAddress {
+                regions.append(MemoryRegion(base, used: count * MemoryLayout<LabelTuple>.stride,
+                                            reserved: keyCapacity * MemoryLayout<LabelTuple>.stride))
+            }
+        }
+        entryValues.withUnsafeMutableBufferPointer { b in
+            if let base = b.baseAddress {
+                regions.append(MemoryRegion(base, used: count * MemoryLayout<Value>.stride,
+                                            reserved: valueCapacity * MemoryLayout<Value>.stride))
+            }
+        }
+        return regions
+    }
+
     /// Removes `key`; its value, or nil when it was absent.
     @inlinable @discardableResult
     public mutating func removeValue(forKey key: LabelTuple) -> Value? {

@@ -66,18 +66,37 @@ public final class PagePopulator: @unchecked Sendable {
         pthread_mutex_unlock(lock)
     }
 
+    /// Asks for the whole unused room of each region to be populated, from its used end on
+    /// (for arrays reserved to the size they will be filled to).
+    public func whole(_ regions: [MemoryRegion]) {
+        var ranges: [(Int, Int)] = []
+        for r in regions where r.reserved - r.used >= 16 * PagePopulator.page {
+            let base = Int(bitPattern: r.base)
+            ranges.append(((base + r.used) & ~(PagePopulator.page - 1), (base + r.reserved) & ~(PagePopulator.page - 1)))
+        }
+        guard !ranges.isEmpty else { return }
+        pthread_mutex_lock(lock)
+        queue.append(contentsOf: ranges)
+        pthread_mutex_unlock(lock)
+    }
+
     private func run() {
         while !stop.load(ordering: .relaxed) {
             pthread_mutex_lock(lock)
             let next = queue.isEmpty ? nil : queue.removeFirst()
             pthread_mutex_unlock(lock)
-            guard let (from, to) = next else {
+            guard var (from, to) = next else {
                 usleep(100)
                 continue
             }
-            if to > from, let p = UnsafeMutableRawPointer(bitPattern: from),
-               madvise(p, to - from, MADV_POPULATE_WRITE) != 0 && errno == EINVAL {
-                return // a kernel without MADV_POPULATE_WRITE (before 5.14)
+            // a slice per call, so that `finish` does not wait long
+            while from < to && !stop.load(ordering: .relaxed) {
+                let end = min(to, from + PagePopulator.slice)
+                if let p = UnsafeMutableRawPointer(bitPattern: from),
+                   madvise(p, end - from, MADV_POPULATE_WRITE) != 0 && errno == EINVAL {
+                    return // a kernel without MADV_POPULATE_WRITE (before 5.14)
+                }
+                from = end
             }
         }
     }

@@ -97,4 +97,21 @@ import Testing
         large[tuple(4, 7)] = 3
         #expect(large.isDense && large[tuple(4, 7)] == 3 && large[tuple(1, 5)] == nil)
     }
+
+    /// Keys known to be new go in without lookups and are found like any other; the map then
+    /// takes updates and removals as usual.
+    @Test func appendNewKeys() {
+        var map = LabelMap<Int>()
+        map.reserveCapacity(3_000)
+        for a in 0..<60 { for b in 0..<50 { map.appendNew(tuple(a, b), 100 * a + b) } }
+        #expect(map.count == 3_000)
+        var missing = 0
+        for a in 0..<60 { for b in 0..<50 where map[tuple(a, b)] != 100 * a + b { missing += 1 } }
+        #expect(missing == 0)
+        #expect(map[tuple(60, 0)] == nil)
+        map.update(tuple(7, 7), default: -1) { $0 += 1 }
+        #expect(map[tuple(7, 7)] == 708)
+        #expect(map.removeValue(forKey: tuple(0, 0)) == 0)
+        #expect(map.count == 2_999 && map[tuple(59, 49)] == 5_949)
+    }
 }
