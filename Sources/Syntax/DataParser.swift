@@ -1,4 +1,9 @@
 import Diagnostics
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 extension Parser {
     /// dataList = "/" [ dataEntry { [","] dataEntry } ] "/" ;  (scalars: "/" value "/")
@@ -348,9 +353,14 @@ extension Parser {
     /// A plain decimal `[+-]digits[.digits]` whose value is exactly the quotient (or product)
     /// of two doubles, so that one IEEE operation rounds it correctly (as `Double(String)`
     /// would); nil for anything else.
-    static func plainDecimal(_ b: ArraySlice<UInt8>) -> Double? {
-        var i = b.startIndex
-        let end = b.endIndex
+    static func plainDecimal(_ slice: ArraySlice<UInt8>) -> Double? {
+        slice.withUnsafeBufferPointer { plainDecimal($0) }
+    }
+
+    /// `plainDecimal` over raw bytes.
+    static func plainDecimal(_ b: UnsafeBufferPointer<UInt8>) -> Double? {
+        var i = 0
+        let end = b.count
         var negative = false
         if i < end, b[i] == 45 || b[i] == 43 { negative = b[i] == 45; i += 1 }
         var mantissa: UInt64 = 0
@@ -389,17 +399,30 @@ extension Parser {
 
         /// The index of the label spelled `field`, adding it when new.
         mutating func index(_ field: ArraySlice<UInt8>) -> Int32 {
-            var h: UInt64 = 0xcbf2_9ce4_8422_2325
-            for c in field { h = (h ^ UInt64(c)) &* 0x100_0000_01b3 }
-            let mask = slots.count - 1
-            var s = Int(truncatingIfNeeded: h ^ (h >> 29)) & mask
-            while slots[s] >= 0 {
-                let k = Int(slots[s])
-                if starts[k + 1] - starts[k] == field.count && bytes[starts[k]..<starts[k + 1]].elementsEqual(field) {
-                    return slots[s]
+            // the lookup over raw buffers: this runs for every label of every data line
+            let found: (found: Int32, slot: Int) = field.withUnsafeBufferPointer { f in
+                var h: UInt64 = 0xcbf2_9ce4_8422_2325
+                for c in f { h = (h ^ UInt64(c)) &* 0x100_0000_01b3 }
+                return slots.withUnsafeBufferPointer { slots in
+                    starts.withUnsafeBufferPointer { starts in
+                        bytes.withUnsafeBufferPointer { bytes in
+                            let mask = slots.count - 1
+                            var s = Int(truncatingIfNeeded: h ^ (h >> 29)) & mask
+                            while slots[s] >= 0 {
+                                let k = Int(slots[s]), from = starts[k]
+                                if starts[k + 1] - from == f.count
+                                    && (f.isEmpty || memcmp(bytes.baseAddress! + from, f.baseAddress!, f.count) == 0) {
+                                    return (slots[s], s)
+                                }
+                                s = (s + 1) & mask
+                            }
+                            return (-1, s)
+                        }
+                    }
                 }
-                s = (s + 1) & mask
             }
+            if found.found >= 0 { return found.found }
+            let s = found.slot
             let k = Int32(texts.count)
             slots[s] = k
             bytes.append(contentsOf: field)
