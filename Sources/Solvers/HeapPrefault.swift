@@ -15,8 +15,10 @@ import Synchronization
 public final class HeapPrefault: @unchecked Sendable {
     private let stop = Atomic<Bool>(false)
     private var thread: pthread_t? = nil
-    /// The heap's end when the load began: the helper populates from here on.
+    /// The heap's end when the load began: the helper populates from here on, up to `limit`
+    /// (the estimate: beyond it the heap's growth is padding the load will not use).
     private let start = Int(bitPattern: sbrk(0))
+    private let limit: Int
     /// glibc's default `M_TOP_PAD`.
     private static let defaultPad: Int32 = 128 * 1024
     /// Loads expected to allocate less than this are left alone.
@@ -39,6 +41,8 @@ public final class HeapPrefault: @unchecked Sendable {
     public init?(bytes: Int) {
         // other threads allocate from arenas of their own, not from the heap's end
         guard bytes >= HeapPrefault.threshold, enm_is_main_thread() != 0 else { return nil }
+        let (end, overflow) = start.addingReportingOverflow(bytes)
+        limit = overflow ? Int.max : end
         guard mallopt(M_TOP_PAD, Int32(min(bytes, 1 << 30))) == 1 else { return nil }
         let box = Unmanaged.passRetained(self)
         var t = pthread_t()
@@ -60,7 +64,7 @@ public final class HeapPrefault: @unchecked Sendable {
         let page = 4096, slice = 2 << 20
         var next = start & ~(page - 1)
         while !stop.load(ordering: .relaxed) {
-            let end = Int(bitPattern: sbrk(0))
+            let end = min(Int(bitPattern: sbrk(0)), limit)
             guard end > next, let p = UnsafeMutableRawPointer(bitPattern: next) else {
                 next = min(next, end & ~(page - 1))
                 usleep(200)
