@@ -119,6 +119,19 @@ public struct LabelMap<Value> {
         entryValues.append(value)
     }
 
+    /// Adds `key` with `value` unless the key is there already (then nothing changes); whether
+    /// it was added. One lookup where testing and then adding takes two.
+    @inlinable @discardableResult
+    public mutating func insertIfAbsent(_ value: Value, forKey key: LabelTuple) -> Bool {
+        if slots.isEmpty || 2 * (entryKeys.count + 1) > slots.count { grow(to: entryKeys.count + 1) }
+        let (s, e) = probe(key)
+        guard e < 0 else { return false }
+        slots[s] = Int32(entryKeys.count)
+        entryKeys.append(key)
+        entryValues.append(value)
+        return true
+    }
+
     /// Adds `key` with `value`; the key must not be in the map (a generated model's elements of a
     /// symbol whose records were empty): no keys are compared, so the only random access is the
     /// slot.

@@ -440,6 +440,7 @@ public final class Compiler {
         }
         var tuple = LabelTuple(repeating: 0)
         let isSet = sym.kind == .set
+        if !isSet { sym.values.reserveCapacity(sym.values.count + lines.count) }
         for k in 0..<lines.count {
             var ok = true
             for p in 0..<w {
@@ -456,10 +457,10 @@ public final class Compiler {
                 store(sym, tuple, value: nil, text: lines.texts[k], at: lines.span(line: k, field: 0))
             } else {
                 let v = lines.values[k]
-                if sym.values[tuple] != nil {
+                // a new element is added with one lookup; one given before goes through `store`
+                let added = SpecialValue.isStored(v) ? sym.values.insertIfAbsent(v, forKey: tuple) : !sym.values.contains(tuple)
+                if !added {
                     store(sym, tuple, value: v, text: nil, at: lines.span(line: k, field: 0))
-                } else if SpecialValue.isStored(v) {
-                    sym.values[tuple] = v
                 }
             }
         }
