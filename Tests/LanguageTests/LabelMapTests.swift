@@ -39,6 +39,10 @@ import Testing
                 map.update(key, default: { defaulted = true; return -7 }()) { $0 = 3 * $0 + 1 }
                 #expect(defaulted == (reference[key] == nil))
                 reference[key] = 3 * (reference[key] ?? -7) + 1
+            case 9:
+                let absent = reference[key] == nil
+                #expect(map.insertIfAbsent(step, forKey: key) == absent)
+                if absent { reference[key] = step }
             default:
                 #expect(map[key] == reference[key])
             }
