@@ -590,6 +590,10 @@ extension Interpreter {
         // a loop re-solving this statement's LP starts from the previous basis, as GAMS does
         // unless `option bratio = 1`
         let statement = "\(sv.span.path):\(sv.span.line)"
+        #if canImport(Glibc)
+        // a statement solving again keeps the memory its solves free (see MallocTuning)
+        if !solvedStatements.insert(statement).inserted { MallocTuning.keepFreedMemoryForResolves() }
+        #endif
         let basisRestarts = (options["bratio"] ?? 0.25) < 1
         var warm = opts
         if plan == nil, !nonlinear, basisRestarts, !model.hasIntegers || opts.relaxIntegrality,
