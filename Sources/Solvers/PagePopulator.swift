@@ -85,10 +85,11 @@ public final class PagePopulator: @unchecked Sendable {
             pthread_mutex_lock(lock)
             let next = queue.isEmpty ? nil : queue.removeFirst()
             pthread_mutex_unlock(lock)
-            guard var (from, to) = next else {
+            guard let (start, to) = next else {
                 usleep(100)
                 continue
             }
+            var from = start
             // a slice per call, so that `finish` does not wait long
             while from < to && !stop.load(ordering: .relaxed) {
                 let end = min(to, from + PagePopulator.slice)
