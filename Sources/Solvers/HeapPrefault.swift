@@ -44,15 +44,7 @@ public final class HeapPrefault: @unchecked Sendable {
         let (end, overflow) = start.addingReportingOverflow(bytes)
         limit = overflow ? Int.max : end
         guard mallopt(M_TOP_PAD, Int32(min(bytes, 1 << 30))) == 1 else { return nil }
-        let box = Unmanaged.passRetained(self)
-        var t = pthread_t()
-        let rc = pthread_create(&t, nil, { raw in
-            guard let raw else { return nil }
-            Unmanaged<HeapPrefault>.fromOpaque(raw).takeRetainedValue().populate()
-            return nil
-        }, box.toOpaque())
-        guard rc == 0 else {
-            box.release()
+        guard let t = startPageThread({ [self] in populate() }) else {
             _ = mallopt(M_TOP_PAD, HeapPrefault.defaultPad)
             return nil
         }
@@ -61,21 +53,18 @@ public final class HeapPrefault: @unchecked Sendable {
 
     /// Populates the heap as it grows, until told to stop.
     private func populate() {
-        let page = 4096, slice = 2 << 20
+        let page = 4096
         var next = start & ~(page - 1)
         while !stop.load(ordering: .relaxed) {
             let end = min(Int(bitPattern: sbrk(0)), limit)
-            guard end > next, let p = UnsafeMutableRawPointer(bitPattern: next) else {
+            guard end > next else {
                 next = min(next, end & ~(page - 1))
                 usleep(200)
                 continue
             }
-            // a slice at a time: the loading thread's own mapping calls wait for this one
-            let to = min(end, next + slice)
-            if madvise(p, to - next, MADV_POPULATE_WRITE) != 0 && errno == EINVAL {
-                return // a kernel without MADV_POPULATE_WRITE (before 5.14)
-            }
-            next = to
+            // a slice at a time: the loading thread's own mapping calls wait for each one
+            guard populatePages(next, end, slice: 2 << 20, until: stop) else { return }
+            next = end
         }
     }
 

@@ -27,19 +27,8 @@ public final class PagePopulator: @unchecked Sendable {
     /// Starts the helper; nil when it cannot be started.
     public init?() {
         pthread_mutex_init(lock, nil)
-        let box = Unmanaged.passRetained(self)
-        var t = pthread_t()
-        let rc = pthread_create(&t, nil, { raw in
-            guard let raw else { return nil }
-            Unmanaged<PagePopulator>.fromOpaque(raw).takeRetainedValue().run()
-            return nil
-        }, box.toOpaque())
-        guard rc == 0 else {
-            box.release()
-            pthread_mutex_destroy(lock)
-            lock.deallocate()
-            return nil
-        }
+        // on failure deinit destroys the lock
+        guard let t = startPageThread({ [self] in run() }) else { return nil }
         thread = t
     }
 
@@ -60,10 +49,7 @@ public final class PagePopulator: @unchecked Sendable {
             posted[base] = to
             ranges.append(((base + from) & ~(PagePopulator.page - 1), (base + to) & ~(PagePopulator.page - 1)))
         }
-        guard !ranges.isEmpty else { return }
-        pthread_mutex_lock(lock)
-        queue.append(contentsOf: ranges)
-        pthread_mutex_unlock(lock)
+        enqueue(ranges)
     }
 
     /// Asks for the whole unused room of each region to be populated, from its used end on
@@ -74,6 +60,10 @@ public final class PagePopulator: @unchecked Sendable {
             let base = Int(bitPattern: r.base)
             ranges.append(((base + r.used) & ~(PagePopulator.page - 1), (base + r.reserved) & ~(PagePopulator.page - 1)))
         }
+        enqueue(ranges)
+    }
+
+    private func enqueue(_ ranges: [(Int, Int)]) {
         guard !ranges.isEmpty else { return }
         pthread_mutex_lock(lock)
         queue.append(contentsOf: ranges)
@@ -85,20 +75,12 @@ public final class PagePopulator: @unchecked Sendable {
             pthread_mutex_lock(lock)
             let next = queue.isEmpty ? nil : queue.removeFirst()
             pthread_mutex_unlock(lock)
-            guard let (start, to) = next else {
+            guard let (from, to) = next else {
                 usleep(100)
                 continue
             }
-            var from = start
             // a slice per call, so that `finish` does not wait long
-            while from < to && !stop.load(ordering: .relaxed) {
-                let end = min(to, from + PagePopulator.slice)
-                if let p = UnsafeMutableRawPointer(bitPattern: from),
-                   madvise(p, end - from, MADV_POPULATE_WRITE) != 0 && errno == EINVAL {
-                    return // a kernel without MADV_POPULATE_WRITE (before 5.14)
-                }
-                from = end
-            }
+            guard populatePages(from, to, slice: PagePopulator.slice, until: stop) else { return }
         }
     }
 
