@@ -12,13 +12,8 @@ public struct SourceLine {
     public var isDelimited: Bool
     /// Whether substitution changed the line.
     public var substituted: Bool
-    /// The end-of-line comment marker in force for this line, if any.
-    public var eolComment: [UInt8]? {
-        get { commentMarker?.bytes }
-        set { commentMarker = newValue.flatMap(CommentMarker.init) }
-    }
-    /// The same, held inline: lines are many, and a copy of one costs a reference count per
-    /// reference it holds.
+    /// The end-of-line comment marker in force for this line, if any; held inline, since lines
+    /// are many and a copy of one costs a reference count per reference it holds.
     public var commentMarker: CommentMarker?
     /// Whether an error was already reported for this line before parsing (an unset `%name%`,
     /// an unclosed `$onDelim` block): the parser then says nothing more about it.
@@ -34,18 +29,6 @@ public struct SourceLine {
         self.isDelimited = isDelimited
         self.substituted = substituted
         self.commentMarker = commentMarker
-        self.damaged = damaged
-        self.origin = origin
-    }
-
-    public init(text: [UInt8], file: SourceFile, line: Int, isDelimited: Bool, substituted: Bool,
-                eolComment: [UInt8]?, damaged: Bool = false, origin: ColumnMap = ColumnMap()) {
-        self.text = text
-        self.file = file
-        self.line = line
-        self.isDelimited = isDelimited
-        self.substituted = substituted
-        self.commentMarker = eolComment.flatMap(CommentMarker.init)
         self.damaged = damaged
         self.origin = origin
     }
@@ -73,8 +56,6 @@ public struct CommentMarker: Equatable, Sendable {
     }
 
     @inline(__always) public subscript(k: Int) -> UInt8 { storage[k] }
-
-    public var bytes: [UInt8] { (0..<count).map { storage[$0] } }
 }
 
 /// The way from byte columns of a preprocessed line back to its source line: bytes dropped at
