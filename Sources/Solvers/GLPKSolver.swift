@@ -27,9 +27,9 @@ public struct GLPKSolver: Solver {
         let budget = TimeBudget(seconds: options.resLim)
         let previousOutput = glp_term_out(GLP_OFF)
         defer { glp_term_out(previousOutput) }
-        if options.loadOnly { return loadOnly(model, options: options, budget: budget) }
         var result = run(model, options: options, budget: budget)
-        result.solverSeconds = budget.elapsedSeconds
+        // a load alone (loadOnly) reports its own time, taken before its problem was freed
+        if !options.loadOnly { result.solverSeconds = budget.elapsedSeconds }
         return result
     }
 
@@ -41,25 +41,6 @@ public struct GLPKSolver: Solver {
 
     // MARK: - Dispatch
 
-    /// Loads `model` into a GLPK problem and stops there (`loadOnly`); `solverSeconds` is the
-    /// time to the loaded problem, without freeing it.
-    private func loadOnly(_ model: ScalarModel, options: SolveOptions, budget: TimeBudget) -> SolveResult {
-        if let problem = GLPKProblem.structuralProblem(in: model) {
-            var result = failure(.errorNoSolution, .setupFailure, "model not passed to GLPK: \(problem)")
-            result.solverSeconds = budget.elapsedSeconds
-            return result
-        }
-        var result = failure(.noSolutionReturned, .solveProcessingSkipped, "model loaded into GLPK; solve skipped (loadOnly)")
-        do {
-            guard let problem = GLPKProblem(rows: model.rowCount, columns: model.columnCount) else {
-                return failure(.errorNoSolution, .setupFailure, "GLPK could not create a problem")
-            }
-            _ = problem.load(model, integer: model.hasIntegers && !options.relaxIntegrality, names: options.solverNames)
-            result.solverSeconds = budget.elapsedSeconds
-        }
-        return result
-    }
-
     private func run(_ model: ScalarModel, options: SolveOptions, budget: TimeBudget) -> SolveResult {
         if let problem = GLPKProblem.structuralProblem(in: model) {
             return failure(.errorNoSolution, .setupFailure, "model not passed to GLPK: \(problem)")
@@ -68,6 +49,13 @@ public struct GLPKSolver: Solver {
             return failure(.errorNoSolution, .setupFailure, "GLPK could not create a problem")
         }
         let integer = model.hasIntegers && !options.relaxIntegrality
+        if options.loadOnly {
+            _ = problem.load(model, integer: integer, names: options.solverNames)
+            var result = failure(.noSolutionReturned, .solveProcessingSkipped,
+                                 "model loaded into GLPK; solve skipped (loadOnly)")
+            result.solverSeconds = budget.elapsedSeconds
+            return result
+        }
         if let conflict = model.boundConflict() {
             return failure(.infeasible, .normalCompletion, "infeasible bounds: \(conflict)")
         }
