@@ -2139,7 +2139,7 @@ total = sum(i, demand(i));
         "E1002": ##"""
 # E1002: symbol already declared
 
-A name is declared a second time, as the same or another kind of symbol (or an alias names an
+A name is declared a second time as another kind of symbol (or an alias or model names an
 existing symbol). The note says where the first declaration is.
 
 ## Example
@@ -2162,9 +2162,10 @@ error[E1002]: 'i' is already declared
 
 ## Why
 
-Each name denotes one symbol for the whole program. GAMS allows one exception, which enm
-shares: a variable may be declared again to give its type (`Variable x(i); ... Positive Variable
-x;`). Sets and parameters are not redeclared; to change their data, assign to them.
+Each name denotes one symbol for the whole program. A symbol may be declared again as the same
+kind of symbol, as in GAMS: to give a variable its type (`Variable x(i); ... Positive Variable
+x;`), or a bare declaration (`Set plant;`) its domain and data later (see E2005 and E1005). A
+set cannot become a parameter, nor a parameter a variable.
 
 ## Fix
 
@@ -2250,6 +2251,55 @@ Use the built-in function:
 ```gams
 Scalar a / 4 /, b;
 b = sqrt(2*a);
+```
+
+"""##,
+        "E1005": ##"""
+# E1005: data given again without $onMulti
+
+A symbol that already got its data from a data statement (`/ ... /` or a table) is declared
+again with data. GAMS refuses this unless `$onMulti` (merge) or `$onMultiR` (replace) is in
+force. The note says where the first data was given.
+
+## Example
+
+```gams
+Set i / a, b /;
+Parameter cap(i) / a 10 /;
+Parameter cap(i) / b 20 /;
+```
+
+`enm check example.gms` prints (exit code 1):
+
+```text
+error[E1005]: 'cap' already has data; its data is given again
+ --> example.gms:3:11
+  |
+3 | Parameter cap(i) / b 20 /;
+  |           ^^^ data given again
+  = note: 'cap' got its data at line 2
+  = help: write '$onMulti' before this statement to merge the data, or '$onMultiR' to replace it
+```
+
+## Why
+
+GAMS lets a symbol be declared again as the same kind of symbol with the same domain (a
+declarations file, then a data file), and a bare declaration (`Set plant;`) get its data later.
+Data, though, is given once: a second data statement for the same symbol is usually a mistake
+(the same name used for two things). Under `$onMulti` the new entries are merged into the old
+data (an element given again takes the new value); under `$onMultiR` the new data replaces the
+old; `$offMulti` restores the default.
+
+## Fix
+
+Say that the data is meant to be extended:
+
+```gams
+Set i / a, b /;
+Parameter cap(i) / a 10 /;
+$onMulti
+Parameter cap(i) / b 20 /;
+$offMulti
 ```
 
 """##,
@@ -2410,43 +2460,48 @@ for(k = 1 to 3, display 'step');
 
 """##,
         "E2005": ##"""
-# E2005: variable redeclared with another dimension
+# E2005: symbol declared again with another domain
 
-A variable declared again (to give its type) has a different number of indices than at its
-first declaration.
+A symbol is declared a second time as the same kind of symbol (which GAMS allows, to give a
+variable its type or a bare declaration its data), but with another domain than its first
+declaration: other sets, or another number of indices.
 
 ## Example
 
 ```gams
-Set i / a, b /, j / x, y /;
-Variable x(i);
-Positive Variable x(i,j);
+Sets i / seattle, san-diego /
+     j / new-york, chicago, topeka /;
+Variable x(i,j) 'shipments';
+Positive Variable x(i);
 ```
 
 `enm check example.gms` prints (exit code 1):
 
 ```text
-error[E2005]: 'x' was declared with 1 indices, not 2
- --> example.gms:3:19
+error[E2005]: 'x' is declared again with another domain
+ --> example.gms:4:19
   |
-3 | Positive Variable x(i,j);
-  |                   ^
+4 | Positive Variable x(i);
+  |                   ^ (i)
+  = note: 'x' was declared over (i,j) at line 3
 ```
 
 ## Why
 
-GAMS allows a second declaration of a variable to set its type (`Positive Variable x;`), but
-the variable keeps the dimension it was first declared with. If both are meant, they are two
-variables and need two names.
+A symbol has one domain for the whole program. A repeated declaration may leave the domain out
+(`Positive Variable x;`) or repeat it exactly; a symbol first declared without a domain
+(`Equation balance;`) takes the domain of its first declaration or use that has one. If both
+domains are meant, they are two symbols and need two names.
 
 ## Fix
 
-Repeat the same domain (or leave the domain out in the type declaration):
+Repeat the domain, or leave it out:
 
 ```gams
-Set i / a, b /, j / x, y /;
-Variable x(i);
-Positive Variable x(i);
+Sets i / seattle, san-diego /
+     j / new-york, chicago, topeka /;
+Variable x(i,j) 'shipments';
+Positive Variable x;
 ```
 
 """##,

@@ -73,7 +73,9 @@ private struct Renderer {
                 equations.append(equation(e, text: texts[e.name.key] ?? ""))
             case .model(let ms, _):
                 for m in ms {
-                    let members = m.all ? "all equations" : m.members.map { "\\texttt{\(escapeText($0.text))}" }.joined(separator: ", ")
+                    let members = m.terms.enumerated().map { k, t in
+                        (t.removes ? " $-$ " : (k == 0 ? "" : ", ")) + (t.isAll ? "all equations" : "\\texttt{\(escapeText(t.name.text))}")
+                    }.joined()
                     models.append((m.name.key, "\\texttt{\(escapeText(m.name.text))}: \(members)" + (m.text.isEmpty ? "" : " (\(escapeText(m.text)))")))
                 }
             case .solve(let s):
@@ -267,7 +269,7 @@ private struct Renderer {
     func domainText(_ d: IndexDomain) -> String {
         let items = d.items.map { item -> String in
             if let args = item.args {
-                return "(\(args.map { index($0.text) }.joined(separator: ","))) \\in \(setTeX(item.name.text))"
+                return "(\(indexList(args).joined(separator: ","))) \\in \(setTeX(item.name.text))"
             }
             return "\(index(item.name.text)) \\in \(setTeX(domainSet(of: item.name.text)))"
         }

@@ -22,6 +22,10 @@ public final class Compiler {
     var assigned: Set<Int> = []
     /// Where each symbol was declared.
     var declarationSpans: [Int: SourceSpan] = [:]
+    /// Symbols that got data from a data statement (`/ ... /` or a table).
+    var dataStatements: Set<Int> = []
+    /// While `$onMulti` data is loaded: an element given before takes the new value silently.
+    var mergingData = false
 
     public init(diagnostics: DiagnosticBag, labels: LabelTable = LabelTable()) {
         self.diagnostics = diagnostics
@@ -93,13 +97,8 @@ public final class Compiler {
 
     func declare(_ name: Name, _ kind: SymbolKind, domain: [Symbol?], text: String, dimensionKnown: Bool = true) -> Symbol? {
         if let old = byName[name.key] {
-            // name the file of the first declaration when it is another one (an included file)
-            var place = "line \(old.line)"
-            if let first = declarationSpans[old.id]?.file, first.path != name.span.file?.path {
-                place = "\(first.path):\(old.line)"
-            }
             diagnostics.error("E1002", "'\(name.text)' is already declared", at: name.span, label: "declared again here",
-                              notes: ["'\(old.name)' was declared as a \(old.kind.rawValue) at \(place)"])
+                              notes: ["'\(old.name)' was declared as a \(old.kind.rawValue) at \(declarationPlace(old, seenFrom: name.span))"])
             return nil
         }
         if Parser.reservedWords.contains(name.key) {
@@ -128,6 +127,7 @@ public final class Compiler {
         for n in names {
             if n.text == "*" { out.append(nil); continue }
             guard let s = lookup(n) else { ok = false; continue }
+            if s.kind == .set { learnDimension(s, 1) }
             guard s.kind == .set else {
                 diagnostics.error("E2002", "'\(n.text)' is a \(s.kind.rawValue), not a set, and cannot be a domain",
                                   at: n.span, label: "not a set")
@@ -213,14 +213,8 @@ public final class Compiler {
     }
 
     func compileDeclaration(_ kind: DeclarationKind, _ vtype: VariableType?, _ d: Declaration) {
-        // `Positive Variable x;` after `Variable x(i);` sets the type of an existing variable
-        if kind == .variable, let old = byName[d.name.key], old.kind == .variable {
-            if let vt = vtype { old.variableKind = VariableKind(rawValue: vt.rawValue) ?? .free }
-            if let dom = d.domain, dom.count != old.dimension {
-                diagnostics.error("E2005", "'\(d.name.text)' was declared with \(old.dimension) indices, not \(dom.count)",
-                                  at: d.name.span)
-            }
-            if old.text.isEmpty { old.text = d.text }
+        if let old = byName[d.name.key], old.kind == symbolKind(kind) {
+            redeclare(old, kind, vtype, d)
             return
         }
         guard let domain = resolveDomain(d.domain) else {
@@ -229,7 +223,9 @@ public final class Compiler {
                         text: d.text)
             return
         }
-        let noDomain = d.domain == nil && (kind == .set || kind == .parameter || kind == .table)
+        // GAMS: a symbol declared without a domain takes its dimension, over the universe, from
+        // its first data or its first indexed use (a scalar is 0-dimensional by declaration)
+        let noDomain = d.domain == nil && kind != .scalar
         var dom = domain
         if noDomain, let data = d.data, let first = data.entries.first {
             guard first.width <= maxDimension else {
@@ -246,10 +242,84 @@ public final class Compiler {
         if kind == .variable {
             sym.variableKind = VariableKind(rawValue: (vtype ?? .free).rawValue) ?? .free
         }
-        if let data = d.data { loadData(sym, data) }
+        if let data = d.data {
+            dataStatements.insert(sym.id)
+            loadData(sym, data)
+        }
         if kind == .scalar && sym.dimension != 0 {
             diagnostics.error("E2007", "a scalar has no domain", at: d.name.span)
         }
+    }
+
+    /// A symbol declared again as the same kind, as GAMS allows (a declarations file, then a
+    /// data file; `Variable x(i); Positive Variable x;`): the domain must agree with the first
+    /// (or gives the dimension a bare declaration left open); new data is refused, merged or
+    /// replaces the old as `$offMulti`/`$onMulti`/`$onMultiR` says.
+    func redeclare(_ old: Symbol, _ kind: DeclarationKind, _ vtype: VariableType?, _ d: Declaration) {
+        referenced.insert(old.id)
+        if kind == .variable, let vt = vtype { old.variableKind = VariableKind(rawValue: vt.rawValue) ?? .free }
+        if old.text.isEmpty { old.text = d.text }
+        let width = kind == .scalar ? 0 : d.domain?.count ?? d.data?.entries.first?.width
+        if let names = d.domain {
+            guard let domain = resolveDomain(names) else { return }
+            if !old.dimensionKnown {
+                learnDimension(old, domain.count)
+                old.domain = domain
+            } else if domain.count != old.dimension || zip(domain, old.domain).contains(where: { $0?.root !== $1?.root }) {
+                reportDomainRedefined(old, d, names.map(\.text))
+                return
+            }
+        } else if let width, !learnDimension(old, width) {
+            reportDomainRedefined(old, d, Array(repeating: "*", count: width))
+            return
+        }
+        guard let data = d.data else { return }
+        if dataStatements.contains(old.id) {
+            switch d.redefinition {
+            case .refused:
+                diagnostics.error("E1005", "'\(d.name.text)' already has data; its data is given again",
+                                  at: d.name.span, label: "data given again",
+                                  notes: ["'\(old.name)' got its data at \(declarationPlace(old, seenFrom: d.name.span))"],
+                                  help: ["write '$onMulti' before this statement to merge the data, or '$onMultiR' to replace it"])
+                return
+            case .replaced:
+                old.values.removeAll()
+                old.setData.removeAll()
+            case .merged:
+                break
+            }
+        }
+        dataStatements.insert(old.id)
+        mergingData = d.redefinition == .merged
+        defer { mergingData = false }
+        loadData(old, data)
+    }
+
+    /// Reports a declaration that repeats a symbol with another domain.
+    private func reportDomainRedefined(_ old: Symbol, _ d: Declaration, _ names: [String]) {
+        diagnostics.error("E2005", "'\(d.name.text)' is declared again with another domain",
+                          at: d.name.span, label: "(\(names.joined(separator: ",")))",
+                          notes: ["'\(old.name)' was declared over (\(old.domainNames.joined(separator: ","))) at \(declarationPlace(old, seenFrom: d.name.span))"])
+    }
+
+    /// Where `sym` was declared: `line N`, with the file's path when it is another file than
+    /// the one `span` is in (an included file).
+    func declarationPlace(_ sym: Symbol, seenFrom span: SourceSpan) -> String {
+        if let first = declarationSpans[sym.id]?.file, first.path != span.file?.path {
+            return "\(first.path):\(sym.line)"
+        }
+        return "line \(sym.line)"
+    }
+
+    /// Fixes the dimension of a symbol declared without a domain at its first indexed use:
+    /// `count` indices over the universe. Returns whether the symbol now has `count` indices.
+    @discardableResult
+    func learnDimension(_ sym: Symbol, _ count: Int) -> Bool {
+        guard !sym.dimensionKnown else { return sym.dimension == count }
+        sym.domain = Array(repeating: nil, count: count)
+        sym.setData = SetData(dimension: count)
+        sym.dimensionKnown = true
+        return true
     }
 
     func symbolKind(_ k: DeclarationKind) -> SymbolKind {
@@ -285,19 +355,25 @@ public final class Compiler {
     func compileModel(_ m: ModelDeclaration) {
         guard let sym = declare(m.name, .model, domain: [], text: m.text) else { return }
         var eqs: [Symbol] = []
-        if m.all {
-            eqs = program.symbols.filter { $0.kind == .equation }
-        } else {
-            for n in m.members {
-                guard let s = lookup(n) else { continue }
+        for term in m.terms {
+            var named: [Symbol]
+            if term.isAll {
+                named = program.symbols.filter { $0.kind == .equation }
+            } else {
+                guard let s = lookup(term.name) else { continue }
                 switch s.kind {
-                case .equation: if !eqs.contains(where: { $0 === s }) { eqs.append(s) }
-                case .model:
-                    for e in program.modelEquations[s.id] ?? [] where !eqs.contains(where: { $0 === e }) { eqs.append(e) }
+                case .equation: named = [s]
+                case .model: named = program.modelEquations[s.id] ?? []
                 default:
-                    diagnostics.error("E2009", "'\(n.text)' is a \(s.kind.rawValue); a model lists equations or models",
-                                      at: n.span)
+                    diagnostics.error("E2009", "'\(term.name.text)' is a \(s.kind.rawValue); a model lists equations or models",
+                                      at: term.name.span)
+                    continue
                 }
+            }
+            if term.removes {
+                eqs.removeAll { e in named.contains { $0 === e } }
+            } else {
+                for e in named where !eqs.contains(where: { $0 === e }) { eqs.append(e) }
             }
         }
         program.modelEquations[sym.id] = eqs
@@ -400,13 +476,13 @@ public final class Compiler {
     private func store(_ sym: Symbol, _ tuple: LabelTuple, value: Double?, text: String?, at span: @autoclosure () -> SourceSpan) {
         let labels = program.labels
         if sym.kind == .set {
-            if sym.setData.contains(tuple) {
+            if sym.setData.contains(tuple) && !mergingData {
                 diagnostics.error("E3016", "element '\(tuple.labels(sym.dimension).map { labels.name($0) }.joined(separator: "."))' is redefined in set '\(sym.name)'",
                                   at: span(), notes: ["labels are case-insensitive"])
             }
             sym.setData.insert(tuple, text: text)
         } else if let v = value {
-            if sym.values[tuple] != nil {
+            if sym.values[tuple] != nil && !mergingData {
                 diagnostics.error("E3013", "duplicate entry for '\(sym.name)(\(tuple.labels(sym.dimension).map { labels.name($0) }.joined(separator: ",")))'",
                                   at: span())
             }

@@ -217,10 +217,10 @@ extension Compiler {
             diagnostics.error("E2001", "a symbol may have at most \(maxDimension) indices", at: r.span)
             return nil
         }
-        if !sym.dimensionKnown && !given.isEmpty {
-            sym.domain = Array(repeating: nil, count: given.count)
-            sym.setData = SetData(dimension: given.count)
-            sym.dimensionKnown = true
+        // the first indexed use fixes the dimension of a symbol declared without a domain; so
+        // does a use without indices, except for a set (named bare as a set, not as a value)
+        if !sym.dimensionKnown && (!given.isEmpty || (r.args == nil && sym.kind != .set)) {
+            learnDimension(sym, given.count)
         }
         if given.count != sym.dimension {
             if r.args == nil && sym.kind == .set { return [] }
@@ -252,6 +252,7 @@ extension Compiler {
                     ok = false
                     continue
                 }
+                if iset.kind == .set { learnDimension(iset, 1) }
                 guard iset.kind == .set, iset.dimension == 1 else {
                     diagnostics.error("E2022", "'\(n.text)' is a \(iset.kind == .set ? "\(iset.dimension)-dimensional set" : iset.kind.rawValue), not a one-dimensional set, and cannot index '\(sym.name)'",
                                       at: n.span, help: iset.kind == .set ? [] : ["a label used as an index must be quoted: '\(n.text)'"])
@@ -328,6 +329,7 @@ extension Compiler {
         var items: [ResolvedDomain.Item] = []
         var ok = true
         var bound: [Int] = []
+        var memberships: [Node] = []
         for item in dom.items {
             guard let set = lookup(item.name) else { ok = false; continue }
             if set.kind == .set && !set.hasData && bodyDepth == 0 { reportNoData(set, item.name.span) }
@@ -337,6 +339,7 @@ extension Compiler {
                 ok = false
                 continue
             }
+            learnDimension(set, item.args?.count ?? 1)
             if let args = item.args {
                 guard args.count == set.dimension else {
                     diagnostics.error("E2020", "'\(set.name)' has \(set.dimension) indices but is used with \(args.count)",
@@ -344,9 +347,17 @@ extension Compiler {
                     ok = false
                     continue
                 }
+                guard let names = freshIndexNames(args, bound: bound) else {
+                    if let member = resolveQualifiedItem(set, item, args, items: &items, bound: &bound) {
+                        memberships.append(member)
+                    } else {
+                        ok = false
+                    }
+                    continue
+                }
                 var slots: [Int] = []
                 var sets: [Symbol] = []
-                for (k, a) in args.enumerated() {
+                for (k, a) in names.enumerated() {
                     guard let s = lookup(a) else { ok = false; continue }
                     guard s.kind == .set, s.dimension == 1 else {
                         diagnostics.error("E2022", "'\(a.text)' is not a one-dimensional set", at: a.span)
@@ -356,10 +367,6 @@ extension Compiler {
                     if let d = set.domain[k], !Compiler.isSubset(s, of: d) {
                         diagnostics.error("E2023", "domain violation: set '\(s.name)' is not '\(d.name)' or a subset of it",
                                           at: a.span)
-                        ok = false
-                    }
-                    if isControlled(s.id) || bound.contains(s.id) {
-                        diagnostics.error("E2025", "set '\(s.name)' is already under control", at: a.span)
                         ok = false
                     }
                     slots.append(s.id)
@@ -383,16 +390,62 @@ extension Compiler {
             }
         }
         controlled.append(contentsOf: bound)
-        var cond: Node? = nil
+        // memberships of set-qualified items come first: the planner walks the first one's index
+        var cond = memberships.reduce(nil as Node?) { a, m in a.map { Node(.binary(.and, $0, m), dom.span) } ?? m }
         if let c = dom.condition {
-            cond = resolveData(c)
-            if cond == nil { ok = false }
+            if let r = resolveData(c) {
+                cond = cond.map { Node(.binary(.and, $0, r), dom.span) } ?? r
+            } else {
+                ok = false
+            }
         }
         if !ok {
             controlled.removeLast(bound.count)
             return nil
         }
         return ResolvedDomain(items: items, condition: cond, span: dom.span)
+    }
+
+    /// The index names of a set-qualified item when each is a plain name, not controlled yet
+    /// and not repeated (`link(i,j)` binding both): then the item binds them all directly.
+    func freshIndexNames(_ args: [IndexArg], bound: [Int]) -> [Name]? {
+        var names: [Name] = []
+        var seen: [Int] = []
+        for a in args {
+            guard case .name(let n) = a.kind, a.shift == nil else { return nil }
+            if let s = byName[n.key] {
+                if isControlled(s.id) || bound.contains(s.id) || seen.contains(s.id) { return nil }
+                seen.append(s.id)
+            }
+            names.append(n)
+        }
+        return names
+    }
+
+    /// A set-qualified item with an index already controlled, shifted or a quoted label
+    /// (`arc(n,m)` inside `bal(n)`, `nh(i+1)`, `vs(v,s+1)`): GAMS reads it as the free indices
+    /// restricted to the set's members, so the free indices become items of their own and
+    /// the membership a condition, exactly as if written `m$arc(n,m)` (which generation walks
+    /// through the set's index). Returns the membership condition.
+    func resolveQualifiedItem(_ set: Symbol, _ item: IndexDomain.Item, _ args: [IndexArg],
+                              items: inout [ResolvedDomain.Item], bound: inout [Int]) -> Node? {
+        for a in args {
+            guard case .name(let n) = a.kind else { continue }
+            guard let s = lookup(n) else { return nil }
+            if s.kind == .set { learnDimension(s, 1) }
+            guard s.kind == .set, s.dimension == 1 else {
+                diagnostics.error("E2022", "'\(n.text)' is not a one-dimensional set", at: n.span)
+                return nil
+            }
+            if isControlled(s.id) || bound.contains(s.id) { continue }
+            bound.append(s.id)
+            items.append(ResolvedDomain.Item(set: s, slots: [s.id], slotSets: [s]))
+        }
+        controlled.append(contentsOf: bound)
+        defer { controlled.removeLast(bound.count) }
+        let ref = Reference(name: item.name, attribute: nil, args: args, span: item.name.span)
+        guard let resolved = resolveArgs(set, ref) else { return nil }
+        return Node(.setMember(set, resolved), item.name.span)
     }
 
     /// Releases the indices a domain put under control.
@@ -402,22 +455,41 @@ extension Compiler {
     }
 
     /// Builds the domain of free (uncontrolled) indices in a reference's arguments.
-    func freeDomain(_ r: Reference, condition: Expr?) -> (ResolvedDomain, Int)? {
+    /// Set-qualified subscripts of a target (`a(i,sub(p))`, `flow(arc(n,m))`) restrict it to
+    /// the tuples each set holds: their memberships come first in the condition, where the
+    /// planner walks the first one's index, as for `a(i,p)$sub(p)`.
+    func freeDomain(_ r: Reference, condition: Expr?, qualifiers: [IndexDomain.Item] = []) -> (ResolvedDomain, Int)? {
         var items: [ResolvedDomain.Item] = []
         for a in r.args ?? [] {
-            guard case .name(let n) = a.kind, let s = byName[n.key], s.kind == .set, s.dimension == 1 else { continue }
+            guard case .name(let n) = a.kind, let s = byName[n.key], s.kind == .set else { continue }
+            learnDimension(s, 1)
+            guard s.dimension == 1 else { continue }
             if isControlled(s.id) || items.contains(where: { $0.slots[0] == s.id }) { continue }
             items.append(ResolvedDomain.Item(set: s, slots: [s.id], slotSets: [s]))
         }
         controlled.append(contentsOf: items.map { $0.slots[0] })
-        var cond: Node? = nil
-        if let c = condition {
-            cond = resolveData(c)
-            if cond == nil {
-                controlled.removeLast(items.count)
-                return nil
+        var parts: [Node] = []
+        var ok = true
+        for q in qualifiers {
+            guard let set = lookup(q.name) else { ok = false; continue }
+            guard set.kind == .set else {
+                diagnostics.error("E2024", "'\(q.name.text)' is a \(set.kind.rawValue), not a set, and cannot qualify an index",
+                                  at: q.name.span)
+                ok = false
+                continue
             }
+            let ref = Reference(name: q.name, attribute: nil, args: q.args, span: q.name.span)
+            guard let args = resolveArgs(set, ref) else { ok = false; continue }
+            parts.append(Node(.setMember(set, args), q.name.span))
         }
+        if let c = condition {
+            if let n = resolveData(c) { parts.append(n) } else { ok = false }
+        }
+        guard ok else {
+            controlled.removeLast(items.count)
+            return nil
+        }
+        let cond = parts.reduce(nil as Node?) { a, n in a.map { Node(.binary(.and, $0, n), r.span) } ?? n }
         return (ResolvedDomain(items: items, condition: cond, span: r.span), items.count)
     }
 
@@ -465,7 +537,7 @@ extension Compiler {
             }
             target = .attribute(sym, attr)
         }
-        guard let (domain, count) = freeDomain(a.target, condition: a.condition) else { return nil }
+        guard let (domain, count) = freeDomain(a.target, condition: a.condition, qualifiers: a.qualifiers) else { return nil }
         defer { controlled.removeLast(count) }
         guard let args = resolveArgs(sym, a.target) else { return nil }
         guard let v = resolveData(a.value) else { return nil }
@@ -488,7 +560,7 @@ extension Compiler {
             duplicate = true  // the body is still checked, so its own errors show too
         }
         let ref = Reference(name: d.name, attribute: nil, args: d.indices.isEmpty ? nil : d.indices, span: d.name.span)
-        guard let (domain, count) = freeDomain(ref, condition: d.condition) else { return }
+        guard let (domain, count) = freeDomain(ref, condition: d.condition, qualifiers: d.qualifiers) else { return }
         defer { controlled.removeLast(count) }
         guard let args = resolveArgs(sym, ref) else { return }
         let l = resolve(d.lhs, Context(inEquation: true))

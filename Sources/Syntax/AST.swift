@@ -56,8 +56,9 @@ public struct Reference {
 public struct IndexDomain {
     public struct Item {
         public var name: Name
-        /// For a multi-dimensional controlling set `link(i,j)`: the indices it binds.
-        public var args: [Name]?
+        /// For a set-qualified item `link(i,j)`, `nh(i+1)`, `arc(n,m)` with `n` already
+        /// controlled: its index arguments (indices, possibly shifted, or quoted labels).
+        public var args: [IndexArg]?
     }
     public var items: [Item]
     public var condition: Expr?
@@ -180,6 +181,8 @@ public struct Declaration {
     public var data: DataBlock?
     /// For `Set j(i) / ... /` written with `Singleton`.
     public var span: SourceSpan
+    /// What the data does when the symbol already has data (`$onMulti` and kin at the name).
+    public var redefinition = DataRedefinition.refused
 }
 
 /// The relation of an equation.
@@ -205,13 +208,19 @@ public indirect enum Statement {
     case abort(Expr?, [DisplayArg], SourceSpan)
 }
 
-/// `Model m 'text' / all /` or `/ eq1, eq2 /`.
+/// `Model m 'text' / all /`, `/ eq1, eq2 /` or, with model algebra, `/ base + ramp - obj /`.
 public struct ModelDeclaration {
+    /// One term of the equation list: an equation, a model or `all`, added or (after `-`) removed.
+    public struct Term {
+        public var name: Name
+        public var removes: Bool
+        /// Whether the term is `all`: every equation declared so far.
+        public var isAll: Bool { name.key == "all" }
+    }
     public var name: Name
     public var text: String
-    /// Equation (or model) names; empty with `all`.
-    public var members: [Name]
-    public var all: Bool
+    /// The terms, applied left to right.
+    public var terms: [Term]
 }
 
 /// `name(dom)$cond.. lhs =r= rhs;`
@@ -223,6 +232,9 @@ public struct EquationDefinition {
     public var relation: Relation
     public var rhs: Expr
     public var span: SourceSpan
+    /// Set-qualified subscripts of the domain (`flow(arc(n,m))..`): `indices` holds their
+    /// indices in place, and the equation exists where each set holds them.
+    public var qualifiers: [IndexDomain.Item] = []
 }
 
 /// `target $cond = value;`
@@ -231,6 +243,9 @@ public struct Assignment {
     public var condition: Expr?
     public var value: Expr
     public var span: SourceSpan
+    /// Set-qualified subscripts of the target (`a(i,sub(p))`): the target's arguments hold
+    /// their indices in place, and the assignment runs where each set holds them.
+    public var qualifiers: [IndexDomain.Item] = []
 }
 
 /// `solve m using lp minimizing z;`

@@ -167,7 +167,9 @@ extension Parser {
         case .word:
             let w = t.lower
             // a reserved word the file declared as a symbol (already reported) reads as one
-            if isDeclaredReservedName(t), let r = speculate({ try parseReference() }) { return .ref(r) }
+            if isDeclaredReservedName(t) || shadowedBuiltins.contains(w), let r = speculate({ try parseReference() }) {
+                return .ref(r)
+            }
             switch w {
             case "inf": lx.next(); return .number(.infinity, span(t))
             case "eps": lx.next(); return .number(-0.0, span(t))
@@ -230,7 +232,15 @@ extension Parser {
     }
 
     /// reference = name [ "." attribute ] [ "(" indexArg { "," indexArg } ")" ] ;
+    /// With `qualifiers` (the target of an assignment or equation definition), an argument may
+    /// also be a set-qualified subscript `name "(" indexArg { "," indexArg } ")"`: its indices
+    /// take its place in the list and the item is appended to `qualifiers`.
     func parseReference() throws -> Reference {
+        var plain: [IndexDomain.Item]? = nil
+        return try parseReference(qualifiers: &plain)
+    }
+
+    func parseReference(qualifiers: inout [IndexDomain.Item]?) throws -> Reference {
         let n = try expectName("as a symbol reference")
         var attribute: Name? = nil
         var end = n.span
@@ -250,11 +260,35 @@ extension Parser {
         if p.isSymbol("(") || p.isSymbol("[") {
             lx.next()
             var list: [IndexArg] = []
-            repeat { list.append(try parseIndexArg()) } while acceptSymbol(",")
+            repeat {
+                if qualifiers != nil, let item = try parseQualifiedSubscript() {
+                    list.append(contentsOf: item.args ?? [])
+                    qualifiers?.append(item)
+                } else {
+                    list.append(try parseIndexArg())
+                }
+            } while acceptSymbol(",")
             end = span(try expectSymbol(p.text == "(" ? ")" : "]", "to close the index list of '\(n.text)'"))
             args = list
         }
         return Reference(name: n, attribute: attribute, args: args, span: n.span.through(end))
+    }
+
+    /// A set-qualified subscript `sub(p)`, `arc(n,m)`; nil (nothing read) when the next
+    /// tokens are no name followed by `(`.
+    func parseQualifiedSubscript() throws -> IndexDomain.Item? {
+        let t = lx.peek()
+        guard t.kind == .word else { return nil }
+        lx.next()
+        guard lx.peek().isSymbol("(") else {
+            lx.seek(line: t.lineIndex, column: t.column)
+            return nil
+        }
+        lx.next()
+        var args: [IndexArg] = []
+        repeat { args.append(try parseIndexArg()) } while acceptSymbol(",")
+        _ = try expectSymbol(")", "to close the index list of '\(t.text)'")
+        return IndexDomain.Item(name: Name(t.text, span(t)), args: args)
     }
 
     /// indexArg = ( name | string ) [ ("+" | "-" | "++" | "--") shiftAmount ] ;
@@ -300,13 +334,13 @@ extension Parser {
         return IndexDomain(items: items, condition: cond, span: span(t))
     }
 
-    /// domainItem = name [ "(" name { "," name } ")" ] ;
+    /// domainItem = name [ "(" indexArg { "," indexArg } ")" ] ;
     func parseDomainItem() throws -> IndexDomain.Item {
         let n = try expectName("as a controlling index")
         if lx.peek().isSymbol("(") {
             lx.next()
-            var args: [Name] = []
-            repeat { args.append(try expectName("as a controlling index")) } while acceptSymbol(",")
+            var args: [IndexArg] = []
+            repeat { args.append(try parseIndexArg()) } while acceptSymbol(",")
             _ = try expectSymbol(")", "to close the index list of '\(n.text)'")
             return IndexDomain.Item(name: n, args: args)
         }

@@ -14,6 +14,9 @@ public final class Parser {
     /// Reserved words the file declared as symbols anyway (reported once, at the declaration),
     /// so that their later uses are read as references where they can be, not as cascades.
     var reservedNamesDeclared: Set<String> = []
+    /// Built-in function and constant names the file declared as symbols: from their
+    /// declaration on they read as references to the symbol.
+    var shadowedBuiltins: Set<String> = []
     /// While above zero, errors are not reported (a speculative parse).
     var muted = 0
     /// How many bodies (`loop(... , body)`, `if(...)`, ...) enclose the current statement.
@@ -24,19 +27,26 @@ public final class Parser {
     /// Words that start a statement; a missing `;` before one of them is accepted, as in GAMS.
     static let statementKeywords: Set<String> = [
         "set", "sets", "singleton", "alias", "parameter", "parameters", "scalar", "scalars", "table", "tables",
-        "variable", "variables", "positive", "negative", "free", "binary", "integer", "equation", "equations",
+        "variable", "variables", "positive", "nonnegative", "negative", "free", "binary", "integer", "equation", "equations",
         "model", "models", "solve", "display", "option", "options", "loop", "while", "repeat", "for", "if",
         "abort", "break", "continue", "else", "elseif", "until", "sos1", "sos2", "semicont", "semiint",
         "acronym", "acronyms", "file", "files", "put", "putclose", "execute", "execute_unload", "execute_load",
     ]
 
     /// Words that cannot name a symbol: GAMS's reserved words (statement keywords, logical
-    /// operators, reductions, special values) and the built-in functions. The relational words
-    /// `lt le eq ne ge gt` are not among them (`Scalar ne` is a valid name).
+    /// operators, reductions, special values, `ord`, `card`, `sameAs`). Built-in functions and
+    /// the constant `pi` are not reserved: a symbol of that name shadows them, as in GAMS. The
+    /// relational words `lt le eq ne ge gt` are not reserved either (`Scalar ne` is a valid name).
     public static let reservedWords: Set<String> = statementKeywords.union([
-        "sum", "prod", "smin", "smax", "inf", "eps", "na", "undf", "yes", "no", "all", "pi", "and", "or",
-        "not", "xor", "eqv", "imp", "system",
-    ]).union(functionNames)
+        "sum", "prod", "smin", "smax", "inf", "eps", "na", "undf", "yes", "no", "all", "and", "or",
+        "not", "xor", "eqv", "imp", "system", "ord", "card", "sameas", "diag", "do", "then", "sand", "sor",
+        "endfor", "endif", "endloop", "endwhile", "function", "functions", "logic", "put_utility",
+        "putpage", "puttl", "puthd", "putclear", "putfmcl", "putheader", "puttitle", "gdxload",
+        "execute_loadpoint", "execute_loadhandle", "execute_unloaddi", "execute_unloadidx",
+    ])
+
+    /// Built-in names that a declared symbol shadows (functions and constants).
+    static let shadowableNames: Set<String> = functionNames.union(["pi"]).subtracting(reservedWords)
 
     /// Attributes of variables and equations.
     public static let symbolAttributes: Set<String> = ["l", "m", "lo", "up", "fx", "scale", "prior", "range", "slack", "slacklo", "slackup", "infeas"]
@@ -118,6 +128,8 @@ public final class Parser {
         if Parser.reservedWords.contains(name.key) {
             diagnostics.error("E1003", "'\(name.text)' is a reserved word and cannot name a symbol", at: name.span)
             reservedNamesDeclared.insert(name.key)
+        } else if Parser.shadowableNames.contains(name.key) {
+            shadowedBuiltins.insert(name.key)
         }
         return name
     }
@@ -243,14 +255,15 @@ public final class Parser {
         case "scalar", "scalars": lx.next(); return try parseDeclarations(.scalar, nil, start)
         case "table", "tables": lx.next(); return try parseTableDeclaration(start)
         case "variable", "variables": lx.next(); return try parseDeclarations(.variable, nil, start)
-        case "free", "positive", "negative", "binary", "integer":
+        case "free", "positive", "nonnegative", "negative", "binary", "integer":
             lx.next()
             let nt = lx.peek()
             guard nt.isWord("variable") || nt.isWord("variables") else {
                 throw fail("E0016", "expected 'variable' after '\(t.text)'", at: nt)
             }
             lx.next()
-            return try parseDeclarations(.variable, VariableType(rawValue: t.lower), start)
+            // `nonnegative` is GAMS's other spelling of `positive`
+            return try parseDeclarations(.variable, VariableType(rawValue: t.lower) ?? .positive, start)
         case "equation", "equations": lx.next(); return try parseDeclarations(.equation, nil, start)
         case "alias": lx.next(); return try parseAlias(start)
         case "model", "models": lx.next(); return try parseModelStatement(start)
@@ -310,6 +323,7 @@ public final class Parser {
 
     /// declItem = name [ "(" domainList ")" ] [ text ] [ "/" dataList "/" ] ;
     func parseDeclItem(_ kind: DeclarationKind) throws -> Declaration {
+        let redefinition = redefinitionMode(at: lx.peek())
         let name = try expectNewName("to declare")
         var domain: [Name]? = nil
         if lx.peek().isSymbol("(") {
@@ -322,7 +336,12 @@ public final class Parser {
         if lx.peek().isSymbol("/") {
             data = try parseDataList(kind: kind, dimension: domain?.count)
         }
-        return Declaration(name: name, domain: domain, text: text, data: data, span: name.span)
+        return Declaration(name: name, domain: domain, text: text, data: data, span: name.span, redefinition: redefinition)
+    }
+
+    /// The `$onMulti` mode in force on the line of token `t`.
+    func redefinitionMode(at t: Token) -> DataRedefinition {
+        t.lineIndex < lx.lines.count ? lx.lines[t.lineIndex].redefinition : .refused
     }
 
     /// domainList = domainName { "," domainName } ;
@@ -375,30 +394,40 @@ public final class Parser {
     }
 
     /// modelStatement = "model" modelItem { [","] modelItem } ;
-    /// modelItem = name [ text ] "/" ( "all" | name { "," name } ) "/" ;
+    /// modelItem = name [ text ] "/" [ modelTerm { ( "," | "+" | "-" | lineBreak ) modelTerm } ] "/" ;
+    /// modelTerm = "all" | name ;  (a term after "-" is removed; terms apply left to right)
     func parseModelStatement(_ start: SourceSpan) throws -> Statement {
         var models: [ModelDeclaration] = []
         repeat {
             let name = try expectNewName("for the model")
             let text = parseText(after: name)
             _ = try expectSymbol("/", "to start the model's equation list")
-            var members: [Name] = []
-            var all = false
-            if lx.peek().isWord("all") {
-                lx.next()
-                all = true
-            } else if !lx.peek().isSymbol("/") {
-                repeat { members.append(try expectName("in the model's equation list")) } while acceptSymbol(",")
+            var terms: [ModelDeclaration.Term] = []
+            var removes = false
+            while !lx.peek().isSymbol("/") {
+                if !terms.isEmpty {
+                    // as in data lists, a line break separates terms as a comma does
+                    let t = lx.peek()
+                    if t.isSymbol(",") || t.isSymbol("+") || t.isSymbol("-") {
+                        removes = t.isSymbol("-")
+                        lx.next()
+                    } else if !(t.kind == .word && lx.span(t).line != terms.last!.name.span.line) {
+                        throw fail("E0010", "expected ',', '+', '-' or '/' in the model's equation list, found \(describe(t))",
+                                   at: t, label: "expected '/'")
+                    }
+                }
+                terms.append(.init(name: try expectName("in the model's equation list"), removes: removes))
+                removes = false
             }
             _ = try expectSymbol("/", "to end the model's equation list")
-            models.append(ModelDeclaration(name: name, text: text, members: members, all: all))
+            models.append(ModelDeclaration(name: name, text: text, terms: terms))
             if acceptSymbol(",") { continue }
         } while lx.peek().kind == .word && !isStatementStart(lx.peek())
         try endStatement()
         return .model(models, start)
     }
 
-    /// solveStatement = "solve" name ( "using" type sense name | sense name "using" type ) ;
+    /// solveStatement = "solve" name ( using type sense name | sense name using type ) ;  using = "using" | "use" ;
     func parseSolveStatement(_ start: SourceSpan) throws -> Statement {
         let model = try expectName("to solve")
         var type: Name? = nil
@@ -406,7 +435,7 @@ public final class Parser {
         var objective: Name? = nil
         for _ in 0..<2 {
             let t = lx.peek()
-            if t.isWord("using") {
+            if t.isWord("using") || t.isWord("use") {
                 lx.next()
                 type = try expectName("after 'using'")
             } else if ["minimizing", "maximizing", "min", "max", "minimize", "maximize"].contains(t.lower) && t.kind == .word {
@@ -626,7 +655,9 @@ public final class Parser {
     /// equationDefinition = name [ "(" indexArgs ")" ] [ "$" operand ] ".." expression relation expression ;
     func parseAssignmentOrDefinition() throws -> Statement {
         let first = lx.peek()
-        let ref = try parseReference()
+        var found: [IndexDomain.Item]? = []
+        let ref = try parseReference(qualifiers: &found)
+        let qualifiers = found ?? []
         var cond: Expr? = nil
         if acceptSymbol("$") { cond = try parseDollarOperand() }
         let t = lx.peek()
@@ -649,13 +680,14 @@ public final class Parser {
             let rhs = try parseExpression()
             try endStatement()
             return .equationDefinition(EquationDefinition(name: ref.name, indices: ref.args ?? [], condition: cond,
-                                                          lhs: lhs, relation: rel, rhs: rhs, span: ref.name.span))
+                                                          lhs: lhs, relation: rel, rhs: rhs, span: ref.name.span,
+                                                          qualifiers: qualifiers))
         }
         if t.isSymbol("=") {
             lx.next()
             let value = try parseExpression()
             try endStatement()
-            return .assignment(Assignment(target: ref, condition: cond, value: value, span: ref.span))
+            return .assignment(Assignment(target: ref, condition: cond, value: value, span: ref.span, qualifiers: qualifiers))
         }
         if t.isSymbol(")") { throw unbalancedParen(t) }
         if t.kind == .symbol, t.text.count == 3, t.text.hasPrefix("=") {

@@ -18,6 +18,8 @@ public final class Preprocessor {
     private var lines: [SourceLine] = []
     private var eolMarker: CommentMarker? = nil
     private var delimited = false
+    /// `$onMulti`/`$onMultiR`/`$offMulti` in force.
+    private var redefinition = DataRedefinition.refused
     /// Where the open `$onDelim` block started: its directive and its first line's index.
     private var delimitedStart: (span: SourceSpan, lineIndex: Int)? = nil
     private var includeDepth = 0
@@ -44,7 +46,7 @@ public final class Preprocessor {
     static let handledSpellings = [
         "onText", "offText", "include", "batInclude", "set", "setGlobal", "setLocal", "setEnv", "drop",
         "dropGlobal", "dropLocal", "dropEnv", "if", "ifI", "ifE", "eolCom", "onEolCom", "offEolCom",
-        "onDelim", "offDelim", "exit", "abort", "error", "terminate", "eval", "evalGlobal", "evalLocal",
+        "onDelim", "offDelim", "onMulti", "onMultiR", "offMulti", "exit", "abort", "error", "terminate", "eval", "evalGlobal", "evalLocal",
         "ifThen", "ifThenI", "ifThenE", "elseIf", "elseIfI", "elseIfE", "else", "endIf",
     ]
 
@@ -52,7 +54,7 @@ public final class Preprocessor {
     static let ignoredSpellings = [
         "title", "sTitle", "double", "single", "offListing", "onListing", "offSymXRef", "onSymXRef",
         "offSymList", "onSymList", "offUElList", "onUElList", "offUElXRef", "onUElXRef", "eject",
-        "lines", "hidden", "log", "onEmpty", "offEmpty", "onMulti", "offMulti", "onDigit", "offDigit",
+        "lines", "hidden", "log", "onEmpty", "offEmpty", "onDigit", "offDigit",
         "onUpper", "offUpper", "inlineCom", "onInline", "offInline", "onEnd", "offEnd", "onDollar",
         "offDollar", "phantom", "onWarning", "offWarning", "stars", "maxCol", "minCol", "onMargin",
         "offMargin", "onNestCom", "offNestCom", "onOnly", "offOnly", "onEps", "offEps", "call", "echo",
@@ -67,7 +69,7 @@ public final class Preprocessor {
         "gdxin", "gdxout", "load", "loaddc", "loadm", "loaddcm", "loadr", "unload", "macro", "libinclude",
         "sysinclude", "onecho", "offecho", "onput", "offput", "setargs", "funclibin", "goto", "label", "shift",
         "setnames", "setddlist", "split", "kill", "clear", "onembeddedcode",
-        "offembeddedcode", "hiddencall", "onmultir", "onfiltered", "offfiltered", "onundf", "offundf",
+        "offembeddedcode", "hiddencall", "onfiltered", "offfiltered", "onundf", "offundf",
     ]
 
     public init(defines: [String: String], diagnostics: DiagnosticBag) {
@@ -269,9 +271,11 @@ public final class Preprocessor {
     }
 
     private func emit(_ sub: Substituted, file: SourceFile, line: Int) {
-        lines.append(SourceLine(text: sub.bytes, file: file, line: line, isDelimited: delimited,
+        var source = SourceLine(text: sub.bytes, file: file, line: line, isDelimited: delimited,
                                 substituted: !sub.map.replacements.isEmpty, commentMarker: eolMarker,
-                                damaged: sub.damaged, origin: sub.map))
+                                damaged: sub.damaged, origin: sub.map)
+        source.redefinition = redefinition
+        lines.append(source)
     }
 
     /// What a dollar control line asks for; `.line(k)` passes its substituted text from byte
@@ -382,6 +386,9 @@ public final class Preprocessor {
         case "offdelim":
             delimited = false
             delimitedStart = nil
+        case "onmulti": redefinition = .merged
+        case "onmultir": redefinition = .replaced
+        case "offmulti": redefinition = .refused
         case "exit": return .exit
         case "abort", "error", "terminate":
             diagnostics.error("E0110", rest.isEmpty ? "$\(name) reached" : Preprocessor.unquote(rest), at: span)

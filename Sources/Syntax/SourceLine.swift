@@ -12,6 +12,9 @@ public struct SourceLine {
     public var isDelimited: Bool
     /// Whether substitution changed the line.
     public var substituted: Bool
+    /// What a data statement starting on this line does to a symbol that already has data
+    /// (`$offMulti`, `$onMulti`, `$onMultiR` in force).
+    public var redefinition: DataRedefinition = .refused
     /// The end-of-line comment marker in force for this line, if any; held inline, since lines
     /// are many and a copy of one costs a reference count per reference it holds.
     public var commentMarker: CommentMarker?
@@ -112,4 +115,14 @@ public struct ColumnMap: Sendable {
         }
         return (c + shift, c + shift + 1)
     }
+}
+
+/// What a second data statement for a symbol does (GAMS's `$offMulti`/`$onMulti`/`$onMultiR`).
+public enum DataRedefinition: UInt8, Sendable {
+    /// `$offMulti` (the default): a symbol's data is given once.
+    case refused
+    /// `$onMulti`: the new entries are merged into the old data (same element: the new value).
+    case merged
+    /// `$onMultiR`: the new data replaces the old.
+    case replaced
 }

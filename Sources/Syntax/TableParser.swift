@@ -36,7 +36,8 @@ extension Parser {
             (block, cutShort) = try parseTableBody(from: bodyStart, name: name, dimension: domain?.count)
         }
         if !cutShort { try endStatement() }
-        let decl = Declaration(name: name, domain: domain, text: text, data: block, span: name.span)
+        let decl = Declaration(name: name, domain: domain, text: text, data: block, span: name.span,
+                               redefinition: redefinitionMode(at: nameTok))
         return .declare(.table, nil, [decl], start)
     }
 

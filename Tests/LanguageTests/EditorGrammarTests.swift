@@ -82,7 +82,7 @@ import Testing
 
     /// Words the parser matches by spelling besides its keyword sets (Parser.parseSolveStatement,
     /// parseForStatement).
-    static let parserSpellings: Set<String> = ["using", "minimizing", "maximizing", "minimize", "maximize", "to",
+    static let parserSpellings: Set<String> = ["using", "use", "minimizing", "maximizing", "minimize", "maximize", "to",
                                                "downto", "by"]
 
     /// The scope a keyword must carry, by kind.
@@ -91,7 +91,7 @@ import Testing
         if ["set", "sets", "singleton", "parameter", "parameters", "scalar", "scalars", "table", "tables", "variable",
             "variables", "equation", "equations", "model", "models", "alias", "acronym", "acronyms", "file", "files"]
             .contains(w) { return "storage.type" }
-        if ["free", "positive", "negative", "binary", "integer", "sos1", "sos2", "semicont", "semiint"].contains(w) {
+        if ["free", "positive", "nonnegative", "negative", "binary", "integer", "sos1", "sos2", "semicont", "semiint"].contains(w) {
             return "storage.modifier"
         }
         if ["and", "or", "not", "xor", "eqv", "imp"].contains(w) { return "keyword.operator.logical" }

@@ -201,7 +201,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         let main = dir.appendingPathComponent("main.enm"), part = dir.appendingPathComponent("part.enm")
         try "Set a / x /;\n".write(to: part, atomically: true, encoding: .utf8)
-        try "$include part.enm\nSet a / y /;\n".write(to: main, atomically: true, encoding: .utf8)
+        try "$include part.enm\nParameter a / y 1 /;\n".write(to: main, atomically: true, encoding: .utf8)
         let result = Driver.run(path: main.path)
         #expect(result.diagnostics.map(\.code) == ["E1002"])
         #expect(result.diagnostics.first?.notes == ["'a' was declared as a set at \(part.path):1"])

@@ -1,5 +1,5 @@
 Set t 'hours' / h1*h24 /;
 Parameter price(t) 'spot price';
 price(t) = 30 + 2*ord(t);
-Parameter price(t) 'feed-in tariff';
+Variable price(t) 'feed-in tariff';
 Display price;
