@@ -1,0 +1,237 @@
+import Testing
+
+// Declarations and statements as real GAMS files write them: bare declarations, repeated
+// declarations with `$onMulti`, built-in names as symbol names, model lists and model algebra.
+// Each expectation is what GAMS does (GAMS User's Guide: declarations, `$onMulti`, the model
+// statement, reserved words).
+
+@Suite struct BareDeclarationTests {
+    /// `Equation balance;` then `balance(h)..`, a bare variable indexed in the equation, a bare
+    /// set and parameter whose data come in a later declaration (a data file's style).
+    @Test func symbolsDeclaredWithoutDomainTakeTheirDimensionAtFirstUse() {
+        let run = runSource("""
+        Set plant, mkt;
+        Parameter cap, dem;
+        Variable x, z;
+        Equation supply, demand, cost;
+        Set plant / p1, p2 /;
+        Set mkt / m1*m3 /;
+        Parameter cap / p1 300, p2 500 /;
+        dem(mkt) = 200;
+        Positive Variable x;
+        supply(plant).. sum(mkt, x(plant,mkt)) =l= cap(plant);
+        demand(mkt)..   sum(plant, x(plant,mkt)) =g= dem(mkt);
+        cost..          z =e= sum((plant,mkt), ord(plant)*x(plant,mkt));
+        Model m / all /;
+        solve m using lp minimizing z;
+        display x.l;
+        """)
+        expectClean(run)
+        #expect(close(run.solves.first?.objective ?? 0, 300 * 1 + 300 * 2))
+        #expect(displayed(run, "x", ["p1", "m1"], "l") + displayed(run, "x", ["p1", "m2"], "l")
+            + displayed(run, "x", ["p1", "m3"], "l") == 300)
+        #expect(run.records("x", "l").keys.allSatisfy { $0.count == 2 })
+    }
+
+    /// `Equation r; ... r(g+1).. m(g+1) =g= m(g);`: a bare equation given a lagged domain where
+    /// it is defined exists only where `g+1` does.
+    @Test func bareEquationDefinedOverALaggedDomain() {
+        let run = runSource("""
+        Set g / g1*g4 /;
+        Variable m(g), z;
+        Equation r, obj;
+        r(g+1).. m(g+1) =g= m(g) + 1;
+        obj.. z =e= sum(g, m(g));
+        m.lo(g) = 0;
+        Model mono / r, obj /;
+        solve mono using lp minimizing z;
+        display m.l;
+        """)
+        expectClean(run)
+        #expect(run.solves.first?.rows == 4)
+        #expect(close(run.solves.first?.objective ?? 0, 0 + 1 + 2 + 3))
+        #expect(displayed(run, "m", ["g4"], "l") == 3)
+    }
+
+    /// A later use with another number of indices than the first one is an error.
+    @Test func laterUsesMustAgreeWithTheFirst() {
+        let run = runSource("""
+        Set i / a, b /;
+        Parameter p;
+        p(i) = 1;
+        p(i,i) = 2;
+        """)
+        #expect(run.result.diagnostics.map(\.code) == ["E2020"])
+        #expect(run.diagnostics.contains("'p' has 1 index but is used with 2"))
+    }
+
+    /// A bare parameter assigned as a scalar stays a scalar.
+    @Test func aBareParameterUsedWithoutIndicesIsAScalar() {
+        let run = runSource("""
+        Set i / a /;
+        Parameter s;
+        s = 4;
+        s(i) = 1;
+        """)
+        #expect(run.result.diagnostics.map(\.code) == ["E2020"])
+    }
+}
+
+@Suite struct RedeclarationTests {
+    /// A declarations file, then data: the same kind and domain may be declared again.
+    @Test func declaredAgainWithTheSameDomainAndItsData() {
+        let run = runSource("""
+        Set i 'plants';
+        Parameter cap(i) 'capacity';
+        Set i / a, b /;
+        Parameter cap(i) / a 10, b 20 /;
+        display cap;
+        """)
+        expectClean(run)
+        #expect(displayed(run, "cap", ["b"]) == 20)
+    }
+
+    /// `$onMulti` merges (an element given again takes the new value), `$onMultiR` replaces.
+    @Test func onMultiMergesAndOnMultiRReplaces() {
+        let run = runSource("""
+        Set i / a, b, c /;
+        Parameter p(i) / a 1, b 2 /;
+        Parameter q(i) / a 1, b 2 /;
+        $onMulti
+        Parameter p(i) / b 5, c 3 /;
+        Set i / d /;
+        $onMultiR
+        Parameter q(i) / c 7 /;
+        $offMulti
+        display p, q, i;
+        """)
+        expectClean(run)
+        #expect(run.records("p") == [["a"]: 1, ["b"]: 5, ["c"]: 3])
+        #expect(run.records("q") == [["c"]: 7])
+        #expect(displayedLabels(run, "i") == [["a"], ["b"], ["c"], ["d"]])
+    }
+
+    @Test func dataGivenTwiceWithoutOnMultiIsRefused() {
+        let run = runSource("""
+        Set i / a, b /;
+        Parameter cap(i) / a 10 /;
+        Parameter cap(i) / b 20 /;
+        """)
+        #expect(run.diagnostics == """
+        error[E1005]: 'cap' already has data; its data is given again
+         --> model.gms:3:11
+          |
+        3 | Parameter cap(i) / b 20 /;
+          |           ^^^ data given again
+          = note: 'cap' got its data at line 2
+          = help: write '$onMulti' before this statement to merge the data, or '$onMultiR' to replace it
+
+        """)
+    }
+
+    @Test func anotherDomainOrKindIsRefused() {
+        let run = runSource("""
+        Set i / a /, j / x /;
+        Parameter p(i);
+        Parameter p(j);
+        Set p2(i);
+        Parameter p2(i);
+        """)
+        #expect(run.result.diagnostics.map(\.code) == ["E2005", "E1002"])
+        #expect(run.diagnostics.contains("= note: 'p' was declared over (i) at line 2"))
+    }
+}
+
+@Suite struct BuiltinNamesAsSymbolsTests {
+    /// `pi` as a probability, `cos` as a cost parameter and `log2` as a variable: only GAMS's
+    /// reserved words are reserved, and a symbol shadows the built-in of its name.
+    @Test func functionAndConstantNamesNameSymbols() {
+        let run = runSource("""
+        Set s 'scenarios' / lo, hi /;
+        Parameter pi(s) 'probability' / lo 0.25, hi 0.75 /;
+        Parameter cos(s) 'cost' / lo 10, hi 20 /;
+        Scalar expected;
+        expected = sum(s, pi(s)*cos(s));
+        Variable log2, z;
+        Equation e, o;
+        e.. log2 =g= expected;
+        o.. z =e= log2;
+        Model m / e, o /;
+        solve m using lp minimizing z;
+        display expected, log2.l;
+        """)
+        expectClean(run)
+        #expect(displayed(run, "expected") == 17.5)
+        #expect(displayed(run, "log2", [], "l") == 17.5)
+    }
+
+    /// Without a declaration `pi` is the constant and `cos` the function.
+    @Test func undeclaredBuiltinsKeepTheirMeaning() {
+        let run = runSource("""
+        Scalar c;
+        c = cos(pi);
+        display c;
+        """)
+        expectClean(run)
+        #expect(displayed(run, "c") == -1)
+    }
+
+    @Test func reservedWordsStayReserved() {
+        let run = runSource("Scalar card / 1 /;\n")
+        #expect(run.result.diagnostics.map(\.code).first == "E1003")
+    }
+}
+
+@Suite struct ModelStatementTests {
+    static let network = """
+    Set i / a, b /;
+    Positive Variable x(i), y;
+    Variable z;
+    Equation cost, lowa, lowb, capy;
+    cost.. z =e= x('a') + 2*x('b') + y;
+    lowa.. x('a') =g= 1;
+    lowb.. x('b') =g= 2;
+    capy.. y =g= 3;
+
+    """
+
+    /// Elements of the equation list may be separated by line breaks, as in data lists.
+    @Test func equationListOverLineBreaks() {
+        let run = runSource(Self.network + """
+        Model m / cost
+                  lowa
+                  lowb /;
+        solve m use lp min z;
+        """)
+        expectClean(run)
+        #expect(close(run.solves.first?.objective ?? 0, 1 + 4))
+    }
+
+    /// `/ base + capy - lowb /` builds a model from another one, left to right.
+    @Test func modelAlgebra() {
+        let run = runSource(Self.network + """
+        Model base / cost, lowa, lowb /;
+        Model ext / base + capy - lowb /;
+        Model most / all - capy /;
+        solve ext using lp minimizing z;
+        solve most using lp minimizing z;
+        """)
+        expectClean(run)
+        #expect(zip(run.solves.map { $0.objective ?? 0 }, [1 + 3, 1 + 4]).allSatisfy { close($0, $1) })
+        #expect(run.solves.map(\.rows) == [3, 3])
+    }
+
+    @Test func nonnegativeVariableIsPositive() {
+        let run = runSource("""
+        Nonnegative Variable x;
+        Variable z;
+        Equation o;
+        o.. z =e= x;
+        Model m / o /;
+        solve m using lp minimizing z;
+        """)
+        expectClean(run)
+        #expect(close(run.solves.first?.objective ?? 1, 0))
+        #expect(run.solves.first?.modelStatus.rawValue == 1)
+    }
+}
