@@ -9,7 +9,7 @@ extension Parser {
         var quoted: Bool
     }
 
-    /// tableDeclaration = "table" name [ "(" domainList ")" ] [ text ] tableBody ";" ;
+    /// tableDeclaration = "table" name [ "(" domainList ")" ] [ text ] tableBody tableEnd ;
     func parseTableDeclaration(_ start: SourceSpan) throws -> Statement {
         let nameTok = lx.peek()
         let name = try expectNewName("for the table")
