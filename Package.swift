@@ -40,7 +40,7 @@ let package = Package(
         .testTarget(name: "ReportTests", dependencies: ["Report", "IR"]),
         .testTarget(name: "FormatsTests", dependencies: ["Formats", "IR", "Driver", "Execution", "Solvers", "CGLPK"]),
         .testTarget(name: "LanguageTests", dependencies: ["Driver", "Diagnostics", "Syntax", "Execution", "IR"],
-                    exclude: ["Models", "Corpus", "NLP", "Tex"]),
+                    exclude: ["Models", "Corpus", "NLP", "Tex", "GamsTables"]),
         .testTarget(name: "ModelLibraryTests"),
     ],
     swiftLanguageModes: [.v5]

@@ -1421,6 +1421,146 @@ Table d(i,j)
 ```
 
 """##,
+        "E0045": ##"""
+# E0045: table value could belong to two columns
+
+A value in a table row lies under two column labels, or sits in the gap between two labels
+exactly as far from one as from the other, so its column cannot be told.
+
+## Example
+
+```gams
+Set i / a, b /, j / x, y /;
+Table d(i,j)
+      x      y
+  a   1      2
+  b      30    ;
+```
+
+`enm check example.gms` prints (exit code 1):
+
+```text
+error[E0045]: table value '30' could belong to column 'x' or 'y'
+ --> example.gms:5:10
+  |
+5 |   b      30    ;
+  |          ^^ as far from one label as from the other
+  = help: move the value under the label of its column
+```
+
+## Why
+
+GAMS associates each value of a table with a column by position: a value must lie below one and
+only one column label. enm also reads the layouts of old models, where a number is right-aligned
+a character or two left of a short label or hangs past it: a value below no label belongs to the
+nearer of the two labels around the gap it sits in. When it lies below two labels, or is as far
+from the label on its left as from the one on its right, either column could be meant, and
+reading it into one of them would silently change the data.
+
+## Fix
+
+Move the value under the label of its column:
+
+```gams
+Set i / a, b /, j / x, y /;
+Table d(i,j)
+      x      y
+  a   1      2
+  b         30 ;
+```
+
+"""##,
+        "E0046": ##"""
+# E0046: table row has two values for one column
+
+Two values of one table row are associated with the same column.
+
+## Example
+
+```gams
+Set i / a, b /, j / x, y /;
+Table d(i,j)
+      x      y
+  a   1      2
+  b   3  4       ;
+```
+
+`enm check example.gms` prints (exit code 1):
+
+```text
+error[E0046]: row 'b' has two values for column 'x'
+ --> example.gms:5:10
+  |
+5 |   b   3  4       ;
+  |          ^ a second value for 'x'
+  = note: the first is '3' (column 7)
+  = help: move each value under the label of its column
+```
+
+## Why
+
+Each value of a table row goes to the column whose label it lies below, or, below no label, to
+the nearer label beside it (see E0045). A row holds at most one value per column: a second value
+for the same column is a misaligned number (usually meant for the next column), and keeping
+either would silently drop the other.
+
+## Fix
+
+Move each value under the label of its column:
+
+```gams
+Set i / a, b /, j / x, y /;
+Table d(i,j)
+      x      y
+  a   1      2
+  b   3      4 ;
+```
+
+"""##,
+        "E0047": ##"""
+# E0047: element text is not allowed in a table
+
+A table row holds a quoted string where a number is expected.
+
+## Example
+
+```gams
+Set i / a, b /, j / x, y /;
+Table d(i,j)
+      x      y
+  a   1      2
+  b   3      'n/a' ;
+```
+
+`enm check example.gms` prints (exit code 1):
+
+```text
+error[E0047]: element text is not allowed in a table
+ --> example.gms:5:14
+  |
+5 |   b   3      'n/a' ;
+  |              ^^^^^ text where a number is expected
+  = help: a table holds numbers only; leave the cell blank or write a number
+```
+
+## Why
+
+A GAMS table enters numeric data: its cells are numbers (or the special values `inf`, `-inf`,
+`eps`, `na`). Element text belongs to set elements in a set's data list, not to table cells.
+
+## Fix
+
+Leave the cell blank (it is zero) or write a number; use `na` for a value that is not available:
+
+```gams
+Set i / a, b /, j / x, y /;
+Table d(i,j)
+      x      y
+  a   1      2
+  b   3      na ;
+```
+
+"""##,
         "E0102": ##"""
 # E0102: cannot open include file
 
@@ -2508,19 +2648,25 @@ Positive Variable x;
         "E2006": ##"""
 # E2006: a table needs a domain
 
-A `Table` is declared without a domain list.
+A `Table` is declared without a domain list and without data, so nothing tells its dimension.
 
 ## Example
 
 ```gams
 Table d
-      x   y
-  a   1   2 ;
+;
+Scalar s / 1 /;
 ```
 
 `enm check example.gms` prints (exit code 1):
 
 ```text
+warning[W3001]: table has no column headers and no data
+ --> example.gms:1:7
+  |
+1 | Table d
+  |       ^
+
 error[E2006]: table 'd' needs a domain, e.g. 'Table d(i,j)'
  --> example.gms:1:7
   |
@@ -2530,16 +2676,16 @@ error[E2006]: table 'd' needs a domain, e.g. 'Table d(i,j)'
 
 ## Why
 
-A table's rows and columns are labels of its indices, so its dimension comes from its domain.
-Write the sets (or `*` for any labels) in parentheses after the name.
+A table declared without a domain (`Table td 'target data'` followed by its rows) takes its
+dimension from its data, the parts of its row labels plus the parts of its column labels, over
+the universe `*`. A table without data has no labels to count, so its dimension is unknown.
 
 ## Fix
 
-Give the table its domain:
+Give the table its data, or its domain (sets, or `*` for any labels):
 
 ```gams
-Set i / a /, j / x, y /;
-Table d(i,j)
+Table d
       x   y
   a   1   2 ;
 ```
@@ -4188,7 +4334,8 @@ $offDelim
         "E3006": ##"""
 # E3006: table value not under a column header
 
-A value in a table row does not overlap any of the column labels of the header line above.
+A value in a table row lies to the right of the last column label of the header line above, so
+no column can hold it.
 
 ## Example
 
@@ -4197,43 +4344,38 @@ Set i / a, b /, j / x, y /;
 Table d(i,j)
       x      y
   a   1      2
-  b     3        4 ;
+  b   3      4      5 ;
 ```
 
 `enm check example.gms` prints (exit code 2):
 
 ```text
-error[E3006]: table value '3' is not under any column header
- --> example.gms:5:9
+error[E3006]: table value '5' is not under any column header
+ --> example.gms:5:21
   |
-5 |   b     3        4 ;
-  |         ^ no column header above this value
-  = help: align the value so that it overlaps its column's label
-
-error[E3006]: table value '4' is not under any column header
- --> example.gms:5:18
-  |
-5 |   b     3        4 ;
-  |                  ^ no column header above this value
+5 |   b   3      4      5 ;
+  |                     ^ no column header above this value
   = help: align the value so that it overlaps its column's label
 ```
 
 ## Why
 
-GAMS assigns each value of a table to the column whose label it overlaps horizontally. A value
-that sits between two headers belongs to neither. Tabs are expanded to 8-column stops, so mixing
-tabs and blanks can shift values.
+GAMS associates each value of a table with the column whose label it lies below. enm also
+accepts a value in the gap between two labels (it goes to the nearer one; see E0045) or left of
+the first label, as old models right-align numbers that way, but a value right of the last label
+belongs to no column: it is usually an extra number or a missing column label. Tabs are expanded
+to 8-column stops, so mixing tabs and blanks can shift values.
 
 ## Fix
 
-Align each value under its column label:
+Add the missing column label, or remove the extra value:
 
 ```gams
-Set i / a, b /, j / x, y /;
+Set i / a, b /, j / x, y, z /;
 Table d(i,j)
-      x      y
+      x      y      z
   a   1      2
-  b   3      4 ;
+  b   3      4      5 ;
 ```
 
 """##,

@@ -234,7 +234,9 @@ public final class Compiler {
             }
             dom = Array(repeating: nil, count: first.width)
         }
-        if kind == .table && d.domain == nil {
+        // a table without a domain takes its dimension from its labels, over the universe;
+        // without data nothing tells its dimension
+        if kind == .table && d.domain == nil && (d.data?.entries.isEmpty ?? true) {
             diagnostics.error("E2006", "table '\(d.name.text)' needs a domain, e.g. 'Table \(d.name.text)(i,j)'", at: d.name.span)
         }
         guard let sym = declare(d.name, symbolKind(kind), domain: dom, text: d.text,

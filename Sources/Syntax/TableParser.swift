@@ -9,7 +9,7 @@ extension Parser {
         var quoted: Bool
     }
 
-    /// tableDeclaration = "table" name [ "(" domainList ")" ] [ text ] tableBody ";" ;
+    /// tableDeclaration = "table" name [ "(" domainList ")" ] [ text ] tableBody tableEnd ;
     func parseTableDeclaration(_ start: SourceSpan) throws -> Statement {
         let nameTok = lx.peek()
         let name = try expectNewName("for the table")
@@ -92,7 +92,7 @@ extension Parser {
         var entries: [DataEntry] = []
         var lastContentLine = -1
         var cutShort = false
-        var columns: [(labels: [LabelText], start: Int, end: Int)] = []
+        var columns = TableColumns()
         var haveHeader = false
         var lineIdx = first
         var endLine = -1, endCol = 0
@@ -102,9 +102,8 @@ extension Parser {
             if line.isDelimited { break }
             let end = lx.effectiveEnd(line)
             var content = line.text[0..<end]
-            // a statement keyword at the start of a line ends a table whose ';' is missing
-            if haveHeader, let first = tableCells(Parser.expandTabs(content)[...]).first, first.start == 0, !first.quoted,
-               Parser.statementKeywords.contains(first.text.lowercased()) {
+            // a statement keyword, in any column, ends a table whose ';' is missing
+            if Parser.startsWithStatementKeyword(Parser.expandTabs(content)) {
                 endLine = lineIdx
                 endCol = 0
                 break
@@ -137,27 +136,20 @@ extension Parser {
             let cells = tableCells(bytes[...])
             func cellSpan(_ c: Cell) -> SourceSpan { tableSpan(line: lineIdx, from: c.start, to: c.end) }
             if !cells.isEmpty {
-                if cells[0].start == 0, !cells[0].quoted, Parser.statementKeywords.contains(cells[0].text.lowercased()),
-                   endLine != lineIdx {
-                    // a statement keyword at the start of a line ends a table whose ';' is missing
-                    endLine = lineIdx
-                    endCol = 0
-                    break
-                }
                 if cells[0].text == "+" || (cells[0].text.hasPrefix("+") && !haveHeader) {
-                    columns = []
+                    columns = TableColumns()
                     var rest = cells
                     if rest[0].text == "+" { rest.removeFirst() } else {
                         rest[0].text.removeFirst()
                         rest[0].start += 1
                     }
                     for c in rest {
-                        columns.append((splitDotted(c, span: cellSpan(c)), c.start, c.end))
+                        columns.append(TableColumns.Column(labels: splitDotted(c, span: cellSpan(c)), text: c.text, start: c.start, end: c.end))
                     }
                     haveHeader = true
                 } else if !haveHeader {
                     for c in cells {
-                        columns.append((splitDotted(c, span: cellSpan(c)), c.start, c.end))
+                        columns.append(TableColumns.Column(labels: splitDotted(c, span: cellSpan(c)), text: c.text, start: c.start, end: c.end))
                     }
                     haveHeader = true
                 } else {
@@ -248,7 +240,7 @@ extension Parser {
     }
 
     /// rowLine = rowLabelSpec { value } ;
-    func parseTableRow(_ bytes: [UInt8], lineIdx: Int, columns: [(labels: [LabelText], start: Int, end: Int)]) -> [DataEntry] {
+    func parseTableRow(_ bytes: [UInt8], lineIdx: Int, columns: TableColumns) -> [DataEntry] {
         var i = 0
         func skipBlank() { while i < bytes.count, bytes[i] == 32 { i += 1 } }
         func sp(_ s: Int, _ e: Int) -> SourceSpan { tableSpan(line: lineIdx, from: s, to: max(e, s + 1)) }
@@ -301,31 +293,13 @@ extension Parser {
             }
             break
         }
-        var out: [DataEntry] = []
         let valueCells = tableCells(bytes[i...]).map { c -> Cell in
             var c = c
             c.start += i
             c.end += i
             return c
         }
-        for c in valueCells {
-            let s = sp(c.start, c.end)
-            guard let v = parseCSVNumber(c.text, at: s) else { continue }
-            var best = -1, bestOverlap = 0
-            for (k, col) in columns.enumerated() {
-                let overlap = min(c.end, col.end) - max(c.start, col.start)
-                if overlap > bestOverlap { bestOverlap = overlap; best = k }
-            }
-            guard best >= 0 else {
-                diagnostics.error("E3006", "table value '\(c.text)' is not under any column header", at: s,
-                                  label: "no column header above this value",
-                                  help: ["align the value so that it overlaps its column's label"])
-                continue
-            }
-            let pos = positions + columns[best].labels.map { [$0] }
-            out.append(DataEntry(positions: pos, value: v, text: nil, span: s))
-        }
-        return out
+        return tableValues(valueCells, row: positions, lineIdx: lineIdx, columns: columns)
     }
 
     /// A table given as `$onDelim` lines: a header line of column labels, then rows.
