@@ -105,7 +105,8 @@ extension Parser {
         // `/ 350, 600 /`: a number with nothing after it is a value without a label; the
         // compiler reports it (it knows the symbol's domain)
         let next = lx.peek(data: true)
-        if first.kind == .number, positions.count == 1, positions[0].count == 1,
+        if first.kind == .number, positions.count == 1 || dottedNumberLabels(first)?.count == positions.count,
+           positions.allSatisfy({ $0.count == 1 }),
            next.isSymbol(",") || next.isSymbol("/") || next.lineIndex != first.lineIndex {
             return DataEntry(positions: [], value: first.value, text: nil, span: startSpan)
         }
@@ -123,9 +124,11 @@ extension Parser {
 
     /// labelSpec = labelGroup { "." labelGroup } ;
     /// labelGroup = labelOrRange | "(" labelOrRange { "," labelOrRange } ")" ;
+    /// A number token such as `1.2` or `3.` stands for numeric labels joined by dots (`1.2` is
+    /// labels `1` and `2`; in `R1.T1.3. 2030` the `3.` is label `3` and its dot).
     func parseLabelSpec() throws -> [[LabelText]] {
         var positions: [[LabelText]] = []
-        repeat {
+        while true {
             let t = lx.peek(data: true)
             if t.isSymbol("(") {
                 lx.next(data: true)
@@ -133,11 +136,34 @@ extension Parser {
                 repeat { group.append(contentsOf: try parseLabelOrRange()) } while acceptDataSymbol(",")
                 _ = try expectDataSymbol(")", "to close the label group")
                 positions.append(group)
+            } else if t.kind == .number, let parts = dottedNumberLabels(t) {
+                lx.next(data: true)
+                positions.append(contentsOf: parts.map { [$0] })
+                // a trailing dot belongs to the tuple: the next label follows
+                if t.text.hasSuffix(".") { continue }
             } else {
                 positions.append(try parseLabelOrRange())
             }
-        } while acceptDataSymbol(".")
+            if !acceptDataSymbol(".") { break }
+        }
         return positions
+    }
+
+    /// The labels of a number token written with dots between digits (`2.2030`, `3.`); nil for
+    /// any other token, or one starting a range (`1.5*2.5` is not a label list).
+    func dottedNumberLabels(_ t: Token) -> [LabelText]? {
+        guard t.text.contains("."), t.text.allSatisfy({ $0.isNumber || $0 == "." }), !t.text.hasPrefix(".") else { return nil }
+        let whole = span(t)
+        var labels: [LabelText] = []
+        var column = whole.column
+        for part in t.text.split(separator: ".", omittingEmptySubsequences: false) {
+            if !part.isEmpty {
+                labels.append(LabelText(text: String(part), span: SourceSpan(file: whole.file, line: whole.line,
+                                                                             column: column, length: part.count)))
+            }
+            column += part.count + 1
+        }
+        return labels.count > 1 || t.text.hasSuffix(".") ? labels : nil
     }
 
     func acceptDataSymbol(_ s: String) -> Bool {

@@ -235,3 +235,32 @@ import Testing
         #expect(run.solves.first?.modelStatus.rawValue == 1)
     }
 }
+
+@Suite struct NumericLabelTupleTests {
+    /// `1.2` in a data list is the labels `1` and `2`; `R1.T1.2.2030` and `R1.T1.3. 2030` are
+    /// four labels each, as GAMS reads them (a dot always separates labels).
+    @Test func numbersWithDotsAreLabelTuples() {
+        let run = runSource("""
+        Set i / 1*3 /;
+        Alias (i,j);
+        Set link(i,j) / 1.2, 2.3 /;
+        Set r / R1 /, tt / T1 /, y / 2030 /;
+        Parameter d(r,tt,i,y) /
+        R1.T1.2.2030  0.8
+        R1.T1.3. 2030  0.5 /;
+        display link, d;
+        """)
+        expectClean(run)
+        #expect(displayedLabels(run, "link") == [["1", "2"], ["2", "3"]])
+        #expect(run.records("d") == [["R1", "T1", "2", "2030"]: 0.8, ["R1", "T1", "3", "2030"]: 0.5])
+    }
+
+    /// A value without a label is still reported as one, dotted or not.
+    @Test func aLoneDecimalIsStillAValueWithoutALabel() {
+        let run = runSource("""
+        Set i / a, b /;
+        Parameter p(i) / 1.5, 2.5 /;
+        """)
+        #expect(run.result.diagnostics.map(\.code) == ["E3010"])
+    }
+}
