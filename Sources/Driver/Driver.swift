@@ -104,19 +104,17 @@ public enum Driver {
         let parser = Parser(lines: lines, diagnostics: bag)
         let statements = parser.parseProgram()
         if bag.hasErrors {
-            // bad values in data lists (E3xxx) do not stop the compiler's own data checks
-            let onlyData = bag.items.allSatisfy { $0.severity != .error || $0.code.hasPrefix("E3") }
-            if onlyData && parser.abandonedStatements == 0 && bag.errorCount == bag.items.filter({ $0.severity == .error }).count {
-                _ = Compiler(diagnostics: bag).compile(statements)
-                let ordered = bag.items.enumerated().sorted { a, b in
-                    let (x, y) = (a.element.span, b.element.span)
-                    if x.path != y.path { return a.offset < b.offset }
-                    return (x.line, x.column, a.offset) < (y.line, y.column, b.offset)
-                }.map(\.element)
-                return .finished(RunResult(events: [], diagnostics: ordered, exitCode: exitCodeForCompile(bag), program: nil,
-                                           sourceFiles: pre.files))
-            }
-            return .finished(RunResult(events: [], diagnostics: bag.items, exitCode: exitCodeForCompile(bag), program: nil,
+            // the statements that parsed are still checked, so that every independent error of
+            // the file shows in one run; names of the abandoned statements raise no cascades
+            let compiler = Compiler(diagnostics: bag)
+            compiler.unreliableNames = parser.namesInAbandonedStatements
+            _ = compiler.compile(statements)
+            let ordered = bag.items.enumerated().sorted { a, b in
+                let (x, y) = (a.element.span, b.element.span)
+                if x.path != y.path { return a.offset < b.offset }
+                return (x.line, x.column, a.offset) < (y.line, y.column, b.offset)
+            }.map(\.element)
+            return .finished(RunResult(events: [], diagnostics: ordered, exitCode: exitCodeForCompile(bag), program: nil,
                                        sourceFiles: pre.files))
         }
         let compiler = Compiler(diagnostics: bag)

@@ -26,6 +26,10 @@ public final class Compiler {
     var dataStatements: Set<Int> = []
     /// While `$onMulti` data is loaded: an element given before takes the new value silently.
     var mergingData = false
+    /// Names written in statements the parser gave up on (lower case): their declarations and
+    /// definitions are missing, so errors that only say so (unknown, no data, not defined)
+    /// would be cascades and are not reported.
+    public var unreliableNames: Set<String> = []
 
     public init(diagnostics: DiagnosticBag, labels: LabelTable = LabelTable()) {
         self.diagnostics = diagnostics
@@ -60,7 +64,7 @@ public final class Compiler {
     }
 
     func reportUnknown(_ name: Name, what: String = "symbol") {
-        guard !reportedUnknown.contains(name.key) else { return }
+        guard !reportedUnknown.contains(name.key), !unreliableNames.contains(name.key) else { return }
         reportedUnknown.insert(name.key)
         var help: [String] = []
         if let s = suggestion(for: name.key) {
@@ -101,10 +105,8 @@ public final class Compiler {
                               notes: ["'\(old.name)' was declared as a \(old.kind.rawValue) at \(declarationPlace(old, seenFrom: name.span))"])
             return nil
         }
-        if Parser.reservedWords.contains(name.key) {
-            diagnostics.error("E1003", "'\(name.text)' is a reserved word and cannot name a symbol", at: name.span)
-            return nil
-        }
+        // a reserved word as a name was reported by the parser (E1003); the symbol is declared
+        // all the same, so that its uses raise no cascades
         let s = Symbol(id: program.symbols.count, name: name.text, kind: kind, domain: domain, text: text,
                        line: name.span.line, dimensionKnown: dimensionKnown)
         s.file = name.span.path
@@ -464,6 +466,7 @@ public final class Compiler {
         var one = LabelTuple(repeating: 0)
         one[0] = id
         if dset.setData.contains(one) { return true }
+        if unreliableNames.contains(dset.name.lowercased()) || unreliableNames.contains(text.lowercased()) { return false }
         let span = `where`()
         let key = "\(k):\(span.line):\(span.column)"
         if reported.insert(key).inserted {

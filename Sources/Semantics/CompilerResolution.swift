@@ -286,7 +286,7 @@ extension Compiler {
     /// Reports an unknown name used as an index; when it is a label of the position's domain
     /// (or of any set), says how to quote it.
     func reportUnknownIndex(_ n: Name, of sym: Symbol, position: Int, in r: Reference) {
-        guard !reportedUnknown.contains(n.key) else { return }
+        guard !reportedUnknown.contains(n.key), !unreliableNames.contains(n.key) else { return }
         let label = program.labels.lookup(n.text)
         var owner: Symbol? = nil
         if let label {
@@ -611,7 +611,7 @@ extension Compiler {
         var ok = true
         for e in eqs {
             guard let def = program.definitions[e.id] else {
-                if attemptedDefinitions.contains(e.id) { ok = false; continue }
+                if attemptedDefinitions.contains(e.id) || unreliableNames.contains(e.name.lowercased()) { ok = false; continue }
                 diagnostics.error("E2037", "equation '\(e.name)' of model '\(model.name)' is declared but not defined", at: s.model.span,
                                   notes: ["declared at line \(e.line)"])
                 ok = false
@@ -666,7 +666,7 @@ extension Compiler {
 
     /// Reports (once per symbol) a parameter or set used before it has data, as GAMS does.
     func reportNoData(_ sym: Symbol, _ span: SourceSpan) {
-        guard !reportedUnknown.contains("#nodata#" + sym.name.lowercased()) else { return }
+        guard !reportedUnknown.contains("#nodata#" + sym.name.lowercased()), !unreliableNames.contains(sym.name.lowercased()) else { return }
         reportedUnknown.insert("#nodata#" + sym.name.lowercased())
         diagnostics.error("E3015", "\(sym.kind.rawValue) '\(sym.name)' is used but has no data", at: span,
                           label: "no data or assignment before this use",

@@ -125,6 +125,7 @@ public final class Parser {
     /// taken, so that the declaration and the rest of the file are still read.
     func expectNewName(_ context: String) throws -> Name {
         let name = try expectName(context)
+        newNames.append(name.key)
         if Parser.reservedWords.contains(name.key) {
             diagnostics.error("E1003", "'\(name.text)' is a reserved word and cannot name a symbol", at: name.span)
             reservedNamesDeclared.insert(name.key)
@@ -220,13 +221,66 @@ public final class Parser {
                 recover()
                 continue
             }
+            let declaredBefore = newNames.count
             do {
                 out.append(try parseStatement())
+                // a statement holding a lexical error may have lost part of itself (a name or
+                // data swallowed by an unclosed string, an unset `%name%`)
+                if lx.hasTrouble(since: t.position) { noteWords(from: t.position, to: currentPosition) }
             } catch {
+                let failure = lx.peek().position
                 recover()
+                noteAbandoned(t, failedAt: failure, declaredBefore: declaredBefore)
             }
         }
         return out
+    }
+
+    /// The names (lower case) that statements given up after a syntax error may have declared,
+    /// defined or assigned: these are missing, so name resolution stays quiet about them.
+    public private(set) var namesInAbandonedStatements: Set<String> = []
+    /// The names read as new symbols so far (`expectNewName`), in order.
+    var newNames: [String] = []
+
+    var currentPosition: TokenPosition { TokenPosition(line: lx.lineIndex, column: lx.column) }
+
+    /// Notes what the statement starting with `first` may have declared, defined or assigned
+    /// before it was given up at `failure` (the lexer now after its end): the names it read as
+    /// new ones, its first word (an assignment's target, a definition's equation) and every
+    /// word from the failure on (what the rest would have declared or assigned); every word of
+    /// a control statement (its body's targets).
+    func noteAbandoned(_ first: Token, failedAt failure: TokenPosition, declaredBefore: Int) {
+        if first.kind == .word, ["loop", "while", "for", "if", "repeat"].contains(first.lower) {
+            noteWords(from: first.position, to: currentPosition)
+            return
+        }
+        if first.kind == .word { namesInAbandonedStatements.insert(first.lower) }
+        namesInAbandonedStatements.formUnion(newNames[declaredBefore...])
+        // outside parentheses: the names a declaration list or a swallowed statement would have
+        // declared or assigned, not the domains and indices they use
+        noteWords(from: max(failure, first.position), to: currentPosition, outsideParentheses: true)
+    }
+
+    /// Collects the words from `start` to `end` (only those outside parentheses, if asked) into
+    /// `namesInAbandonedStatements`.
+    func noteWords(from start: TokenPosition, to end: TokenPosition, outsideParentheses: Bool = false) {
+        var line = start.line
+        var depth = 0
+        while line <= end.line, line < lx.lines.count {
+            let text = lx.lines[line].text
+            var i = line == start.line ? start.column : 0
+            let stop = line == end.line ? min(end.column, text.count) : text.count
+            while i < stop {
+                if text[i] == 40 { depth += 1 } else if text[i] == 41 { depth = max(0, depth - 1) }
+                guard Lexer.isLetter(text[i]) else { i += 1; continue }
+                let first = i
+                while i < text.count, Lexer.isLetter(text[i]) || Lexer.isDigit(text[i]) || text[i] == 95 { i += 1 }
+                if !outsideParentheses || depth == 0 {
+                    namesInAbandonedStatements.insert(String(decoding: text[first..<i], as: UTF8.self).lowercased())
+                }
+            }
+            line += 1
+        }
     }
 
     /// statement = declaration | alias | modelStatement | equationDefinition | assignment
@@ -527,6 +581,8 @@ public final class Parser {
             do {
                 out.append(try parseStatement())
             } catch {
+                let failure = lx.peek().position
+                defer { noteAbandoned(t, failedAt: failure, declaredBefore: newNames.count) }
                 // skip to the end of the broken statement, staying inside the body
                 if let stray = lastUnbalancedParen, lx.peek().position == stray { lx.next() }
                 var depth = 0

@@ -264,3 +264,28 @@ import Testing
         #expect(run.result.diagnostics.map(\.code) == ["E3010"])
     }
 }
+
+@Suite struct EveryErrorInOneRunTests {
+    /// Syntax errors do not hide the other statements' errors: a data error before them, an
+    /// unknown symbol between them, each reported once, and nothing about what the broken
+    /// statements would have declared or assigned.
+    @Test func syntaxErrorsDoNotHideTheOtherBlockers() {
+        let run = runSource("""
+        Set i / a, b /;
+        Parameter p(i) / a 1, c 2 /;
+        Scalar s;
+        s = sum(i, p(i) +) ;
+        Parameter cap(i), spare(i);
+        cap(i) = 2*p(i)  spare(i) = cap(i) - p(i);
+        Variable x(i), z;
+        Equation e, f;
+        e.. z =e= sum(i, q(i)*x(i));
+        f(i).. x(i) =l= 3 * ;
+        Model m / e, f /;
+        solve m using lp minimizing z;
+        display s, spare;
+        """)
+        #expect(run.result.diagnostics.map(\.code) == ["E3012", "E0031", "E0012", "E1001", "E0031"])
+        #expect(run.result.exitCode.rawValue == 1)
+    }
+}
