@@ -1,3 +1,4 @@
+import Driver
 import Foundation
 import Testing
 
@@ -152,6 +153,25 @@ import Testing
         expectClean(run)
         #expect(run.records("x", "l") == [["2021"]: 1.2, ["2022"]: 2.1, ["2024"]: 3])
         #expect(close(run.solves.first?.objective ?? .nan, 6.3))
+    }
+
+    @Test func texWritesAttributesAsFunctionsAndSetOperationsAsLogic() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("enm-tex-\(UUID().uuidString).gms")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try """
+            Set y / 2020*2024 /, a(y) / 2020, 2021 /, b(y) / 2021 /;
+            Positive Variable x(y);
+            Variable z;
+            Equation cost;
+            cost.. z =e= sum(y$(a(y) - b(y)), x(y) / 1.05**(y.val - 2020));
+            Model m / all /;
+            solve m using lp minimizing z;
+            """.write(to: file, atomically: true, encoding: .utf8)
+        let (text, diagnostics) = Tex.render(path: file.path)
+        #expect(diagnostics.isEmpty)
+        #expect((text ?? "").contains(
+            "z = \\sum_{y \\in \\mathrm{Y} : y \\in \\mathrm{A} \\wedge \\neg \\left(y \\in \\mathrm{B}\\right)} "
+                + "\\frac{x_{y}}{{1.05}^{\\operatorname{val}(y) - 2020}}"))
     }
 
     // MARK: - errors
