@@ -4137,6 +4137,132 @@ solve m using mip minimizing z;
 ```
 
 """##,
+        "E2050": ##"""
+# E2050: set attribute of a set that is not one-dimensional
+
+A set attribute (`.val`, `.ord`, `.pos`, `.off`, `.rev`, `.uel`, `.len`, `.first`, `.last`) is
+written after a set of two or more indices. The attributes describe one element, the label a
+controlled one-dimensional set currently stands for; a tuple of a multi-dimensional set has no
+single label.
+
+## Example
+
+```gams
+Set i / a, b /, j / x, y /, link(i,j) / a.x, b.y /;
+Scalar s;
+s = sum(link(i,j), link.pos);
+```
+
+`enm check example.gms` prints (exit code 1):
+
+```text
+error[E2050]: '.pos' needs a one-dimensional set, but 'link' has 2 indices
+ --> example.gms:3:20
+  |
+3 | s = sum(link(i,j), link.pos);
+  |                    ^^^^
+  = help: control its indices and use theirs, e.g. 'i.pos'
+```
+
+## Why
+
+In GAMS the set attributes are attributes of the element of a one-dimensional set (or alias)
+that a `sum`, `loop`, equation or assignment domain controls.
+
+## Fix
+
+Use the attribute of one of the indices the multi-dimensional set controls:
+
+```gams
+Set i / a, b /, j / x, y /, link(i,j) / a.x, b.y /;
+Scalar s;
+s = sum(link(i,j), i.pos);
+```
+
+"""##,
+        "E2051": ##"""
+# E2051: set attribute with indices
+
+A set attribute is written with an index list, as in `t.val(t)`. A set attribute belongs to the
+element the set currently stands for, so it takes no indices.
+
+## Example
+
+```gams
+Set t / 2020*2022 /;
+Parameter d(t);
+d(t) = 1/1.05**(t.val(t) - 2020);
+```
+
+`enm check example.gms` prints (exit code 1):
+
+```text
+error[E2051]: a set attribute takes no indices: write 't.val'
+ --> example.gms:3:17
+  |
+3 | d(t) = 1/1.05**(t.val(t) - 2020);
+  |                 ^^^^^^^^ the attribute is of the element 't' stands for
+```
+
+## Why
+
+GAMS writes set attributes as `set.attribute` with the set controlled by the surrounding
+assignment, `sum`, `loop` or equation domain; the index is implied by that control.
+
+## Fix
+
+Leave out the index list:
+
+```gams
+Set t / 2020*2022 /;
+Parameter d(t);
+d(t) = 1/1.05**(t.val - 2020);
+```
+
+"""##,
+        "E2052": ##"""
+# E2052: text set attribute used as a value
+
+`.tl` (the label) and `.te` (the element text) are the text attributes of a set element. GAMS
+writes them in `put` statements only; they have no numeric value, and enm does not support `put`
+statements yet.
+
+## Example
+
+```gams
+Set i / a 'plant A', b 'plant B' /;
+Parameter p(i);
+p(i) = i.te;
+```
+
+`enm check example.gms` prints (exit code 1):
+
+```text
+error[E2052]: 'i.te' is the text of an element, for put statements, and cannot be used as a value
+ --> example.gms:3:10
+  |
+3 | p(i) = i.te;
+  |          ^^ text, not a number
+  = help: enm does not support put statements yet; use 'i.val', 'i.pos' or 'i.len' for numbers
+```
+
+## Why
+
+In GAMS `i.tl` and `i.te` are text: they are written to a put file, never computed with.
+
+## Fix
+
+Use a numeric attribute (`.val`, `.pos`, `.len`, ...) in expressions, and `display` to show a
+set with its element texts:
+
+```gams
+Set i / a 'plant A', b 'plant B' /;
+Parameter p(i);
+p(i) = i.pos;
+display i, p;
+```
+
+"""##,
         "E3001": ##"""
 # E3001: expected a number
 
@@ -5471,6 +5597,54 @@ with this `ipopt.opt`:
 ```text file=ipopt.opt
 max_iter 100
 print_level 0
+```
+
+"""##,
+        "E4030": ##"""
+# E4030: `.val` of a label that is not a number
+
+`s.val` reads the label that the set `s` currently stands for as a number. A label such as
+`2020`, `-1.5` or `1e3` has a value; a label such as `y2020` or `north` has none, and evaluating
+`.val` for it is an execution error that names the label. The record being computed gets the
+value `UNDF`.
+
+## Example
+
+```gams
+Set y / y2020, y2021 /;
+Parameter disc(y);
+disc(y) = 1/1.05**(y.val - 2020);
+```
+
+`enm solve example.gms` prints (exit code 2):
+
+```text
+error[E4030]: 'y.val' is undefined: the label 'y2020' is not a number while evaluating disc(y2020)
+ --> example.gms:3:20
+  |
+3 | disc(y) = 1/1.05**(y.val - 2020);
+  |                    ^^^^^
+
+error[E4030]: 'y.val' is undefined: the label 'y2021' is not a number while evaluating disc(y2021)
+ --> example.gms:3:20
+  |
+3 | disc(y) = 1/1.05**(y.val - 2020);
+  |                    ^^^^^
+```
+
+## Why
+
+GAMS defines `.val` only for labels that are numbers; for other labels it is undefined and
+GAMS reports an execution error.
+
+## Fix
+
+Name the elements by their numbers (`2020*2030`), or compute with the position instead:
+
+```gams
+Set y / y2020, y2021 /;
+Parameter disc(y);
+disc(y) = 1/1.05**(y.pos - 1);
 ```
 
 """##,

@@ -227,6 +227,10 @@ private struct Renderer {
         case .string(let s, _):
             return "\\text{`\(escapeText(s))'}"
         case .ref(let r):
+            if let s = symbols[r.name.key], s.kind == .set, let a = r.attribute {
+                // a set attribute is a function of the index: val(t), pos(i)
+                return "\\operatorname{\(escapeMath(a.key))}(\(index(r.name.text)))"
+            }
             if let s = symbols[r.name.key], s.kind == .set, r.attribute == nil {
                 // a set used as a condition is a membership: t \in tw, (i,j) \in link
                 guard let args = r.args, !args.isEmpty else { return index(r.name.text) }
@@ -241,6 +245,7 @@ private struct Renderer {
             case .not: return wrap("\\neg " + expr(x, 5), 3, context)
             }
         case .binary(let op, let a, let b, _):
+            if let text = setOperation(op, a, b, context) { return text }
             switch op {
             case .add: return wrap(expr(a, 4) + " + " + expr(b, 4), 4, context)
             case .sub: return wrap(expr(a, 4) + " - " + expr(b, 5), 4, context)
@@ -263,6 +268,32 @@ private struct Renderer {
         case .reduce(let op, let domain, let body, _):
             let big = ["sum": "\\sum", "prod": "\\prod", "smin": "\\min", "smax": "\\max"][op.rawValue] ?? "\\sum"
             return wrap("\(big)_{\(domainText(domain))} " + expr(body, 5), 4, context)
+        }
+    }
+
+    /// GAMS's set union, intersection and difference of two set expressions, as logic on
+    /// memberships (nil: not a set operation).
+    func setOperation(_ op: BinaryOp, _ a: Expr, _ b: Expr, _ context: Int) -> String? {
+        guard isSetExpression(a), isSetExpression(b) else { return nil }
+        switch op {
+        case .add: return wrap(expr(a, 1) + " \\vee " + expr(b, 1), 1, context)
+        case .mul: return wrap(expr(a, 2) + " \\wedge " + expr(b, 2), 2, context)
+        case .sub: return wrap(expr(a, 2) + " \\wedge \\neg " + expr(b, 5), 2, context)
+        default: return nil
+        }
+    }
+
+    /// Whether an expression is a set expression (see `Compiler.isSetExpression`).
+    func isSetExpression(_ e: Expr) -> Bool {
+        switch e {
+        case .ref(let r):
+            return r.attribute == nil && !(r.args ?? []).isEmpty && symbols[r.name.key]?.kind == .set
+        case .unary(.not, let x, _), .dollar(let x, _, _):
+            return isSetExpression(x)
+        case .binary(let op, let a, let b, _):
+            return [.add, .sub, .mul, .and, .or].contains(op) && isSetExpression(a) && isSetExpression(b)
+        default:
+            return false
         }
     }
 

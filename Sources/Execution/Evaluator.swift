@@ -50,6 +50,8 @@ extension Interpreter {
         case .ord(let slot, let set):
             guard let p = set.setData.position(of: env[slot]) else { return 0 }
             return Double(p + 1)
+        case .setAttribute(let slot, let set, let attribute):
+            return setAttribute(attribute, of: env[slot], in: set, n)
         case .card(let s):
             switch s.kind {
             case .set: return Double(s.setData.count)

@@ -35,6 +35,8 @@ public final class LabelTable {
     private var ids: [String: Label] = [:]
     /// The display spelling of each label, indexed by id (index 0 is unused).
     public private(set) var names: [String] = [""]
+    /// The number each label reads as (NaN: not a number), for the labels up to its count.
+    private var numbers: [Double] = [.nan]
 
     public init() {}
 
@@ -53,6 +55,45 @@ public final class LabelTable {
 
     /// The display spelling of a label.
     public func name(_ id: Label) -> String { names[Int(id)] }
+
+    /// The number a label reads as (`2020`, `-1.5`, `1e3`), nil when it is not a number.
+    /// Each label is read once; later calls look the number up.
+    public func number(_ id: Label) -> Double? {
+        let k = Int(id)
+        while numbers.count <= k && numbers.count < names.count {
+            numbers.append(LabelTable.decimal(names[numbers.count]) ?? .nan)
+        }
+        guard k < numbers.count else { return nil }
+        let v = numbers[k]
+        return v.isNaN ? nil : v
+    }
+
+    /// A label in decimal notation as a number: sign, digits with an optional fraction, optional
+    /// exponent (no `inf`, `nan` or hexadecimal, which `Double.init` would accept).
+    static func decimal(_ text: String) -> Double? {
+        var mantissaDigits = 0, exponentDigits = 0, sawPoint = false, sawExponent = false
+        var previous: UInt8? = nil
+        for c in text.utf8 {
+            switch c {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                if sawExponent { exponentDigits += 1 } else { mantissaDigits += 1 }
+            case UInt8(ascii: "+"), UInt8(ascii: "-"):
+                // a sign starts the label or the exponent
+                guard previous == nil || previous == UInt8(ascii: "e") || previous == UInt8(ascii: "E") else { return nil }
+            case UInt8(ascii: "."):
+                guard !sawPoint, !sawExponent else { return nil }
+                sawPoint = true
+            case UInt8(ascii: "e"), UInt8(ascii: "E"):
+                guard mantissaDigits > 0, !sawExponent else { return nil }
+                sawExponent = true
+            default:
+                return nil
+            }
+            previous = c
+        }
+        guard mantissaDigits > 0, !sawExponent || exponentDigits > 0 else { return nil }
+        return Double(text)
+    }
 
     /// The number of labels interned so far.
     public var count: Int { names.count - 1 }

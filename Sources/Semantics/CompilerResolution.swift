@@ -46,7 +46,7 @@ extension Compiler {
         case .binary(let op, let a, let b, let s):
             let x = resolve(a, ctx), y = resolve(b, ctx)
             guard let xx = x, let yy = y else { return nil }
-            return Node(.binary(op, xx, yy), s)
+            return Compiler.setOperation(op, xx, yy, s) ?? Node(.binary(op, xx, yy), s)
         case .dollar(let a, let c, let s):
             let x = resolve(a, ctx)
             let y = resolve(c, Context())
@@ -166,6 +166,7 @@ extension Compiler {
             }
             return Node(.modelAttribute(sym, canon), r.span)
         }
+        if sym.kind == .set, let a = r.attribute { return resolveSetAttribute(sym, r, a) }
         var attribute: Attribute? = nil
         if let a = r.attribute {
             guard sym.kind == .variable || sym.kind == .equation, let at = Attribute(rawValue: a.key) else {

@@ -22,6 +22,28 @@ public enum Attribute: String {
     case l, m, lo, up, fx, scale, prior, range, slack, slacklo, slackup, infeas
 }
 
+/// Attributes of a set element usable as data (`t.val`, `i.pos`, ...), as GAMS defines them.
+public enum SetAttribute: String, CaseIterable {
+    /// The label read as a number (an execution error when it is not one).
+    case val
+    /// The position in the set named, from 1 (`ord`; enm keeps every set in label order).
+    case ord
+    /// The position in the set named, from 1.
+    case pos
+    /// The position minus 1.
+    case off
+    /// The positions left after this element (0 for the last).
+    case rev
+    /// The position of the label in the unique element list (order of first appearance).
+    case uel
+    /// The number of characters of the label.
+    case len
+    /// 1 for the set's first element, else 0.
+    case first
+    /// 1 for the set's last element, else 0.
+    case last
+}
+
 /// A resolved expression node; `hasVariable` says whether a variable (not its attribute) occurs.
 public final class Node {
     public enum Kind {
@@ -39,6 +61,8 @@ public final class Node {
         /// `ord(i)`: slot and the set it moves in.
         case ord(Int, Symbol)
         case card(Symbol)
+        /// `i.val`, `i.pos`, ...: slot and the set named (positions are in that set).
+        case setAttribute(Int, Symbol, SetAttribute)
         case sameAs(ResolvedIndex, ResolvedIndex)
         case reduce(ReduceOp, ResolvedDomain, Node)
     }

@@ -506,14 +506,18 @@ public final class Parser {
                                      span: start.through(model.span)))
     }
 
-    /// displayStatement = "display" displayItem { "," displayItem } ;
+    /// displayStatement = "display" [ "$" operand ] displayItem { "," displayItem } ;
+    /// `display$c items;` is GAMS's conditional display: the same as `if(c, display items;);`.
     func parseDisplayStatement(_ start: SourceSpan) throws -> Statement {
+        var cond: Expr? = nil
+        if acceptSymbol("$") { cond = try parseDollarOperand() }
         var args: [DisplayArg] = []
         repeat {
             args.append(try parseDisplayItem())
         } while acceptSymbol(",")
         try endStatement()
-        return .display(args, start)
+        guard let c = cond else { return .display(args, start) }
+        return .ifStatement([(c, [.display(args, start)])], nil, start)
     }
 
     func parseDisplayItem() throws -> DisplayArg {

@@ -240,6 +240,7 @@ import Testing
         check("solve transport using MIP minimizing z;", "MIP", "support.type.model-type")
         check("solve transport using lp max z;", "max", "support.function.builtin")
         let attributes = Array(Parser.symbolAttributes) + Compiler.modelAttributes.values.map { $0 }
+            + SetAttribute.allCases.map(\.rawValue) + Compiler.textSetAttributes
         #expect(attributes.count > 30)
         for a in Set(attributes).sorted() {
             check("x.\(a)(i) = y.\(a);", a, "support.variable.attribute")
