@@ -31,7 +31,8 @@ let package = Package(
         .target(name: "Report", dependencies: ["IR"]),
         .target(name: "Formats", dependencies: ["IR"]),
         .target(name: "GDX", dependencies: ["CZlib"]),
-        .target(name: "Driver", dependencies: ["Diagnostics", "Syntax", "IR", "Semantics", "Execution", "Solvers", "Report", "Formats"]),
+        .target(name: "GDXBridge", dependencies: ["IR", "GDX"]),
+        .target(name: "Driver", dependencies: ["Diagnostics", "Syntax", "IR", "Semantics", "Execution", "Solvers", "Report", "Formats", "GDX", "GDXBridge"]),
         .executableTarget(name: "enm", dependencies: [
             "Driver", "Formats", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
@@ -45,6 +46,7 @@ let package = Package(
                     exclude: ["Models", "Corpus", "NLP", "Tex"]),
         .testTarget(name: "ModelLibraryTests"),
         .testTarget(name: "GDXTests", dependencies: ["GDX"], exclude: ["gdx_reference.py"]),
+        .testTarget(name: "GDXBridgeTests", dependencies: ["GDXBridge", "GDX", "IR", "Driver", "Semantics"]),
     ],
     swiftLanguageModes: [.v5]
 )
