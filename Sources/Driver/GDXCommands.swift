@@ -20,7 +20,7 @@ extension Driver {
         } catch let e as GDXError {
             return GDXDumpResult(text: "", diagnostics: [gdxDiagnostic(e, path: path)], exitCode: gdxExitCode(e))
         } catch {
-            return GDXDumpResult(text: "", diagnostics: [Diagnostic(.error, GDXError.Kind.unreadable.rawValue, "cannot read '\(path)': \(error)", at: .none)],
+            return GDXDumpResult(text: "", diagnostics: [Diagnostic(.error, GDXError(.unreadable, "").code, "cannot read '\(path)': \(error)", at: .none)],
                                  exitCode: 5)
         }
     }

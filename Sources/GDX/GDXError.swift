@@ -6,14 +6,16 @@ public struct GDXError: Error, Equatable, Sendable, CustomStringConvertible {
         case notGDX = "E3031"
         /// A GDX file that is truncated or whose structure is broken (E3030).
         case malformed = "E3030"
-        /// A GDX file of a version or a feature this reader does not handle (E3032).
-        case unsupported = "E3032"
+        /// A GDX file of a version or a feature this reader does not handle (E3030 as well:
+        /// either way the file cannot be read as GDX).
+        case unsupported
         /// The file cannot be opened or read (E6003).
         case unreadable = "E6003"
         /// The file cannot be written (E6004).
         case unwritable = "E6004"
-        /// The data cannot be stored in a GDX file (E3033): a name or label too long, too many dimensions.
-        case invalidData = "E3033"
+        /// The data cannot be stored in a GDX file (E6004 as well: the file cannot be written):
+        /// a name or label too long, too many dimensions.
+        case invalidData
     }
 
     public var kind: Kind
@@ -25,7 +27,13 @@ public struct GDXError: Error, Equatable, Sendable, CustomStringConvertible {
     }
 
     /// The diagnostic code of this failure.
-    public var code: String { kind.rawValue }
+    public var code: String {
+        switch kind {
+        case .unsupported: return Kind.malformed.rawValue
+        case .invalidData: return Kind.unwritable.rawValue
+        default: return kind.rawValue
+        }
+    }
 
     public var description: String { message }
 }
