@@ -20,6 +20,7 @@ let package = Package(
         .systemLibrary(name: "CGLPK", path: "Sources/CGLPK"),
         .systemLibrary(name: "CIpopt", path: "Sources/CIpopt"),
         .systemLibrary(name: "CMalloc", path: "Sources/CMalloc"),
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
         .target(name: "Diagnostics"),
         .target(name: "Syntax", dependencies: ["Diagnostics"], swiftSettings: fast),
         .target(name: "IR", dependencies: ["Diagnostics"], swiftSettings: fast),
@@ -29,7 +30,9 @@ let package = Package(
         .target(name: "Solvers", dependencies: ["IR", "Derivatives", "CGLPK", "CIpopt", "CMalloc"]),
         .target(name: "Report", dependencies: ["IR"]),
         .target(name: "Formats", dependencies: ["IR"]),
-        .target(name: "Driver", dependencies: ["Diagnostics", "Syntax", "IR", "Semantics", "Execution", "Solvers", "Report", "Formats"]),
+        .target(name: "GDX", dependencies: ["CZlib"]),
+        .target(name: "GDXBridge", dependencies: ["IR", "GDX"]),
+        .target(name: "Driver", dependencies: ["Diagnostics", "Syntax", "IR", "Semantics", "Execution", "Solvers", "Report", "Formats", "GDX", "GDXBridge"]),
         .executableTarget(name: "enm", dependencies: [
             "Driver", "Formats", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
@@ -42,6 +45,8 @@ let package = Package(
         .testTarget(name: "LanguageTests", dependencies: ["Driver", "Diagnostics", "Syntax", "Execution", "IR"],
                     exclude: ["Models", "Corpus", "NLP", "Tex", "GamsTables"]),
         .testTarget(name: "ModelLibraryTests"),
+        .testTarget(name: "GDXTests", dependencies: ["GDX"], exclude: ["gdx_reference.py"]),
+        .testTarget(name: "GDXBridgeTests", dependencies: ["GDXBridge", "GDX", "IR", "Driver", "Semantics"]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Installs the C libraries enm links (GLPK, Ipopt) when they are missing. Debian/Ubuntu.
+# Installs the C libraries enm links (GLPK, Ipopt, zlib) when they are missing. Debian/Ubuntu.
 set -euo pipefail
 need=()
 [ -f /usr/include/glpk.h ] || need+=(libglpk-dev)
 [ -f /usr/include/coin/IpStdCInterface.h ] || need+=(coinor-libipopt-dev)
+[ -f /usr/include/zlib.h ] || need+=(zlib1g-dev)
 if [ ${#need[@]} -gt 0 ]; then
   echo "installing ${need[*]} ..." >&2
   SUDO=""

@@ -27,6 +27,20 @@ if [ -z "${ENM_TEXTMATE_PYTHON:-}" ]; then
     export ENM_TEXTMATE_PYTHON="$PWD/$venv/bin/python"
   fi
 fi
+# The GDX tests check enm's files against GAMS's own GDX library (PyPI's gamsapi with the
+# library binaries of gams-gdxgmd; neither needs a GAMS installation or licence), installed in a
+# virtual environment under .build; without it those tests are skipped with a reason.
+if [ -z "${ENM_GDX_PYTHON:-}" ]; then
+  venv=".build/gdx-venv"
+  check='import gams_gdxgmd; from gams.core import gdx'
+  if [ ! -x "$venv/bin/python" ] || ! "$venv/bin/python" -c "$check" 2>/dev/null; then
+    { python3 -m venv "$venv" && "$venv/bin/pip" install -q gamsapi gams-gdxgmd; } >/dev/null 2>&1 \
+      || echo "note: gamsapi/gams-gdxgmd not installed; the GDX reference tests will be skipped" >&2
+  fi
+  if [ -x "$venv/bin/python" ] && "$venv/bin/python" -c "$check" 2>/dev/null; then
+    export ENM_GDX_PYTHON="$PWD/$venv/bin/python"
+  fi
+fi
 swift build --build-tests
 # The model library's tests run the bundled models through an optimised build of the command line
 # (their loops interpret thousands of statements; a debug build takes several times longer).

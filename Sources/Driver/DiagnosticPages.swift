@@ -4830,6 +4830,88 @@ Set i / a 'first plant', b /;
 ```
 
 """##,
+        "E3030": ##"""
+# E3030: GDX file is damaged, truncated or of an unsupported version
+
+The file starts like a GDX file but its structure is broken: it ends before a section it
+announces (a copy or download that stopped early), a section marker (`_SYMB_`, `_UEL_`,
+`_SETT_`, `_ACRO_`, `_DOMS_`, `_DATA_`) is missing, or a record holds an impossible code. The
+same code reports a GDX file of a format version other than 6 or 7 (GAMS releases before 2007
+wrote version 5; convert such files with GAMS's `gdxcopy -V7`) or one written on a big-endian
+machine. `enm gdx dump` exits with code 2.
+
+## Example
+
+The first 300 bytes of a GDX file, saved as `cut.gdx` (`head -c 300 full.gdx > cut.gdx`):
+
+```sh
+enm gdx dump cut.gdx
+```
+
+prints (exit code 2):
+
+```text
+error[E3030]: 'cut.gdx': the section index points past the end of the file (truncated?)
+ --> <command line>
+```
+
+## Why
+
+The reader checks every read against the end of the file and every marker the format defines,
+so a damaged file is reported instead of being read as wrong data.
+
+## Fix
+
+Write or copy the file again from its source, and dump the complete file:
+
+```sh
+enm gdx dump full.gdx
+```
+
+"""##,
+        "E3031": ##"""
+# E3031: not a GDX file
+
+`enm gdx dump FILE` was given a file that does not start with the GDX header: a text file, a
+CSV export or a file of another program that happens to end in `.gdx`. The command exits with
+code 2.
+
+## Example
+
+GAMS source text saved under a `.gdx` name:
+
+```gams
+Set i / seattle, san-diego /;
+```
+
+as `data.gdx`:
+
+```text file=data.gdx
+Set i / seattle, san-diego /;
+```
+
+```sh
+enm gdx dump data.gdx
+```
+
+prints (exit code 2):
+
+```text
+error[E3031]: 'data.gdx': not a GDX file (it does not start with the GDX header)
+ --> <command line>
+```
+
+## Why
+
+A GDX file is binary: it starts with a byte-order preamble, the byte 123 and the mark
+`GAMSGDX`, as GAMS's GDX library writes it. Data written as GAMS source text is not GDX.
+
+## Fix
+
+Dump a file GAMS (`execute_unload`, `gdxxrw`, `gams.transfer`) or enm wrote, or read GAMS
+source text with `$include` instead.
+
+"""##,
         "E4001": ##"""
 # E4001: division by zero
 
@@ -5980,6 +6062,60 @@ solve m using lp maximizing z;
 ```sh
 enm solve example.gms --ledger runs-new.jsonl
 ```
+
+"""##,
+        "E6003": ##"""
+# E6003: GDX file cannot be read
+
+`enm gdx dump FILE` could not open the file: it does not exist, is a folder, or cannot be read
+with the current permissions. The command exits with code 5.
+
+## Example
+
+```sh
+enm gdx dump missing.gdx
+```
+
+prints (exit code 5):
+
+```text
+error[E6003]: cannot read 'missing.gdx': no such file
+ --> <command line>
+```
+
+## Why
+
+Like a result file that cannot be written (E6001), a file that cannot be opened is a problem of
+the file system, not of the data; exit code 5 keeps the two apart from a damaged GDX file (2).
+
+## Fix
+
+Name an existing GDX file; relative paths are taken from the working folder.
+
+"""##,
+        "E6004": ##"""
+# E6004: GDX file cannot be written
+
+A GDX file could not be written: its folder does not exist or cannot be written, or the name is
+a folder, or the data cannot be stored in a GDX file (a symbol name or label longer than 63
+characters, more than 20 dimensions, two symbols whose names differ only in case). The file is written to a temporary file in the same folder first and renamed into
+place, so an existing file is never left half-written. Exit code 5.
+
+## Example
+
+Writing a GDX file to `/nonexistent-folder/x.gdx` (a folder that does not exist) gives:
+
+```text
+error[E6004]: cannot write '/nonexistent-folder/x.gdx': No such file or directory
+```
+
+## Why
+
+enm does not create missing folders for GDX files, as GAMS's `execute_unload` does not.
+
+## Fix
+
+Create the folder first, or name a file in an existing, writable folder.
 
 """##,
         "W0001": ##"""

@@ -33,7 +33,7 @@ struct Enm: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "enm",
         abstract: "A GAMS-like modeling language for energy-community optimization.",
-        subcommands: [Solve.self, Check.self, Ledger.self, Export.self, TexCommand.self, ExplainCommand.self])
+        subcommands: [Solve.self, Check.self, Ledger.self, Export.self, TexCommand.self, ExplainCommand.self, GDXCommand.self])
 }
 
 struct Solve: ParsableCommand {
@@ -267,3 +267,28 @@ struct ExplainCommand: ParsableCommand {
 }
 
 Enm.main()
+
+struct GDXCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "gdx",
+        abstract: "Work with GAMS data exchange (GDX) files.",
+        subcommands: [Dump.self])
+
+    struct Dump: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "dump",
+            abstract: "Print a GDX file's symbols as GAMS data statements, as GAMS's gdxdump does.")
+
+        @Argument(help: "The GDX file.")
+        var file: String
+
+        func run() throws {
+            let result = Driver.gdxDump(path: file)
+            writeOut(result.text)
+            if !result.diagnostics.isEmpty {
+                writeError(Driver.renderDiagnostics(result.diagnostics, color: isatty(2) != 0))
+            }
+            throw ExitCode(result.exitCode)
+        }
+    }
+}
