@@ -25,7 +25,7 @@ let package = Package(
         .target(name: "Syntax", dependencies: ["Diagnostics"], swiftSettings: fast),
         .target(name: "IR", dependencies: ["Diagnostics"], swiftSettings: fast),
         .target(name: "Semantics", dependencies: ["Syntax", "IR"], swiftSettings: fast),
-        .target(name: "Execution", dependencies: ["Semantics", "IR", "Derivatives", "Solvers"], swiftSettings: fast),
+        .target(name: "Execution", dependencies: ["Semantics", "IR", "Derivatives", "Solvers", "GDX", "GDXBridge"], swiftSettings: fast),
         .target(name: "Derivatives", dependencies: ["IR"], swiftSettings: fast),
         .target(name: "Solvers", dependencies: ["IR", "Derivatives", "CGLPK", "CIpopt", "CMalloc"]),
         .target(name: "Report", dependencies: ["IR"]),
@@ -45,7 +45,7 @@ let package = Package(
         .testTarget(name: "LanguageTests", dependencies: ["Driver", "Diagnostics", "Syntax", "Execution", "IR"],
                     exclude: ["Models", "Corpus", "NLP", "Tex", "GamsTables"]),
         .testTarget(name: "ModelLibraryTests"),
-        .testTarget(name: "GDXTests", dependencies: ["GDX"], exclude: ["gdx_reference.py"]),
+        .testTarget(name: "GDXTests", dependencies: ["GDX", "Driver"], exclude: ["gdx_reference.py"]),
         .testTarget(name: "GDXBridgeTests", dependencies: ["GDXBridge", "GDX", "IR", "Driver", "Semantics"]),
     ],
     swiftLanguageModes: [.v5]

@@ -4137,6 +4137,48 @@ solve m using mip minimizing z;
 ```
 
 """##,
+        "E2042": ##"""
+# E2042: symbol cannot be transferred to or from a GDX file
+
+`execute_unload`, `execute_load` and `execute_loadpoint` transfer sets, parameters, variables
+and equations. A model cannot be transferred, and `execute_loadpoint` reads levels and
+marginals, which only variables and equations have.
+
+## Example
+
+```gams
+Parameter p;
+execute_loadpoint 'start.gdx' p;
+```
+
+`enm check example.gms` prints (exit code 1):
+
+```text
+error[E2042]: 'p' is a parameter and cannot be transferred by execute_loadpoint
+ --> example.gms:2:31
+  |
+2 | execute_loadpoint 'start.gdx' p;
+  |                               ^
+  = help: execute_loadpoint reads levels and marginals of variables and equations
+```
+
+## Why
+
+GAMS's `execute_loadpoint` merges a solution point (the levels and marginals of a previous
+solve) into the current variables and equations; data of sets and parameters is read with
+`execute_load`.
+
+## Fix
+
+Read the parameter with `execute_load`:
+
+```gams
+Scalar p / 5 /;
+execute_unload 'start.gdx' p;
+execute_load 'start.gdx' p;
+```
+
+"""##,
         "E2050": ##"""
 # E2050: set attribute of a set that is not one-dimensional
 
@@ -5730,6 +5772,101 @@ disc(y) = 1/1.05**(y.pos - 1);
 ```
 
 """##,
+        "E4032": ##"""
+# E4032: GDX file does not hold the symbol to load
+
+`execute_load` (or `execute_loadpoint`) names a symbol that the GDX file does not hold, or that
+the file holds as another kind of symbol or with another number of indices. The symbol keeps
+its data; the run goes on and ends with exit code 2.
+
+## Example
+
+```gams
+Set i / a, b /;
+Parameter p(i) / a 1 /, q(i);
+execute_unload 'data.gdx', p;
+execute_load 'data.gdx', q;
+```
+
+`enm solve example.gms` prints (exit code 2):
+
+```text
+error[E4032]: execute_load: 'data.gdx' has no symbol 'q'
+ --> example.gms:4:1
+  |
+4 | execute_load 'data.gdx', q;
+  | ^^^^^^^^^^^^
+```
+
+## Why
+
+GAMS matches the symbols of `execute_load` with the file's by name, and a symbol's kind and
+dimension must agree with what the file holds.
+
+## Fix
+
+Load a symbol the file holds, or write the symbol to the file first:
+
+```gams
+Set i / a, b /;
+Parameter p(i) / a 1 /, q(i);
+execute_unload 'data.gdx', p, q;
+execute_load 'data.gdx', q;
+```
+
+"""##,
+        "E4033": ##"""
+# E4033: GDX data outside the symbol's domain
+
+`execute_load` read a record whose label at some position is not a member of the domain set
+the symbol is declared over. enm does not drop such records silently: the symbol keeps its
+data, and the run goes on and ends with exit code 2.
+
+## Example
+
+A first model writes demands for three markets:
+
+```text file=write.gms
+Set j / new-york, chicago, topeka /;
+Parameter b(j) / new-york 325, chicago 300, topeka 275 /;
+execute_unload 'results.gdx', b;
+```
+
+A second one, which knows only two of them, reads them:
+
+```gams
+Set j / new-york, chicago /;
+Parameter b(j);
+execute_load 'results.gdx', b;
+```
+
+`enm solve example.gms` (after `enm solve write.gms`) prints (exit code 2):
+
+```text
+error[E4033]: execute_load: 'b(topeka)' of '/path/results.gdx': 'topeka' is not in set 'j'
+ --> example.gms:3:1
+  |
+3 | execute_load 'results.gdx', b;
+  | ^^^^^^^^^^^^
+```
+
+## Why
+
+Every label of a symbol lies in its domain sets; GAMS checks the domains of the data it loads
+and reports a domain violation.
+
+## Fix
+
+Declare the domain with every label the file uses (or load the data into a symbol over the
+universe, `Parameter b(*)`):
+
+```gams
+Set j / new-york, chicago, topeka /;
+Parameter b(j);
+execute_load 'results.gdx', b;
+```
+
+"""##,
         "E4099": ##"""
 # E4099: too many run-time errors
 
@@ -6096,17 +6233,29 @@ Name an existing GDX file; relative paths are taken from the working folder.
         "E6004": ##"""
 # E6004: GDX file cannot be written
 
-A GDX file could not be written: its folder does not exist or cannot be written, or the name is
-a folder, or the data cannot be stored in a GDX file (a symbol name or label longer than 63
-characters, more than 20 dimensions, two symbols whose names differ only in case). The file is written to a temporary file in the same folder first and renamed into
-place, so an existing file is never left half-written. Exit code 5.
+A GDX file could not be written by `execute_unload`: its folder does not exist or cannot be
+written, or the name is a folder, or the data cannot be stored in a GDX file (a symbol name or
+label longer than 63 characters, more than 20 dimensions, two symbols whose names differ only in
+case). The file is written to a temporary file in the same folder first and renamed into place,
+so an existing file is never left half-written. The run goes on after the error and ends with
+exit code 2.
 
 ## Example
 
-Writing a GDX file to `/nonexistent-folder/x.gdx` (a folder that does not exist) gives:
+```gams
+Set i / a, b /;
+Parameter p(i) / a 1 /;
+execute_unload '/nonexistent-folder/results.gdx', p;
+```
+
+`enm solve example.gms` prints (exit code 2):
 
 ```text
-error[E6004]: cannot write '/nonexistent-folder/x.gdx': No such file or directory
+error[E6004]: execute_unload: cannot write '/nonexistent-folder/results.gdx': No such file or directory
+ --> example.gms:3:1
+  |
+3 | execute_unload '/nonexistent-folder/results.gdx', p;
+  | ^^^^^^^^^^^^^^
 ```
 
 ## Why
@@ -6115,7 +6264,14 @@ enm does not create missing folders for GDX files, as GAMS's `execute_unload` do
 
 ## Fix
 
-Create the folder first, or name a file in an existing, writable folder.
+Create the folder first, or name a file in an existing, writable folder (a relative name is
+taken from the model file's folder):
+
+```gams
+Set i / a, b /;
+Parameter p(i) / a 1 /;
+execute_unload 'results.gdx', p;
+```
 
 """##,
         "W0001": ##"""

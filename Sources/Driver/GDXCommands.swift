@@ -1,4 +1,5 @@
 import Diagnostics
+import Execution
 import GDX
 import GDXBridge
 import Semantics
@@ -45,18 +46,7 @@ extension Driver {
 extension Driver {
     /// The GDX equation type of each equation the program defines, by lower-cased name.
     public static func gdxEquationTypes(_ program: Program) -> [String: GDXEquationType] {
-        var types: [String: GDXEquationType] = [:]
-        for d in program.definitions.values {
-            let t: GDXEquationType
-            switch d.relation {
-            case .eq: t = .equal
-            case .le: t = .less
-            case .ge: t = .greater
-            case .free: t = .nonbinding
-            }
-            types[d.symbol.name.lowercased()] = t
-        }
-        return types
+        GDXTransfers.equationTypes(program)
     }
 
     /// The program's symbols (all but models when `names` is empty, else those named) as a GDX file.

@@ -261,6 +261,7 @@ public final class Interpreter {
             for case .text(let t) in items { text = t; break }
             diagnostics.error("E4010", "abort\(text.isEmpty ? "" : ": \(text)")", at: span)
             throw ControlFlow.abort
+        case .gdxTransfer(let g): transfer(g)
         case .noop: break
         }
     }

@@ -66,10 +66,15 @@ public enum GDXWriter {
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent()
         let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
-        do {
-            try Data(bytes).write(to: temporary)
-        } catch {
-            throw GDXError(.unwritable, "cannot write '\(path)': \(reason(error))")
+        // POSIX calls, so that a failure names its reason (errno), and the data is on disk
+        // before the rename makes it the file
+        let fd = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard fd >= 0 else { throw GDXError(.unwritable, "cannot write '\(path)': \(String(cString: strerror(errno)))") }
+        let why = writeAll(fd, bytes) && fsync(fd) == 0 ? nil : String(cString: strerror(errno))
+        close(fd)
+        if let why {
+            unlink(temporary.path)
+            throw GDXError(.unwritable, "cannot write '\(path)': \(why)")
         }
         guard rename(temporary.path, url.path) == 0 else {
             let why = String(cString: strerror(errno))
@@ -78,12 +83,18 @@ public enum GDXWriter {
         }
     }
 
-    private static func reason(_ error: Error) -> String {
-        let ns = error as NSError
-        if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
-            return String(cString: strerror(Int32(underlying.code)))
+    /// Writes all of `bytes` to `fd`; false (errno set) when it cannot.
+    private static func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let n = Foundation.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                if n < 0 && errno == EINTR { continue }
+                guard n > 0 else { return false }
+                offset += n
+            }
+            return true
         }
-        return ns.localizedDescription
     }
 
     /// Rejects what a GDX file cannot hold, naming the symbol or label.

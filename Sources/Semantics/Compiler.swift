@@ -211,6 +211,8 @@ public final class Compiler {
             return .continueLoop(c.flatMap { resolveData($0) }, span)
         case .abort(let c, let items, let span):
             return .abort(c.flatMap { resolveData($0) }, items.compactMap { compileDisplayArg($0) }, span)
+        case .gdxTransfer(let g):
+            return compileGDXTransfer(g).map { .gdxTransfer($0) }
         }
     }
 
@@ -313,6 +315,28 @@ public final class Compiler {
             return "\(first.path):\(sym.line)"
         }
         return "line \(sym.line)"
+    }
+
+    /// Resolves the symbols of a GDX transfer. A load gives its symbols data (as an assignment
+    /// does); a load point is for variables and equations only.
+    func compileGDXTransfer(_ g: GDXTransfer) -> GDXTransferR? {
+        var symbols: [Symbol] = []
+        for n in g.names {
+            guard let s = lookup(n) else { continue }
+            if s.kind == .model || (g.kind == .loadPoint && s.kind != .variable && s.kind != .equation) {
+                diagnostics.error("E2042", "'\(n.text)' is a \(s.kind.rawValue) and cannot be transferred by \(g.kind.rawValue)", at: n.span,
+                                  help: g.kind == .loadPoint ? ["execute_loadpoint reads levels and marginals of variables and equations"] : [])
+                continue
+            }
+            if g.kind != .unload { s.hasData = true; assigned.insert(s.id) }
+            symbols.append(s)
+        }
+        guard symbols.count == g.names.count else { return nil }
+        if g.kind != .unload && symbols.isEmpty {
+            diagnostics.error("E0011", "\(g.kind.rawValue) needs the names of the symbols to read", at: g.span)
+            return nil
+        }
+        return GDXTransferR(kind: g.kind, file: g.file, symbols: symbols, span: g.span)
     }
 
     /// Fixes the dimension of a symbol declared without a domain at its first indexed use:

@@ -90,8 +90,18 @@ public indirect enum StatementR {
     case breakLoop(Node?, SourceSpan)
     case continueLoop(Node?, SourceSpan)
     case abort(Node?, [DisplayItemR], SourceSpan)
+    /// `execute_unload`/`execute_load`/`execute_loadpoint` of these symbols (all with none named).
+    case gdxTransfer(GDXTransferR)
     /// Marks the point where an equation definition appeared (definitions are static).
     case noop
+}
+
+/// A checked GDX transfer: the file as written (resolved at run time) and its symbols.
+public struct GDXTransferR {
+    public var kind: GDXTransfer.Kind
+    public var file: String
+    public var symbols: [Symbol]
+    public var span: SourceSpan
 }
 
 /// The checked program: symbols with their initial data, statements, equation definitions.

@@ -206,6 +206,24 @@ public indirect enum Statement {
     case breakStatement(Expr?, SourceSpan)
     case continueStatement(Expr?, SourceSpan)
     case abort(Expr?, [DisplayArg], SourceSpan)
+    case gdxTransfer(GDXTransfer)
+}
+
+/// `execute_unload 'file.gdx' a, b;`, `execute_load 'file.gdx' a, b;`, `execute_loadpoint ...`.
+public struct GDXTransfer {
+    public enum Kind: String {
+        /// Writes the named symbols (all with none named) to the file.
+        case unload = "execute_unload"
+        /// Replaces the named symbols' data with the file's.
+        case load = "execute_load"
+        /// Merges the file's levels and marginals into the named variables and equations.
+        case loadPoint = "execute_loadpoint"
+    }
+    public var kind: Kind
+    public var file: String
+    public var fileSpan: SourceSpan
+    public var names: [Name]
+    public var span: SourceSpan
 }
 
 /// `Model m 'text' / all /`, `/ eq1, eq2 /` or, with model algebra, `/ base + ramp - obj /`.

@@ -31,6 +31,7 @@ public final class Parser {
         "model", "models", "solve", "display", "option", "options", "loop", "while", "repeat", "for", "if",
         "abort", "break", "continue", "else", "elseif", "until", "sos1", "sos2", "semicont", "semiint",
         "acronym", "acronyms", "file", "files", "put", "putclose", "execute", "execute_unload", "execute_load",
+        "execute_loadpoint", "execute_unloaddi",
     ]
 
     /// Words that cannot name a symbol: GAMS's reserved words (statement keywords, logical
@@ -42,7 +43,7 @@ public final class Parser {
         "not", "xor", "eqv", "imp", "system", "ord", "card", "sameas", "diag", "do", "then", "sand", "sor",
         "endfor", "endif", "endloop", "endwhile", "function", "functions", "logic", "put_utility",
         "putpage", "puttl", "puthd", "putclear", "putfmcl", "putheader", "puttitle", "gdxload",
-        "execute_loadpoint", "execute_loadhandle", "execute_unloaddi", "execute_unloadidx",
+        "execute_loadhandle", "execute_unloadidx",
     ])
 
     /// Built-in names that a declared symbol shadows (functions and constants).
@@ -338,8 +339,11 @@ public final class Parser {
         case "abort": lx.next(); return try parseAbortStatement(start)
         case "else", "elseif", "until":
             throw fail("E0017", "'\(t.text)' outside of its statement", at: t)
+        case "execute_unload", "execute_unloaddi", "execute_load", "execute_loadpoint":
+            lx.next()
+            return try parseGDXTransfer(t, start)
         case "sos1", "sos2", "semicont", "semiint", "acronym", "acronyms", "file", "files", "put", "putclose",
-             "execute", "execute_unload", "execute_load":
+             "execute":
             throw fail("E0018", "'\(t.text)' statements are not supported by enm", at: t, label: "not supported")
         default:
             return try parseAssignmentOrDefinition()
@@ -504,6 +508,30 @@ public final class Parser {
         try endStatement()
         return .solve(SolveStatement(model: model, type: ty, maximize: maximize ?? false, objective: objective,
                                      span: start.through(model.span)))
+    }
+
+    /// gdxTransfer = ( "execute_unload" | "execute_load" | "execute_loadpoint" ) fileName [ "," ]
+    ///               [ name { [ "," ] name } ] ;
+    func parseGDXTransfer(_ keyword: Token, _ start: SourceSpan) throws -> Statement {
+        let f = lx.peek()
+        guard f.kind == .string || f.kind == .word else {
+            throw fail("E0011", "expected the GDX file's name after '\(keyword.text)', found \(describe(f))", at: f,
+                       label: "expected a file name", help: ["write the name in quotes: \(keyword.text) 'results.gdx' x, y;"])
+        }
+        lx.next()
+        var names: [Name] = []
+        _ = acceptSymbol(",")
+        while lx.peek().kind == .word, !isStatementStart(lx.peek()) {
+            names.append(try expectName("to transfer"))
+            if lx.peek().isSymbol("=") {
+                throw fail("E0010", "renaming a symbol in '\(keyword.text)' is not supported", at: lx.peek(), label: "not supported")
+            }
+            _ = acceptSymbol(",")
+        }
+        try endStatement()
+        let kind: GDXTransfer.Kind = keyword.lower.hasPrefix("execute_unload") ? .unload
+            : keyword.lower == "execute_loadpoint" ? .loadPoint : .load
+        return .gdxTransfer(GDXTransfer(kind: kind, file: f.text, fileSpan: span(f), names: names, span: start))
     }
 
     /// displayStatement = "display" [ "$" operand ] displayItem { "," displayItem } ;

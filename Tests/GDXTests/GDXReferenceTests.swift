@@ -1,3 +1,4 @@
+import Driver
 import Foundation
 import Testing
 @testable import GDX
@@ -18,6 +19,36 @@ struct GDXReferenceTests {
             if let t = r["text"] { out[keys + "#text"] = [t] }
         }
         return out
+    }
+
+    /// A model's `execute_unload` writes a file GAMS's library reads: levels, marginals and
+    /// bounds of a solved LP, and the data it was solved with.
+    @Test func gamsLibraryReadsAModelsExecuteUnload() throws {
+        let gdx = temporaryGDXPath("unloaded")
+        let model = (gdx as NSString).deletingLastPathComponent + "/unload-\(UUID().uuidString).gms"
+        try """
+        Set i / a, b /;
+        Parameter c(i) 'cost' / a 1, b 2 /;
+        Positive Variable x(i);
+        Variable z;
+        Equation obj, need;
+        obj.. z =e= sum(i, c(i)*x(i));
+        need.. sum(i, x(i)) =g= 3;
+        x.up(i) = 2;
+        Model m / all /;
+        solve m using lp minimizing z;
+        execute_unload '\(gdx)', c, x, need;
+        """.write(toFile: model, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: model) }
+        #expect(Driver.run(path: model).exitCode.rawValue == 0)
+        let json = try #require(try JSONSerialization.jsonObject(with: runReference(["read", gdx])) as? [String: Any])
+        #expect(records(try symbol(json, "c"))["b"]?.first as? Double == 2)
+        let x = records(try symbol(json, "x"))
+        // x(a) = 2 at its upper bound (marginal -1: cheaper than the row's price 2), x(b) = 1 basic
+        #expect(x["a"]?[0] as? Double == 2 && x["a"]?[1] as? Double == -1 && x["a"]?[3] as? Double == 2)
+        #expect(x["b"]?[0] as? Double == 1 && x["b"]?[1] as? Double == 0)
+        let need = records(try symbol(json, "need"))
+        #expect(need[""]?[0] as? Double == 3 && need[""]?[1] as? Double == 2 && need[""]?[2] as? Double == 3)
     }
 
     @Test func gamsLibraryReadsWhatEnmWrites() throws {

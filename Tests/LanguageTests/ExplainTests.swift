@@ -21,8 +21,8 @@ private let examplesNotRun: [String: String] = [
     "E4011": "unreachable from a program that compiles (the model-type checks come first)",
     // a damaged binary GDX file cannot be given as a text block; Tests/GDXTests covers it
     "E3030": "needs a damaged binary GDX file",
-    // only the GDX writer gives it, and no statement writes GDX files yet
-    "E6004": "no statement writes GDX files yet (Tests/GDXTests covers it)",
+    // the file must come from another run; GDXStatementTests covers it
+    "E4033": "needs a GDX file written by another run",
 ]
 
 /// The codes written in the sources as string literals ("E1001", "W4003").
