@@ -43,7 +43,7 @@ let package = Package(
         .testTarget(name: "ReportTests", dependencies: ["Report", "IR"]),
         .testTarget(name: "FormatsTests", dependencies: ["Formats", "IR", "Driver", "Execution", "Solvers", "CGLPK"]),
         .testTarget(name: "LanguageTests", dependencies: ["Driver", "Diagnostics", "Syntax", "Execution", "IR"],
-                    exclude: ["Models", "Corpus", "NLP", "Tex", "GamsTables"]),
+                    exclude: ["Models", "Corpus", "NLP", "Tex", "GamsTables", "GamsCorpus"]),
         .testTarget(name: "ModelLibraryTests"),
         .testTarget(name: "GDXTests", dependencies: ["GDX", "Driver"], exclude: ["gdx_reference.py"]),
         .testTarget(name: "GDXBridgeTests", dependencies: ["GDXBridge", "GDX", "IR", "Driver", "Semantics"]),
