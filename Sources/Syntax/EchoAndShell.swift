@@ -62,6 +62,8 @@ extension Preprocessor {
         guard let r = Preprocessor.redirection(rest), r.text.isEmpty else {
             diagnostics.error("E0120", "$\(spelled) needs '> file' or '>> file'", at: span,
                               label: "no file to write", help: ["write '$\(spelled) > file.txt' (or '>>' to append)"])
+            // the block is still read to its $offEcho, so that its lines are not taken for statements
+            echo = EchoBlock(span: span, spelled: spelled, name: "", path: "", append: true, substitutes: false)
             return
         }
         echo = EchoBlock(span: span, spelled: spelled, name: r.file, path: outputPath(r.file), append: r.append,
@@ -73,7 +75,7 @@ extension Preprocessor {
         guard var block = echo else { return }
         if bytes.first == UInt8(ascii: "$"), Preprocessor.splitDirective(bytes, from: 1).0 == "offecho" {
             echo = nil
-            write(block.text, to: block.name, append: block.append, at: block.span)
+            if !block.name.isEmpty { write(block.text, to: block.name, append: block.append, at: block.span) }
             return
         }
         let text = block.substitutes ? substitute(bytes, file: file, line: line).bytes : bytes
@@ -95,7 +97,7 @@ extension Preprocessor {
             }
         } catch {
             diagnostics.error("E6015", "cannot write '\(name)'", at: span, label: "not written",
-                              notes: ["the file would be '\(path)'"])
+                              notes: path == name ? [] : ["the file would be '\(path)'"])
         }
     }
 

@@ -218,7 +218,9 @@ public final class Preprocessor {
                               label: "this $ifThen has no matching $endIf")
             blocks.removeLast()
         }
-        if let open = echo, open.span.file?.path == file.path {
+        if let open = echo, open.span.file?.path == file.path, open.name.isEmpty {
+            echo = nil
+        } else if let open = echo, open.span.file?.path == file.path {
             diagnostics.error("E0121", "$\(open.spelled) is not closed by $offEcho", at: open.span,
                               label: "this $\(open.spelled) has no matching $offEcho", help: ["nothing was written to '\(open.name)'"])
             echo = nil
