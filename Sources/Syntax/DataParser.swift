@@ -46,7 +46,8 @@ extension Parser {
 
     /// An empty data list `/ /` is an error unless `$onEmpty` is in force (GAMS's rule).
     private func reportEmptyData(open: Token, close: Token) {
-        guard open.lineIndex < lx.lines.count, !lx.lines[open.lineIndex].dataOptions.contains(.emptyAllowed) else { return }
+        guard open.lineIndex < lx.lines.count, !lx.lines[open.lineIndex].dataOptions.contains(.emptyAllowed),
+              !lx.hasTrouble(since: TokenPosition(line: open.lineIndex, column: open.column)) else { return }
         let start = span(open)
         let end = span(close)
         let length = start.line == end.line && start.path == end.path ? max(1, end.column + end.length - start.column) : 1

@@ -67,6 +67,8 @@ public final class Preprocessor {
     var includeStack: [(path: String, arguments: [String])] = []
     /// The main file's path (`%system.fn%`, the folder of `$echo` files and `$call`).
     var mainPath = ""
+    /// Whether the next statement line follows an include file that could not be read.
+    var damageNextLine = false
     /// The exit status of the last `$call` (`%system.errorLevel%`).
     var errorLevel = 0
     /// `$title` text, for `%system.title%`.
@@ -305,6 +307,10 @@ public final class Preprocessor {
                                 damaged: sub.damaged, origin: sub.map)
         source.redefinition = redefinition
         source.dataOptions = dataOptions
+        if damageNextLine {
+            source.damaged = true
+            damageNextLine = false
+        }
         lines.append(source)
     }
 
@@ -538,6 +544,8 @@ public final class Preprocessor {
         guard let path = resolvePath(name, from: file), let text = Preprocessor.readFile(path) else {
             diagnostics.error("E0102", "cannot open include file '\(name)'", at: span, label: "file not found",
                               notes: ["relative paths are looked up next to the including file, then in the working directory"])
+            // the statement around the missing lines is incomplete: the parser says nothing more of it
+            damageNextLine = true
             return
         }
         let standard = URL(fileURLWithPath: path).standardizedFileURL.path
