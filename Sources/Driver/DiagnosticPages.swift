@@ -1888,10 +1888,12 @@ Scalar a /1/;  // the first scalar
 
 """##,
         "E0110": ##"""
-# E0110: $abort, $error or $terminate reached
+# E0110: $abort or $error reached
 
-The preprocessor reached an `$abort`, `$error` or `$terminate` line. Its text (or the name of
-the option) is the message. Reading stops there.
+The preprocessor reached an `$abort` or `$error` line. Its text (or the name of the option) is
+the message. After `$abort` reading stops there, in every file; after `$error` it goes on, as in
+GAMS. (`$abort.noError`, `$stop` and `$terminate` stop reading without an error: `$stop` runs
+what was read, `$terminate` does not.)
 
 ## Example
 
@@ -1980,8 +1982,8 @@ q(i)
 # E0112: unknown or unsupported dollar control option
 
 The name after `$` is not a dollar control option enm knows, or it is a GAMS option that enm
-does not implement (`$gdxIn`, `$load`, `$macro`, `$onEcho`, `$ifThen`, ...). For an unknown name
-the help suggests the closest known one.
+does not implement (`$gdxIn`, `$load`, `$macro`, `$onDotL`, `$onEnd`, ...). For an unknown name
+the help suggests the closest known one; for a refused GAMS option it says what to write instead.
 
 ## Example
 
@@ -2002,11 +2004,9 @@ error[E0112]: unknown dollar control option '$onTxt'
 
 ## Why
 
-enm acts on `$include`, `$batInclude`, `$set`/`$setGlobal`/`$setLocal`/`$setEnv`, `$drop`,
-`$if`/`$ifI`/`$ifE`, `$onText`/`$offText`, `$eolCom`/`$onEolCom`/`$offEolCom`,
-`$onDelim`/`$offDelim`, `$exit`, `$abort`/`$error`/`$terminate`, and accepts and ignores the
-options that only change the listing (`$title`, `$offListing`, `$onEmpty`, ...). Any other option
-would change what the model means, so it is not silently skipped.
+docs/gams-support.md lists every GAMS dollar control option in three groups: those enm
+implements, those it accepts because they change only GAMS's listing file, and those it
+refuses. A refused option would change what the model means, so it is not silently skipped.
 
 ## Fix
 
@@ -2094,10 +2094,10 @@ $if %mode% == full display 'full run';
 
 """##,
         "E0115": ##"""
-# E0115: $include nested too deep
+# E0115: $include of a file being read, or nested too deep
 
-Included files include further files more than 40 levels deep — almost always a file that
-includes itself, directly or through another file.
+A file includes itself, directly or through another file, without `$onRecurse`; or, after
+`$onRecurse`, included files include further files more than 40 levels deep.
 
 ## Example
 
@@ -2108,17 +2108,19 @@ $include example.gms
 `enm check example.gms` prints (exit code 1):
 
 ```text
-error[E0115]: $include nested more than 40 deep (recursive include?)
+error[E0115]: 'example.gms' includes itself
  --> example.gms:1:10
   |
 1 | $include example.gms
-  |          ^^^^^^^^^^^
+  |          ^^^^^^^^^^^ already being read
+  = help: GAMS reads a file inside itself only after '$onRecurse'
 ```
 
 ## Why
 
-Each `$include` reads the named file in place. A file that includes itself would be read
-forever, so enm stops at a depth of 40.
+Each `$include` reads the named file in place. GAMS refuses a file that includes itself unless
+`$onRecurse` allows it (then a `$if` must end the recursion); enm does the same, and stops a
+recursion at a depth of 40.
 
 ## Fix
 
@@ -2229,6 +2231,310 @@ $else
 Scalar steps / 96 /;
 $endIf
 display steps;
+```
+
+"""##,
+        "E0120": ##"""
+# E0120: $echo or $onEcho without a file
+
+`$echo` writes its text to a file and `$onEcho` the lines up to `$offEcho`; the file is named after `>` (write anew) or `>>` (append). A line without the redirection has nowhere to write.
+
+## Example
+
+```gams
+$echo Scenario %system.fn%
+Scalar x / 1 /;
+```
+
+`enm check example.gms` prints (exit code 1):
+
+```text
+error[E0120]: $echo needs '> file' or '>> file' after its text
+ --> example.gms:1:2
+  |
+1 | $echo Scenario %system.fn%
+  |  ^^^^ no file to write
+  = help: write '$echo text > file.txt' (or '>>' to append)
+```
+
+## Why
+
+In GAMS, `$echo text > file` and `$onEcho > file` need the redirection. enm writes the file when it reads the line (`$onEcho`: at `$offEcho`); a relative name is taken from the main model file's folder, and `%name%` is replaced in the text (not after `$onEchoV`).
+
+## Fix
+
+```gams
+$echo Scenario %system.fn% > scenario.txt
+Scalar x / 1 /;
+```
+
+"""##,
+        "E0121": ##"""
+# E0121: $onEcho block not balanced
+
+An `$onEcho` block was not closed by `$offEcho` in the same file, or an `$offEcho` came without an open block. Nothing of an unclosed block is written.
+
+## Example
+
+```gams
+$onEcho > solver.opt
+mipgap 0.01
+```
+
+`enm check example.gms` prints (exit code 1):
+
+```text
+error[E0121]: $onEcho is not closed by $offEcho
+ --> example.gms:1:2
+  |
+1 | $onEcho > solver.opt
+  |  ^^^^^^ this $onEcho has no matching $offEcho
+  = help: nothing was written to 'solver.opt'
+```
+
+## Why
+
+GAMS copies the lines between `$onEcho` (or `$onEchoS`, `$onEchoV`) and `$offEcho` to the file; the block ends at `$offEcho` in column 1.
+
+## Fix
+
+```gams
+$onEcho > solver.opt
+mipgap 0.01
+$offEcho
+```
+
+"""##,
+        "E0122": ##"""
+# E0122: shell escape not allowed
+
+`$call`, `$hiddenCall` and `$execute` run a program while the file is read. enm runs none unless the command line says so with `--allow-shell` (on `solve`, `check`, `export` and `tex`): a model file should not run programs behind the user's back. For the GAMS utilities that model files call most, the help names what enm offers instead.
+
+## Example
+
+```gams
+$call gdxxrw prices.xlsx output=prices.gdx
+```
+
+`enm check example.gms` prints (exit code 1):
+
+```text
+error[E0122]: $call runs a program; enm runs none unless --allow-shell is given
+ --> example.gms:1:2
+  |
+1 | $call gdxxrw prices.xlsx output=prices.gdx
+  |  ^^^^ not run
+  = help: gdxxrw makes GDX files, which enm does not read: save the data as CSV and read it between $onDelim and $offDelim with $include
+```
+
+## Why
+
+GAMS runs the command through the shell, waits for it and sets `%system.errorLevel%` to its exit status. With `--allow-shell` enm does the same, running `/bin/sh -c COMMAND` in the main model file's folder, with the program's output on standard error. `gdxxrw` and `csv2gdx` make GDX files, which enm does not read: save the data as CSV and read it between `$onDelim` and `$offDelim`; for `gdxdump` there is `enm gdx dump`.
+
+## Fix
+
+Save the sheet as CSV and read it as data:
+
+```gams
+Parameter price(*) /
+$onDelim
+$include prices.csv
+$offDelim
+/;
+display price;
+```
+
+with this `prices.csv`:
+
+```text file=prices.csv
+base,10
+peak,25
+```
+
+Or, to run the program after all: `enm solve example.gms --allow-shell`.
+
+"""##,
+        "E0123": ##"""
+# E0123: shell command failed
+
+A command run by `$call.checkErrorLevel` (with `--allow-shell`) exited with a nonzero status, or `/bin/sh` could not be started.
+
+## Example
+
+```gams
+$call.checkErrorLevel test -f prices.csv
+```
+
+```sh
+enm check example.gms --allow-shell
+```
+
+prints (exit code 1):
+
+```text
+error[E0123]: 'test -f prices.csv' exited with status 1
+ --> example.gms:1:2
+  |
+1 | $call.checkErrorLevel test -f prices.csv
+  |  ^^^^^^^^^^^^^^^^^^^^ $call.checkErrorLevel stops on a nonzero status
+```
+
+## Why
+
+`$call.checkErrorLevel` stops compilation with an error when the command's exit status is not 0; plain `$call` only sets `%system.errorLevel%`.
+
+## Fix
+
+Make the command succeed (here: give the file it checks for), or use plain `$call` and look at
+`%system.errorLevel%` yourself:
+
+```gams
+$call.checkErrorLevel test -f prices.csv
+```
+
+```sh
+enm check example.gms --allow-shell
+```
+
+with this `prices.csv`:
+
+```text file=prices.csv
+base,10
+```
+
+"""##,
+        "E0124": ##"""
+# E0124: empty data list
+
+A data statement has no entries: `Set i / /;`, `Parameter p(i) / /;`, `Scalar s / /;`.
+
+## Example
+
+```gams
+Set plants / /;
+```
+
+`enm check example.gms` prints (exit code 1):
+
+```text
+error[E0124]: empty data list
+ --> example.gms:1:12
+  |
+1 | Set plants / /;
+  |            ^^^ no entries
+  = help: GAMS accepts an empty data list only after '$onEmpty'; add it above, or leave out the '/ /'
+```
+
+## Why
+
+GAMS accepts an empty data list only after `$onEmpty` (the default is `$offEmpty`), so that a forgotten data list is not taken for an empty set. A model list `Model m / /;` is not data and is not affected.
+
+## Fix
+
+```gams
+$onEmpty
+Set plants(*) / /;
+$offEmpty
+```
+
+"""##,
+        "E0125": ##"""
+# E0125: $version asks for a newer GAMS
+
+`$version N` says that the file needs GAMS version N or later (N written as in `%system.gamsVersion%`, e.g. 470 for GAMS 47.0). enm follows the language of GAMS 47 and says so with `%system.gamsVersion%` = 470.
+
+## Example
+
+```gams
+$version 490
+```
+
+`enm check example.gms` prints (exit code 1):
+
+```text
+error[E0125]: this file needs GAMS version 490; enm follows GAMS 470
+ --> example.gms:1:2
+  |
+1 | $version 490
+  |  ^^^^^^^ newer than 470
+```
+
+## Why
+
+GAMS stops with an error when N is newer than itself. enm does the same against 470; a file that needs a newer GAMS may use a feature enm does not have.
+
+## Fix
+
+```gams
+$version 470
+```
+
+"""##,
+        "E0127": ##"""
+# E0127: inline comment is not closed
+
+After `$onInline` (or `$inlineCom OPEN CLOSE`) a comment opened with `/*` (or OPEN) was not closed by `*/` (or CLOSE) before the end of its file.
+
+## Example
+
+```gams
+$onInline
+Scalar rate / 0.05 /;  /* yearly
+Scalar years / 20 /;
+```
+
+`enm check example.gms` prints (exit code 1):
+
+```text
+error[E0127]: inline comment is not closed
+ --> example.gms:2:24
+  |
+2 | Scalar rate / 0.05 /;  /* yearly
+  |                        ^^ this comment has no matching '*/'
+```
+
+## Why
+
+Inline comments may span lines; they nest only after `$onNestCom`. Without `$onInline` GAMS reads `/*` as `/` and `*`.
+
+## Fix
+
+```gams
+$onInline
+Scalar rate / 0.05 /;  /* yearly */
+Scalar years / 20 /;
+```
+
+"""##,
+        "E0128": ##"""
+# E0128: $inlineCom, $minCol or $maxCol argument
+
+`$inlineCom` needs two markers of one or two characters (the comment's opening and closing), `$minCol` and `$maxCol` a column number.
+
+## Example
+
+```gams
+$inlineCom {
+```
+
+`enm check example.gms` prints (exit code 1):
+
+```text
+error[E0128]: $inlineCom needs two markers of one or two characters
+ --> example.gms:1:2
+  |
+1 | $inlineCom {
+  |  ^^^^^^^^^ as in '$inlineCom /* */'
+```
+
+## Why
+
+`$inlineCom {{ }}` switches inline comments on with those markers; `$minCol N` and `$maxCol N` make GAMS read only columns N and after, or up to N, of statement lines.
+
+## Fix
+
+```gams
+$inlineCom {{ }}
 ```
 
 """##,
@@ -6274,6 +6580,38 @@ execute_unload 'results.gdx', p;
 ```
 
 """##,
+        "E6015": ##"""
+# E6015: file written by $echo cannot be written
+
+The file that `$echo` or `$onEcho ... $offEcho` names cannot be written, typically because its folder does not exist.
+
+## Example
+
+```gams
+$echo mipgap 0.01 > options/cplex.opt
+```
+
+`enm check example.gms` prints (exit code 1):
+
+```text
+error[E6015]: cannot write 'options/cplex.opt'
+ --> example.gms:1:6
+  |
+1 | $echo mipgap 0.01 > options/cplex.opt
+  |      ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ not written
+```
+
+## Why
+
+GAMS writes the file at compile time; enm too, with a relative name taken from the main model file's folder. enm does not create folders.
+
+## Fix
+
+```gams
+$echo mipgap 0.01 > cplex.opt
+```
+
+"""##,
         "W0001": ##"""
 # W0001: display layout option ignored
 
@@ -6314,6 +6652,39 @@ Set i / a, b /, j / x, y /;
 Parameter d(i,j) / a.x 1, b.y 2 /;
 option d:1;
 display d;
+```
+
+"""##,
+        "W0120": ##"""
+# W0120: $warning reached
+
+The preprocessor reached a `$warning` line; its text is the message. Reading goes on.
+
+## Example
+
+```gams
+$if not set scenario $warning 'no --scenario given: using base'
+$if not set scenario $set scenario base
+```
+
+`enm check example.gms` prints (exit code 0):
+
+```text
+warning[W0120]: no --scenario given: using base
+ --> example.gms:1:23
+  |
+1 | $if not set scenario $warning 'no --scenario given: using base'
+  |                       ^^^^^^^
+```
+
+## Why
+
+GAMS's `$warning text` reports a compilation warning and goes on, where `$error` reports an error (E0110) and `$abort` stops.
+
+## Fix
+
+```gams
+$if not set scenario $set scenario base
 ```
 
 """##,

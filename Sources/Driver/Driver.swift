@@ -12,6 +12,9 @@ public enum ExitCode: Int32 {
     case solved = 0, compileError = 1, dataError = 2, infeasibleOrUnbounded = 3, solverLimit = 4, usage = 64
 }
 
+/// What a run lets dollar control do (`--allow-shell`) and where `$log` writes.
+public typealias PreprocessorSettings = Syntax.PreprocessorSettings
+
 /// How a run goes: solve everything, or only parse and check.
 public enum RunMode {
     case solve
@@ -44,10 +47,11 @@ public enum Driver {
     public static func run(path: String, defines: [String: String] = [:], mode: RunMode = .solve,
                            generateOnly: Bool = false, explainInfeasibility: Bool = true, listing: Bool = false,
                            blocks: Bool = true, compiledRows: Bool = true, impliedBounds: Bool = true,
+                           preprocessing: PreprocessorSettings = PreprocessorSettings(),
                            onEvent: ((RunEvent) -> Void)? = nil) -> RunResult {
         let start = DispatchTime.now().uptimeNanoseconds
         let bag = DiagnosticBag()
-        let pre = Preprocessor(defines: defines, diagnostics: bag)
+        let pre = makePreprocessor(defines: defines, bag: bag, settings: preprocessing)
         let program: Program
         switch compileFile(path: path, mode: mode, preprocessor: pre, bag: bag) {
         case .finished(let result): return result
@@ -103,6 +107,12 @@ public enum Driver {
         let lines = pre.run(path: path)
         let parser = Parser(lines: lines, diagnostics: bag)
         let statements = parser.parseProgram()
+        if pre.terminated && !bag.hasErrors {
+            // `$terminate`: the program compiled so far is checked, and not run
+            _ = Compiler(diagnostics: bag).compile(statements)
+            return .finished(RunResult(events: [], diagnostics: bag.items, exitCode: bag.hasErrors ? exitCodeForCompile(bag) : .solved,
+                                       program: nil, mode: mode, sourceFiles: pre.files))
+        }
         if bag.hasErrors {
             // the statements that parsed are still checked, so that every independent error of
             // the file shows in one run; names of the abandoned statements raise no cascades
@@ -128,6 +138,22 @@ public enum Driver {
                                        program: program, mode: mode, sourceFiles: pre.files))
         }
         return .compiled(program)
+    }
+
+    /// A preprocessor whose `$eval card(s)` counts the members of sets given in the lines read so far.
+    static func makePreprocessor(defines: [String: String], bag: DiagnosticBag, settings: PreprocessorSettings) -> Preprocessor {
+        let pre = Preprocessor(defines: defines, diagnostics: bag, settings: settings)
+        pre.setCardinality = { name, linesSoFar in
+            // the lines so far are compiled on their own: their diagnostics come again later
+            let scratch = DiagnosticBag()
+            let statements = Parser(lines: linesSoFar, diagnostics: scratch).parseProgram()
+            let program = Compiler(diagnostics: scratch).compile(statements)
+            guard let symbol = program.symbols.first(where: { $0.name.lowercased() == name.lowercased() }),
+                  symbol.kind == .set else { return nil }
+            let set = symbol.aliasOf ?? symbol
+            return set.hasData ? set.setData.count : nil
+        }
+        return pre
     }
 
     /// An interpreter with both backends that looks for option files beside the model file.

@@ -15,9 +15,10 @@ import Syntax
 /// - an equation `eq(i)$cond.. a =l= b` is `a \le b \quad \forall i \in \mathrm{I} : cond`.
 public enum Tex {
     /// The LaTeX document of the model file at `path`, or the diagnostics that stop it.
-    public static func render(path: String, defines: [String: String] = [:]) -> (text: String?, diagnostics: [Diagnostic]) {
+    public static func render(path: String, defines: [String: String] = [:],
+                              preprocessing: PreprocessorSettings = PreprocessorSettings()) -> (text: String?, diagnostics: [Diagnostic]) {
         let bag = DiagnosticBag()
-        let lines = Preprocessor(defines: defines, diagnostics: bag).run(path: path)
+        let lines = Driver.makePreprocessor(defines: defines, bag: bag, settings: preprocessing).run(path: path)
         let statements = Parser(lines: lines, diagnostics: bag).parseProgram()
         if bag.hasErrors { return (nil, bag.items) }
         let program = Compiler(diagnostics: bag).compile(statements)

@@ -2,7 +2,8 @@ import Foundation
 
 /// The numeric expressions of `$eval NAME expression`: numbers, `+ - * / ** ^`, parentheses,
 /// comparisons and `and/or/not` (1 or 0), and the functions `abs ceil floor round trunc sign
-/// sqr sqrt exp log log10 power mod min max`. Evaluated at compile time, before the program is
+/// sqr sqrt exp log log10 power mod min max`, and `card(s)` for a set whose data came before.
+/// Evaluated at compile time, before the program is
 /// parsed (the expression sees `%name%` values already substituted).
 public enum CompileTimeExpression {
     /// Why an expression cannot be evaluated, and where (byte offset and length in it).
@@ -13,8 +14,10 @@ public enum CompileTimeExpression {
         public var label: String
     }
 
-    public static func evaluate(_ text: String) -> Result<Double, Problem> {
+    /// The value of `text`; `cardinality` gives `card(s)` the size of set `s` (nil: unknown).
+    public static func evaluate(_ text: String, cardinality: ((String) -> Int?)? = nil) -> Result<Double, Problem> {
         var p = EvalParser(bytes: Array(text.utf8))
+        p.cardinality = cardinality
         do {
             p.skip()
             guard p.i < p.bytes.count else { throw Problem(message: "the expression is empty", offset: 0, length: 1, label: "expression expected") }
@@ -44,6 +47,7 @@ public enum CompileTimeExpression {
 private struct EvalParser {
     let bytes: [UInt8]
     var i = 0
+    var cardinality: ((String) -> Int?)? = nil
 
     mutating func skip() { while i < bytes.count, bytes[i] == 32 || bytes[i] == 9 { i += 1 } }
 
@@ -143,6 +147,24 @@ private struct EvalParser {
         return base
     }
 
+    /// `card(s)`: the number of members of set `s`, whose data came before the `$eval`.
+    mutating func card(start: Int) throws -> Double {
+        skip()
+        let nameStart = i
+        guard let set = word() else { throw problem("card needs a set name", at: i, label: "set name expected") }
+        let nameLength = i - nameStart
+        guard take(")") else { throw problem("')' expected", at: i, label: "')' expected") }
+        guard let cardinality else {
+            throw problem("card(\(set)) cannot be evaluated here: only a run of the model knows the sets", at: start, i - start,
+                          label: "set sizes unknown")
+        }
+        guard let n = cardinality(set) else {
+            throw problem("'\(set)' is not a set whose members are given in a data statement before this line", at: nameStart,
+                          nameLength, label: "size not known at compile time")
+        }
+        return Double(n)
+    }
+
     mutating func primary() throws -> Double {
         skip()
         guard i < bytes.count else { throw problem("the expression ends too early", at: bytes.count, label: "a number or '(' expected") }
@@ -174,6 +196,7 @@ private struct EvalParser {
             if name == "pi" { return Double.pi }
             throw problem("'\(name)' is not a number (a %name% that is not set?)", at: start, nameEnd - start, label: "not a number")
         }
+        if name == "card" { return try card(start: start) }
         var args: [Double] = []
         if !take(")") {
             repeat { args.append(try disjunction()) } while take(",")

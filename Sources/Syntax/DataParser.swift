@@ -15,7 +15,8 @@ extension Parser {
             if !lx.peek(data: true).isSymbol("/") {
                 scalarValue = try parseDataValue()
             }
-            _ = try expectDataSymbol("/", "to close the scalar's data")
+            let close = try expectDataSymbol("/", "to close the scalar's data")
+            if scalarValue == nil { reportEmptyData(open: open, close: close) }
             return DataBlock(entries: [], scalarValue: scalarValue ?? 0, span: span(open))
         }
         if kind == .variable || kind == .equation {
@@ -23,7 +24,11 @@ extension Parser {
         }
         while true {
             let t = lx.peek(data: true)
-            if t.isSymbol("/") { lx.next(data: true); break }
+            if t.isSymbol("/") {
+                lx.next(data: true)
+                if entries.isEmpty { reportEmptyData(open: open, close: t) }
+                break
+            }
             if t.isSymbol(",") { lx.next(data: true); continue }
             if t.kind == .eof || t.isSymbol(";") {
                 diagnostics.error("E0041", "data list is not closed by '/'", at: span(open), label: "this '/' is not closed")
@@ -37,6 +42,17 @@ extension Parser {
             if let e = try parseDataEntry(kind: kind) { entries.append(e) }
         }
         return DataBlock(entries: entries, scalarValue: nil, span: span(open))
+    }
+
+    /// An empty data list `/ /` is an error unless `$onEmpty` is in force (GAMS's rule).
+    private func reportEmptyData(open: Token, close: Token) {
+        guard open.lineIndex < lx.lines.count, !lx.lines[open.lineIndex].dataOptions.contains(.emptyAllowed),
+              !lx.hasTrouble(since: TokenPosition(line: open.lineIndex, column: open.column)) else { return }
+        let start = span(open)
+        let end = span(close)
+        let length = start.line == end.line && start.path == end.path ? max(1, end.column + end.length - start.column) : 1
+        diagnostics.error("E0124", "empty data list", at: SourceSpan(file: start.file, line: start.line, column: start.column, length: length),
+                          label: "no entries", help: ["GAMS accepts an empty data list only after '$onEmpty'; add it above, or leave out the '/ /'"])
     }
 
     /// Whether a parameter declared without a domain has a single value as data (`/ 5 /`).
@@ -66,6 +82,7 @@ extension Parser {
         switch t.kind {
         case .number:
             let v = sign * t.value
+            if v == 0, t.lineIndex < lx.lines.count, lx.lines[t.lineIndex].dataOptions.contains(.zeroIsEps) { return -0.0 }
             return v == 0 ? 0 : v
         case .word:
             switch t.lower {

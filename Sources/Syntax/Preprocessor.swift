@@ -8,15 +8,15 @@ import Foundation
 /// `$onText`, `$onDelim`, `$eolCom`, `$exit`; produces the lines the lexer reads.
 public final class Preprocessor {
     /// Compile-time variables (`$set`, `--name=value`), keyed by lower-cased name.
-    public private(set) var variables: [String: String] = [:]
+    public internal(set) var variables: [String: String] = [:]
     /// Variables whose value holds an unset `%name%` (already reported): lines using them are
     /// marked damaged without a second report.
-    private var damagedVariables: Set<String> = []
+    var damagedVariables: Set<String> = []
     public let diagnostics: DiagnosticBag
     /// Every file read, main file first.
     public private(set) var files: [SourceFile] = []
-    private var lines: [SourceLine] = []
-    private var eolMarker: CommentMarker? = nil
+    var lines: [SourceLine] = []
+    var eolMarker: CommentMarker? = nil
     private var delimited = false
     /// `$onMulti`/`$onMultiR`/`$offMulti` in force.
     private var redefinition = DataRedefinition.refused
@@ -42,39 +42,42 @@ public final class Preprocessor {
     /// Whether lines are used: every open `$ifThen` block is in a taken branch.
     private var active: Bool { blocks.last?.active ?? true }
 
-    /// Dollar options enm acts on, spelled as in the GAMS documentation.
-    static let handledSpellings = [
-        "onText", "offText", "include", "batInclude", "set", "setGlobal", "setLocal", "setEnv", "drop",
-        "dropGlobal", "dropLocal", "dropEnv", "if", "ifI", "ifE", "eolCom", "onEolCom", "offEolCom",
-        "onDelim", "offDelim", "onMulti", "onMultiR", "offMulti", "exit", "abort", "error", "terminate", "eval", "evalGlobal", "evalLocal",
-        "ifThen", "ifThenI", "ifThenE", "elseIf", "elseIfI", "elseIfE", "else", "endIf",
-    ]
+    /// What the run allows and where `$log` and `$show` write.
+    public let settings: PreprocessorSettings
+    /// The sizes of sets whose data came before a line (`card(s)` in `$eval`); the driver,
+    /// which can compile the lines read so far, provides it. Nil: `card` is refused.
+    public var setCardinality: ((_ name: String, _ linesSoFar: [SourceLine]) -> Int?)? = nil
+    /// Whether `$terminate` was met: the program is compiled but not run.
+    public internal(set) var terminated = false
+    /// Whether `$stop`, `$abort` or `$terminate` ended reading all input.
+    var stopped = false
+    /// The open `$onEcho` block.
+    var echo: EchoBlock? = nil
+    /// `$onInline`/`$inlineCom`/`$onNestCom` state.
+    var inline = InlineComments()
+    /// `$onEmpty`, `$onEps` in force.
+    var dataOptions: DataOptions = []
+    /// `$onGlobal`: option changes made in an include file stay after it.
+    var globalOptions = false
+    /// `$onRecurse`: a file may include itself.
+    var recursion = false
+    /// `$minCol`/`$maxCol`: the first and last source columns read (1-based; 0: no limit).
+    var columnWindow = (min: 0, max: 0)
+    /// The files being read, the main file first, and the `$batInclude` arguments of each.
+    var includeStack: [(path: String, arguments: [String])] = []
+    /// The main file's path (`%system.fn%`, the folder of `$echo` files and `$call`).
+    var mainPath = ""
+    /// Whether the next statement line follows an include file that could not be read.
+    var damageNextLine = false
+    /// The exit status of the last `$call` (`%system.errorLevel%`).
+    var errorLevel = 0
+    /// `$title` text, for `%system.title%`.
+    var title = ""
 
-    /// Dollar options accepted and ignored because they only affect listing layout.
-    static let ignoredSpellings = [
-        "title", "sTitle", "double", "single", "offListing", "onListing", "offSymXRef", "onSymXRef",
-        "offSymList", "onSymList", "offUElList", "onUElList", "offUElXRef", "onUElXRef", "eject",
-        "lines", "hidden", "log", "onEmpty", "offEmpty", "onDigit", "offDigit",
-        "onUpper", "offUpper", "inlineCom", "onInline", "offInline", "onEnd", "offEnd", "onDollar",
-        "offDollar", "phantom", "onWarning", "offWarning", "stars", "maxCol", "minCol", "onMargin",
-        "offMargin", "onNestCom", "offNestCom", "onOnly", "offOnly", "onEps", "offEps", "call", "echo",
-        "show", "onGlobal", "offGlobal", "onRecurse", "offRecurse", "version", "onDotL", "offDotL",
-    ]
-
-    /// Dollar options accepted and ignored, in lower case.
-    static let ignoredOptions = Set(ignoredSpellings.map { $0.lowercased() })
-
-    /// GAMS dollar options that enm does not implement (named as such rather than as unknown).
-    static let unsupportedOptions: Set<String> = [
-        "gdxin", "gdxout", "load", "loaddc", "loadm", "loaddcm", "loadr", "unload", "macro", "libinclude",
-        "sysinclude", "onecho", "offecho", "onput", "offput", "setargs", "funclibin", "goto", "label", "shift",
-        "setnames", "setddlist", "split", "kill", "clear", "onembeddedcode",
-        "offembeddedcode", "hiddencall", "onfiltered", "offfiltered", "onundf", "offundf",
-    ]
-
-    public init(defines: [String: String], diagnostics: DiagnosticBag) {
+    public init(defines: [String: String], diagnostics: DiagnosticBag, settings: PreprocessorSettings = PreprocessorSettings()) {
         for (k, v) in defines { variables[k.lowercased()] = v }
         self.diagnostics = diagnostics
+        self.settings = settings
     }
 
     /// Reads `path` and everything it includes; returns the processed lines.
@@ -83,19 +86,25 @@ public final class Preprocessor {
             diagnostics.error("E0001", "cannot read file '\(path)'", at: .none)
             return []
         }
-        let file = SourceFile(path: path, text: text)
-        files.append(file)
-        process(file)
-        closeOpenDelimitedBlock()
-        return takeLines()
+        return run(file: SourceFile(path: path, text: text))
     }
 
     /// Processes an in-memory main file (tests, embedders).
     public func run(file: SourceFile) -> [SourceLine] {
         files.append(file)
+        mainPath = file.path
+        includeStack.append((file.path, []))
         process(file)
+        includeStack.removeLast()
         closeOpenDelimitedBlock()
         return takeLines()
+    }
+
+    /// `card(s)` for `$eval`: the size of set `s` from the lines read so far.
+    func cardinalityResolver() -> ((String) -> Int?)? {
+        guard let hook = setCardinality else { return nil }
+        let linesSoFar = lines
+        return { name in hook(name, linesSoFar) }
     }
 
     /// Hands the processed lines over: the preprocessor, which lives on for its `files`, does
@@ -143,15 +152,19 @@ public final class Preprocessor {
         var lineNo = 1
         var inText = false
         var textStart = SourceSpan.none
-        while lineNo <= count {
+        while lineNo <= count, !stopped {
             defer { lineNo += 1 }
-            let bytes = Array(file.lineBytes(lineNo))
+            var bytes = Array(file.lineBytes(lineNo))
             if lineNo == count && bytes.isEmpty { continue }
             if inText {
                 if bytes.first == UInt8(ascii: "$") {
                     let (name, _) = Preprocessor.splitDirective(bytes, from: 1)
                     if name == "offtext" { inText = false }
                 }
+                continue
+            }
+            if echo != nil {
+                echoLine(bytes, file: file, line: lineNo)
                 continue
             }
             if bytes.first == UInt8(ascii: "$") {
@@ -162,6 +175,7 @@ public final class Preprocessor {
                 }
             }
             if !active { continue }
+            applyCommentsAndColumns(&bytes, file: file, line: lineNo)
             if bytes.first == UInt8(ascii: "*") { continue }
             if bytes.first == UInt8(ascii: "$") {
                 // `$if set x ... %x% ...`: an unset variable matters only in the part of a
@@ -196,11 +210,28 @@ public final class Preprocessor {
             diagnostics.error("E0105", "$onText is not closed by $offText", at: textStart,
                               label: "this $onText has no matching $offText")
         }
-        // a block must end in the file that opened it
+        closeFileScopedBlocks(file)
+    }
+
+    /// Reports the blocks a file opened and did not close: a block must end in its file.
+    private func closeFileScopedBlocks(_ file: SourceFile) {
         while let open = blocks.last, open.span.file?.path == file.path {
             diagnostics.error("E0117", "$ifThen is not closed by $endIf", at: open.span,
                               label: "this $ifThen has no matching $endIf")
             blocks.removeLast()
+        }
+        if let open = echo, open.span.file?.path == file.path, open.name.isEmpty {
+            echo = nil
+        } else if let open = echo, open.span.file?.path == file.path {
+            diagnostics.error("E0121", "$\(open.spelled) is not closed by $offEcho", at: open.span,
+                              label: "this $\(open.spelled) has no matching $offEcho", help: ["nothing was written to '\(open.name)'"])
+            echo = nil
+        }
+        if let open = inline.openedAt, open.file?.path == file.path {
+            diagnostics.error("E0127", "inline comment is not closed", at: open,
+                              label: "this comment has no matching '\(String(decoding: inline.close, as: UTF8.self))'")
+            inline.depth = 0
+            inline.openedAt = nil
         }
     }
 
@@ -275,6 +306,11 @@ public final class Preprocessor {
                                 substituted: !sub.map.replacements.isEmpty, commentMarker: eolMarker,
                                 damaged: sub.damaged, origin: sub.map)
         source.redefinition = redefinition
+        source.dataOptions = dataOptions
+        if damageNextLine {
+            source.damaged = true
+            damageNextLine = false
+        }
         lines.append(source)
     }
 
@@ -308,7 +344,7 @@ public final class Preprocessor {
 
     /// Handles one dollar control option; `raw[from - 1]` is its `$`, and `raw[0]` sits at byte
     /// `base` of the source line.
-    private func directive(_ sub: Substituted, from: Int, file: SourceFile, line: Int) -> DirectiveResult {
+    func directive(_ sub: Substituted, from: Int, file: SourceFile, line: Int) -> DirectiveResult {
         let bytes = sub.bytes
         let (name, after) = Preprocessor.splitDirective(bytes, from: from)
         let restBytes = Array(bytes[min(after, bytes.count)...])
@@ -320,11 +356,11 @@ public final class Preprocessor {
         case "offtext":
             diagnostics.error("E0106", "$offText without $onText", at: span)
         case "include", "batinclude":
-            let target = Preprocessor.unquote(rest)
+            let (target, arguments) = Preprocessor.includeTarget(rest, withArguments: name == "batinclude")
             if target.isEmpty {
                 diagnostics.error("E0107", "$include needs a file name", at: span)
             } else {
-                include(target, from: file, line: line,
+                include(target, arguments: arguments, from: file, line: line,
                         span: sub.span(file: file, line: line, column: Preprocessor.nameColumn(bytes, from: after) - 1,
                                        length: rest.utf8.count))
             }
@@ -333,6 +369,8 @@ public final class Preprocessor {
             if var_.isEmpty {
                 diagnostics.error("E0108", "$\(name) needs a name", at: span)
             } else {
+                // `$setEnv` sets the variable for the commands `$call` runs as well
+                if name == "setenv" { setenv(var_, value, 1) }
                 variables[var_.lowercased()] = value
                 if sub.damaged { damagedVariables.insert(var_.lowercased()) } else { damagedVariables.remove(var_.lowercased()) }
             }
@@ -341,7 +379,7 @@ public final class Preprocessor {
             if var_.isEmpty {
                 diagnostics.error("E0108", "$\(name) needs a name", at: span)
             } else {
-                switch CompileTimeExpression.evaluate(expression) {
+                switch CompileTimeExpression.evaluate(expression, cardinality: cardinalityResolver()) {
                 case .success(let value):
                     variables[var_.lowercased()] = CompileTimeExpression.format(value)
                     if sub.damaged { damagedVariables.insert(var_.lowercased()) } else { damagedVariables.remove(var_.lowercased()) }
@@ -366,6 +404,7 @@ public final class Preprocessor {
                 }
             }
         case "drop", "dropglobal", "droplocal", "dropenv":
+            if name == "dropenv" { unsetenv(rest) }
             variables[rest.lowercased()] = nil
             damagedVariables.remove(rest.lowercased())
         case "if", "ifi", "ife":
@@ -389,25 +428,10 @@ public final class Preprocessor {
         case "onmulti": redefinition = .merged
         case "onmultir": redefinition = .replaced
         case "offmulti": redefinition = .refused
-        case "exit": return .exit
-        case "abort", "error", "terminate":
-            diagnostics.error("E0110", rest.isEmpty ? "$\(name) reached" : Preprocessor.unquote(rest), at: span)
-            return .exit
         case "":
             diagnostics.error("E0111", "'$' in column 1 must start a dollar control option", at: span)
         default:
-            if Preprocessor.ignoredOptions.contains(name) { return .none }
-            let start = Preprocessor.nameColumn(bytes, from: from) - 1
-            let spelled = String(decoding: bytes[start..<(start + name.utf8.count)], as: UTF8.self)
-            if Preprocessor.unsupportedOptions.contains(name) {
-                diagnostics.error("E0112", "dollar control option '$\(spelled)' is not supported by enm", at: span,
-                                  label: "not supported")
-            } else {
-                let guess = Spelling.closest(to: name, among: Preprocessor.handledSpellings + Preprocessor.ignoredSpellings)
-                diagnostics.error("E0112", "unknown dollar control option '$\(spelled)'", at: span,
-                                  label: "not a dollar control option enm knows",
-                                  help: guess.map { ["did you mean '$\($0)'?"] } ?? [])
-            }
+            return otherDirective(name, rest: rest, sub: sub, from: from, after: after, file: file, line: line, span: span)
         }
         return .none
     }
@@ -451,7 +475,7 @@ public final class Preprocessor {
             return nil
         }
         let text = String(decoding: bytes[start..<end], as: UTF8.self)
-        switch CompileTimeExpression.evaluate(text) {
+        switch CompileTimeExpression.evaluate(text, cardinality: cardinalityResolver()) {
         case .success(let v): return (v != 0, end)
         case .failure(let problem):
             diagnostics.error("E0116", "cannot evaluate '\(text.trimmingCharacters(in: .whitespaces))': \(problem.message)",
@@ -500,8 +524,11 @@ public final class Preprocessor {
         return (result, c.index)
     }
 
-    private func resolvePath(_ name: String, from file: SourceFile) -> String? {
+    /// The file `name` names, looked up next to `file`, then in the working directory; a `\\`
+    /// in the name is a folder separator (a model written on Windows reads on Linux).
+    func resolvePath(_ name: String, from file: SourceFile) -> String? {
         let fm = FileManager.default
+        let name = name.replacingOccurrences(of: "\\", with: "/")
         if name.hasPrefix("/") { return fm.fileExists(atPath: name) ? name : nil }
         let dir = Paths.directory(of: file.path)
         let candidates = dir.isEmpty ? [name] : [Paths.join(dir, name), name]
@@ -509,7 +536,7 @@ public final class Preprocessor {
         return nil
     }
 
-    private func include(_ name: String, from file: SourceFile, line: Int, span: SourceSpan) {
+    private func include(_ name: String, arguments: [String]? = nil, from file: SourceFile, line: Int, span: SourceSpan) {
         guard includeDepth < 40 else {
             diagnostics.error("E0115", "$include nested more than 40 deep (recursive include?)", at: span)
             return
@@ -517,15 +544,36 @@ public final class Preprocessor {
         guard let path = resolvePath(name, from: file), let text = Preprocessor.readFile(path) else {
             diagnostics.error("E0102", "cannot open include file '\(name)'", at: span, label: "file not found",
                               notes: ["relative paths are looked up next to the including file, then in the working directory"])
+            // the statement around the missing lines is incomplete: the parser says nothing more of it
+            damageNextLine = true
+            return
+        }
+        let standard = URL(fileURLWithPath: path).standardizedFileURL.path
+        if !recursion, includeStack.contains(where: { URL(fileURLWithPath: $0.path).standardizedFileURL.path == standard }) {
+            diagnostics.error("E0115", "'\(name)' includes itself", at: span, label: "already being read",
+                              help: ["GAMS reads a file inside itself only after '$onRecurse'"])
             return
         }
         let inc = SourceFile(path: path, text: text)
         files.append(inc)
         includeDepth += 1
-        let savedEol = eolMarker
+        includeStack.append((path, arguments ?? includeStack.last?.arguments ?? []))
+        let saved = scopedOptions
         process(inc)
-        eolMarker = savedEol
+        if !globalOptions { scopedOptions = saved }
+        includeStack.removeLast()
         includeDepth -= 1
+    }
+
+    /// The options an include file changes for itself only, unless `$onGlobal` is in force.
+    private var scopedOptions: ScopedOptions {
+        get { ScopedOptions(eolMarker: eolMarker, inline: inline.settings, dataOptions: dataOptions, columnWindow: columnWindow) }
+        set {
+            eolMarker = newValue.eolMarker
+            inline.settings = newValue.inline
+            dataOptions = newValue.dataOptions
+            columnWindow = newValue.columnWindow
+        }
     }
 
     /// A line after `%name%` substitution: its bytes, the way back to source columns, and
@@ -546,19 +594,29 @@ public final class Preprocessor {
     /// reported and left in place, and the line is marked damaged.
     /// With `report: false` unset variables are only left in place (a conditional line whose
     /// used part is checked separately); `columnOffset` places reports in a line's tail.
-    private func substitute(_ bytes: [UInt8], file: SourceFile, line: Int, report: Bool = true,
+    func substitute(_ bytes: [UInt8], file: SourceFile, line: Int, report: Bool = true,
                             columnOffset: Int = 0) -> Substituted {
         guard bytes.contains(37) else { return Substituted(bytes: bytes) }
         var result = Substituted(bytes: [])
         result.bytes.reserveCapacity(bytes.count)
         var i = 0
+        let arguments = includeStack.last?.arguments ?? []
         while i < bytes.count {
+            if bytes[i] == 37, !arguments.isEmpty, let (n, end) = Preprocessor.argumentReference(bytes, at: i) {
+                // `%1` in a `$batInclude` file: its first argument (`%0` is the file's name)
+                let value = n == 0 ? (includeStack.last?.path ?? "") : (n <= arguments.count ? arguments[n - 1] : "")
+                let start = result.bytes.count
+                result.bytes.append(contentsOf: Array(value.utf8))
+                result.map.replacements.append(ColumnMap.Replacement(text: start..<result.bytes.count, source: i..<end))
+                i = end
+                continue
+            }
             if bytes[i] == 37 {
                 var j = i + 1
                 while j < bytes.count, Preprocessor.isWordByte(bytes[j]) { j += 1 }
                 if j < bytes.count, bytes[j] == 37, j > i + 1 {
                     let name = String(decoding: bytes[(i + 1)..<j], as: UTF8.self)
-                    if let v = variables[name.lowercased()] {
+                    if let v = variables[name.lowercased()] ?? predefinedValue(name, file: file, line: line) {
                         if damagedVariables.contains(name.lowercased()) { result.damaged = true }
                         let start = result.bytes.count
                         result.bytes.append(contentsOf: Array(v.utf8))
@@ -566,12 +624,16 @@ public final class Preprocessor {
                             ColumnMap.Replacement(text: start..<result.bytes.count, source: i..<(j + 1)))
                         i = j + 1
                         continue
-                    } else if !name.lowercased().hasPrefix("system.") && !name.lowercased().hasPrefix("gams.") {
+                    } else {
                         if report {
-                            diagnostics.error("E0103", "compile-time variable '\(name)' is not set",
-                                              at: SourceSpan(file: file, line: line, column: columnOffset + i + 1, length: j - i + 1),
-                                              label: "not set",
-                                              help: ["set it with '--\(name)=value' on the command line or '$set \(name) value'"])
+                            let at = SourceSpan(file: file, line: line, column: columnOffset + i + 1, length: j - i + 1)
+                            if let scope = Preprocessor.predefinedScope(of: name) {
+                                diagnostics.error("E0103", "'%\(name)%' is not a \(scope) constant enm defines", at: at,
+                                                  label: "unknown", help: [Preprocessor.predefinedHelp(scope)])
+                            } else {
+                                diagnostics.error("E0103", "compile-time variable '\(name)' is not set", at: at, label: "not set",
+                                                  help: ["set it with '--\(name)=value' on the command line or '$set \(name) value'"])
+                            }
                             result.damaged = true
                         }
                         result.bytes.append(contentsOf: bytes[i...j])

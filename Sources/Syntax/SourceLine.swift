@@ -15,6 +15,8 @@ public struct SourceLine {
     /// What a data statement starting on this line does to a symbol that already has data
     /// (`$offMulti`, `$onMulti`, `$onMultiR` in force).
     public var redefinition: DataRedefinition = .refused
+    /// The data-statement options (`$onEmpty`, `$onEps`) in force for this line.
+    public var dataOptions: DataOptions = []
     /// The end-of-line comment marker in force for this line, if any; held inline, since lines
     /// are many and a copy of one costs a reference count per reference it holds.
     public var commentMarker: CommentMarker?
@@ -125,4 +127,14 @@ public enum DataRedefinition: UInt8, Sendable {
     case merged
     /// `$onMultiR`: the new data replaces the old.
     case replaced
+}
+
+/// Dollar options that change how data statements read (GAMS's `$onEmpty`, `$onEps`).
+public struct DataOptions: OptionSet, Sendable {
+    public let rawValue: UInt8
+    public init(rawValue: UInt8) { self.rawValue = rawValue }
+    /// `$onEmpty`: a data list may be empty (`/ /`).
+    public static let emptyAllowed = DataOptions(rawValue: 1)
+    /// `$onEps`: a zero written in a data list or table is stored as `EPS`.
+    public static let zeroIsEps = DataOptions(rawValue: 2)
 }

@@ -29,7 +29,8 @@ extension Parser {
                                   help: ["a table holds numbers only; leave the cell blank or write a number"])
                 continue
             }
-            guard let v = parseCSVNumber(c.text, at: s) else { continue }
+            guard var v = parseCSVNumber(c.text, at: s) else { continue }
+            if v == 0, Double(c.text) != nil, lx.lines[lineIdx].dataOptions.contains(.zeroIsEps) { v = -0.0 }   // `$onEps`
             switch columns.choice(start: c.start, end: c.end) {
             case .none:
                 diagnostics.error("E3006", "table value '\(c.text)' is not under any column header", at: s,

@@ -29,6 +29,15 @@ func scenarioDefines(_ args: [String]) throws -> [String: String] {
     return out
 }
 
+/// `--allow-shell`, shared by the commands that read a model file.
+struct ShellOption: ParsableArguments {
+    @Flag(name: .customLong("allow-shell"), help: "Let the file run programs with $call, $hiddenCall and $execute (off: each is an error, E0122).")
+    var allowShell = false
+
+    /// The preprocessor's settings for this run.
+    var preprocessing: PreprocessorSettings { PreprocessorSettings(allowShell: allowShell) }
+}
+
 struct Enm: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "enm",
@@ -73,6 +82,8 @@ struct Solve: ParsableCommand {
     @Option(name: .customLong("ledger"), help: ArgumentHelp("Append a hash-chained record of this run to this JSON Lines file.", valueName: "file"))
     var ledger: String?
 
+    @OptionGroup var shell: ShellOption
+
     @Argument(parsing: .allUnrecognized, help: "Scenario switches --name=value, as with gams model.gms --name=value.")
     var switches: [String] = []
 
@@ -81,7 +92,8 @@ struct Solve: ParsableCommand {
         var printer: TextPrinter? = nil
         if !json { printer = TextPrinter(write: writeOut) }
         let result = Driver.run(path: file, defines: defines, mode: .solve, generateOnly: generateOnly,
-                                explainInfeasibility: !noIIS, listing: listing, blocks: !noBlocks, impliedBounds: !noImpliedBounds, onEvent: { e in printer?.take(e) })
+                                explainInfeasibility: !noIIS, listing: listing, blocks: !noBlocks, impliedBounds: !noImpliedBounds,
+                                preprocessing: shell.preprocessing, onEvent: { e in printer?.take(e) })
         printer?.flush()
         if !result.diagnostics.isEmpty {
             writeError(Driver.renderDiagnostics(result.diagnostics, color: isatty(2) != 0 && !json))
@@ -148,12 +160,14 @@ struct Check: ParsableCommand {
     @Flag(help: "Print one JSON object with the diagnostics and the exit code.")
     var json = false
 
+    @OptionGroup var shell: ShellOption
+
     @Argument(parsing: .allUnrecognized, help: "Scenario switches --name=value.")
     var switches: [String] = []
 
     func run() throws {
         let defines = try scenarioDefines(switches)
-        let result = Driver.run(path: file, defines: defines, mode: .check)
+        let result = Driver.run(path: file, defines: defines, mode: .check, preprocessing: shell.preprocessing)
         if !result.diagnostics.isEmpty {
             writeError(Driver.renderDiagnostics(result.diagnostics, color: isatty(2) != 0 && !json))
         }
@@ -186,13 +200,15 @@ struct Export: ParsableCommand {
     @Option(help: ArgumentHelp("The file to write (default: FILE with the format's extension).", valueName: "path"))
     var output: String?
 
+    @OptionGroup var shell: ShellOption
+
     @Argument(parsing: .allUnrecognized, help: "Scenario switches --name=value.")
     var switches: [String] = []
 
     func run() throws {
         let defines = try scenarioDefines(switches)
         let color = isatty(2) != 0
-        let result = Driver.run(path: file, defines: defines, mode: .firstModel)
+        let result = Driver.run(path: file, defines: defines, mode: .firstModel, preprocessing: shell.preprocessing)
         if !result.diagnostics.isEmpty {
             writeError(Driver.renderDiagnostics(result.diagnostics, color: color))
         }
@@ -225,12 +241,14 @@ struct TexCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The .tex file to write (default: standard output).", valueName: "path"))
     var output: String?
 
+    @OptionGroup var shell: ShellOption
+
     @Argument(parsing: .allUnrecognized, help: "Scenario switches --name=value.")
     var switches: [String] = []
 
     func run() throws {
         let defines = try scenarioDefines(switches)
-        let (text, diagnostics) = Tex.render(path: file, defines: defines)
+        let (text, diagnostics) = Tex.render(path: file, defines: defines, preprocessing: shell.preprocessing)
         if !diagnostics.isEmpty {
             writeError(Driver.renderDiagnostics(diagnostics, color: isatty(2) != 0))
         }
