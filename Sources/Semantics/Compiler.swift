@@ -26,6 +26,8 @@ public final class Compiler {
     var dataStatements: Set<Int> = []
     /// While `$onMulti` data is loaded: an element given before takes the new value silently.
     var mergingData = false
+    /// Declared put files (PutCompiler.swift).
+    var putFiles = PutFilesState()
 
     public init(diagnostics: DiagnosticBag, labels: LabelTable = LabelTable()) {
         self.diagnostics = diagnostics
@@ -96,6 +98,7 @@ public final class Compiler {
     }
 
     func declare(_ name: Name, _ kind: SymbolKind, domain: [Symbol?], text: String, dimensionKnown: Bool = true) -> Symbol? {
+        if clashesWithPutFile(name) { return nil }
         if let old = byName[name.key] {
             diagnostics.error("E1002", "'\(name.text)' is already declared", at: name.span, label: "declared again here",
                               notes: ["'\(old.name)' was declared as a \(old.kind.rawValue) at \(declarationPlace(old, seenFrom: name.span))"])
@@ -162,6 +165,7 @@ public final class Compiler {
             compileEquationDefinition(def)
             return nil
         case .assignment(let a):
+            if let file = putFiles.byName[a.target.name.key] { return compilePutFileAssignment(file, a) }
             return compileAssignment(a).map { .assign($0) }
         case .solve(let sv):
             return compileSolve(sv).map { .solve($0) }
@@ -209,6 +213,10 @@ public final class Compiler {
             return .continueLoop(c.flatMap { resolveData($0) }, span)
         case .abort(let c, let items, let span):
             return .abort(c.flatMap { resolveData($0) }, items.compactMap { compileDisplayArg($0) }, span)
+        case .file(let decls, let span):
+            return compileFileStatement(decls, span)
+        case .put(let p):
+            return compilePut(p)
         }
     }
 

@@ -90,6 +90,10 @@ public indirect enum StatementR {
     case breakLoop(Node?, SourceSpan)
     case continueLoop(Node?, SourceSpan)
     case abort(Node?, [DisplayItemR], SourceSpan)
+    /// A `File` declaration: its attributes take their defaults here (see PutProgram.swift).
+    case declareFile([PutFileR])
+    /// A `put` or `putclose` statement.
+    case put(PutR)
     /// Marks the point where an equation definition appeared (definitions are static).
     case noop
 }

@@ -206,6 +206,10 @@ public indirect enum Statement {
     case breakStatement(Expr?, SourceSpan)
     case continueStatement(Expr?, SourceSpan)
     case abort(Expr?, [DisplayArg], SourceSpan)
+    /// `File f 'text' / name.txt /, g;` (see PutSyntax.swift).
+    case file([FileDeclaration], SourceSpan)
+    /// `put f 'text' x.l:10:2 /;` and `putclose`.
+    case put(PutStatement)
 }
 
 /// `Model m 'text' / all /`, `/ eq1, eq2 /` or, with model algebra, `/ base + ramp - obj /`.
