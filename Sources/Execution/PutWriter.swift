@@ -174,8 +174,9 @@ extension Interpreter {
                 guard let page = currentPage(p.span) else { return }
                 write(value, format, to: page, at: p.span)
             }
+            // `f.cc` and `f.cr` follow the cursor item by item (`put @9 f.cc` writes 9)
+            if let f = putOutput.current { publishCursor(putOutput.page(f)) }
         }
-        if let page = putOutput.current.map({ putOutput.page($0) }) { publishCursor(page) }
         if p.closes, let f = putOutput.current {
             close(f, at: p.span)
         }
