@@ -445,40 +445,44 @@ else display 'not positive';
         "E0018": ##"""
 # E0018: statement not supported by enm
 
-The statement is valid GAMS but enm does not implement it: `File`, `put`, `putclose`,
-`execute`, `execute_unload`, `execute_load`, `Acronym`, `SOS1`/`SOS2`, `semicont`/`semiint`
-variables.
+The statement is valid GAMS but enm does not implement it: `execute` (an execution-time shell
+command), `Acronym`, `SOS1`/`SOS2`, `semicont`/`semiint` variables.
 
 ## Example
 
 ```gams
-File results / results.txt /;
+Set i / a, b /;
+SOS1 Variable s(i);
 ```
 
 `enm check example.gms` prints (exit code 1):
 
 ```text
-error[E0018]: 'File' statements are not supported by enm
- --> example.gms:1:1
+error[E0018]: 'SOS1' statements are not supported by enm
+ --> example.gms:2:1
   |
-1 | File results / results.txt /;
+2 | SOS1 Variable s(i);
   | ^^^^ not supported
 ```
 
 ## Why
 
 enm covers the part of GAMS used to state, solve and report linear, mixed-integer and smooth
-nonlinear models. Writing files, calling programs, GDX exchange and special ordered sets are
-outside it.
+nonlinear models, with `put`, `execute_unload` and `execute_load` for files. Special ordered sets,
+semi-continuous variables and acronyms are not part of it yet, and running programs while the
+model executes is left to the shell around enm.
 
 ## Fix
 
-Report with `display` (or `enm solve --json` for machine-readable results) instead of writing
-files:
+Model the choice with binary variables instead of a special ordered set:
 
 ```gams
-Scalar cost / 12.5 /;
-display cost;
+Set i / a, b /;
+Binary Variable pick(i);
+Positive Variable s(i);
+Equation one, link(i);
+one..     sum(i, pick(i)) =l= 1;
+link(i).. s(i) =l= 100*pick(i);
 ```
 
 """##,
@@ -1558,6 +1562,129 @@ Table d(i,j)
       x      y
   a   1      2
   b   3      na ;
+```
+
+"""##,
+        "E0060": ##"""
+# E0060: expected a put item
+
+A put statement holds something that is no put item.
+
+## Example
+
+```gams
+File f / report.txt /;
+put f 'total' = 3 /;
+```
+
+`enm check example.gms` prints (exit code 1):
+
+```text
+error[E0060]: expected a put item (a quoted text, a value, '/', '@' or '#'), found '='
+ --> example.gms:2:15
+  |
+2 | put f 'total' = 3 /;
+  |               ^ expected a put item
+```
+
+## Why
+
+A put statement writes items one after the other: quoted texts, values (numbers, `x.l(i)`, `card(i)`, model attributes), labels and texts (`i.tl`, `i.te(i)`, `x.ts`), and moves the cursor with `/` (next line), `@n` (column n) and `#n` (line n of the page). Other symbols, such as `=`, are no items.
+
+## Fix
+
+Write the value as an item of its own, after a text:
+
+```gams
+File f / report.txt /;
+put f 'total = ' 3:0:0 /;
+```
+
+```sh
+enm check example.gms
+```
+
+"""##,
+        "E0061": ##"""
+# E0061: put item format needs a whole number
+
+The width or the decimals after `:` in a put item are no whole number.
+
+## Example
+
+```gams
+File f / report.txt /;
+Scalar x / 2.5 /;
+put f x:wide /;
+```
+
+`enm check example.gms` prints (exit code 1):
+
+```text
+error[E0061]: expected a whole number as the item's width, found 'wide'
+ --> example.gms:3:9
+  |
+3 | put f x:wide /;
+  |         ^^^^ expected a number
+  = help: put items are formatted as 'x:12:3' (width 12, 3 decimals) or 'i.tl:<10'
+```
+
+## Why
+
+A put item's local format is `item:width` or `item:width:decimals`, each a whole number (0 for a field as wide as the item), optionally after an alignment: `:<` left, `:>` right, `:<>` centred (`i.tl:<>12`, `x.l:>10:3`).
+
+## Fix
+
+Give the width as a number:
+
+```gams
+File f / report.txt /;
+Scalar x / 2.5 /;
+put f x:10:3 /;
+```
+
+```sh
+enm check example.gms
+```
+
+"""##,
+        "E0062": ##"""
+# E0062: file name missing between the slashes
+
+A `File` statement has slashes without the external file name between them.
+
+## Example
+
+```gams
+File f / /;
+```
+
+`enm check example.gms` prints (exit code 1):
+
+```text
+error[E0062]: expected the external file name between the slashes of file 'f'
+ --> example.gms:1:10
+  |
+1 | File f / /;
+  |          ^ expected a file name
+  = help: write e.g. 'File f / report.txt /;'
+```
+
+## Why
+
+`File f 'text' / name /;` names the file put statements write; without the slashes the file is `f.put`. A name with blanks or slashes is quoted: `File f / 'out/report.txt' /;`.
+
+## Fix
+
+Name the file, or leave out the slashes:
+
+```gams
+File f / report.txt /;
+put f 'ok' /;
+```
+
+```sh
+enm check example.gms
 ```
 
 """##,
@@ -4611,6 +4738,255 @@ display i, p;
 ```
 
 """##,
+        "E2060": ##"""
+# E2060: file declared inside a loop
+
+A `File` statement stands inside a loop or an `if`.
+
+## Example
+
+```gams
+Set i / a, b /;
+loop(i, File f / report.txt /; put f i.tl /);
+```
+
+`enm check example.gms` prints (exit code 1):
+
+```text
+error[E2060]: a file can only be declared outside loops and if statements
+ --> example.gms:2:9
+  |
+2 | loop(i, File f / report.txt /; put f i.tl /);
+  |         ^^^^
+  = help: declare the file before the loop and select it inside with 'put f;'
+```
+
+## Why
+
+As all declarations in GAMS, files are declared outside of loops and `if` statements; a put statement inside selects the file.
+
+## Fix
+
+Declare the file first:
+
+```gams
+Set i / a, b /;
+File f / report.txt /;
+loop(i, put f i.tl /);
+```
+
+```sh
+enm check example.gms
+```
+
+"""##,
+        "E2061": ##"""
+# E2061: no put file is selected
+
+A put statement writes before any put statement named a file.
+
+## Example
+
+```gams
+File f / report.txt /;
+put 'hello' /;
+```
+
+`enm check example.gms` prints (exit code 1):
+
+```text
+error[E2061]: no put file is selected
+ --> example.gms:2:5
+  |
+2 | put 'hello' /;
+  |     ^^^^^^^ written to no file
+  = help: name the file first, e.g. 'put f;' or 'put f ...'
+```
+
+## Why
+
+Put statements write to the current file, which a put statement selects by naming it (`put f;` or `put f 'text';`); it stays current until another file is named.
+
+## Fix
+
+Name the file in the first put statement:
+
+```gams
+File f / report.txt /;
+put f 'hello' /;
+```
+
+```sh
+enm check example.gms
+```
+
+"""##,
+        "E2062": ##"""
+# E2062: text attribute of a symbol that has none
+
+`.tl` or `.te` is written after something other than a set, or after a set that needs indices.
+
+## Example
+
+```gams
+Scalar p / 1 /;
+File f / report.txt /;
+put f p.tl /;
+```
+
+`enm check example.gms` prints (exit code 1):
+
+```text
+error[E2062]: '.tl' needs a set, but 'p' is a parameter
+ --> example.gms:3:9
+  |
+3 | put f p.tl /;
+  |         ^^
+  = help: write the label of a set index that a loop controls, e.g. 'i.tl'
+```
+
+## Why
+
+`i.tl` writes the label of the element a loop over the one-dimensional set `i` is at, `i.te(i)` the element text of a set element (its label when it has none and `f.tf` is not 0), `x.ts` the explanatory text of any symbol.
+
+## Fix
+
+Write the set's label inside a loop over it:
+
+```gams
+Set i / a, b /;
+Parameter p(i) / a 1, b 2 /;
+File f / report.txt /;
+loop(i, put f i.tl p(i) /);
+```
+
+```sh
+enm check example.gms
+```
+
+"""##,
+        "E2063": ##"""
+# E2063: unknown attribute of a file
+
+A file is named with an attribute it does not have, or without an attribute where a value is needed.
+
+## Example
+
+```gams
+File f / report.txt /;
+f.decimals = 3;
+```
+
+`enm check example.gms` prints (exit code 1):
+
+```text
+error[E2063]: 'decimals' is not an attribute of file 'f'
+ --> example.gms:2:3
+  |
+2 | f.decimals = 3;
+  |   ^^^^^^^^
+  = help: file attributes are .ap .cc .cr .lj .nj .sj .tj .lw .nw .sw .tw .nd .nr .nz .pc .ps .pw .tf .ll
+```
+
+## Why
+
+A file has the attributes `.ap` (append), `.cc` `.cr` (cursor column and row), `.lj` `.nj` `.sj` `.tj` (justification), `.lw` `.nw` `.sw` `.tw` (field widths), `.nd` (decimals), `.nr` (number representation), `.nz` (zero tolerance), `.pc` (page control), `.ps` `.pw` (page size and width), `.tf` (text fill) and `.ll` (lines written).
+
+## Fix
+
+Use the file's attribute name:
+
+```gams
+File f / report.txt /;
+f.nd = 3;
+```
+
+```sh
+enm check example.gms
+```
+
+"""##,
+        "E2064": ##"""
+# E2064: file attribute cannot be assigned
+
+An assignment to a file attribute that is read only (`.ll`), or with a `$` condition.
+
+## Example
+
+```gams
+File f / report.txt /;
+f.ll = 3;
+```
+
+`enm check example.gms` prints (exit code 1):
+
+```text
+error[E2064]: 'f.ll' cannot be assigned
+ --> example.gms:2:1
+  |
+2 | f.ll = 3;
+  | ^^^^
+```
+
+## Why
+
+`.ll` counts the lines written to the current page; it is read, not set. File attributes take no `$` condition on the left; use `if`.
+
+## Fix
+
+Assign an attribute that can be set, such as the decimals:
+
+```gams
+File f / report.txt /;
+f.nd = 3;
+```
+
+```sh
+enm check example.gms
+```
+
+"""##,
+        "E2065": ##"""
+# E2065: unknown system item
+
+A put statement writes a `system.` item enm does not know.
+
+## Example
+
+```gams
+File f / report.txt /;
+put f system.nothing /;
+```
+
+`enm check example.gms` prints (exit code 1):
+
+```text
+error[E2065]: unknown system item 'system.nothing'
+ --> example.gms:2:7
+  |
+2 | put f system.nothing /;
+  |       ^^^^^^^^^^^^^^
+  = help: put writes system.date, system.time, system.title and system.ifile
+```
+
+## Why
+
+Put statements write `system.date` (mm/dd/yy), `system.time` (hh:mm:ss), `system.title` and `system.ifile` (the model file).
+
+## Fix
+
+Write a known system item:
+
+```gams
+File f / report.txt /;
+put f 'Run on ' system.date /;
+```
+
+```sh
+enm check example.gms
+```
+
+"""##,
         "E3001": ##"""
 # E3001: expected a number
 
@@ -6173,6 +6549,56 @@ execute_load 'results.gdx', b;
 ```
 
 """##,
+        "E4040": ##"""
+# E4040: put statement without a file at run time
+
+A put statement runs before any put statement that names a file has run (the one naming it is in a branch not taken yet).
+
+## Example
+
+```gams
+Set i / a, b /;
+File f / report.txt /;
+loop(i,
+  if(ord(i) = 2, put f;);
+  put i.tl /;
+);
+```
+
+```sh
+enm solve example.gms
+```
+
+`enm solve example.gms` prints (exit code 2):
+
+```text
+error[E4040]: put statement without a file: no 'put f' has run yet
+ --> example.gms:5:3
+  |
+5 |   put i.tl /;
+  |   ^^^
+```
+
+## Why
+
+Put statements write to the current file, selected by naming it; which file is current follows the order statements run in, so here the loop's first pass writes before the `if` names the file.
+
+## Fix
+
+Name the file before the loop:
+
+```gams
+Set i / a, b /;
+File f / report.txt /;
+put f;
+loop(i, put i.tl /);
+```
+
+```sh
+enm solve example.gms
+```
+
+"""##,
         "E4099": ##"""
 # E4099: too many run-time errors
 
@@ -6577,6 +7003,51 @@ taken from the model file's folder):
 Set i / a, b /;
 Parameter p(i) / a 1 /;
 execute_unload 'results.gdx', p;
+```
+
+"""##,
+        "E6010": ##"""
+# E6010: put file cannot be written
+
+A put file cannot be written: its folder does not exist or cannot be written. The run goes on; it exits with code 5, which replaces its own code.
+
+## Example
+
+```gams
+File f / 'missing/report.txt' /;
+put f 'total' /;
+```
+
+```sh
+enm solve example.gms
+```
+
+`enm solve example.gms` prints (exit code 5):
+
+```text
+error[E6010]: cannot write put file 'missing/report.txt' of file 'f': No such file or directory
+ --> example.gms:1:6
+  |
+1 | File f / 'missing/report.txt' /;
+  |      ^
+  = help: check that the folder exists and can be written
+```
+
+## Why
+
+Put files are kept in memory and written at `putclose` and at the end of the run, each to a temporary file in the same folder that is then renamed over the file. A relative name is relative to the working directory, as in GAMS; missing folders are not created.
+
+## Fix
+
+Write into a folder that exists:
+
+```gams
+File f / 'report.txt' /;
+put f 'total' /;
+```
+
+```sh
+enm solve example.gms
 ```
 
 """##,
@@ -7205,6 +7676,53 @@ cost.. z =e= sqr(x - 3);
 Model m / all /;
 m.optFile = 0;
 solve m using nlp minimizing z;
+```
+
+"""##,
+        "W4040": ##"""
+# W4040: put line longer than the page width
+
+A put statement writes past the file's page width (`.pw`, 255 by default); the rest of the line is cut.
+
+## Example
+
+```gams
+File f / report.txt /;
+f.pw = 10;
+put f 'a line longer than ten' /;
+```
+
+```sh
+enm solve example.gms
+```
+
+`enm solve example.gms` prints (exit code 0):
+
+```text
+warning[W4040]: put file 'f': a line is longer than the page width 10; the rest is cut
+ --> example.gms:3:1
+  |
+3 | put f 'a line longer than ten' /;
+  | ^^^
+  = help: widen the page with 'f.pw = 1000;' (at most 32767)
+```
+
+## Why
+
+A put file's page is `.pw` columns wide; GAMS reports items outside the page as put errors. The warning comes once per file.
+
+## Fix
+
+Widen the page (at most 32767 columns):
+
+```gams
+File f / report.txt /;
+f.pw = 100;
+put f 'a line longer than ten' /;
+```
+
+```sh
+enm solve example.gms
 ```
 
 """##,

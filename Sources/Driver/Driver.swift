@@ -10,6 +10,8 @@ import Syntax
 /// Exit codes of a run (see the README's CLI reference).
 public enum ExitCode: Int32 {
     case solved = 0, compileError = 1, dataError = 2, infeasibleOrUnbounded = 3, solverLimit = 4, usage = 64
+    /// An output file (a put file) could not be written; replaces the run's own code.
+    case outputFailed = 5
 }
 
 /// What a run lets dollar control do (`--allow-shell`) and where `$log` writes.
@@ -67,8 +69,11 @@ public enum Driver {
         interpreter.compiledRows = compiledRows
         interpreter.listingAlways = listing
         interpreter.onEvent = onEvent
+        if mode == .solve { enablePutFiles(interpreter, path: path) }
         let errorsBefore = bag.errorCount
         let completed = interpreter.run()
+        interpreter.finishPutFiles()
+        let putFailed = interpreter.putOutput.failed
         var code = ExitCode.solved
         for case .solve(let s) in interpreter.events {
             if generateOnly { continue }
@@ -90,6 +95,8 @@ public enum Driver {
             let infeasible = !newErrors.isEmpty && newErrors.allSatisfy { Driver.infeasibilityCodes.contains($0.code) }
             if code == .solved { code = infeasible ? .infeasibleOrUnbounded : .dataError }
         }
+        // a put file that could not be written replaces the run's own code, as --out does
+        if putFailed { code = .outputFailed }
         return RunResult(events: interpreter.events, diagnostics: bag.items, exitCode: code, program: program,
                          mode: mode, firstModel: interpreter.capturedModel, sourceFiles: pre.files)
     }
@@ -154,6 +161,20 @@ public enum Driver {
             return set.hasData ? set.setData.count : nil
         }
         return pre
+    }
+
+    /// Lets the run write its put files: atomically, relative names in the model file's folder
+    /// (where enm also writes GDX files and `$echo` files, and finds `$include` files).
+    static func enablePutFiles(_ interpreter: Interpreter, path: String) {
+        interpreter.putOutput.inputFile = absolutePath(path)
+        interpreter.putOutput.directory = interpreter.modelDirectory
+        interpreter.putOutput.writer = { target, bytes in
+            do {
+                try ResultsWriter.writeAtomically(bytes, to: target)
+            } catch let e as ResultsWriteError {
+                throw PutWriteFailure(reason: e.reason)
+            }
+        }
     }
 
     /// An interpreter with both backends that looks for option files beside the model file.

@@ -116,6 +116,8 @@ public final class Interpreter {
     /// belongs to the model generated last.
     var generationNumber = 0
     var plans: [ObjectIdentifier: DomainPlan] = [:]
+    /// The put files (PutWriter.swift).
+    public let putOutput = PutOutput()
 
     public init(program: Program, diagnostics: DiagnosticBag, solver: Solver, nonlinearSolver: Solver = IpoptSolver()) {
         self.nonlinearSolver = nonlinearSolver
@@ -262,6 +264,8 @@ public final class Interpreter {
             diagnostics.error("E4010", "abort\(text.isEmpty ? "" : ": \(text)")", at: span)
             throw ControlFlow.abort
         case .gdxTransfer(let g): transfer(g)
+        case .declareFile(let files): declarePutFiles(files)
+        case .put(let p): put(p)
         case .noop: break
         }
     }

@@ -30,6 +30,8 @@ public final class Compiler {
     /// definitions are missing, so errors that only say so (unknown, no data, not defined)
     /// would be cascades and are not reported.
     public var unreliableNames: Set<String> = []
+    /// Declared put files (PutCompiler.swift).
+    var putFiles = PutFilesState()
 
     public init(diagnostics: DiagnosticBag, labels: LabelTable = LabelTable()) {
         self.diagnostics = diagnostics
@@ -100,6 +102,7 @@ public final class Compiler {
     }
 
     func declare(_ name: Name, _ kind: SymbolKind, domain: [Symbol?], text: String, dimensionKnown: Bool = true) -> Symbol? {
+        if clashesWithPutFile(name) { return nil }
         if let old = byName[name.key] {
             diagnostics.error("E1002", "'\(name.text)' is already declared", at: name.span, label: "declared again here",
                               notes: ["'\(old.name)' was declared as a \(old.kind.rawValue) at \(declarationPlace(old, seenFrom: name.span))"])
@@ -164,6 +167,7 @@ public final class Compiler {
             compileEquationDefinition(def)
             return nil
         case .assignment(let a):
+            if let file = putFiles.byName[a.target.name.key] { return compilePutFileAssignment(file, a) }
             return compileAssignment(a).map { .assign($0) }
         case .solve(let sv):
             return compileSolve(sv).map { .solve($0) }
@@ -213,6 +217,10 @@ public final class Compiler {
             return .abort(c.flatMap { resolveData($0) }, items.compactMap { compileDisplayArg($0) }, span)
         case .gdxTransfer(let g):
             return compileGDXTransfer(g).map { .gdxTransfer($0) }
+        case .file(let decls, let span):
+            return compileFileStatement(decls, span)
+        case .put(let p):
+            return compilePut(p)
         }
     }
 

@@ -154,6 +154,7 @@ extension Compiler {
 
     /// Resolves a symbol reference used as a value.
     func resolveReference(_ r: Reference, _ ctx: Context) -> Node? {
+        if let file = putFiles.byName[r.name.key] { return resolvePutFileAttribute(file, r) }
         guard let sym = lookup(r.name) else {
             // resolve arguments anyway so their errors show, without cascading on the name
             return nil

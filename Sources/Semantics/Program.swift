@@ -92,6 +92,10 @@ public indirect enum StatementR {
     case abort(Node?, [DisplayItemR], SourceSpan)
     /// `execute_unload`/`execute_load`/`execute_loadpoint` of these symbols (all with none named).
     case gdxTransfer(GDXTransferR)
+    /// A `File` declaration: its attributes take their defaults here (see PutProgram.swift).
+    case declareFile([PutFileR])
+    /// A `put` or `putclose` statement.
+    case put(PutR)
     /// Marks the point where an equation definition appeared (definitions are static).
     case noop
 }

@@ -207,6 +207,10 @@ public indirect enum Statement {
     case continueStatement(Expr?, SourceSpan)
     case abort(Expr?, [DisplayArg], SourceSpan)
     case gdxTransfer(GDXTransfer)
+    /// `File f 'text' / name.txt /, g;` (see PutSyntax.swift).
+    case file([FileDeclaration], SourceSpan)
+    /// `put f 'text' x.l:10:2 /;` and `putclose`.
+    case put(PutStatement)
 }
 
 /// `execute_unload 'file.gdx' a, b;`, `execute_load 'file.gdx' a, b;`, `execute_loadpoint ...`.

@@ -289,7 +289,7 @@ public final class Lexer {
             if b == 62 && at(1) == 61 { return make(.symbol, 2, ">=") }
             if b == 45 && at(1) == 45 { return make(.symbol, 2, "--") }
             if b == 43 && at(1) == 43 { return make(.symbol, 2, "++") }
-            if "()[]{},;.$+-*/<>:#".utf8.contains(b) {
+            if "()[]{},;.$+-*/<>:#@".utf8.contains(b) {
                 return make(.symbol, 1)
             }
             let len = min(end - start, b >= 0x80 ? utf8Length(b) : 1)

@@ -339,11 +339,12 @@ public final class Parser {
         case "abort": lx.next(); return try parseAbortStatement(start)
         case "else", "elseif", "until":
             throw fail("E0017", "'\(t.text)' outside of its statement", at: t)
+        case "file", "files": lx.next(); return try parseFileStatement(start)
+        case "put", "putclose": lx.next(); return try parsePutStatement(start, closes: t.lower == "putclose")
         case "execute_unload", "execute_unloaddi", "execute_load", "execute_loadpoint":
             lx.next()
             return try parseGDXTransfer(t, start)
-        case "sos1", "sos2", "semicont", "semiint", "acronym", "acronyms", "file", "files", "put", "putclose",
-             "execute":
+        case "sos1", "sos2", "semicont", "semiint", "acronym", "acronyms", "execute":
             throw fail("E0018", "'\(t.text)' statements are not supported by enm", at: t, label: "not supported")
         default:
             return try parseAssignmentOrDefinition()
