@@ -15,6 +15,24 @@ public final class SourceFile: @unchecked Sendable {
         self.lineStarts = starts
     }
 
+    /// Where the file's lines stand in the input as expanded by `$include` (GAMS numbers the
+    /// lines of an included file on from the including line, and its listing and `display`
+    /// headers use those numbers): from `line` on, a line's expanded number is `line + shift`.
+    public private(set) var expandedRuns: [(line: Int, shift: Int)] = []
+
+    /// Notes that line `line` of this file is line `expanded` of the expanded input (lines
+    /// follow each other without a new run until an included file's lines come between).
+    public func noteExpanded(line: Int, expanded: Int) {
+        let shift = expanded - line
+        if expandedRuns.last?.shift != shift { expandedRuns.append((line, shift)) }
+    }
+
+    /// The number of 1-based line `line` in the expanded input (`line` itself when unknown).
+    public func expandedLine(_ line: Int) -> Int {
+        let run = expandedRuns.last { $0.line <= line }
+        return line + (run?.shift ?? 0)
+    }
+
     /// The 1-based line number holding byte `offset`.
     public func line(of offset: Int) -> Int {
         var lo = 0, hi = lineStarts.count - 1

@@ -188,7 +188,7 @@ public final class Interpreter {
                 throw ControlFlow.captured
             }
             solve(sv)
-        case .display(let items, let span): display(items, line: span.line)
+        case .display(let items, let span): display(items, line: Interpreter.listingLine(span))
         case .option(let opts):
             for o in opts {
                 if let sym = o.symbol, let v = o.number {
@@ -258,7 +258,7 @@ public final class Interpreter {
             if c.map({ truth(eval($0)) }) ?? true { throw ControlFlow.continueLoop }
         case .abort(let c, let items, let span):
             guard c.map({ truth(eval($0)) }) ?? true else { return }
-            display(items, line: span.line)
+            display(items, line: Interpreter.listingLine(span))
             var text = ""
             for case .text(let t) in items { text = t; break }
             diagnostics.error("E4010", "abort\(text.isEmpty ? "" : ": \(text)")", at: span)
@@ -271,6 +271,12 @@ public final class Interpreter {
     }
 
     @inline(__always) func truth(_ v: Double) -> Bool { v != 0 && !v.isNaN }
+
+    /// The line GAMS's listing gives a statement: its number in the input as `$include`
+    /// expands it.
+    static func listingLine(_ span: SourceSpan) -> Int {
+        span.file?.expandedLine(span.line) ?? span.line
+    }
 
     // MARK: - assignments
 

@@ -21,11 +21,12 @@ import IR
 /// hold no plain zeros); `EPS`, `+INF`, `-INF`, `NA` and `UNDF` are shown by name.
 ///
 /// **Page width.** Lists wrap and matrices split into column blocks at the page width
-/// (GAMS's `PageWidth`, default 255; the old listings used 80). Use
+/// (GAMS's `PageWidth`: 32767 in GAMS 54, so lists and matrices stay whole; older versions
+/// used 255, the old listings 80). Use
 /// ``format(_:pageWidth:)`` to choose another width.
 public enum DisplayFormatter {
     /// GAMS's default listing page width (`PageWidth`/`pw`).
-    public static let defaultPageWidth = 255
+    public static let defaultPageWidth = 32767
 
     /// Width of a value column: 11 characters of content plus one separating space.
     static let fieldWidth = 12
@@ -43,7 +44,7 @@ public enum DisplayFormatter {
 
     // MARK: - Public entry points
 
-    /// The text GAMS writes for one displayed item, at the default page width of 255.
+    /// The text GAMS writes for one displayed item, at the default page width of 32767.
     ///
     /// The result starts with the `----` header line and ends with the blank line(s) GAMS
     /// writes after the item, so concatenating the results of several items reproduces the

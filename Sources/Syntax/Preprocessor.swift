@@ -18,6 +18,8 @@ public final class Preprocessor {
     var lines: [SourceLine] = []
     var eolMarker: CommentMarker? = nil
     private var delimited = false
+    /// The lines read so far, of every file, in the order `$include` expands them.
+    private var expandedLines = 0
     /// `$onMulti`/`$onMultiR`/`$offMulti` in force.
     private var redefinition = DataRedefinition.refused
     /// Where the open `$onDelim` block started: its directive and its first line's index.
@@ -156,6 +158,8 @@ public final class Preprocessor {
             defer { lineNo += 1 }
             var bytes = Array(file.lineBytes(lineNo))
             if lineNo == count && bytes.isEmpty { continue }
+            expandedLines += 1
+            file.noteExpanded(line: lineNo, expanded: expandedLines)
             if inText {
                 if bytes.first == UInt8(ascii: "$") {
                     let (name, _) = Preprocessor.splitDirective(bytes, from: 1)

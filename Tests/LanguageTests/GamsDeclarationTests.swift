@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 // Declarations and statements as real GAMS files write them: bare declarations, repeated
@@ -287,5 +288,24 @@ import Testing
         """)
         #expect(run.result.diagnostics.map(\.code) == ["E3012", "E0031", "E0012", "E1001", "E0031"])
         #expect(run.result.exitCode.rawValue == 1)
+    }
+}
+
+@Suite struct ListingLineTests {
+    /// Display headers number lines as GAMS's listing does: the lines of an included file
+    /// count, on from the `$include` line, and the including file's numbers move on after them.
+    @Test func displayLinesCountIncludedLines() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("enm-listing-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try "* data\nScalar s / 2 /;\ndisplay s;\n".write(to: folder.appendingPathComponent("part.inc"), atomically: true, encoding: .utf8)
+        try "Scalar t / 1 /;\n$include part.inc\ndisplay t;\n$onText\nnot read\n$offText\ndisplay t;\n"
+            .write(to: folder.appendingPathComponent("main.gms"), atomically: true, encoding: .utf8)
+        let run = runModel(folder.appendingPathComponent("main.gms").path)
+        expectClean(run)
+        let lines = run.result.events.compactMap { if case .display(let d) = $0 { return d.line } else { return nil } }
+        // main 1, $include 2, part.inc 3-5 (display at 5), main 3 is 6, $onText block 7-9, main 7 is 10
+        #expect(lines == [5, 6, 10])
+        #expect(run.output.contains("----      5 PARAMETER s"))
     }
 }

@@ -513,11 +513,24 @@ import Testing
         ]))
     }
 
-    @Test func defaultPageWidthSplitsAfter255Columns() {
+    /// GAMS 54's listing page width is 32767: a wide matrix or a long list stays whole.
+    @Test func defaultPageWidthKeepsWideDisplaysWhole() {
         let columns = (1...22).map { String(format: "c%02d", $0) }
         let item = DisplayItem(line: 2, kind: .parameter, symbol: "t", domain: ["*", "*"],
                                records: records(["r1"] + columns, columns.map { (["r1", $0], 1) }))
         let lines = DisplayFormatter.format(item).split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.count == 8)
+        #expect(lines[2].count == 266 && lines[2].hasSuffix("c22"))
+        let labels = (1...40).map { "label\($0)" }
+        let list = DisplayItem(line: 3, kind: .parameter, symbol: "v", domain: ["*"], records: records(labels, labels.map { ([$0], 1) }))
+        #expect(DisplayFormatter.format(list).split(separator: "\n").count == 2)
+    }
+
+    @Test func pageWidth255SplitsAfter255Columns() {
+        let columns = (1...22).map { String(format: "c%02d", $0) }
+        let item = DisplayItem(line: 2, kind: .parameter, symbol: "t", domain: ["*", "*"],
+                               records: records(["r1"] + columns, columns.map { (["r1", $0], 1) }))
+        let lines = DisplayFormatter.format(item, pageWidth: 255).split(separator: "\n", omittingEmptySubsequences: false)
         // Two characters of row label and 21 columns of 12 take 254 columns; the 22nd goes on.
         #expect(lines.count == 12)
         #expect(lines[2].count == 254 && lines[2].hasSuffix("c21"))
