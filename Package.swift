@@ -24,7 +24,7 @@ let package = Package(
         .target(name: "Diagnostics"),
         .target(name: "Syntax", dependencies: ["Diagnostics"], swiftSettings: fast),
         .target(name: "IR", dependencies: ["Diagnostics"], swiftSettings: fast),
-        .target(name: "Semantics", dependencies: ["Syntax", "IR"], swiftSettings: fast),
+        .target(name: "Semantics", dependencies: ["Syntax", "IR", "GDX", "GDXBridge"], swiftSettings: fast),
         .target(name: "Execution", dependencies: ["Semantics", "IR", "Derivatives", "Solvers", "GDX", "GDXBridge"], swiftSettings: fast),
         .target(name: "Derivatives", dependencies: ["IR"], swiftSettings: fast),
         .target(name: "Solvers", dependencies: ["IR", "Derivatives", "CGLPK", "CIpopt", "CMalloc"]),

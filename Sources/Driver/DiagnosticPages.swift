@@ -5636,6 +5636,158 @@ Dump a file GAMS (`execute_unload`, `gdxxrw`, `gams.transfer`) or enm wrote, or 
 source text with `$include` instead.
 
 """##,
+        "E3032": ##"""
+# E3032: GDX file does not hold the symbol to `$load`
+
+`$load` names a symbol that the GDX file opened by `$gdxIn` does not hold, or holds as another
+kind of symbol or with another number of indices than the symbol declared in the model.
+`$load x=y` loads the file's `y` into the model's `x`.
+
+## Example
+
+A first model writes the data:
+
+```gams file=write.gms
+Set i / a, b /;
+Parameter cap(i) / a 10, b 20 /;
+execute_unload 'data.gdx', i, cap;
+```
+
+The model that reads them asks for a symbol the file does not hold:
+
+```gams
+Set i;
+Parameter capacity(i);
+$gdxIn data.gdx
+$load i capacity
+```
+
+`enm solve example.gms` (after `enm solve write.gms`) prints (exit code 1):
+
+```text
+error[E3032]: 'data.gdx' has no symbol 'capacity'
+ --> example.gms:4:9
+  |
+4 | $load i capacity
+  |         ^^^^^^^^
+```
+
+## Why
+
+GAMS matches the symbols of `$load` with the file's by name, and checks that kind and
+dimension agree.
+
+## Fix
+
+Name the file's symbol after `=`:
+
+```gams
+Set i;
+Parameter capacity(i);
+$gdxIn data.gdx
+$load i capacity=cap
+```
+
+"""##,
+        "E3033": ##"""
+# E3033: `$loadDC` data outside the symbol's domain
+
+`$loadDC` (and `$loadDCM`, `$loadDCR`) load with domain checking: a record of the file whose
+label at some position is not a member of the symbol's domain set is an error. The message
+counts such records and names the first.
+
+## Example
+
+```gams file=write.gms
+Set j / new-york, chicago, topeka /;
+Parameter b(j) / new-york 325, chicago 300, topeka 275 /;
+execute_unload 'demand.gdx', b;
+```
+
+```gams
+Set j / new-york, chicago /;
+Parameter b(j);
+$gdxIn demand.gdx
+$loadDC b
+```
+
+`enm solve example.gms` (after `enm solve write.gms`) prints (exit code 1):
+
+```text
+error[E3033]: 1 record of 'b' in 'demand.gdx' lies outside the domain of 'b': 'topeka' is not in set 'j'
+ --> example.gms:4:9
+  |
+4 | $loadDC b
+  |         ^
+  = help: $load drops such records; $loadDC reports them
+```
+
+## Why
+
+Data outside a symbol's domain usually means the model and the data file disagree on the sets.
+`$load` drops such records (enm warns, W3032); `$loadDC` makes the disagreement an error.
+
+## Fix
+
+Declare the domain with every label the file uses:
+
+```gams
+Set j / new-york, chicago, topeka /;
+Parameter b(j);
+$gdxIn demand.gdx
+$loadDC b
+```
+
+"""##,
+        "E3034": ##"""
+# E3034: `$load` without `$gdxIn`
+
+`$load` (and its variants) reads from the GDX file that a `$gdxIn` line before it opened; none
+is open.
+
+## Example
+
+With a data file written by
+
+```gams file=write.gms
+Set i / a, b /;
+execute_unload 'data.gdx', i;
+```
+
+a model that loads from it without opening it:
+
+```gams
+Set i;
+$load i
+```
+
+`enm check example.gms` prints (exit code 1):
+
+```text
+error[E3034]: $load needs a GDX file opened with $gdxIn before it
+ --> example.gms:2:1
+  |
+2 | $load i
+  | ^^^^^
+  = help: write '$gdxIn data.gdx' on a line before
+```
+
+## Why
+
+GAMS reads compile-time GDX data in two steps: `$gdxIn file` opens the file, then `$load`
+names the symbols to read from it; `$gdxIn` alone closes it.
+
+## Fix
+
+Open the file first:
+
+```gams
+Set i;
+$gdxIn data.gdx
+$load i
+```
+
+"""##,
         "E4001": ##"""
 # E4001: division by zero
 
@@ -6508,7 +6660,7 @@ data, and the run goes on and ends with exit code 2.
 
 A first model writes demands for three markets:
 
-```text file=write.gms
+```gams file=write.gms
 Set j / new-york, chicago, topeka /;
 Parameter b(j) / new-york 325, chicago 300, topeka 275 /;
 execute_unload 'results.gdx', b;
@@ -6525,7 +6677,7 @@ execute_load 'results.gdx', b;
 `enm solve example.gms` (after `enm solve write.gms`) prints (exit code 2):
 
 ```text
-error[E4033]: execute_load: 'b(topeka)' of '/path/results.gdx': 'topeka' is not in set 'j'
+error[E4033]: execute_load: 'b(topeka)' of 'results.gdx': 'topeka' is not in set 'j'
  --> example.gms:3:1
   |
 3 | execute_load 'results.gdx', b;
@@ -7449,6 +7601,58 @@ Set i / a, b /, j / x, y /;
 Table d(i,j)
       x   y
   a   1   2 ;
+```
+
+"""##,
+        "W3032": ##"""
+# W3032: `$load` dropped records outside the domain
+
+`$load` read a symbol whose file records have labels outside the symbol's domain sets. As in
+GAMS, those records are not loaded; enm says how many and names the first, so that the
+difference between the file and the model does not go unnoticed.
+
+## Example
+
+```gams file=write.gms
+Set j / new-york, chicago, topeka /;
+Parameter b(j) / new-york 325, chicago 300, topeka 275 /;
+execute_unload 'demand.gdx', b;
+```
+
+```gams
+Set j / new-york, chicago /;
+Parameter b(j);
+$gdxIn demand.gdx
+$load b
+display b;
+```
+
+`enm solve example.gms` (after `enm solve write.gms`) prints:
+
+```text
+warning[W3032]: 1 record of 'b' in 'demand.gdx' lies outside the domain of 'b' and was not loaded: 'topeka' is not in set 'j'
+ --> example.gms:4:7
+  |
+4 | $load b
+  |       ^
+```
+
+## Why
+
+GAMS's `$load` filters the data to the symbol's domain. Dropping data silently can hide a model
+whose sets no longer match its data file.
+
+## Fix
+
+Declare the domain with every label the file uses, or load with `$loadDC` to make the mismatch
+an error:
+
+```gams
+Set j / new-york, chicago, topeka /;
+Parameter b(j);
+$gdxIn demand.gdx
+$load b
+display b;
 ```
 
 """##,

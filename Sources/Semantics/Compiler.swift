@@ -26,6 +26,8 @@ public final class Compiler {
     var dataStatements: Set<Int> = []
     /// While `$onMulti` data is loaded: an element given before takes the new value silently.
     var mergingData = false
+    /// The file `$gdxIn` opened, its symbols read once (CompileTimeGDX.swift).
+    var gdxIn: OpenGDXFile?
     /// Names written in statements the parser gave up on (lower case): their declarations and
     /// definitions are missing, so errors that only say so (unknown, no data, not defined)
     /// would be cascades and are not reported.
@@ -217,6 +219,9 @@ public final class Compiler {
             return .abort(c.flatMap { resolveData($0) }, items.compactMap { compileDisplayArg($0) }, span)
         case .gdxTransfer(let g):
             return compileGDXTransfer(g).map { .gdxTransfer($0) }
+        case .compileTimeGDX(let g):
+            compileTimeGDX(g)
+            return nil
         case .file(let decls, let span):
             return compileFileStatement(decls, span)
         case .put(let p):

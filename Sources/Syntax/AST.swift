@@ -207,10 +207,39 @@ public indirect enum Statement {
     case continueStatement(Expr?, SourceSpan)
     case abort(Expr?, [DisplayArg], SourceSpan)
     case gdxTransfer(GDXTransfer)
+    case compileTimeGDX(CompileTimeGDX)
     /// `File f 'text' / name.txt /, g;` (see PutSyntax.swift).
     case file([FileDeclaration], SourceSpan)
     /// `put f 'text' x.l:10:2 /;` and `putclose`.
     case put(PutStatement)
+}
+
+/// `$gdxIn file.gdx` and `$load a b=c` (and `$loadDC`, `$loadR`, `$loadM`, ...): data read from a
+/// GDX file while the model is compiled, in statement order.
+public struct CompileTimeGDX {
+    public enum Kind: String, CaseIterable {
+        case gdxIn = "$gdxIn"
+        /// Loads into symbols without data; labels outside the domain are dropped.
+        case load = "$load"
+        /// As `$load`, but a label outside the domain is an error.
+        case loadDC = "$loadDC"
+        /// Replaces data given before.
+        case loadR = "$loadR", loadDCR = "$loadDCR"
+        /// Merges into data given before.
+        case loadM = "$loadM", loadDCM = "$loadDCM"
+
+        public var checksDomains: Bool { self == .loadDC || self == .loadDCR || self == .loadDCM }
+    }
+    /// A symbol to load and, for `x=y`, the name it has in the file.
+    public struct Item {
+        public var name: Name
+        public var source: String?
+    }
+    public var kind: Kind
+    /// `$gdxIn`: the file's name as written.
+    public var file: String
+    public var items: [Item]
+    public var span: SourceSpan
 }
 
 /// `execute_unload 'file.gdx' a, b;`, `execute_load 'file.gdx' a, b;`, `execute_loadpoint ...`.

@@ -16,7 +16,12 @@ extension Preprocessor {
         "onEmpty", "offEmpty", "onEps", "offEps", "inlineCom", "onInline", "offInline", "onNestCom", "offNestCom",
         "minCol", "maxCol", "onGlobal", "offGlobal", "onRecurse", "offRecurse", "version", "title", "sTitle",
         "offDotL", "offEnd", "offWarning", "onDigit", "offDigit",
+        "gdxIn", "load", "loadDC", "loadR", "loadDCR", "loadM", "loadDCM",
     ]
+
+    /// The compile-time GDX options: the parser reads them (`$gdxIn file`, `$load a b=c`), and
+    /// the compiler loads the data in statement order, as data statements are loaded.
+    static let gdxLoadOptions: Set<String> = ["gdxin", "load", "loaddc", "loadr", "loaddcr", "loadm", "loaddcm"]
 
     /// Dollar options accepted because they change only the listing file, which enm does not write.
     static let ignoredSpellings = [
@@ -31,10 +36,10 @@ extension Preprocessor {
 
     /// GAMS dollar options that enm refuses, each with what to do instead.
     static let refusedOptions: [String: String] = {
-        let gdx = "enm reads no GDX files: give the data in data statements, or as CSV between $onDelim and $offDelim (with $include)"
+        let gdx = "enm writes GDX files with execute_unload at run time; not supported yet at compile time"
         let notYet = "not supported yet"
         var help: [String: String] = [:]
-        for name in ["gdxin", "gdxout", "load", "loaddc", "loadm", "loaddcm", "loadr", "loaddcr", "unload", "onfiltered", "offfiltered"] {
+        for name in ["gdxout", "unload", "onfiltered", "offfiltered"] {
             help[name] = gdx
         }
         help["macro"] = "enm has no macros: write the expression out, or set a compile-time variable with $set and use %name%"

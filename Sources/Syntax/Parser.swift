@@ -294,6 +294,7 @@ public final class Parser {
         if t.kind == .csvRow {
             throw fail("E0014", "delimited data outside a '/ ... /' data list or table", at: t)
         }
+        if t.isSymbol("$") { return try parseCompileTimeGDX() }
         guard t.kind == .word else {
             throw fail("E0015", "expected a statement, found \(describe(t))", at: t, label: "a statement starts with a keyword or a name")
         }
@@ -509,6 +510,42 @@ public final class Parser {
         try endStatement()
         return .solve(SolveStatement(model: model, type: ty, maximize: maximize ?? false, objective: objective,
                                      span: start.through(model.span)))
+    }
+
+    /// compileTimeGDX = "$gdxIn" fileName | loadOption { name [ "=" name ] [ "," ] } ;  (on one line;
+    /// the preprocessor passes these dollar lines on, the compiler loads the data)
+    func parseCompileTimeGDX() throws -> Statement {
+        let dollar = lx.next()
+        let w = lx.peek()
+        guard w.kind == .word, w.lineIndex == dollar.lineIndex, let kind = CompileTimeGDX.Kind.allCases.first(where: { $0.rawValue.dropFirst().lowercased() == w.lower }) else {
+            throw fail("E0015", "expected a statement, found '$'", at: dollar, label: "a statement starts with a keyword or a name")
+        }
+        lx.next()
+        let at = span(dollar).through(span(w))
+        if kind == .gdxIn {
+            let f = lx.peek()
+            // `$gdxIn` alone closes the file
+            guard f.kind != .eof, f.lineIndex == w.lineIndex, !f.isSymbol(";") else {
+                return .compileTimeGDX(CompileTimeGDX(kind: kind, file: "", items: [], span: at))
+            }
+            let raw = lx.rawText(from: f, stops: [59])
+            if lx.peek().isSymbol(";") && lx.peek().lineIndex == w.lineIndex { lx.next() }
+            let file = raw.count >= 2 && (raw.hasPrefix("'") || raw.hasPrefix("\"")) ? String(raw.dropFirst().dropLast()) : raw
+            return .compileTimeGDX(CompileTimeGDX(kind: kind, file: file, items: [], span: at))
+        }
+        var items: [CompileTimeGDX.Item] = []
+        while lx.peek().lineIndex == w.lineIndex, lx.peek().kind == .word {
+            let n = try expectName("to load")
+            var source: String? = nil
+            if lx.peek().isSymbol("=") {
+                lx.next()
+                source = try expectName("as the file's symbol").text
+            }
+            items.append(.init(name: n, source: source))
+            _ = acceptSymbol(",")
+        }
+        if lx.peek().isSymbol(";") && lx.peek().lineIndex == w.lineIndex { lx.next() }
+        return .compileTimeGDX(CompileTimeGDX(kind: kind, file: "", items: items, span: at))
     }
 
     /// gdxTransfer = ( "execute_unload" | "execute_load" | "execute_loadpoint" ) fileName [ "," ]

@@ -355,6 +355,7 @@ public final class Preprocessor {
         let rest = String(decoding: restBytes, as: UTF8.self).trimmingCharacters(in: .whitespaces)
         let span = sub.span(file: file, line: line, column: Preprocessor.nameColumn(bytes, from: from) - 1,
                             length: name.count)
+        if Preprocessor.gdxLoadOptions.contains(name) { return .line(from - 1) }
         switch name {
         case "ontext": return .startText(span)
         case "offtext":

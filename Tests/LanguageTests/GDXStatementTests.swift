@@ -119,4 +119,43 @@ import Testing
         """)
         #expect(run.result.diagnostics.map(\.code) == ["E2042"])
     }
+
+    /// `$gdxIn`/`$load` read data while the model compiles: bare declarations take the file's
+    /// dimension, `x=y` renames, `$loadDC` checks domains, `$load` drops what lies outside.
+    @Test func compileTimeLoad() {
+        let folder = Folder()
+        expectClean(folder.run("solve.gms", Self.transport + "execute_unload 'data', i, j, a, b, d, x;\n"))
+        let run = folder.run("reuse.gms", """
+        Set i, j;
+        Parameter cap(i), dem, dist(i,j);
+        $gdxIn data
+        $load i j
+        $load cap=a dem=b dist=d
+        $gdxIn
+        Scalar total;
+        total = sum(j, dem(j)) - sum(i, cap(i));
+        display total, dist;
+        """)
+        expectClean(run)
+        #expect(displayed(run, "total") == 900 - 950)
+        #expect(displayed(run, "dist", ["san-diego", "topeka"]) == 1.4)
+        let partial = folder.run("partial.gms", """
+        Set j / new-york, chicago /;
+        Parameter b(j), b2(j);
+        $gdxIn data.gdx
+        $load b
+        $loadDC b2=b
+        display b;
+        """)
+        #expect(partial.result.diagnostics.map(\.code) == ["W3032", "E3033"])
+        #expect(partial.diagnostics.contains("warning[W3032]: 1 record of 'b' in 'data.gdx' lies outside the domain of 'b' and was not loaded: 'topeka' is not in set 'j'"))
+        let missing = folder.run("missing.gms", """
+        Parameter q;
+        $load q
+        $gdxIn data
+        $load q
+        $gdxIn nothing
+        """)
+        #expect(missing.result.diagnostics.map(\.code) == ["E3034", "E3032", "E6003"])
+    }
 }

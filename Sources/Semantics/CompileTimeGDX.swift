@@ -1,0 +1,121 @@
+import Diagnostics
+import GDX
+import GDXBridge
+import IR
+import Syntax
+
+/// The GDX file `$gdxIn` opened: its path and its symbols as enm symbols.
+struct OpenGDXFile {
+    var path: String
+    var shownName: String
+    var symbols: [String: Symbol]
+}
+
+extension Compiler {
+    /// `$gdxIn file` opens a GDX file (a relative name is found next to the file that names it,
+    /// as `$include` files are); `$load` and its variants load symbols from it, in statement
+    /// order like data statements: a bare declaration takes the file's dimension, a symbol
+    /// that has data is refused (`$load`, `$loadDC`), replaced (`$loadR`) or merged into
+    /// (`$loadM`), and labels outside the domain are dropped with a warning (`$load`) or are
+    /// errors (`$loadDC`).
+    func compileTimeGDX(_ g: CompileTimeGDX) {
+        if g.kind == .gdxIn {
+            gdxIn = nil
+            if !g.file.isEmpty { openGDX(g) }
+            return
+        }
+        guard let file = gdxIn else {
+            diagnostics.error("E3034", "\(g.kind.rawValue) needs a GDX file opened with $gdxIn before it", at: g.span,
+                              help: ["write '$gdxIn data.gdx' on a line before"])
+            return
+        }
+        for item in g.items {
+            guard let target = lookup(item.name) else { continue }
+            let sourceName = item.source ?? item.name.text
+            guard let source = file.symbols[sourceName.lowercased()] else {
+                diagnostics.error("E3032", "'\(file.shownName)' has no symbol '\(sourceName)'", at: item.name.span)
+                continue
+            }
+            load(source, into: target, item, g.kind, file: file)
+        }
+    }
+
+    private func openGDX(_ g: CompileTimeGDX) {
+        var path = g.file.replacingOccurrences(of: "\\", with: "/")
+        if !path.lowercased().hasSuffix(".gdx") && !path.contains(".") { path += ".gdx" }
+        let shown = path
+        if !path.hasPrefix("/"), let dir = g.span.file.map({ Paths.directory(of: $0.path) }), !dir.isEmpty {
+            path = Paths.join(dir, path)
+        }
+        do {
+            let read = try GDXReader.read(path: path)
+            let imported = try GDXBridge.importSymbols(read, labels: program.labels)
+            var symbols: [String: Symbol] = [:]
+            for s in imported.symbols { symbols[s.name.lowercased()] = s }
+            gdxIn = OpenGDXFile(path: path, shownName: shown, symbols: symbols)
+        } catch let e as GDXError {
+            diagnostics.error(e.code, "$gdxIn: \(e.message)", at: g.span)
+        } catch {
+            diagnostics.error("E6003", "$gdxIn: cannot read '\(shown)': \(error)", at: g.span)
+        }
+    }
+
+    private func load(_ source: Symbol, into target: Symbol, _ item: CompileTimeGDX.Item, _ kind: CompileTimeGDX.Kind,
+                      file: OpenGDXFile) {
+        guard source.kind == target.kind, learnDimension(target, source.dimension) else {
+            diagnostics.error("E3032", "'\(target.name)' is a \(target.dimension)-dimensional \(target.kind.rawValue), but '\(file.shownName)' holds '\(source.name)' as a \(source.dimension)-dimensional \(source.kind.rawValue)",
+                              at: item.name.span)
+            return
+        }
+        if dataStatements.contains(target.id) {
+            switch kind {
+            case .loadR, .loadDCR:
+                target.values.removeAll()
+                target.setData.removeAll()
+                target.records = LabelMap()
+            case .loadM, .loadDCM:
+                break
+            default:
+                diagnostics.error("E1005", "'\(target.name)' already has data; its data is given again", at: item.name.span,
+                                  label: "data given again",
+                                  help: ["write $loadM to merge the file's data, or $loadR to replace it"])
+                return
+            }
+        }
+        var outside = 0
+        var firstOutside: String? = nil
+        copyRecords(source, into: target) { tuple in
+            for k in 0..<target.dimension {
+                guard let d = target.domain[k], !d.setData.contains(LabelTuple(labels: [tuple[k]])) else { continue }
+                outside += 1
+                if firstOutside == nil { firstOutside = "'\(program.labels.name(tuple[k]))' is not in set '\(d.name)'" }
+                return false
+            }
+            return true
+        }
+        dataStatements.insert(target.id)
+        target.hasData = true
+        guard let firstOutside else { return }
+        if kind.checksDomains {
+            diagnostics.error("E3033", "\(outside) record\(outside == 1 ? "" : "s") of '\(source.name)' in '\(file.shownName)' \(outside == 1 ? "lies" : "lie") outside the domain of '\(target.name)': \(firstOutside)",
+                              at: item.name.span, help: ["$load drops such records; $loadDC reports them"])
+        } else {
+            diagnostics.warning("W3032", "\(outside) record\(outside == 1 ? "" : "s") of '\(source.name)' in '\(file.shownName)' \(outside == 1 ? "lies" : "lie") outside the domain of '\(target.name)' and \(outside == 1 ? "was" : "were") not loaded: \(firstOutside)",
+                                at: item.name.span)
+        }
+    }
+
+    /// Copies the records of `source` that `keep` accepts into `target`.
+    private func copyRecords(_ source: Symbol, into target: Symbol, keep: (LabelTuple) -> Bool) {
+        switch target.kind {
+        case .set:
+            for t in source.setData.sorted where keep(t) { target.setData.insert(t, text: source.setData.texts[t]) }
+        case .parameter:
+            for (t, v) in source.values where keep(t) { target.values[t] = v }
+        case .variable, .equation:
+            for (t, r) in source.records where keep(t) { target.records[t] = r }
+        case .model:
+            break
+        }
+    }
+}
