@@ -445,8 +445,8 @@ else display 'not positive';
         "E0018": ##"""
 # E0018: statement not supported by enm
 
-The statement is valid GAMS but enm does not implement it: `execute` (an execution-time shell
-command), `Acronym`, `SOS1`/`SOS2`, `semicont`/`semiint` variables.
+The statement is valid GAMS but enm does not implement it: `Acronym`, `SOS1`/`SOS2`,
+`semicont`/`semiint` variables.
 
 ## Example
 
@@ -469,8 +469,7 @@ error[E0018]: 'SOS1' statements are not supported by enm
 
 enm covers the part of GAMS used to state, solve and report linear, mixed-integer and smooth
 nonlinear models, with `put`, `execute_unload` and `execute_load` for files. Special ordered sets,
-semi-continuous variables and acronyms are not part of it yet, and running programs while the
-model executes is left to the shell around enm.
+semi-continuous variables and acronyms are not part of it yet.
 
 ## Fix
 
@@ -2451,12 +2450,12 @@ error[E0122]: $call runs a program; enm runs none unless --allow-shell is given
   |
 1 | $call gdxxrw prices.xlsx output=prices.gdx
   |  ^^^^ not run
-  = help: gdxxrw makes GDX files, which enm does not read: save the data as CSV and read it between $onDelim and $offDelim with $include
+  = help: gdxxrw converts spreadsheets, which enm does not read: save the data as CSV and read it between $onDelim and $offDelim with $include (enm reads GDX files with $gdxIn and $load)
 ```
 
 ## Why
 
-GAMS runs the command through the shell, waits for it and sets `%system.errorLevel%` to its exit status. With `--allow-shell` enm does the same, running `/bin/sh -c COMMAND` in the main model file's folder, with the program's output on standard error. `gdxxrw` and `csv2gdx` make GDX files, which enm does not read: save the data as CSV and read it between `$onDelim` and `$offDelim`; for `gdxdump` there is `enm gdx dump`.
+GAMS runs the command through the shell, waits for it and sets `%system.errorLevel%` to its exit status. With `--allow-shell` enm does the same, running `/bin/sh -c COMMAND` in the main model file's folder, with the program's output on standard error. `gdxxrw` and `csv2gdx` convert spreadsheets and CSV files into GDX files: enm reads the CSV data itself between `$onDelim` and `$offDelim` (and GDX files with `$gdxIn` and `$load`); for `gdxdump` there is `enm gdx dump`.
 
 ## Fix
 
@@ -6698,6 +6697,95 @@ universe, `Parameter b(*)`):
 Set j / new-york, chicago, topeka /;
 Parameter b(j);
 execute_load 'results.gdx', b;
+```
+
+"""##,
+        "E4034": ##"""
+# E4034: `execute` without `--allow-shell`
+
+`execute 'command'` runs a program while the model executes. enm runs no program that a model
+file names unless the user allows it with `--allow-shell` on the command line; without it the
+statement is an execution error that names the command, and the run goes on (exit code 2).
+The same error is given when `/bin/sh` cannot be started.
+
+## Example
+
+```gams
+Scalar x / 1 /;
+execute 'cp results.csv archive/';
+display x;
+```
+
+`enm solve example.gms` prints (exit code 2):
+
+```text
+error[E4034]: execute runs a program; enm runs none unless --allow-shell is given ('cp results.csv archive/' was not run)
+ --> example.gms:2:1
+  |
+2 | execute 'cp results.csv archive/';
+  | ^^^^^^^
+```
+
+## Why
+
+A model file from elsewhere should not run programs on the user's machine unasked. GAMS runs
+them; enm does when the user says so.
+
+## Fix
+
+Run the model with `enm solve example.gms --allow-shell`, or do the file work around enm:
+
+```gams
+Scalar x / 1 /;
+display x;
+```
+
+"""##,
+        "E4035": ##"""
+# E4035: command of `execute.checkErrorLevel` failed
+
+`execute.checkErrorLevel 'command'` (with `--allow-shell`) ran the command and it exited with a
+nonzero status: as in GAMS, the run stops there (exit code 2).
+
+## Example
+
+```gams
+Scalar x / 1 /;
+execute.checkErrorLevel 'test -f prices.csv';
+display x;
+```
+
+```sh
+enm solve example.gms --allow-shell
+```
+
+prints (exit code 2):
+
+```text
+error[E4035]: 'test -f prices.csv' exited with status 1
+ --> example.gms:2:1
+  |
+2 | execute.checkErrorLevel 'test -f prices.csv';
+  | ^^^^^^^
+```
+
+## Why
+
+`.checkErrorLevel` makes a failed command an execution error that stops the run; plain `execute`
+lets the run go on whatever the command's status.
+
+## Fix
+
+Make sure the command succeeds, or leave out `.checkErrorLevel` when its failure does not matter:
+
+```gams
+Scalar x / 1 /;
+execute 'test -f prices.csv';
+display x;
+```
+
+```sh
+enm solve example.gms --allow-shell
 ```
 
 """##,

@@ -68,6 +68,7 @@ public enum Driver {
         interpreter.relaxImpliedBounds = impliedBounds
         interpreter.compiledRows = compiledRows
         interpreter.listingAlways = listing
+        interpreter.allowShell = preprocessing.allowShell
         interpreter.onEvent = onEvent
         if mode == .solve { enablePutFiles(interpreter, path: path) }
         let errorsBefore = bag.errorCount

@@ -112,6 +112,8 @@ public final class Interpreter {
     let nonlinearSolver: Solver
     /// The directory of the main model file, where solver option files are looked up first.
     public var modelDirectory: String = "."
+    /// Whether `execute` may run programs (`--allow-shell`).
+    public var allowShell = false
     /// Numbers the generations, so that each variable's `columnIndex` can tell whether it
     /// belongs to the model generated last.
     var generationNumber = 0
@@ -264,6 +266,7 @@ public final class Interpreter {
             diagnostics.error("E4010", "abort\(text.isEmpty ? "" : ": \(text)")", at: span)
             throw ControlFlow.abort
         case .gdxTransfer(let g): transfer(g)
+        case .execute(let command, let check, let span): try execute(command: command, checkErrorLevel: check, at: span)
         case .declareFile(let files): declarePutFiles(files)
         case .put(let p): put(p)
         case .noop: break
@@ -271,6 +274,24 @@ public final class Interpreter {
     }
 
     @inline(__always) func truth(_ v: Double) -> Bool { v != 0 && !v.isNaN }
+
+    /// `execute 'command'`: runs it through the shell in the model file's folder when the user
+    /// allowed programs to run; otherwise an execution error that names `--allow-shell`. With
+    /// `.checkErrorLevel` a nonzero exit status stops the run, as in GAMS.
+    func execute(command: String, checkErrorLevel: Bool, at span: SourceSpan) throws {
+        guard allowShell else {
+            runtimeError("E4034", "execute runs a program; enm runs none unless --allow-shell is given ('\(command)' was not run)", at: span)
+            return
+        }
+        guard let status = Shell.run(command, in: modelDirectory) else {
+            runtimeError("E4034", "execute could not start '/bin/sh' for '\(command)'", at: span)
+            return
+        }
+        if checkErrorLevel && status != 0 {
+            runtimeError("E4035", "'\(command)' exited with status \(status)", at: span)
+            throw ControlFlow.abort
+        }
+    }
 
     /// The line GAMS's listing gives a statement: its number in the input as `$include`
     /// expands it.

@@ -222,6 +222,8 @@ public final class Compiler {
         case .compileTimeGDX(let g):
             compileTimeGDX(g)
             return nil
+        case .execute(let command, let check, let span):
+            return .execute(command: command, checkErrorLevel: check, span)
         case .file(let decls, let span):
             return compileFileStatement(decls, span)
         case .put(let p):

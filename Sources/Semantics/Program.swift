@@ -92,6 +92,8 @@ public indirect enum StatementR {
     case abort(Node?, [DisplayItemR], SourceSpan)
     /// `execute_unload`/`execute_load`/`execute_loadpoint` of these symbols (all with none named).
     case gdxTransfer(GDXTransferR)
+    /// `execute 'command'`: runs a program, only when the user allows it (`--allow-shell`).
+    case execute(command: String, checkErrorLevel: Bool, SourceSpan)
     /// A `File` declaration: its attributes take their defaults here (see PutProgram.swift).
     case declareFile([PutFileR])
     /// A `put` or `putclose` statement.

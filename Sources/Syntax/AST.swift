@@ -208,6 +208,8 @@ public indirect enum Statement {
     case abort(Expr?, [DisplayArg], SourceSpan)
     case gdxTransfer(GDXTransfer)
     case compileTimeGDX(CompileTimeGDX)
+    /// `execute 'command'` (`execute.checkErrorLevel 'command'` stops on a nonzero status).
+    case execute(command: String, checkErrorLevel: Bool, SourceSpan)
     /// `File f 'text' / name.txt /, g;` (see PutSyntax.swift).
     case file([FileDeclaration], SourceSpan)
     /// `put f 'text' x.l:10:2 /;` and `putclose`.

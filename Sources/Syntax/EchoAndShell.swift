@@ -109,7 +109,7 @@ extension Preprocessor {
         if program.hasSuffix(".exe") { program.removeLast(4) }
         switch program {
         case "gdxxrw", "csv2gdx", "xls2gms", "gdxrw":
-            return "\(program) makes GDX files, which enm does not read: save the data as CSV and read it between $onDelim and $offDelim with $include"
+            return "\(program) converts spreadsheets, which enm does not read: save the data as CSV and read it between $onDelim and $offDelim with $include (enm reads GDX files with $gdxIn and $load)"
         case "gdxdump":
             return "to look into a GDX file use 'enm gdx dump FILE'"
         default:
@@ -133,7 +133,7 @@ extension Preprocessor {
                               label: "not run", help: [utility ?? "run enm with --allow-shell to let the file run '\(command)'"])
             return
         }
-        let status = runShell(command)
+        let status = Shell.run(command, in: Paths.directory(of: mainPath))
         errorLevel = Int(status ?? 127)
         if status == nil {
             diagnostics.error("E0123", "$\(spelled) could not start '/bin/sh'", at: span, label: "not run")
@@ -143,17 +143,4 @@ extension Preprocessor {
         }
     }
 
-    /// Runs `command` through `/bin/sh` in the main file's folder, its output to standard error
-    /// (standard output carries enm's results); the exit status, nil when it cannot start.
-    private func runShell(_ command: String) -> Int32? {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/bin/sh")
-        p.arguments = ["-c", command]
-        let dir = Paths.directory(of: mainPath)
-        if !dir.isEmpty { p.currentDirectoryURL = URL(fileURLWithPath: dir) }
-        p.standardOutput = FileHandle.standardError
-        do { try p.run() } catch { return nil }
-        p.waitUntilExit()
-        return p.terminationStatus
-    }
 }

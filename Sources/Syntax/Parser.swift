@@ -345,7 +345,10 @@ public final class Parser {
         case "execute_unload", "execute_unloaddi", "execute_load", "execute_loadpoint":
             lx.next()
             return try parseGDXTransfer(t, start)
-        case "sos1", "sos2", "semicont", "semiint", "acronym", "acronyms", "execute":
+        case "execute":
+            lx.next()
+            return try parseExecuteStatement(start)
+        case "sos1", "sos2", "semicont", "semiint", "acronym", "acronyms":
             throw fail("E0018", "'\(t.text)' statements are not supported by enm", at: t, label: "not supported")
         default:
             return try parseAssignmentOrDefinition()
@@ -546,6 +549,27 @@ public final class Parser {
         }
         if lx.peek().isSymbol(";") && lx.peek().lineIndex == w.lineIndex { lx.next() }
         return .compileTimeGDX(CompileTimeGDX(kind: kind, file: "", items: items, span: at))
+    }
+
+    /// executeStatement = "execute" [ "." "checkErrorLevel" ] quotedString ;
+    func parseExecuteStatement(_ start: SourceSpan) throws -> Statement {
+        var check = false
+        if lx.peek().isSymbol("."), !lx.peek().spaceBefore {
+            lx.next()
+            let suffix = try expectName("after 'execute.'")
+            guard suffix.key == "checkerrorlevel" else {
+                throw fail("E0010", "expected 'checkErrorLevel' after 'execute.', found '\(suffix.text)'", at: lx.peek())
+            }
+            check = true
+        }
+        let c = lx.peek()
+        guard c.kind == .string else {
+            throw fail("E0011", "expected the command in quotes after 'execute', found \(describe(c))", at: c,
+                       label: "expected a quoted command")
+        }
+        lx.next()
+        try endStatement()
+        return .execute(command: c.text, checkErrorLevel: check, start)
     }
 
     /// gdxTransfer = ( "execute_unload" | "execute_load" | "execute_loadpoint" ) fileName [ "," ]

@@ -428,7 +428,7 @@ func runFolder(_ files: [String: String], allowShell: Bool = false, mode: RunMod
           |
         2 | $hiddenCall gdxxrw data.xlsx
           |  ^^^^^^^^^^ not run
-          = help: gdxxrw makes GDX files, which enm does not read: save the data as CSV and read it between $onDelim and $offDelim with $include
+          = help: gdxxrw converts spreadsheets, which enm does not read: save the data as CSV and read it between $onDelim and $offDelim with $include (enm reads GDX files with $gdxIn and $load)
 
         error[E0122]: $call runs a program; enm runs none unless --allow-shell is given
          --> model.gms:3:2

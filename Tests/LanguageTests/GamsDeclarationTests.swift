@@ -1,3 +1,5 @@
+import Driver
+import Syntax
 import Foundation
 import Testing
 
@@ -307,5 +309,25 @@ import Testing
         // main 1, $include 2, part.inc 3-5 (display at 5), main 3 is 6, $onText block 7-9, main 7 is 10
         #expect(lines == [5, 6, 10])
         #expect(run.output.contains("----      5 PARAMETER s"))
+    }
+}
+
+@Suite struct ExecuteStatementTests {
+    @Test func executeRunsOnlyWithAllowShell() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("enm-execute-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let model = folder.appendingPathComponent("m.gms")
+        try "Scalar x / 1 /;\nexecute 'echo ran > out.txt';\nexecute.checkErrorLevel 'exit 3';\ndisplay x;\n"
+            .write(to: model, atomically: true, encoding: .utf8)
+        let refused = Driver.run(path: model.path)
+        #expect(refused.diagnostics.map(\.code) == ["E4034", "E4034"])
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("out.txt").path))
+        let allowed = Driver.run(path: model.path, preprocessing: PreprocessorSettings(allowShell: true))
+        #expect(allowed.diagnostics.map(\.code) == ["E4035"])
+        #expect(allowed.exitCode.rawValue == 2)
+        // the run stops at the failed command: no display
+        #expect(!allowed.events.contains { if case .display = $0 { return true } else { return false } })
+        #expect(try String(contentsOf: folder.appendingPathComponent("out.txt"), encoding: .utf8) == "ran\n")
     }
 }
