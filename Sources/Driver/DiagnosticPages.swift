@@ -7474,6 +7474,56 @@ option decimals = 2;
 ```
 
 """##,
+        "W2003": ##"""
+# W2003: model attribute without effect in enm
+
+The model assigns a model attribute that GAMS defines but that changes nothing in enm's solves:
+an option of the listing file (`solPrint`, `sysOut`, `dictFile`), of GAMS's process and memory
+handling (`solveLink`, `threads`, `workFactor`, `workSpace`), a solver option enm does not pass
+to GLPK or Ipopt yet (`nodLim`, `scaleOpt`, `holdFixed`, `cutOff`, `priorOpt`, `cheat`, ...), the
+solver-specific `integer1`-`integer5`/`real1`-`real5`, or an attribute a solve sets. The value
+is kept (the model can read it back); the run goes on.
+
+## Example
+
+```gams
+Variable z;
+Equation e;
+e.. z =e= 1;
+Model m / e /;
+m.workFactor = 2;
+solve m using lp minimizing z;
+```
+
+`enm solve example.gms` prints:
+
+```text
+warning[W2003]: 'm.workFactor' has no effect in enm: enm runs GLPK and Ipopt in its own process and sizes their memory itself
+ --> example.gms:5:3
+  |
+5 | m.workFactor = 2;
+  |   ^^^^^^^^^^
+```
+
+## Why
+
+A model written for GAMS runs unchanged, and what enm does not act on is said rather than
+skipped silently. `optCr`, `optCa`, `resLim`, `iterLim`, `limRow`, `limCol`, `optFile` and
+`bRatio` are honoured.
+
+## Fix
+
+Leave the assignment out when the model runs only under enm:
+
+```gams
+Variable z;
+Equation e;
+e.. z =e= 1;
+Model m / e /;
+solve m using lp minimizing z;
+```
+
+"""##,
         "W2101": ##"""
 # W2101: declared but never used
 

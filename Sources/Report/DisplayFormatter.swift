@@ -163,27 +163,7 @@ public enum DisplayFormatter {
     /// (*decision*: no listing of a displayed model attribute was found; GAMS's
     /// documentation spells them this way, so the display uses the same spelling).
     static func modelAttributeSpelling(_ attribute: String) -> String {
-        let known = [
-            "bratio": "bRatio", "cheat": "cheat", "cutoff": "cutOff", "domlim": "domLim",
-            "domusd": "domUsd", "etalg": "etAlg", "etsolve": "etSolve", "etsolver": "etSolver",
-            "handle": "handle", "holdfixed": "holdFixed", "iterlim": "iterLim",
-            "iterusd": "iterUsd", "limcol": "limCol", "limrow": "limRow", "line": "line",
-            "linkused": "linkUsed", "maxinfes": "maxInfes", "meaninfes": "meanInfes",
-            "modelstat": "modelStat", "nodlim": "nodLim", "nodusd": "nodUsd",
-            "number": "number", "numdepnd": "numDepnd", "numdvar": "numDVar",
-            "numequ": "numEqu", "numinfes": "numInfes", "numnlins": "numNLIns",
-            "numnlnz": "numNLNZ", "numnopt": "numNOpt", "numnz": "numNZ",
-            "numredef": "numRedef", "numvar": "numVar", "numvarproj": "numVarProj",
-            "objest": "objEst", "objval": "objVal", "optca": "optCA", "optcr": "optCR",
-            "optfile": "optFile", "prioropt": "priorOpt", "procused": "procUsed",
-            "reslim": "resLim", "resusd": "resUsd", "resgen": "resGen", "robj": "rObj",
-            "scaleopt": "scaleOpt", "solprint": "solPrint", "solvelink": "solveLink",
-            "solveopt": "solveOpt", "solvestat": "solveStat", "suminfes": "sumInfes",
-            "sysout": "sysOut", "threads": "threads", "tolinfeas": "tolInfeas",
-            "tolinfrep": "tolInfRep", "tolproj": "tolProj", "tryint": "tryInt",
-            "trylinear": "tryLinear", "workfactor": "workFactor", "workspace": "workSpace",
-        ]
-        return known[attribute.lowercased()] ?? attribute
+        ModelAttribute(spelling: attribute)?.documentedSpelling ?? attribute
     }
 
     /// Whether the item is shown on one `=` line: a model attribute, or a parameter,

@@ -9,16 +9,6 @@ extension Compiler {
         var inEquation = false
     }
 
-    static let modelAttributes: [String: String] = [
-        "modelstat": "modelStat", "solvestat": "solveStat", "objval": "objVal", "objest": "objEst",
-        "numequ": "numEqu", "numvar": "numVar", "numnz": "numNZ", "numdvar": "numDVar", "iterusd": "iterUsd",
-        "resusd": "resUsd", "nodusd": "nodUsd", "optcr": "optCr", "optca": "optCa", "reslim": "resLim",
-        "iterlim": "iterLim", "solprint": "solPrint", "limrow": "limRow", "limcol": "limCol",
-        "holdfixed": "holdFixed", "solvelink": "solveLink", "optfile": "optFile", "tolinfeas": "tolInfeas",
-        "etsolve": "etSolve", "etsolver": "etSolver", "sumInfes": "sumInfes", "suminfes": "sumInfes",
-        "numinfes": "numInfes", "domlim": "domLim", "workspace": "workSpace", "threads": "threads",
-        "bratio": "bRatio", "cutoff": "cutOff", "tryint": "tryInt", "priorOpt": "priorOpt",
-    ]
 
     /// Resolves an expression of data only (no variables outside attributes).
     func resolveData(_ e: Expr) -> Node? { resolve(e, Context()) }
@@ -160,7 +150,7 @@ extension Compiler {
             return nil
         }
         if sym.kind == .model {
-            guard let a = r.attribute, let canon = Compiler.modelAttributes[a.key] else {
+            guard let a = r.attribute, let canon = ModelAttribute(spelling: a.key)?.rawValue else {
                 diagnostics.error("E2015", "model '\(sym.name)' can only be used through an attribute such as '\(sym.name).modelStat'",
                                   at: r.span)
                 return nil
@@ -512,11 +502,14 @@ extension Compiler {
         var target: AssignmentTarget
         switch sym.kind {
         case .model:
-            guard let at = a.target.attribute, let canon = Compiler.modelAttributes[at.key] else {
+            guard let at = a.target.attribute, let canon = ModelAttribute(spelling: at.key)?.rawValue else {
                 diagnostics.error("E2015", "assign to a model attribute such as '\(sym.name).optCr'", at: a.target.span)
                 return nil
             }
             guard let v = resolveData(a.value) else { return nil }
+            if let why = ModelAttribute(rawValue: canon)?.ignoredBecause {
+                diagnostics.warning("W2003", "'\(sym.name).\(at.text)' has no effect in enm: \(why)", at: at.span)
+            }
             return AssignmentR(target: .modelAttribute(sym, canon), args: [],
                                domain: ResolvedDomain(items: [], condition: nil, span: a.span), value: v, span: a.span)
         case .set:
@@ -682,7 +675,7 @@ extension Compiler {
         case .ref(let r):
             guard let sym = lookup(r.name) else { return nil }
             if sym.kind == .model {
-                guard let at = r.attribute, let canon = Compiler.modelAttributes[at.key] else {
+                guard let at = r.attribute, let canon = ModelAttribute(spelling: at.key)?.rawValue else {
                     diagnostics.error("E2015", "display a model attribute such as '\(sym.name).modelStat'", at: r.span)
                     return nil
                 }

@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import IR
 @testable import Semantics
 @testable import Syntax
 import Testing
@@ -239,7 +240,7 @@ import Testing
         check("Scalar d / %demand% /;", "%demand%", "variable.other.compile-time")
         check("solve transport using MIP minimizing z;", "MIP", "support.type.model-type")
         check("solve transport using lp max z;", "max", "support.function.builtin")
-        let attributes = Array(Parser.symbolAttributes) + Compiler.modelAttributes.values.map { $0 }
+        let attributes = Array(Parser.symbolAttributes) + ModelAttribute.allCases.map(\.rawValue)
             + SetAttribute.allCases.map(\.rawValue) + Compiler.textSetAttributes
         #expect(attributes.count > 30)
         for a in Set(attributes).sorted() {

@@ -1,3 +1,4 @@
+import IR
 import Driver
 import Syntax
 import Foundation
@@ -329,5 +330,30 @@ import Testing
         // the run stops at the failed command: no display
         #expect(!allowed.events.contains { if case .display = $0 { return true } else { return false } })
         #expect(try String(contentsOf: folder.appendingPathComponent("out.txt"), encoding: .utf8) == "ran\n")
+    }
+}
+
+@Suite struct ModelAttributeTests {
+    /// Every model attribute GAMS documents is accepted; those enm's solves do not act on are
+    /// named in a warning (W2003), the honoured ones are not, and all read back.
+    @Test func everyDocumentedAttributeIsAccepted() {
+        let assignments = ModelAttribute.allCases.map { "m.\($0.rawValue) = 1;" }.joined(separator: "\n")
+        let run = runSource("""
+        Variable z;
+        Equation e;
+        e.. z =e= 1;
+        Model m / e /;
+        \(assignments)
+        m.optCr = 0.5;
+        Scalar back;
+        back = m.nodLim + m.optCr;
+        display back;
+        """)
+        #expect(!run.result.diagnostics.contains { $0.severity == .error }, "\(run.diagnostics)")
+        let warned = Set(run.result.diagnostics.filter { $0.code == "W2003" }.map { String($0.message.split(separator: "'")[0]) })
+        let expected = Set(ModelAttribute.allCases.filter { $0.ignoredBecause != nil }.map { "m.\($0.rawValue)" })
+        #expect(warned == expected)
+        #expect(!warned.contains("m.optCr") && !warned.contains("m.resLim") && warned.contains("m.workFactor"))
+        #expect(displayed(run, "back") == 1.5)
     }
 }
