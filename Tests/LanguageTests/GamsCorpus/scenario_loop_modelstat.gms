@@ -1,6 +1,9 @@
 $title Solving a dispatch for several demand scenarios in a loop (model attributes)
 *  Two units: 100 MW at 10, 100 MW at 30. By hand: 80 MW costs 800, 150 MW costs
 *  1000 + 1500 = 2500, 250 MW exceeds the fleet and is infeasible (model status 4).
+*  The run completes (GAMS returns 0); enm's command line reports a run that met an
+*  infeasible solve with its documented exit code 3.
+*! exit 3
 *! solves 3
 *! solve 1 status 1 objective 800
 *! solve 2 status 1 objective 2500
