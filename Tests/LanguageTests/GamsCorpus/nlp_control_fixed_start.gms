@@ -13,7 +13,7 @@ $title Discrete-time regulator with a fixed initial state (NLP, x.fx on the firs
 Set t 'periods' / t0*t5 /;
 Variables x(t) 'state', u(t) 'control', j 'cost';
 Equations step(t) 'dynamics', defJ;
-step(t+1)..  x(t+1) =e= x(t) + u(t);
+step(t)$(ord(t) < card(t)).. x(t+1) =e= x(t) + u(t);
 defJ..       j =e= sum(t$(ord(t) > 1), sqr(x(t))) + sum(t$(ord(t) < card(t)), sqr(u(t)));
 x.fx('t0') = 10;
 u.fx(t)$(ord(t) = card(t)) = 0;
