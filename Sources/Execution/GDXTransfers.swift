@@ -41,14 +41,16 @@ public enum GDXTransfers {
 
     /// Replaces the data of `symbols` with the file's, or (`levelsOnly`) merges the file's
     /// levels and marginals into the records of variables and equations.
-    static func load(_ symbols: [Symbol], program: Program, from path: String, named name: String, levelsOnly: Bool) throws {
+    static func load(_ symbols: [Symbol], sources: [String?], program: Program, from path: String, named name: String,
+                     levelsOnly: Bool) throws {
         let file = try translated { try GDXReader.read(path: path) }
         let imported = try translated { try GDXBridge.importSymbols(file, labels: program.labels) }
         var byName: [String: Symbol] = [:]
         for s in imported.symbols { byName[s.name.lowercased()] = s }
-        for target in symbols {
-            guard let source = byName[target.name.lowercased()] else {
-                throw Failure("E4032", "'\(name)' has no symbol '\(target.name)'")
+        for (k, target) in symbols.enumerated() {
+            let sourceName = (k < sources.count ? sources[k] : nil) ?? target.name
+            guard let source = byName[sourceName.lowercased()] else {
+                throw Failure("E4032", "'\(name)' has no symbol '\(sourceName)'")
             }
             try checkFits(source, into: target, path: name, labels: program.labels)
             copy(source, into: target, levelsOnly: levelsOnly)
@@ -59,7 +61,7 @@ public enum GDXTransfers {
     /// dimension and every label lies in `target`'s domain sets (nothing is filtered silently).
     private static func checkFits(_ source: Symbol, into target: Symbol, path: String, labels: LabelTable) throws {
         guard source.kind == target.kind, source.dimension == target.dimension else {
-            throw Failure("E4032", "'\(target.name)' is a \(target.dimension)-dimensional \(target.kind.rawValue), but '\(path)' holds a \(source.dimension)-dimensional \(source.kind.rawValue) of that name")
+            throw Failure("E4032", "'\(target.name)' is a \(target.dimension)-dimensional \(target.kind.rawValue), but '\(path)' holds '\(source.name)' as a \(source.dimension)-dimensional \(source.kind.rawValue)")
         }
         for t in tuples(of: source) {
             for k in 0..<target.dimension {
@@ -123,7 +125,8 @@ extension Interpreter {
             if g.kind == .unload {
                 try GDXTransfers.unload(symbols, program: program, to: path)
             } else {
-                try GDXTransfers.load(symbols, program: program, from: path, named: name, levelsOnly: g.kind == .loadPoint)
+                try GDXTransfers.load(symbols, sources: g.sources, program: program, from: path, named: name,
+                                      levelsOnly: g.kind == .loadPoint)
             }
         } catch let e as GDXTransfers.Failure {
             runtimeError(e.code, "\(g.kind.rawValue): \(e.message)", at: g.span)

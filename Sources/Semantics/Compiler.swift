@@ -351,7 +351,7 @@ public final class Compiler {
             diagnostics.error("E0011", "\(g.kind.rawValue) needs the names of the symbols to read", at: g.span)
             return nil
         }
-        return GDXTransferR(kind: g.kind, file: g.file, symbols: symbols, span: g.span)
+        return GDXTransferR(kind: g.kind, file: g.file, symbols: symbols, sources: g.sources, span: g.span)
     }
 
     /// Fixes the dimension of a symbol declared without a domain at its first indexed use:

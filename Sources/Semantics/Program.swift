@@ -107,6 +107,8 @@ public struct GDXTransferR {
     public var kind: GDXTransfer.Kind
     public var file: String
     public var symbols: [Symbol]
+    /// For loads: the file's name of each symbol (nil: the symbol's own).
+    public var sources: [String?]
     public var span: SourceSpan
 }
 

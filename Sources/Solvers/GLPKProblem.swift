@@ -268,14 +268,14 @@ final class GLPKProblem {
         rowMarginal.reserveCapacity(Int(rowCount))
         if columnCount > 0 {
             for j in 1...columnCount {
-                columnLevel.append(glp_get_col_prim(p, j))
+                columnLevel.append(GLPKProblem.cleaned(glp_get_col_prim(p, j), glp_get_col_lb(p, j), glp_get_col_ub(p, j)))
                 columnMarginal.append(GLPKProblem.marginal(glp_get_col_dual(p, j),
                                                            basic: glp_get_col_stat(p, j) == GLP_BS))
             }
         }
         if rowCount > 0 {
             for i in 1...rowCount {
-                rowLevel.append(glp_get_row_prim(p, i))
+                rowLevel.append(GLPKProblem.cleaned(glp_get_row_prim(p, i), glp_get_row_lb(p, i), glp_get_row_ub(p, i)))
                 rowMarginal.append(GLPKProblem.marginal(glp_get_row_dual(p, i),
                                                         basic: glp_get_row_stat(p, i) == GLP_BS))
             }
@@ -290,12 +290,26 @@ final class GLPKProblem {
         columnLevel.reserveCapacity(Int(columnCount))
         rowLevel.reserveCapacity(Int(rowCount))
         if columnCount > 0 {
-            for j in 1...columnCount { columnLevel.append(glp_mip_col_val(p, j)) }
+            for j in 1...columnCount {
+                columnLevel.append(GLPKProblem.cleaned(glp_mip_col_val(p, j), glp_get_col_lb(p, j), glp_get_col_ub(p, j)))
+            }
         }
         if rowCount > 0 {
-            for i in 1...rowCount { rowLevel.append(glp_mip_row_val(p, i)) }
+            for i in 1...rowCount {
+                rowLevel.append(GLPKProblem.cleaned(glp_mip_row_val(p, i), glp_get_row_lb(p, i), glp_get_row_ub(p, i)))
+            }
         }
         return (columnLevel, rowLevel)
+    }
+
+    /// A level as GAMS reports it: round-off within 1e-12 (relative to the value's size) of a
+    /// bound or of zero is that bound or zero, so a basic column at zero shows nothing rather
+    /// than `-1.6E-15`. (GLPK gives -DBL_MAX/+DBL_MAX for missing bounds; they never match.)
+    static func cleaned(_ value: Double, _ lower: Double, _ upper: Double) -> Double {
+        for target in [0, lower, upper] where abs(value - target) <= 1e-12 * max(1, abs(target)) {
+            return target
+        }
+        return value
     }
 
     /// A dual value in GAMS's spelling: `EPS` (-0.0) for a zero marginal on a nonbasic entry,

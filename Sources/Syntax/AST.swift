@@ -258,6 +258,9 @@ public struct GDXTransfer {
     public var file: String
     public var fileSpan: SourceSpan
     public var names: [Name]
+    /// For loads: the file's name of each symbol (`xr=x` reads the file's `x` into `xr`), nil
+    /// when it is the symbol's own.
+    public var sources: [String?]
     public var span: SourceSpan
 }
 

@@ -573,7 +573,7 @@ public final class Parser {
     }
 
     /// gdxTransfer = ( "execute_unload" | "execute_load" | "execute_loadpoint" ) fileName [ "," ]
-    ///               [ name { [ "," ] name } ] ;
+    ///               [ item { [ "," ] item } ] ;  item = name [ "=" name ] ;  (renames in loads only)
     func parseGDXTransfer(_ keyword: Token, _ start: SourceSpan) throws -> Statement {
         let f = lx.peek()
         guard f.kind == .string || f.kind == .word else {
@@ -581,19 +581,26 @@ public final class Parser {
                        label: "expected a file name", help: ["write the name in quotes: \(keyword.text) 'results.gdx' x, y;"])
         }
         lx.next()
+        let kind: GDXTransfer.Kind = keyword.lower.hasPrefix("execute_unload") ? .unload
+            : keyword.lower == "execute_loadpoint" ? .loadPoint : .load
         var names: [Name] = []
+        var sources: [String?] = []
         _ = acceptSymbol(",")
         while lx.peek().kind == .word, !isStatementStart(lx.peek()) {
             names.append(try expectName("to transfer"))
+            var source: String? = nil
             if lx.peek().isSymbol("=") {
-                throw fail("E0010", "renaming a symbol in '\(keyword.text)' is not supported", at: lx.peek(), label: "not supported")
+                guard kind != .unload else {
+                    throw fail("E0010", "renaming a symbol in '\(keyword.text)' is not supported", at: lx.peek(), label: "not supported")
+                }
+                lx.next()
+                source = try expectName("as the file's symbol").text
             }
+            sources.append(source)
             _ = acceptSymbol(",")
         }
         try endStatement()
-        let kind: GDXTransfer.Kind = keyword.lower.hasPrefix("execute_unload") ? .unload
-            : keyword.lower == "execute_loadpoint" ? .loadPoint : .load
-        return .gdxTransfer(GDXTransfer(kind: kind, file: f.text, fileSpan: span(f), names: names, span: start))
+        return .gdxTransfer(GDXTransfer(kind: kind, file: f.text, fileSpan: span(f), names: names, sources: sources, span: start))
     }
 
     /// displayStatement = "display" [ "$" operand ] displayItem { "," displayItem } ;

@@ -2,8 +2,7 @@ $title Results unloaded to GDX and read back in the same run (execute_unload / e
 *  A two-unit dispatch is solved, its levels and prices written to a GDX file, then read
 *  into fresh symbols. By hand: 120 MW from a 80 MW unit at 10 and a 100 MW unit at 20:
 *  800 + 800 = 1600, price 20.
-*  PENDING: enm refuses 'execute_load ..., xr=x' (E0010 renaming a symbol in execute_load is
-*  not supported); GAMS loads the file's symbol x into xr.
+*  `xr=x` loads the file's symbol x into xr.
 *! solve 1 status 1 objective 1600
 *! x.l(u1) = 80
 *! lev(u1) = 80

@@ -1,7 +1,6 @@
 $title Assigning four workers to four jobs (assignment LP with a cost table)
-*  PENDING: enm displays x.l(bob,weld) = -1.6071E-15, GLPK's round-off on a basic variable
-*  at zero, so x.L shows five records where GAMS shows the four assignments (enm passes the
-*  solver's noise through to .l instead of cleaning values within tolerance of a bound).
+*  GLPK leaves x(bob,weld) basic at -1.6E-15; as GAMS, enm reports it as zero, so x.L shows
+*  the four assignments only.
 *  The LP relaxation of the assignment problem has integral vertices. Verified with glpsol
 *  (same model in MathProg): ann paints (5), bob packs (5), cy drills (3), dee welds (2): 15.
 *! solve 1 status 1 objective 15
