@@ -7524,6 +7524,46 @@ solve m using lp minimizing z;
 ```
 
 """##,
+        "W2004": ##"""
+# W2004: branching priority without effect
+
+The model assigns branching priorities to a variable (`x.prior(i) = 1;`). GAMS passes them to a
+MIP solver when the model sets `m.priorOpt = 1`; GLPK's branch-and-cut takes no priorities, so
+enm accepts the assignment and changes nothing.
+
+## Example
+
+```gams
+Set i / a, b /;
+Integer Variable x(i);
+x.prior(i) = ord(i);
+```
+
+`enm check example.gms` prints:
+
+```text
+warning[W2004]: 'x.prior' has no effect in enm: GLPK's branch-and-cut takes no branching priorities
+ --> example.gms:3:3
+  |
+3 | x.prior(i) = ord(i);
+  |   ^^^^^
+```
+
+## Why
+
+A model written for GAMS runs unchanged; what enm does not act on is said rather than skipped
+silently. The optimum does not depend on priorities, only the time to reach it.
+
+## Fix
+
+Leave the assignment out when the model runs only under enm:
+
+```gams
+Set i / a, b /;
+Integer Variable x(i);
+```
+
+"""##,
         "W2101": ##"""
 # W2101: declared but never used
 

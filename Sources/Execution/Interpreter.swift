@@ -193,7 +193,9 @@ public final class Interpreter {
         case .display(let items, let span): display(items, line: Interpreter.listingLine(span))
         case .option(let opts):
             for o in opts {
-                if let sym = o.symbol, let v = o.number {
+                if o.name == "clear" || o.name == "kill", let sym = o.symbol {
+                    clear(sym)
+                } else if let sym = o.symbol, let v = o.number {
                     symbolDecimals[sym.id] = v
                 } else if let v = o.number {
                     setOption(o.name, v)
@@ -293,6 +295,17 @@ public final class Interpreter {
         }
     }
 
+    /// `option clear = x;`: the symbol's data back to its defaults (no members, zeros, default
+    /// levels and bounds).
+    func clear(_ sym: Symbol) {
+        switch sym.kind {
+        case .set: sym.setData.removeAll()
+        case .parameter: sym.values.removeAll()
+        case .variable, .equation: sym.records = LabelMap()
+        case .model: break
+        }
+    }
+
     /// The line GAMS's listing gives a statement: its number in the input as `$include`
     /// expands it.
     static func listingLine(_ span: SourceSpan) -> Int {
@@ -326,6 +339,8 @@ public final class Interpreter {
             for (t, v) in writes {
                 if truth(v) { s.setData.insert(t) } else { s.setData.remove(t) }
             }
+        case .attribute(_, .prior):
+            break  // branching priorities: accepted, no effect (W2004 at compile time)
         case .attribute(let sym, let attr):
             for (t, v) in writes {
                 var r = sym.records[t] ?? sym.defaultRecord()

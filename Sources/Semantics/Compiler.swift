@@ -475,6 +475,14 @@ public final class Compiler {
             for (k, group) in e.positions.enumerated() {
                 var g: [Label] = []
                 for l in group {
+                    // `#s` stands for every member of the one-dimensional set s (GAMS)
+                    if let members = setReference(l) {
+                        for id in members {
+                            if !labelFits(id, sym, k, labels.name(id), l.span, reported: &reported) { ok = false }
+                            g.append(id)
+                        }
+                        continue
+                    }
                     let id = labels.intern(l.text)
                     if !labelFits(id, sym, k, l.text, l.span, reported: &reported) { ok = false }
                     g.append(id)
@@ -495,6 +503,20 @@ public final class Compiler {
             }
             emit(0)
         }
+    }
+
+    /// The members of the set a data label `#s` names; nil for any other label. A name that is
+    /// no one-dimensional set with data is reported.
+    private func setReference(_ l: LabelText) -> [Label]? {
+        guard l.text.hasPrefix("#"), l.text.count > 1 else { return nil }
+        let name = Name(String(l.text.dropFirst()), l.span)
+        guard let set = lookup(name) else { return [] }
+        guard set.kind == .set, set.dimension == 1 else {
+            diagnostics.error("E2022", "'\(l.text)' needs a one-dimensional set after '#'; '\(set.name)' is a \(set.kind == .set ? "\(set.dimension)-dimensional set" : set.kind.rawValue)",
+                              at: l.span)
+            return []
+        }
+        return set.setData.sorted.map { $0[0] }
     }
 
     /// Whether label `id` (spelled `text`) may stand at position `k` of `sym`; reports a

@@ -531,6 +531,10 @@ extension Compiler {
                 return nil
             }
             target = .attribute(sym, attr)
+            if attr == .prior {
+                diagnostics.warning("W2004", "'\(sym.name).prior' has no effect in enm: GLPK's branch-and-cut takes no branching priorities",
+                                    at: at.span)
+            }
         }
         guard let (domain, count) = freeDomain(a.target, condition: a.condition, qualifiers: a.qualifiers) else { return nil }
         defer { controlled.removeLast(count) }
@@ -711,6 +715,16 @@ extension Compiler {
         if o.isSymbolDecimals {
             guard let sym = lookup(o.name) else { return nil }
             return OptionR(name: "decimals", number: o.number, word: nil, span: o.span, symbol: sym)
+        }
+        if o.name.key == "clear" || o.name.key == "kill" {
+            // `option clear = x;` resets a symbol's data to its defaults while the model runs
+            guard let word = o.word, let sym = lookup(Name(word, o.span)) else {
+                if o.word == nil {
+                    diagnostics.error("E0022", "option \(o.name.key) needs the name of the symbol to clear", at: o.span)
+                }
+                return nil
+            }
+            return OptionR(name: o.name.key, number: nil, word: nil, span: o.span, symbol: sym)
         }
         if !Compiler.knownOptions.contains(o.name.key) {
             diagnostics.warning("W2002", "unknown option '\(o.name.text)' is ignored", at: o.name.span)

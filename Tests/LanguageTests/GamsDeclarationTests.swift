@@ -357,3 +357,38 @@ import Testing
         #expect(displayed(run, "back") == 1.5)
     }
 }
+
+@Suite struct EverydayStatementTests {
+    /// `/ #t /` in a data list stands for every member of t; `option clear = p;` resets p.
+    @Test func setReferenceInDataAndOptionClear() {
+        let run = runSource("""
+        Set t / h1*h3 /, k(t) / #t /;
+        Parameter p(t) / #t 2 /, q(t);
+        q(t) = p(t) + 1;
+        option clear = p;
+        Scalar total;
+        total = sum(t, p(t) + q(t));
+        display k, total;
+        """)
+        expectClean(run)
+        #expect(displayedLabels(run, "k") == [["h1"], ["h2"], ["h3"]])
+        #expect(displayed(run, "total") == 9)
+    }
+
+    /// Branching priorities are accepted with a warning and change nothing.
+    @Test func priorityIsAcceptedWithAWarning() {
+        let run = runSource("""
+        Set i / a, b /;
+        Integer Variable x(i);
+        Variable z;
+        Equation e;
+        e.. z =e= sum(i, x(i));
+        x.lo(i) = 1;
+        x.prior(i) = ord(i);
+        Model m / e /;
+        solve m using mip minimizing z;
+        """)
+        #expect(run.result.diagnostics.map(\.code) == ["W2004"])
+        #expect(close(run.solves.first?.objective ?? 0, 2))
+    }
+}
