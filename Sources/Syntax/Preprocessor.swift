@@ -144,7 +144,10 @@ public final class Preprocessor {
         guard let data = FileManager.default.contents(atPath: path) else { return nil }
         var isDir: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue { return nil }
-        return String(decoding: data, as: UTF8.self)
+        // a byte order mark (files saved by Windows editors and spreadsheets) is no text
+        let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
+        let body = data.starts(with: bom) ? data.dropFirst(bom.count) : data[...]
+        return String(decoding: body, as: UTF8.self)
     }
 
     private func process(_ file: SourceFile) {

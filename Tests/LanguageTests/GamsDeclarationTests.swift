@@ -392,3 +392,20 @@ import Testing
         #expect(close(run.solves.first?.objective ?? 0, 2))
     }
 }
+
+@Suite struct ByteOrderMarkTests {
+    /// Files saved with a UTF-8 byte order mark (Windows editors, spreadsheets' CSV) read as
+    /// the same text without it: the model and a CSV file it includes.
+    @Test func byteOrderMarksAreSkipped() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("enm-bom-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let bom = Data([0xEF, 0xBB, 0xBF])
+        try (bom + Data("q1,5\nq2,7\n".utf8)).write(to: folder.appendingPathComponent("data.csv"))
+        try (bom + Data("Set q / q1, q2 /;\nParameter v(q) /\n$onDelim\n$include data.csv\n$offDelim\n/;\ndisplay v;\n".utf8))
+            .write(to: folder.appendingPathComponent("m.gms"))
+        let run = runModel(folder.appendingPathComponent("m.gms").path)
+        expectClean(run)
+        #expect(run.records("v") == [["q1"]: 5, ["q2"]: 7])
+    }
+}
