@@ -445,7 +445,7 @@ else display 'not positive';
         "E0018": ##"""
 # E0018: statement not supported by enm
 
-The statement is valid GAMS but enm does not implement it: `Acronym`, `SOS1`/`SOS2`,
+The statement is valid GAMS but enm does not implement it: `SOS1`/`SOS2` and
 `semicont`/`semiint` variables.
 
 ## Example
@@ -468,8 +468,8 @@ error[E0018]: 'SOS1' statements are not supported by enm
 ## Why
 
 enm covers the part of GAMS used to state, solve and report linear, mixed-integer and smooth
-nonlinear models, with `put`, `execute_unload` and `execute_load` for files. Special ordered sets,
-semi-continuous variables and acronyms are not part of it yet.
+nonlinear models, with `put`, `execute_unload` and `execute_load` for files. Special ordered sets and
+semi-continuous variables are not part of it yet.
 
 ## Fix
 

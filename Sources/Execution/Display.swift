@@ -35,7 +35,8 @@ extension Interpreter {
             }
         case .parameter:
             kind = .parameter
-            for (t, v) in s.values { entries.append((t, v, nil)) }
+            // an acronym value travels with its name (the record's text)
+            for (t, v) in s.values { entries.append((t, v, SpecialValue.acronymIndex(v).map(acronymName))) }
         case .variable, .equation:
             kind = s.kind == .variable ? .variable : .equation
             let a = attr ?? .l

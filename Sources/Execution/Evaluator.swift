@@ -121,8 +121,8 @@ extension Interpreter {
         case .pow: return power(x, y, n, integerOnly: true)
         case .lt: return x < y ? 1 : 0
         case .le: return x <= y ? 1 : 0
-        case .eq: return x == y ? 1 : 0
-        case .ne: return x != y ? 1 : 0
+        case .eq: return x == y || Interpreter.sameAcronym(x, y) ? 1 : 0
+        case .ne: return x != y && !Interpreter.sameAcronym(x, y) ? 1 : 0
         case .ge: return x >= y ? 1 : 0
         case .gt: return x > y ? 1 : 0
         case .xor: return truth(x) != truth(y) ? 1 : 0

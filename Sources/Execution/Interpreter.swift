@@ -275,7 +275,19 @@ public final class Interpreter {
         }
     }
 
-    @inline(__always) func truth(_ v: Double) -> Bool { v != 0 && !v.isNaN }
+    /// An acronym counts as true, as a nonzero value does; `NA` and `UNDF` do not.
+    @inline(__always) func truth(_ v: Double) -> Bool { v != 0 && (!v.isNaN || SpecialValue.acronymIndex(v) != nil) }
+
+    /// The name of the `k`-th acronym (1-based).
+    func acronymName(_ k: Int) -> String {
+        k >= 1 && k <= program.acronyms.count ? program.acronyms[k - 1] : "UNDF"
+    }
+
+    /// Whether `x` and `y` are the same acronym (NaNs, which `==` never finds equal).
+    static func sameAcronym(_ x: Double, _ y: Double) -> Bool {
+        guard let a = SpecialValue.acronymIndex(x) else { return false }
+        return a == SpecialValue.acronymIndex(y)
+    }
 
     /// `execute 'command'`: runs it through the shell in the model file's folder when the user
     /// allowed programs to run; otherwise an execution error that names `--allow-shell`. With

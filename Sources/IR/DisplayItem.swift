@@ -16,7 +16,8 @@ public struct DisplayRecord: Sendable, Equatable {
     public var ids: [Label]
     /// The value; sets use 1 for members.
     public var value: Double
-    /// Element text of a set member, if any.
+    /// Element text of a set member, if any; for a parameter whose value is an acronym, the
+    /// acronym's name (shown in the value's place).
     public var text: String?
 
     public init(labels: [String], ids: [Label], value: Double, text: String? = nil) {

@@ -13,9 +13,26 @@ public enum SpecialValue {
     /// Whether `v` is `EPS`.
     @inline(__always) public static func isEps(_ v: Double) -> Bool { v == 0 && v.sign == .minus }
     /// Whether `v` is `NA`.
-    public static func isNA(_ v: Double) -> Bool { v.isNaN && v.bitPattern & 0xFFFF == 0x4E41 }
-    /// Whether `v` is `UNDF` (any NaN that is not `NA`).
-    public static func isUndf(_ v: Double) -> Bool { v.isNaN && !isNA(v) }
+    public static func isNA(_ v: Double) -> Bool { v.isNaN && v.bitPattern & 0x0000_FFFF_FFFF_FFFF == 0x4E41 }
+    /// Whether `v` is `UNDF` (any NaN that is neither `NA` nor an acronym).
+    public static func isUndf(_ v: Double) -> Bool { v.isNaN && !isNA(v) && acronymIndex(v) == nil }
+
+    /// The value of the `index`-th acronym (1-based) the model declares (`Acronym on, off;`):
+    /// a NaN whose payload holds the tag `AC` and the index, so it is stored like any value,
+    /// equal only to itself, and shown by its name.
+    public static func acronym(_ index: Int) -> Double {
+        Double(nan: Double.RawSignificand(acronymTag) << 32 | Double.RawSignificand(UInt32(truncatingIfNeeded: index)),
+               signaling: false)
+    }
+
+    /// The 1-based acronym index of `v`, or nil when `v` is no acronym.
+    public static func acronymIndex(_ v: Double) -> Int? {
+        guard v.isNaN, (v.bitPattern >> 32) & 0xFFFF == acronymTag else { return nil }
+        return Int(v.bitPattern & 0xFFFF_FFFF)
+    }
+
+    private static let acronymTag: UInt64 = 0x4143
+
     /// Whether `v` is a stored (non-default) entry: nonzero or `EPS`.
     @inline(__always) public static func isStored(_ v: Double) -> Bool { v != 0 || v.sign == .minus }
 }

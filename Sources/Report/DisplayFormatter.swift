@@ -115,6 +115,12 @@ public enum DisplayFormatter {
     ///   `-1.1102E-16` (GAMS listings show exactly these forms; the McCarl guide shows
     ///   `1.000000E-5` and `1.000000E+7` next to `3.720`, and `10000000.0` with one decimal).
     /// - A plain zero prints as zero with the decimals (`0.000`), as GAMS prints zero scalars.
+    /// A record's value as shown: an acronym by its name, any other value by `formatValue`.
+    static func formatValue(_ record: DisplayRecord, decimals: Int) -> String {
+        if SpecialValue.acronymIndex(record.value) != nil, let name = record.text { return name }
+        return formatValue(record.value, decimals: decimals)
+    }
+
     public static func formatValue(_ value: Double, decimals: Int) -> String {
         if value.isNaN { return SpecialValue.isNA(value) ? "NA" : "UNDF" }
         if value == .infinity { return "+INF" }
@@ -186,10 +192,10 @@ public enum DisplayFormatter {
     /// listing with a displayed model attribute was found; `MODEL m.modelStat = 1.000`
     /// follows GAMS's scalar style, with the model's text).
     static func scalarLines(_ item: DisplayItem, prefix: String, pageWidth: Int) -> [String] {
-        let value = item.records.first?.value ?? 0
+        let record = item.records.first ?? DisplayRecord(labels: [], ids: [], value: 0)
         let name = item.kind.rawValue + " " + displayName(item)
         var line = prefix + padRight(name, scalarNameWidth) + " = "
-        line += padLeft(formatValue(value, decimals: item.decimals), fieldWidth) + "  "
+        line += padLeft(formatValue(record, decimals: item.decimals), fieldWidth) + "  "
         let textColumn = line.count
         let room = pageWidth - textColumn
         let text = Array(item.text)
@@ -240,7 +246,7 @@ public enum DisplayFormatter {
     /// no comma at a line's end (`2004 0.185,    2005 0.188, ...`; `RICH  1.102,    POOR 61.278`).
     static func valueList(_ records: [DisplayRecord], decimals: Int, pageWidth: Int) -> [String] {
         let labels = records.map { $0.labels.first ?? "" }
-        let values = records.map { formatValue($0.value, decimals: decimals) }
+        let values = records.map { formatValue($0, decimals: decimals) }
         let labelWidth = labels.map(\.count).max() ?? 0
         let valueWidth = values.map(\.count).max() ?? 0
         let entries = zip(labels, values).map { padRight($0, labelWidth) + " " + padLeft($1, valueWidth) }
@@ -326,7 +332,7 @@ public enum DisplayFormatter {
                 columnKeys.append(columnKey)
                 columnLabels.append(labels[leading])
             }
-            cells[row][column] = isSet ? "YES" : formatValue(record.value, decimals: decimals)
+            cells[row][column] = isSet ? "YES" : formatValue(record, decimals: decimals)
         }
 
         // Column order: by label id; columns without ids keep their order of appearance after them.

@@ -118,12 +118,12 @@ public indirect enum JSONValue: Sendable {
         }
         let isSet = item.kind == .set
         var records: [JSONValue] = item.records.map { record in
-            let value: JSONValue = isSet ? .int(1) : valueJSON(record.value)
+            let value: JSONValue = isSet ? .int(1) : acronymOrValueJSON(record)
             return .array(record.labels.map { .string($0) } + [value])
         }
         let isScalar = item.kind == .model || (!isSet && item.dimension == 0)
         if isScalar {
-            records = [.array([valueJSON(item.records.first?.value ?? 0)])]
+            records = [.array([item.records.first.map(acronymOrValueJSON) ?? valueJSON(0)])]
         }
         return .object([
             ("line", .int(item.line)),
@@ -132,6 +132,12 @@ public indirect enum JSONValue: Sendable {
             ("domain", .array(item.domain.map { .string($0) })),
             ("records", .array(records)),
         ])
+    }
+
+    /// A record's value as JSON: an acronym by its name, any other value by `valueJSON`.
+    static func acronymOrValueJSON(_ record: DisplayRecord) -> JSONValue {
+        if SpecialValue.acronymIndex(record.value) != nil, let name = record.text { return .string(name) }
+        return valueJSON(record.value)
     }
 
     /// A value as JSON: a number, or the name of a GAMS special value as a string.

@@ -26,6 +26,8 @@ public final class Compiler {
     var dataStatements: Set<Int> = []
     /// While `$onMulti` data is loaded: an element given before takes the new value silently.
     var mergingData = false
+    /// The index of each declared acronym (1-based), by lower-case name.
+    var acronymIndex: [String: Int] = [:]
     /// The file `$gdxIn` opened, its symbols read once (CompileTimeGDX.swift).
     var gdxIn: OpenGDXFile?
     /// Names written in statements the parser gave up on (lower case): their declarations and
@@ -108,6 +110,11 @@ public final class Compiler {
         if let old = byName[name.key] {
             diagnostics.error("E1002", "'\(name.text)' is already declared", at: name.span, label: "declared again here",
                               notes: ["'\(old.name)' was declared as a \(old.kind.rawValue) at \(declarationPlace(old, seenFrom: name.span))"])
+            return nil
+        }
+        if acronymIndex[name.key] != nil {
+            diagnostics.error("E1002", "'\(name.text)' is already declared", at: name.span, label: "declared again here",
+                              notes: ["'\(name.text)' is an acronym"])
             return nil
         }
         // a reserved word as a name was reported by the parser (E1003); the symbol is declared
@@ -221,6 +228,9 @@ public final class Compiler {
             return compileGDXTransfer(g).map { .gdxTransfer($0) }
         case .compileTimeGDX(let g):
             compileTimeGDX(g)
+            return nil
+        case .acronym(let names, _):
+            for n in names { declareAcronym(n) }
             return nil
         case .execute(let command, let check, let span):
             return .execute(command: command, checkErrorLevel: check, span)
@@ -352,6 +362,23 @@ public final class Compiler {
             return nil
         }
         return GDXTransferR(kind: g.kind, file: g.file, symbols: symbols, sources: g.sources, span: g.span)
+    }
+
+    /// `Acronym on;`: a name that stands for a value of its own (compared, stored and shown by
+    /// name, as in GAMS).
+    func declareAcronym(_ name: Name) {
+        if let old = byName[name.key] {
+            diagnostics.error("E1002", "'\(name.text)' is already declared", at: name.span, label: "declared again here",
+                              notes: ["'\(old.name)' was declared as a \(old.kind.rawValue) at \(declarationPlace(old, seenFrom: name.span))"])
+            return
+        }
+        guard acronymIndex[name.key] == nil else {
+            diagnostics.error("E1002", "'\(name.text)' is already declared", at: name.span, label: "declared again here",
+                              notes: ["'\(name.text)' is an acronym"])
+            return
+        }
+        program.acronyms.append(name.text)
+        acronymIndex[name.key] = program.acronyms.count
     }
 
     /// Fixes the dimension of a symbol declared without a domain at its first indexed use:
@@ -493,7 +520,8 @@ public final class Compiler {
             var tuple = LabelTuple(repeating: 0)
             func emit(_ k: Int) {
                 if k == ids.count {
-                    store(sym, tuple, value: e.value, text: e.text, at: e.span)
+                    store(sym, tuple, value: e.acronym.map { SpecialValue.acronym(acronymIndex[$0.lowercased()] ?? 0) } ?? e.value,
+                          text: e.text, at: e.span)
                     return
                 }
                 for id in ids[k] {

@@ -145,6 +145,9 @@ extension Compiler {
     /// Resolves a symbol reference used as a value.
     func resolveReference(_ r: Reference, _ ctx: Context) -> Node? {
         if let file = putFiles.byName[r.name.key] { return resolvePutFileAttribute(file, r) }
+        if r.args == nil, r.attribute == nil, let k = acronymIndex[r.name.key] {
+            return Node(.constant(SpecialValue.acronym(k)), r.span)
+        }
         guard let sym = lookup(r.name) else {
             // resolve arguments anyway so their errors show, without cascading on the name
             return nil

@@ -121,6 +121,8 @@ public final class Program {
     public var definitions: [Int: EquationDefinitionR] = [:]
     /// Equations of each model, by model symbol id, in declaration order.
     public var modelEquations: [Int: [Symbol]] = [:]
+    /// The declared acronyms in order: the `k`-th is the value `SpecialValue.acronym(k)` (1-based).
+    public var acronyms: [String] = []
 
     public init(labels: LabelTable) { self.labels = labels }
 }

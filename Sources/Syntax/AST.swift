@@ -113,6 +113,8 @@ public struct DataEntry {
     public var span: SourceSpan
     /// Delimited lines (`$onDelim`) read as one compact batch; `positions` is then empty.
     public var lines: DelimitedLines? = nil
+    /// A value written as an acronym (`/ g1 on /`): its name; `value` is then a placeholder.
+    public var acronym: String? = nil
 
     /// The number of index positions (of each line of a batch).
     public var width: Int { lines?.width ?? positions.count }
@@ -208,6 +210,8 @@ public indirect enum Statement {
     case abort(Expr?, [DisplayArg], SourceSpan)
     case gdxTransfer(GDXTransfer)
     case compileTimeGDX(CompileTimeGDX)
+    /// `Acronym(s) on, off;`: names that stand for values of their own.
+    case acronym([Name], SourceSpan)
     /// `execute 'command'` (`execute.checkErrorLevel 'command'` stops on a nonzero status).
     case execute(command: String, checkErrorLevel: Bool, SourceSpan)
     /// `File f 'text' / name.txt /, g;` (see PutSyntax.swift).

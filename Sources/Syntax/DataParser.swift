@@ -128,6 +128,12 @@ extension Parser {
             return DataEntry(positions: [], value: first.value, text: nil, span: startSpan)
         }
         let valueToken = lx.peek(data: true)
+        if valueToken.kind == .word, acronymNames.contains(valueToken.lower) {
+            lx.next(data: true)
+            var entry = DataEntry(positions: positions, value: 0, text: nil, span: startSpan)
+            entry.acronym = valueToken.text
+            return entry
+        }
         let value: Double
         do {
             value = try parseDataValue()

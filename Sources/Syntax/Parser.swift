@@ -17,6 +17,8 @@ public final class Parser {
     /// Built-in function and constant names the file declared as symbols: from their
     /// declaration on they read as references to the symbol.
     var shadowedBuiltins: Set<String> = []
+    /// The acronyms the file declared: in data lists such a word is a value.
+    var acronymNames: Set<String> = []
     /// While above zero, errors are not reported (a speculative parse).
     var muted = 0
     /// How many bodies (`loop(... , body)`, `if(...)`, ...) enclose the current statement.
@@ -348,7 +350,17 @@ public final class Parser {
         case "execute":
             lx.next()
             return try parseExecuteStatement(start)
-        case "sos1", "sos2", "semicont", "semiint", "acronym", "acronyms":
+        case "acronym", "acronyms":
+            lx.next()
+            var names: [Name] = []
+            repeat {
+                let n = try expectNewName("to declare as an acronym")
+                acronymNames.insert(n.key)
+                names.append(n)
+            } while acceptSymbol(",") || (lx.peek().kind == .word && !isStatementStart(lx.peek()))
+            try endStatement()
+            return .acronym(names, start)
+        case "sos1", "sos2", "semicont", "semiint":
             throw fail("E0018", "'\(t.text)' statements are not supported by enm", at: t, label: "not supported")
         default:
             return try parseAssignmentOrDefinition()

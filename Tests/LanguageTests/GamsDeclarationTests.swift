@@ -409,3 +409,37 @@ import Testing
         #expect(run.records("v") == [["q1"]: 5, ["q2"]: 7])
     }
 }
+
+@Suite struct AcronymTests {
+    /// `Acronym`s as values: given in data lists, compared with `=` and `<>`, true in
+    /// conditions, assigned, and displayed by name.
+    @Test func acronymsAsValues() {
+        let run = runSource("""
+        Set g 'units' / g1*g4 /;
+        Acronyms on, off, mustrun;
+        Parameter status(g) / g1 on, g2 off, g3 mustrun, g4 on /;
+        Parameter cap(g) / g1 100, g2 50, g3 30, g4 20 /;
+        Scalar avail, firm, st, anyset;
+        avail = sum(g$(status(g) = on or status(g) = mustrun), cap(g));
+        firm = sum(g$(status(g) <> off), 1);
+        st = status('g3');
+        anyset = sum(g$status(g), 1);
+        status('g2') = on;
+        display status, avail, firm, st, anyset;
+        """)
+        expectClean(run)
+        #expect(displayed(run, "avail") == 150)
+        #expect(displayed(run, "firm") == 3)
+        #expect(displayed(run, "anyset") == 4)
+        #expect(run.output.contains("g1      on,    g2      on,    g3 mustrun,    g4      on"))
+        #expect(run.output.contains("PARAMETER st                   =      mustrun"))
+    }
+
+    @Test func anAcronymNameIsTaken() {
+        let run = runSource("""
+        Acronym on;
+        Set on / a /;
+        """)
+        #expect(run.result.diagnostics.map(\.code) == ["E1002"])
+    }
+}
