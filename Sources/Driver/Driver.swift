@@ -71,6 +71,7 @@ public enum Driver {
         interpreter.allowShell = preprocessing.allowShell
         interpreter.onEvent = onEvent
         if mode == .solve { enablePutFiles(interpreter, path: path) }
+        interpreter.hasEffects = mode == .solve
         let errorsBefore = bag.errorCount
         let completed = interpreter.run()
         interpreter.finishPutFiles()
@@ -191,6 +192,7 @@ public enum Driver {
     static func checkRun(_ program: Program, bag: DiagnosticBag, path: String, sourceFiles: [SourceFile]) -> RunResult {
         let interpreter = makeInterpreter(program, bag: bag, path: path)
         interpreter.stopAtFirstSolve = true
+        interpreter.hasEffects = false
         let errorsBefore = bag.errorCount
         interpreter.run()
         var statistics: ModelStatistics? = nil

@@ -123,6 +123,7 @@ extension Interpreter {
         let symbols = g.symbols.isEmpty ? program.symbols.filter { $0.kind != .model } : g.symbols
         do {
             if g.kind == .unload {
+                guard hasEffects else { return }
                 try GDXTransfers.unload(symbols, program: program, to: path)
             } else {
                 try GDXTransfers.load(symbols, sources: g.sources, program: program, from: path, named: name,

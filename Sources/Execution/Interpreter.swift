@@ -114,6 +114,9 @@ public final class Interpreter {
     public var modelDirectory: String = "."
     /// Whether `execute` may run programs (`--allow-shell`).
     public var allowShell = false
+    /// Whether statements act outside the run: `execute_unload` writes its file, `execute`
+    /// runs its command. False for `enm check`, `export` and `tex`, which only read the model.
+    public var hasEffects = true
     /// Numbers the generations, so that each variable's `columnIndex` can tell whether it
     /// belongs to the model generated last.
     var generationNumber = 0
@@ -293,6 +296,7 @@ public final class Interpreter {
     /// allowed programs to run; otherwise an execution error that names `--allow-shell`. With
     /// `.checkErrorLevel` a nonzero exit status stops the run, as in GAMS.
     func execute(command: String, checkErrorLevel: Bool, at span: SourceSpan) throws {
+        guard hasEffects else { return }
         guard allowShell else {
             runtimeError("E4034", "execute runs a program; enm runs none unless --allow-shell is given ('\(command)' was not run)", at: span)
             return

@@ -1,4 +1,5 @@
 import Driver
+import Syntax
 import Foundation
 import Testing
 
@@ -157,5 +158,22 @@ import Testing
         $gdxIn nothing
         """)
         #expect(missing.result.diagnostics.map(\.code) == ["E3034", "E3032", "E6003"])
+    }
+
+    /// `enm check` reads the model and runs its data statements, but writes no file and runs
+    /// no command.
+    @Test func checkWritesNoGDXFile() {
+        let folder = Folder()
+        let file = folder.path("check.gms")
+        try? "Set i / a /;\nParameter p(i) / a 1 /;\nexecute_unload 'checked', p;\nexecute 'touch ran';\n"
+            .write(toFile: file, atomically: true, encoding: .utf8)
+        let result = Driver.run(path: file, mode: .check, preprocessing: PreprocessorSettings(allowShell: true))
+        #expect(result.exitCode.rawValue == 0)
+        #expect(!FileManager.default.fileExists(atPath: folder.path("checked.gdx")))
+        #expect(!FileManager.default.fileExists(atPath: folder.path("ran")))
+        // the same file solved writes both
+        #expect(Driver.run(path: file, preprocessing: PreprocessorSettings(allowShell: true)).exitCode.rawValue == 0)
+        #expect(FileManager.default.fileExists(atPath: folder.path("checked.gdx")))
+        #expect(FileManager.default.fileExists(atPath: folder.path("ran")))
     }
 }
