@@ -179,9 +179,18 @@ public enum Driver {
         }
     }
 
-    /// An interpreter with both backends that looks for option files beside the model file.
+    /// The backends a run solves with: GLPK for linear and mixed-integer models, Ipopt for
+    /// nonlinear ones.
+    public static func standardSolvers() -> SolverRegistry {
+        var solvers = SolverRegistry()
+        solvers.register(GLPKSolver(), title: "GLPK", modelTypes: ["lp", "mip", "rmip"])
+        solvers.register(IpoptSolver(), title: "Ipopt", modelTypes: ["nlp", "qcp", "dnlp", "rminlp", "rmiqcp"])
+        return solvers
+    }
+
+    /// An interpreter with the standard backends that looks for option files beside the model file.
     static func makeInterpreter(_ program: Program, bag: DiagnosticBag, path: String) -> Interpreter {
-        let interpreter = Interpreter(program: program, diagnostics: bag, solver: GLPKSolver(), nonlinearSolver: IpoptSolver())
+        let interpreter = Interpreter(program: program, diagnostics: bag, solvers: standardSolvers())
         let folder = Paths.directory(of: path)
         interpreter.modelDirectory = folder.isEmpty ? "." : folder
         return interpreter

@@ -1,7 +1,6 @@
 import Dispatch
 import Foundation
 import IR
-import Solvers
 
 /// Independent blocks of a linear or mixed-integer model: the connected components of its
 /// constraint matrix (two columns are connected when a row holds both). Once the objective

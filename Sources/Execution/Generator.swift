@@ -1,8 +1,8 @@
 import Diagnostics
 import Foundation
 import IR
+import Memory
 import Semantics
-import Solvers
 
 /// Thrown when generation cannot go on (a nonlinear term, an invalid coefficient).
 struct GenerationFailure: Error {}
@@ -550,7 +550,11 @@ extension Interpreter {
             diagnostics.warning("W4003", "model '\(sv.model.name)' has integer variables; 'using \(sv.type)' relaxes them\(nonlinear ? "" : " (use 'mip' to keep them integer)")",
                                 at: sv.span)
         }
-        let backend = nonlinear ? nonlinearSolver : solver
+        // only a registry without a backend for the type (a test's) has none
+        guard let backend = backend(for: sv.type)?.backend else {
+            refuseSolve(sv)
+            return
+        }
         if nonlinear {
             guard let settings = solverOptionFile(sv, backend: backend.name) else {
                 refuseSolve(sv)

@@ -1,6 +1,5 @@
 import Foundation
 import IR
-import Solvers
 
 /// One member of the set of constraints that explains an infeasible model.
 public struct ConflictMember: Sendable, Equatable {

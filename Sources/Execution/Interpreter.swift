@@ -2,7 +2,6 @@ import Diagnostics
 import Foundation
 import IR
 import Semantics
-import Solvers
 import Syntax
 
 /// Signals that unwind loops and the run.
@@ -107,9 +106,10 @@ public final class Interpreter {
     public var stopAtFirstSolve = false
     /// The model of the first solve when `stopAtFirstSolve` is set and generation succeeded.
     public private(set) var capturedModel: CapturedModel?
-    let solver: Solver
-    /// The backend of nlp, qcp and dnlp models.
-    let nonlinearSolver: Solver
+    /// The backends, by name and model type (SolverRegistry.swift).
+    let solvers: SolverRegistry
+    /// The backend an option picked per model type (`option lp = glpk;`), by type.
+    var pickedSolvers: [String: SolverRegistry.Entry] = [:]
     /// The directory of the main model file, where solver option files are looked up first.
     public var modelDirectory: String = "."
     /// Whether `execute` may run programs (`--allow-shell`).
@@ -124,13 +124,13 @@ public final class Interpreter {
     /// The put files (PutWriter.swift).
     public let putOutput = PutOutput()
 
-    public init(program: Program, diagnostics: DiagnosticBag, solver: Solver, nonlinearSolver: Solver = IpoptSolver()) {
-        self.nonlinearSolver = nonlinearSolver
+    /// An interpreter of `program` that solves with the backends of `solvers`.
+    public init(program: Program, diagnostics: DiagnosticBag, solvers: SolverRegistry) {
         self.program = program
         self.diagnostics = diagnostics
         self.labels = program.labels
         self.env = Bindings(count: program.symbols.count + 1)
-        self.solver = solver
+        self.solvers = solvers
     }
 
     deinit { env.deallocate() }
@@ -204,18 +204,11 @@ public final class Interpreter {
                     setOption(o.name, v)
                 } else if let w = o.word {
                     switch o.name {
-                    case "lp", "mip", "rmip":
-                        if w != "glpk" && w != "default" {
-                            diagnostics.warning("W4001", "solver '\(w)' is not available; GLPK is used for \(o.name)", at: o.span)
-                        }
-                    case "nlp", "qcp", "dnlp", "rminlp", "rmiqcp":
-                        if w != "ipopt" && w != "default" {
-                            diagnostics.warning("W4001", "solver '\(w)' is not available; Ipopt is used for \(o.name)", at: o.span)
-                        }
+                    case _ where SolverRegistry.modelTypeOptions.contains(o.name):
+                        pickSolver(w, for: o.name, at: o.span)
                     case "solprint", "sysout":
                         break
                     default:
-                        if ["minlp", "miqcp", "mcp", "cns"].contains(o.name) { break }
                         diagnostics.warning("W4002", "option '\(o.name)' expects a number; '\(w)' is ignored", at: o.span)
                     }
                 }

@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import CMalloc
 import Glibc
+import Memory
 import Synchronization
 
 /// Faults in, on a helper thread, the heap memory a large GLPK load is about to use.

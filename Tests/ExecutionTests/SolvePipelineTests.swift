@@ -1,0 +1,125 @@
+import Execution
+import IR
+import Testing
+
+/// A small LP: two columns x(a), x(b), the objective variable z; rows obj, limit(a), limit(b), need.
+let smallLP = """
+Set i / a, b /;
+Parameter cost(i) / a 2, b 3 /, cap(i) / a 4, b 5 /;
+Variable z;
+Positive Variable x(i);
+Equation obj, limit(i), need;
+obj.. z =e= sum(i, cost(i)*x(i));
+limit(i).. x(i) =l= cap(i);
+need.. sum(i, x(i)) =g= 6;
+Model m / all /;
+m.iterLim = 55;
+m.optCr = 0.01;
+
+"""
+
+/// A registry with `backends`, each serving `types`.
+func registry(_ backends: [(RecordingSolver, String)], types: Set<String> = ["lp", "mip", "rmip"]) -> SolverRegistry {
+    var solvers = SolverRegistry()
+    for (b, title) in backends { solvers.register(b, title: title, modelTypes: types) }
+    return solvers
+}
+
+@Suite struct SolvePipelineTests {
+    @Test func theBackendGetsTheGeneratedModelAndTheOptions() throws {
+        let fake = RecordingSolver(name: "fake")
+        let run = runPipeline(smallLP + "solve m using lp minimizing z;", solvers: registry([(fake, "Fake")]))
+        #expect(run.messages == [])
+        let (model, options) = try #require(fake.calls.first)
+        #expect(fake.calls.count == 1)
+        #expect(model.rowOrigin.map(\.displayName).sorted() == ["limit(a)", "limit(b)", "need", "obj"])
+        #expect(Set(model.columnOrigin.map(\.displayName)) == ["x(a)", "x(b)", "z"])
+        #expect(model.nonzeroCount == 7)
+        let rows = Dictionary(uniqueKeysWithValues: model.rowOrigin.enumerated().map { ($1.displayName, $0) })
+        #expect(model.rowUpper[rows["limit(a)"]!] == 4)
+        #expect(model.rowUpper[rows["limit(b)"]!] == 5)
+        #expect(model.rowLower[rows["need"]!] == 6)
+        #expect(model.rowUpper[rows["need"]!] == .infinity)
+        #expect(options.iterLim == 55)
+        #expect(options.optCr == 0.01)
+        #expect(options.relaxIntegrality)
+        #expect(!options.loadOnly)
+        #expect(options.startBasis == nil)
+        #expect(run.solves.map(\.solver) == ["fake"])
+    }
+
+    @Test func theBackendsAnswerIsWrittenBack() {
+        let fake = RecordingSolver(name: "fake", answer: RecordingSolver.optimum(
+            ["x(a)": 4, "x(b)": 2, "z": 14, "limit(a)": -1, "need": 3], objective: 14))
+        let run = runPipeline(smallLP + """
+            solve m using lp minimizing z;
+            display x.l, z.l, limit.m, need.m;
+            scalar stat; stat = m.modelStat;
+            display stat;
+            """, solvers: registry([(fake, "Fake")]))
+        #expect(run.messages == [])
+        #expect(run.records("x", "l") == [["a"]: 4, ["b"]: 2])
+        #expect(run.records("z", "l") == [[]: 14])
+        #expect(run.records("limit", "m") == [["a"]: -1])
+        #expect(run.records("need", "m") == [[]: 3])
+        #expect(run.records("stat") == [[]: 1])
+        #expect(run.solves.first?.objective == 14)
+    }
+
+    @Test func aResolveStartsFromTheBasisTheBackendReturned() throws {
+        let basis = SimplexBasis(rows: [1, 2, 2, 1], columns: [1, 1, 2])
+        let fake = RecordingSolver(name: "fake", answer: RecordingSolver.optimum(["x(a)": 1], basis: basis))
+        _ = runPipeline(smallLP + """
+            Set k / 1*2 /;
+            loop(k, solve m using lp minimizing z);
+            """, solvers: registry([(fake, "Fake")]))
+        try #require(fake.calls.count == 2)
+        #expect(fake.calls[0].options.startBasis == nil)
+        #expect(fake.calls[1].options.startBasis == basis)
+    }
+
+    @Test func anOptionPicksARegisteredBackendByName() {
+        let alpha = RecordingSolver(name: "alpha"), beta = RecordingSolver(name: "beta")
+        let run = runPipeline(smallLP + """
+            option lp = beta;
+            solve m using lp minimizing z;
+            option lp = nosuch;
+            solve m using lp minimizing z;
+            option lp = default;
+            solve m using lp minimizing z;
+            solve m using mip minimizing z;
+            """, solvers: registry([(alpha, "Alpha"), (beta, "Beta")]))
+        #expect(run.solves.map(\.solver) == ["beta", "beta", "alpha", "alpha"])
+        #expect(run.messages == ["W4001 solver 'nosuch' is not available; Beta is used for lp"])
+        #expect(alpha.calls.map(\.options.relaxIntegrality) == [true, false])
+    }
+
+    @Test func eachModelTypeGoesToTheBackendThatSolvesIt() {
+        let linear = RecordingSolver(name: "lin"), nonlinear = RecordingSolver(name: "nonlin")
+        var solvers = SolverRegistry()
+        solvers.register(linear, title: "Lin", modelTypes: ["lp"])
+        solvers.register(nonlinear, title: "Nonlin", modelTypes: ["nlp"])
+        let run = runPipeline(smallLP + """
+            x.l(i) = 1;
+            option nlp = lin;
+            option minlp = lin;
+            solve m using nlp minimizing z;
+            solve m using lp minimizing z;
+            """, solvers: solvers)
+        #expect(run.messages == ["W4001 solver 'lin' is not available; Nonlin is used for nlp"])
+        #expect(run.solves.map(\.solver) == ["nonlin", "lin"])
+        #expect(nonlinear.calls.count == 1 && linear.calls.count == 1)
+    }
+
+    @Test func aModelTypeWithoutABackendIsSkipped() {
+        let fake = RecordingSolver(name: "fake")
+        let run = runPipeline(smallLP + """
+            solve m using nlp minimizing z;
+            scalar stat; stat = m.solveStat;
+            display stat;
+            """, solvers: registry([(fake, "Fake")]))
+        #expect(fake.calls.isEmpty)
+        #expect(run.solves.isEmpty)
+        #expect(run.records("stat") == [[]: 12])
+    }
+}
