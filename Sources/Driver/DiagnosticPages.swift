@@ -8061,6 +8061,56 @@ solve m using nlp minimizing z;
 ```
 
 """##,
+        "W4006": ##"""
+# W4006: option file not passed to GLPK
+
+The model sets `m.optFile` for a linear or mixed-integer solve. GAMS then has its solver read an
+option file (`cplex.opt`, `glpk.opt`, ...); enm passes none to GLPK yet, so the solve runs with
+GLPK's defaults (and `optCr`, `optCa`, `resLim`, `iterLim`, which enm does pass). The warning
+comes once per solve statement.
+
+## Example
+
+```gams
+Variable z;
+Positive Variable x;
+Equation e;
+e.. z =e= x;
+Model m / e /;
+m.optFile = 1;
+solve m using lp minimizing z;
+```
+
+`enm solve example.gms` prints:
+
+```text
+warning[W4006]: m.optFile is ignored: enm passes no option file to glpk yet; the solver's defaults are used
+ --> example.gms:7:1
+  |
+7 | solve m using lp minimizing z;
+  | ^^^^^
+```
+
+## Why
+
+A setting that changes nothing is said rather than skipped silently. Option files are read for
+Ipopt (`ipopt.opt`, see `m.optFile` in the README).
+
+## Fix
+
+Leave `m.optFile` out for linear and mixed-integer solves, or set what enm passes through the
+model's attributes (`m.optCr = 0;`):
+
+```gams
+Variable z;
+Positive Variable x;
+Equation e;
+e.. z =e= x;
+Model m / e /;
+solve m using lp minimizing z;
+```
+
+"""##,
         "W4040": ##"""
 # W4040: put line longer than the page width
 

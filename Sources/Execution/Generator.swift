@@ -565,6 +565,10 @@ extension Interpreter {
                 refuseSolve(sv)
                 return
             }
+        } else if modelAttribute(sv.model, "optFile") >= 1,
+                  warnedOptionFiles.insert("\(sv.span.path):\(sv.span.line):\(sv.span.column)").inserted {
+            diagnostics.warning("W4006", "\(sv.model.name).optFile is ignored: enm passes no option file to \(backend.name) yet; the solver's defaults are used",
+                                at: sv.span)
         }
         var listing: String? = nil
         if listingAlways || listingRequested {
