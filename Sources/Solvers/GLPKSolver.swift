@@ -215,13 +215,20 @@ public struct GLPKSolver: Solver {
                                              relaxation: relaxation)
         var result = SolveResult(modelStatus: outcome.model, solverStatus: outcome.solver)
         result.message = outcome.message + presolverNote
+        let contradicted = !presolverNote.isEmpty && outcome.hasPoint
+        if contradicted && outcome.model == .optimal {
+            // Two GLPK runs disagree about the same model, so its tolerances are not to be
+            // trusted here: on an energy model (coefficients 3.6e-7 to 2e4) the search without
+            // the presolver also pruned the true optimum. Report the point, not its optimality.
+            result.modelStatus = .integerSolution
+        }
         result.nodes = monitor.nodes
         result.iterations = max(monitor.iterations, Int(glp_get_it_cnt(p)))
         result.bestBound = bound
         guard outcome.hasPoint, let value = objective else { return result }
 
         result.objective = value
-        result.bestBound = outcome.model == .optimal ? value : bound
+        result.bestBound = result.modelStatus == .optimal ? value : bound
         let solution = problem.integerSolution()
         result.columnLevel = solution.columnLevel
         result.rowLevel = solution.rowLevel
