@@ -16,6 +16,11 @@ public struct GLPKSolver: Solver {
     /// The backend's name, `"glpk"`.
     public let name = "glpk"
 
+    /// Test seam: when set, the search with GLPK's MIP presolver is not run and is taken to
+    /// have returned this code (GLPK's presolver misjudging a feasible model is rare and depends
+    /// on the data, so the tests force its verdict to reach the confirmation).
+    var presolverVerdictForTesting: Int32?
+
     /// Creates the backend; it keeps no state between solves.
     public init() {}
 
@@ -168,17 +173,24 @@ public struct GLPKSolver: Solver {
                            "no integer value lies between the bounds of \(name)")
         }
 
-        let monitor = GLPKSearchMonitor(optCa: sanitizedTolerance(options.optCa),
-                                        iterationLimit: options.iterLim)
-        var parameters = glp_iocp()
-        glp_init_iocp(&parameters)
-        parameters.msg_lev = GLP_MSG_OFF
-        parameters.presolve = GLP_ON
-        parameters.mip_gap = sanitizedTolerance(options.optCr)
-        parameters.tm_lim = budget.remainingMilliseconds
-        parameters.cb_func = glpkSearchCallback
-        parameters.cb_info = Unmanaged.passUnretained(monitor).toOpaque()
-        let returnCode = withExtendedLifetime(monitor) { glp_intopt(p, &parameters) }
+        var search = branchAndCut(problem, options: options, budget: budget, presolve: true)
+        var presolverNote = ""
+        if GLPKStatusTable.restsOnPresolver(returnCode: search.returnCode,
+                                            mipStatus: glp_mip_status(p)) {
+            // GLPK's MIP presolver works with its own tolerances (integer bounds rounded within
+            // 1e-5, its own scaling of the presolved problem): with coefficients spanning many
+            // orders of magnitude its "no feasible point" is not proof. Check it on the original
+            // problem before reporting infeasibility.
+            switch confirmWithoutPresolver(problem, model, options: options, budget: budget) {
+            case .settled(let result):
+                return result
+            case .searched(let run):
+                search = run
+                presolverNote = GLPKStatusTable.confirmationNote(mipStatus: glp_mip_status(p))
+            }
+        }
+        let returnCode = search.returnCode
+        let monitor = search.monitor
 
         let mipStatus = glp_mip_status(p)
         let hasIncumbent = mipStatus == GLP_OPT || mipStatus == GLP_FEAS
@@ -202,14 +214,21 @@ public struct GLPKSolver: Solver {
                                              stoppedByIterations: monitor.stoppedByIterations,
                                              relaxation: relaxation)
         var result = SolveResult(modelStatus: outcome.model, solverStatus: outcome.solver)
-        result.message = outcome.message
+        result.message = outcome.message + presolverNote
+        let contradicted = !presolverNote.isEmpty && outcome.hasPoint
+        if contradicted && outcome.model == .optimal {
+            // Two GLPK runs disagree about the same model, so its tolerances are not to be
+            // trusted here: on an energy model (coefficients 3.6e-7 to 2e4) the search without
+            // the presolver also pruned the true optimum. Report the point, not its optimality.
+            result.modelStatus = .integerSolution
+        }
         result.nodes = monitor.nodes
         result.iterations = max(monitor.iterations, Int(glp_get_it_cnt(p)))
         result.bestBound = bound
         guard outcome.hasPoint, let value = objective else { return result }
 
         result.objective = value
-        result.bestBound = outcome.model == .optimal ? value : bound
+        result.bestBound = result.modelStatus == .optimal ? value : bound
         let solution = problem.integerSolution()
         result.columnLevel = solution.columnLevel
         result.rowLevel = solution.rowLevel
@@ -227,6 +246,93 @@ public struct GLPKSolver: Solver {
         result.rowMarginal = marginals.row
         result.message += marginals.note
         return result
+    }
+
+    /// One `glp_intopt` search with the solve's gap tolerances, limits and callback.
+    private func branchAndCut(_ problem: GLPKProblem, options: SolveOptions, budget: TimeBudget,
+                              presolve: Bool) -> SearchRun {
+        let monitor = GLPKSearchMonitor(optCa: sanitizedTolerance(options.optCa),
+                                        iterationLimit: options.iterLim)
+        if presolve, let forced = presolverVerdictForTesting {
+            return SearchRun(returnCode: forced, monitor: monitor)
+        }
+        var parameters = glp_iocp()
+        glp_init_iocp(&parameters)
+        parameters.msg_lev = GLP_MSG_OFF
+        // Without the presolver glp_intopt needs an optimal basis of the relaxation in place.
+        parameters.presolve = presolve ? GLP_ON : GLP_OFF
+        parameters.mip_gap = sanitizedTolerance(options.optCr)
+        parameters.tm_lim = budget.remainingMilliseconds
+        parameters.cb_func = glpkSearchCallback
+        parameters.cb_info = Unmanaged.passUnretained(monitor).toOpaque()
+        let returnCode = withExtendedLifetime(monitor) { glp_intopt(problem.handle, &parameters) }
+        return SearchRun(returnCode: returnCode, monitor: monitor)
+    }
+
+    /// Checks, without GLPK's MIP presolver and within what is left of `resLim`, its verdict
+    /// that no integer point exists: the relaxation of the loaded problem by the simplex, then a
+    /// search of the original problem. Only a verdict the check establishes becomes a status of
+    /// infeasibility; a limit or a failure on the way is reported as such.
+    private func confirmWithoutPresolver(_ problem: GLPKProblem, _ model: ScalarModel,
+                                         options: SolveOptions,
+                                         budget: TimeBudget) -> Confirmation {
+        let run = simplex(problem, timeLimit: budget.remainingMilliseconds,
+                          iterationLimit: Int(Int32.max))
+        switch GLPKStatusTable.relaxation(returnCode: run.returnCode,
+                                          status: glp_get_status(problem.handle)) {
+        case .feasible:
+            // the optimal basis just found is where the search without presolver starts
+            return .searched(branchAndCut(problem, options: options, budget: budget,
+                                          presolve: false))
+        case .infeasible:
+            // No point within the integer columns' rounded bounds: established. The relaxation
+            // with their original bounds tells 4 Infeasible from 10 Integer Infeasible.
+            let original = classifyRelaxation(problem, model, budget: budget)
+            let outcome = GLPKStatusTable.intopt(returnCode: GLP_ENOPFS, mipStatus: GLP_NOFEAS,
+                                                 gapClosed: false, stoppedByOptCa: false,
+                                                 stoppedByIterations: false, relaxation: original)
+            return .settled(failure(outcome.model, outcome.solver,
+                                    outcome.message + GLPKStatusTable.confirmationNote(mipStatus: GLP_NOFEAS)))
+        case .unbounded:
+            return .settled(searchForAnyIntegerPoint(problem, model, options: options,
+                                                     budget: budget))
+        case .unknown:
+            let outcome = GLPKStatusTable.unconfirmed(relaxationReturnCode: run.returnCode)
+            return .settled(failure(outcome.model, outcome.solver, outcome.message))
+        }
+    }
+
+    /// The presolver said "no integer point" but the relaxation is unbounded, so a search of the
+    /// original problem cannot start (GLP_EROOT). With a zero objective it only looks for a
+    /// point: if one exists the MIP is unbounded (an integer point plus an unbounded relaxation,
+    /// for rational data such as doubles), otherwise it is integer infeasible. The objective is
+    /// not restored: the problem is freed after this answer.
+    private func searchForAnyIntegerPoint(_ problem: GLPKProblem, _ model: ScalarModel,
+                                          options: SolveOptions, budget: TimeBudget) -> SolveResult {
+        let p = problem.handle
+        for j in 0..<model.columnCount where model.objective[j] != 0 {
+            glp_set_obj_coef(p, Int32(j + 1), 0)
+        }
+        let run = simplex(problem, timeLimit: budget.remainingMilliseconds,
+                          iterationLimit: Int(Int32.max))
+        guard GLPKStatusTable.relaxation(returnCode: run.returnCode,
+                                         status: glp_get_status(p)) == .feasible else {
+            let outcome = GLPKStatusTable.unconfirmed(relaxationReturnCode: run.returnCode)
+            return failure(outcome.model, outcome.solver, outcome.message)
+        }
+        let search = branchAndCut(problem, options: options, budget: budget, presolve: false)
+        let mipStatus = glp_mip_status(p)
+        if mipStatus == GLP_OPT || mipStatus == GLP_FEAS {
+            return failure(.unbounded, .normalCompletion,
+                           "GLPK: an integer point exists and the continuous relaxation is unbounded"
+                               + GLPKStatusTable.confirmationNote(mipStatus: mipStatus))
+        }
+        let outcome = GLPKStatusTable.intopt(returnCode: search.returnCode, mipStatus: mipStatus,
+                                             gapClosed: false, stoppedByOptCa: false,
+                                             stoppedByIterations: search.monitor.stoppedByIterations,
+                                             relaxation: .unknown)
+        return failure(outcome.model, outcome.solver,
+                       outcome.message + GLPKStatusTable.confirmationNote(mipStatus: mipStatus))
     }
 
     /// GAMS's MIP marginals: the duals of the LP with every integer column fixed at its rounded
@@ -274,6 +380,19 @@ public struct GLPKSolver: Solver {
     private func sanitizedTolerance(_ value: Double) -> Double {
         value.isNaN || value < 0 ? 0 : value
     }
+}
+
+/// One `glp_intopt` call: its return code and what its callback saw.
+private struct SearchRun {
+    let returnCode: Int32
+    let monitor: GLPKSearchMonitor
+}
+
+/// What checking the MIP presolver's "no integer point" came to: a final answer, or a search
+/// of the original problem whose outcome is read like any other.
+private enum Confirmation {
+    case settled(SolveResult)
+    case searched(SearchRun)
 }
 
 /// The branch-and-cut callback: forwards to the `GLPKSearchMonitor` behind `info`.

@@ -138,6 +138,45 @@ enum GLPKStatusTable {
         }
     }
 
+    /// Whether a `glp_intopt` run with the MIP presolver on ended in a verdict of "no integer
+    /// point" that rests on the presolver: GLP_ENOPFS (from the presolver itself or from the
+    /// simplex on its presolved relaxation), or a search of the presolved problem that ended
+    /// without an incumbent. Such a verdict is checked without the presolver before it is
+    /// reported.
+    static func restsOnPresolver(returnCode: Int32, mipStatus: Int32) -> Bool {
+        returnCode == GLP_ENOPFS || (returnCode == 0 && mipStatus == GLP_NOFEAS)
+    }
+
+    /// What the check without the presolver adds to the solve's message, by the
+    /// `glp_mip_status` it ended with.
+    static func confirmationNote(mipStatus: Int32) -> String {
+        switch mipStatus {
+        case GLP_OPT, GLP_FEAS:
+            return "; GLPK's MIP presolver reported no feasible solution, which was not confirmed: "
+                + "this point comes from a search without the presolver"
+        case GLP_NOFEAS:
+            return " (the MIP presolver's verdict, confirmed without the presolver)"
+        default:
+            return "; GLPK's MIP presolver reported no feasible solution, which the search "
+                + "without it stopped before confirming"
+        }
+    }
+
+    /// The outcome when the relaxation solved to check the MIP presolver's "no integer point"
+    /// did not finish with a verdict: a limit or a failure, never infeasibility.
+    static func unconfirmed(relaxationReturnCode code: Int32) -> Outcome {
+        let unconfirmed = "GLPK's MIP presolver reported no feasible solution, not confirmed"
+        if code == GLP_ETMLIM {
+            return Outcome(model: .noSolutionReturned, solver: .resourceInterrupt,
+                           message: "\(unconfirmed): time limit reached while solving the "
+                               + "relaxation without the presolver", hasPoint: false)
+        }
+        let reason = code == 0 ? "it ended with an undecided status" : describe(code)
+        return Outcome(model: .errorNoSolution, solver: .solverFailure,
+                       message: "\(unconfirmed): the relaxation without the presolver did not "
+                           + "solve (\(reason))", hasPoint: false)
+    }
+
     /// Classifies the continuous relaxation from a `glp_simplex` outcome.
     static func relaxation(returnCode: Int32, status: Int32) -> Relaxation {
         guard returnCode == 0 else { return .unknown }
