@@ -38,13 +38,7 @@ struct GLPKMIPTests {
     }
 
     @Test func infeasibleMIP() {
-        var model = ScalarModel()
-        let x = model.addColumn(lower: 0, upper: 10, isInteger: true, origin: TestModels.origin("x"))
-        let y = model.addColumn(lower: 0, upper: 10, isInteger: true, origin: TestModels.origin("y"))
-        model.addRow(columns: [Int32(x), Int32(y)], values: [1, 1], lower: 5, upper: .infinity,
-                     origin: TestModels.origin("atLeast5"))
-        model.addRow(columns: [Int32(x), Int32(y)], values: [1, 1], lower: -.infinity, upper: 3,
-                     origin: TestModels.origin("atMost3"))
+        let model = TestModels.contradictoryIntegers()
         let result = solver.solve(model, options: SolveOptions())
         #expect(result.modelStatus == .infeasible)
         #expect(result.solverStatus == .normalCompletion)

@@ -135,4 +135,16 @@ enum TestModels {
         }
         return model
     }
+
+    /// Integers x, y in [0, 10] with `x + y >= 5` and `x + y <= 3`: infeasible even relaxed.
+    static func contradictoryIntegers() -> ScalarModel {
+        var model = ScalarModel()
+        let x = model.addColumn(lower: 0, upper: 10, isInteger: true, origin: TestModels.origin("x"))
+        let y = model.addColumn(lower: 0, upper: 10, isInteger: true, origin: TestModels.origin("y"))
+        model.addRow(columns: [Int32(x), Int32(y)], values: [1, 1], lower: 5, upper: .infinity,
+                     origin: TestModels.origin("atLeast5"))
+        model.addRow(columns: [Int32(x), Int32(y)], values: [1, 1], lower: -.infinity, upper: 3,
+                     origin: TestModels.origin("atMost3"))
+        return model
+    }
 }
