@@ -140,7 +140,9 @@ public struct IpoptSolver: Solver {
         guard outcome.hasPoint, let rowLevel, let value else { return result }
         result.objective = value
         result.multipliers = InteriorPointMultipliers(rows: Array(lambda.prefix(m)), lower: zLower, upper: zUpper)
-        result.columnLevel = x
+        // a level Ipopt leaves within its tolerance of a bound is at that bound, as GAMS
+        // reports it (its marginal is the bound's multiplier, below)
+        result.columnLevel = (0..<n).map { j in IpoptSolver.snapped(x[j], model.columnLower[j], model.columnUpper[j]) }
         result.rowLevel = rowLevel
         let sense = session.sense
         // an interior point method leaves multipliers of the order of its barrier parameter on
@@ -151,13 +153,35 @@ public struct IpoptSolver: Solver {
         result.columnMarginal = (0..<n).map { j in
             IpoptSolver.isInside(x[j], model.columnLower[j], model.columnUpper[j]) ? 0 : IpoptSolver.clean(sense * (zLower[j] - zUpper[j]))
         }
-        if (0..<n).allSatisfy({ model.columnLower[$0] == model.columnUpper[$0] }),
-           let gradient = objectiveGradient(session, at: x) {
-            // With every column fixed Ipopt does not iterate and returns zero multipliers; the
-            // reduced costs are then the objective's gradient (no row can be priced).
-            result.columnMarginal = gradient.map(IpoptSolver.clean)
+        let fixed = (0..<n).filter { model.columnLower[$0] == model.columnUpper[$0] }
+        if !fixed.isEmpty, let reduced = reducedCosts(session, at: x, rowMultipliers: Array(lambda.prefix(m))) {
+            // Ipopt takes fixed columns out of its problem and returns no bound multipliers for
+            // them; GAMS reports their marginal all the same: the reduced cost, the derivative
+            // of the Lagrangian by the column (with every column fixed, Ipopt does not iterate,
+            // its row multipliers are zero and this is the objective's gradient)
+            for j in fixed { result.columnMarginal[j] = IpoptSolver.clean(reduced[j]) }
         }
         return result
+    }
+
+    /// Each column's reduced cost at `x` in GAMS's convention, `∇f + σ·Jᵀλ` (the column
+    /// marginal `σ·(z_L − z_U)` by stationarity, see the type's header); nil where the program
+    /// cannot evaluate it.
+    private func reducedCosts(_ session: IpoptSession, at x: [Double], rowMultipliers lambda: [Double]) -> [Double]? {
+        guard var reduced = objectiveGradient(session, at: x) else { return nil }
+        let program = session.program
+        var jacobian = [Double](repeating: 0, count: program.jacobianRows.count)
+        let ok = x.withUnsafeBufferPointer { point in
+            jacobian.withUnsafeMutableBufferPointer { values in
+                session.timed { program.jacobianValues(point, into: values) }
+            }
+        }
+        guard ok else { return nil }
+        for (k, value) in jacobian.enumerated() {
+            let row = Int(program.jacobianRows[k]), column = Int(program.jacobianColumns[k])
+            reduced[column] += session.sense * lambda[row] * value
+        }
+        return reduced.allSatisfy(\.isFinite) ? reduced : nil
     }
 
     /// The multipliers to warm-start from: the given ones when their sizes match the model, all
@@ -299,6 +323,14 @@ public struct IpoptSolver: Solver {
     /// `values`, or one zero when empty (Ipopt wants a valid pointer even for no rows).
     private static func padded(_ values: [Double]) -> [Double] {
         values.isEmpty ? [0] : values
+    }
+
+    /// `value` moved onto a bound it is within 1e-7 (relative) of; else `value` itself.
+    static func snapped(_ value: Double, _ lower: Double, _ upper: Double) -> Double {
+        let tol = { (b: Double) in 1e-7 * (1 + abs(b)) }
+        if lower.isFinite && abs(value - lower) <= tol(lower) { return lower }
+        if upper.isFinite && abs(value - upper) <= tol(upper) { return upper }
+        return value
     }
 
     /// Whether `value` is clearly away from both bounds (by more than 1e-7 relative).

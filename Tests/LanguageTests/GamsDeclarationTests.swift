@@ -443,3 +443,45 @@ import Testing
         #expect(run.result.diagnostics.map(\.code) == ["E1002"])
     }
 }
+
+@Suite struct NonlinearMarginalTests {
+    /// A fixed variable's marginal in an NLP is its reduced cost, the derivative of the
+    /// Lagrangian by the variable, as GAMS reports it; a level at a bound is the bound, with the
+    /// bound's multiplier as its marginal.
+    @Test func fixedAndBoundedVariables() {
+        let run = runSource("""
+        Variable x, y, w, z;
+        Equation obj, link;
+        obj.. z =e= sqr(x - 2) + sqr(y - 3) + sqr(w - 4);
+        link.. x + y =l= 3;
+        y.fx = 2.5;
+        w.up = 1;
+        Model m / all /;
+        solve m using nlp minimizing z;
+        display x.l, y.m, w.l, w.m, link.m;
+        """)
+        expectClean(run)
+        // link binds: x = 0.5, its price d z / d rhs = 2(0.5 - 2) = -3; raising y by one moves
+        // x down by one: 2(2.5 - 3) + 3 = 2
+        #expect(close(displayed(run, "x", [], "l"), 0.5, 1e-6))
+        #expect(close(displayed(run, "link", [], "m"), -3, 1e-6))
+        #expect(close(displayed(run, "y", [], "m"), 2, 1e-6))
+        // w at its upper bound 1: level exactly 1, marginal 2(1 - 4) = -6
+        #expect(displayed(run, "w", [], "l") == 1)
+        #expect(close(displayed(run, "w", [], "m"), -6, 1e-6))
+    }
+
+    /// With every variable fixed no row can be priced: the marginals are the gradient.
+    @Test func everyVariableFixed() {
+        let run = runSource("""
+        Variable x, z;
+        Equation obj;
+        obj.. z =e= exp(x);
+        x.fx = 0;
+        Model m / all /;
+        solve m using nlp minimizing z;
+        display x.m;
+        """)
+        #expect(close(displayed(run, "x", [], "m"), 1, 1e-9))
+    }
+}
