@@ -6557,6 +6557,67 @@ print_level 0
 ```
 
 """##,
+        "E4024": ##"""
+# E4024: option the solver does not take
+
+The option file that `m.optFile` selects names an option the solver does not have, or gives
+one a value it cannot take. For GLPK (`glpk.opt`) the options are GLPK's own parameter names:
+`presolve`, `scale`, `meth`, `pricing`, `r_test`, `tol_bnd`, `tol_dj`, `tol_piv` (simplex),
+`br_tech`, `bt_tech`, `pp_tech`, `gmi_cuts`, `mir_cuts`, `cov_cuts`, `clq_cuts`, `fp_heur`,
+`ps_heur`, `tol_int`, `tol_obj` (branch-and-cut) and `solvefinal`. The solve is not run.
+
+## Example
+
+```gams
+Variable z;
+Integer Variable n;
+Equation e;
+e.. z =e= n;
+n.lo = 2;
+Model m / e /;
+m.optFile = 1;
+solve m using mip minimizing z;
+```
+
+```text file=glpk.opt
+mip_cuts 1
+```
+
+`enm solve example.gms` prints (exit code 2):
+
+```text
+error[E4024]: glpk.opt: unknown GLPK option 'mip_cuts'; GLPK's options are br_tech, bt_tech, clq_cuts, cov_cuts, fp_heur, gmi_cuts, meth, mir_cuts, pp_tech, presolve, pricing, ps_heur, r_test, scale, solvefinal, tol_bnd, tol_dj, tol_int, tol_obj, tol_piv
+ --> example.gms:8:1
+  |
+8 | solve m using mip minimizing z;
+  | ^^^^^
+```
+
+## Why
+
+An option that is not applied would change nothing while the user expects it to; GAMS's
+solvers refuse unknown options too.
+
+## Fix
+
+Use GLPK's name of the option:
+
+```gams
+Variable z;
+Integer Variable n;
+Equation e;
+e.. z =e= n;
+n.lo = 2;
+Model m / e /;
+m.optFile = 1;
+solve m using mip minimizing z;
+```
+
+```text file=glpk.opt
+mir_cuts 1
+```
+
+"""##,
         "E4030": ##"""
 # E4030: `.val` of a label that is not a number
 
@@ -8058,56 +8119,6 @@ cost.. z =e= sqr(x - 3);
 Model m / all /;
 m.optFile = 0;
 solve m using nlp minimizing z;
-```
-
-"""##,
-        "W4006": ##"""
-# W4006: option file not passed to GLPK
-
-The model sets `m.optFile` for a linear or mixed-integer solve. GAMS then has its solver read an
-option file (`cplex.opt`, `glpk.opt`, ...); enm passes none to GLPK yet, so the solve runs with
-GLPK's defaults (and `optCr`, `optCa`, `resLim`, `iterLim`, which enm does pass). The warning
-comes once per solve statement.
-
-## Example
-
-```gams
-Variable z;
-Positive Variable x;
-Equation e;
-e.. z =e= x;
-Model m / e /;
-m.optFile = 1;
-solve m using lp minimizing z;
-```
-
-`enm solve example.gms` prints:
-
-```text
-warning[W4006]: m.optFile is ignored: enm passes no option file to glpk yet; the solver's defaults are used
- --> example.gms:7:1
-  |
-7 | solve m using lp minimizing z;
-  | ^^^^^
-```
-
-## Why
-
-A setting that changes nothing is said rather than skipped silently. Option files are read for
-Ipopt (`ipopt.opt`, see `m.optFile` in the README).
-
-## Fix
-
-Leave `m.optFile` out for linear and mixed-integer solves, or set what enm passes through the
-model's attributes (`m.optCr = 0;`):
-
-```gams
-Variable z;
-Positive Variable x;
-Equation e;
-e.. z =e= x;
-Model m / e /;
-solve m using lp minimizing z;
 ```
 
 """##,

@@ -555,20 +555,23 @@ extension Interpreter {
             refuseSolve(sv)
             return
         }
-        if nonlinear {
-            guard let settings = solverOptionFile(sv, backend: backend.name) else {
-                refuseSolve(sv)
-                return
-            }
-            opts.solverOptions = settings
-            if !generateOnly && !startingPointIsUsable(model, rows: rows) {
-                refuseSolve(sv)
-                return
-            }
-        } else if modelAttribute(sv.model, "optFile") >= 1,
-                  warnedOptionFiles.insert("\(sv.span.path):\(sv.span.line):\(sv.span.column)").inserted {
-            diagnostics.warning("W4006", "\(sv.model.name).optFile is ignored: enm passes no option file to \(backend.name) yet; the solver's defaults are used",
-                                at: sv.span)
+        guard let settings = solverOptionFile(sv, backend: backend.name) else {
+            refuseSolve(sv)
+            return
+        }
+        let problems = backend.optionProblems(settings)
+        for p in problems {
+            diagnostics.error("E4024", "\(Interpreter.optionFileName(solver: backend.name, number: Int(modelAttribute(sv.model, "optFile")))): \(p)",
+                              at: sv.span)
+        }
+        guard problems.isEmpty else {
+            refuseSolve(sv)
+            return
+        }
+        opts.solverOptions = settings
+        if nonlinear && !generateOnly && !startingPointIsUsable(model, rows: rows) {
+            refuseSolve(sv)
+            return
         }
         var listing: String? = nil
         if listingAlways || listingRequested {

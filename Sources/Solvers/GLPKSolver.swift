@@ -38,6 +38,11 @@ public struct GLPKSolver: Solver {
         return result
     }
 
+    /// The settings of a `glpk.opt` file that GLPK cannot take (GLPKOptions).
+    public func optionProblems(_ settings: [SolverOptionSetting]) -> [String] {
+        GLPKOptions.read(settings).problems
+    }
+
     /// Frees the calling thread's GLPK environment (Debian's GLPK keeps one per thread); a worker
     /// thread calls it before it ends.
     public func releaseThreadState() {
@@ -65,11 +70,12 @@ public struct GLPKSolver: Solver {
             return failure(.infeasible, .normalCompletion, "infeasible bounds: \(conflict)")
         }
         let emptyIntegerRanges = problem.load(model, integer: integer, names: options.solverNames)
-        if problem.rowCount > 0 && problem.columnCount > 0 && model.nonzeroCount > 0 {
-            glp_scale_prob(problem.handle, GLP_SF_AUTO)
+        let settings = GLPKOptions.read(options.solverOptions).options
+        if problem.rowCount > 0 && problem.columnCount > 0 && model.nonzeroCount > 0 && settings.scale != 0 {
+            glp_scale_prob(problem.handle, settings.scale)
         }
         if integer {
-            return solveMIP(problem, model, options: options, budget: budget,
+            return solveMIP(problem, model, options: options, settings: settings, budget: budget,
                             emptyIntegerRanges: emptyIntegerRanges)
         }
         if let basis = options.startBasis, basis.rows.count == model.rowCount, basis.columns.count == model.columnCount {
@@ -79,7 +85,7 @@ public struct GLPKSolver: Solver {
             for (i, status) in basis.rows.enumerated() { glp_set_row_stat(p, Int32(i + 1), Int32(status)) }
             for (j, status) in basis.columns.enumerated() { glp_set_col_stat(p, Int32(j + 1), Int32(status)) }
         }
-        return solveLP(problem, options: options, budget: budget)
+        return solveLP(problem, options: options, settings: settings, budget: budget)
     }
 
     private func failure(_ model: ModelStatus, _ solver: SolverStatus,
@@ -91,10 +97,10 @@ public struct GLPKSolver: Solver {
 
     // MARK: - LP
 
-    private func solveLP(_ problem: GLPKProblem, options: SolveOptions,
+    private func solveLP(_ problem: GLPKProblem, options: SolveOptions, settings: GLPKOptions,
                          budget: TimeBudget) -> SolveResult {
         let run = simplex(problem, timeLimit: budget.remainingMilliseconds,
-                          iterationLimit: options.iterLim, dual: options.preferDualSimplex)
+                          iterationLimit: options.iterLim, dual: options.preferDualSimplex, settings: settings)
         let p = problem.handle
         let outcome = GLPKStatusTable.simplex(returnCode: run.returnCode, status: glp_get_status(p),
                                               primalFeasible: glp_get_prim_stat(p) == GLP_FEAS)
@@ -119,8 +125,8 @@ public struct GLPKSolver: Solver {
     /// One `glp_simplex` call (primal; with `dual`, dual and then primal; presolver off so a
     /// basis and duals always exist), retried once from the standard basis when the basis
     /// matrix becomes singular or ill-conditioned.
-    private func simplex(_ problem: GLPKProblem, timeLimit: Int32,
-                         iterationLimit: Int, dual: Bool = false) -> (returnCode: Int32, note: String) {
+    private func simplex(_ problem: GLPKProblem, timeLimit: Int32, iterationLimit: Int, dual: Bool = false,
+                         settings: GLPKOptions = GLPKOptions()) -> (returnCode: Int32, note: String) {
         let p = problem.handle
         let startIterations = Int(glp_get_it_cnt(p))
         let started = DispatchTime.now().uptimeNanoseconds
@@ -131,6 +137,7 @@ public struct GLPKSolver: Solver {
         parameters.presolve = GLP_OFF
         parameters.tm_lim = timeLimit
         parameters.it_lim = GLPKSolver.int32Limit(iterationLimit)
+        settings.apply(to: &parameters)
         var first = glp_simplex(p, &parameters)
         let status = glp_get_status(p)
         if dual && first == 0 && status != GLP_OPT && status != GLP_NOFEAS && status != GLP_UNBND {
@@ -156,7 +163,7 @@ public struct GLPKSolver: Solver {
 
     // MARK: - MIP
 
-    private func solveMIP(_ problem: GLPKProblem, _ model: ScalarModel, options: SolveOptions,
+    private func solveMIP(_ problem: GLPKProblem, _ model: ScalarModel, options: SolveOptions, settings: GLPKOptions,
                           budget: TimeBudget, emptyIntegerRanges: [Int]) -> SolveResult {
         let p = problem.handle
         if let column = emptyIntegerRanges.first {
@@ -173,7 +180,7 @@ public struct GLPKSolver: Solver {
                            "no integer value lies between the bounds of \(name)")
         }
 
-        var search = branchAndCut(problem, options: options, budget: budget, presolve: true)
+        var search = branchAndCut(problem, options: options, budget: budget, presolve: true, settings: settings)
         var presolverNote = ""
         if GLPKStatusTable.restsOnPresolver(returnCode: search.returnCode,
                                             mipStatus: glp_mip_status(p)) {
@@ -240,6 +247,12 @@ public struct GLPKSolver: Solver {
             result.message += "; the integer solution violates \(violation.what) by "
                 + "\(violation.amount) (relative)"
         }
+        guard settings.solveFinal else {
+            // GAMS 54 reports a MIP's marginals as NA: a branch-and-cut point has no duals
+            result.columnMarginal = [Double](repeating: SpecialValue.na, count: model.columnCount)
+            result.rowMarginal = [Double](repeating: SpecialValue.na, count: model.rowCount)
+            return result
+        }
         let marginals = fixedLPMarginals(problem, model, levels: solution.columnLevel,
                                          budget: budget, iterationLimit: options.iterLim)
         result.columnMarginal = marginals.column
@@ -250,7 +263,7 @@ public struct GLPKSolver: Solver {
 
     /// One `glp_intopt` search with the solve's gap tolerances, limits and callback.
     private func branchAndCut(_ problem: GLPKProblem, options: SolveOptions, budget: TimeBudget,
-                              presolve: Bool) -> SearchRun {
+                              presolve: Bool, settings: GLPKOptions = GLPKOptions()) -> SearchRun {
         let monitor = GLPKSearchMonitor(optCa: sanitizedTolerance(options.optCa),
                                         iterationLimit: options.iterLim)
         if presolve, let forced = presolverVerdictForTesting {
@@ -258,8 +271,10 @@ public struct GLPKSolver: Solver {
         }
         var parameters = glp_iocp()
         glp_init_iocp(&parameters)
+        settings.apply(to: &parameters)
         parameters.msg_lev = GLP_MSG_OFF
-        // Without the presolver glp_intopt needs an optimal basis of the relaxation in place.
+        // Without the presolver glp_intopt needs an optimal basis of the relaxation in place
+        // (a MIP always starts with the presolver: the option file's `presolve` is the LP's).
         parameters.presolve = presolve ? GLP_ON : GLP_OFF
         parameters.mip_gap = sanitizedTolerance(options.optCr)
         parameters.tm_lim = budget.remainingMilliseconds
@@ -335,8 +350,8 @@ public struct GLPKSolver: Solver {
                        outcome.message + GLPKStatusTable.confirmationNote(mipStatus: mipStatus))
     }
 
-    /// GAMS's MIP marginals: the duals of the LP with every integer column fixed at its rounded
-    /// level. Zeros (with a note) when that LP does not solve to optimality.
+    /// With `solvefinal 1`, GAMS's MIP marginals: the duals of the LP with every integer column
+    /// fixed at its rounded level. Zeros (with a note) when that LP does not solve to optimality.
     private func fixedLPMarginals(_ problem: GLPKProblem, _ model: ScalarModel, levels: [Double],
                                   budget: TimeBudget, iterationLimit: Int)
         -> (column: [Double], row: [Double], note: String) {

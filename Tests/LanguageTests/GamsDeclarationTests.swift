@@ -485,3 +485,55 @@ import Testing
         #expect(close(displayed(run, "x", [], "m"), 1, 1e-9))
     }
 }
+
+@Suite struct GLPKOptionFileTests {
+    static let model = """
+    Set i / a, b /;
+    Integer Variable n(i);
+    Positive Variable c;
+    Variable z;
+    Equation cap, obj;
+    cap.. sum(i, n(i)) + c =l= 2.5;
+    obj.. z =e= 3*n('a') + 2*n('b') + c;
+    Model m / all /;
+    m.optFile = 1;
+    solve m using mip maximizing z;
+    display n.l, n.m, cap.m;
+
+    """
+
+    func run(_ options: String) throws -> Run {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("enm-glpkopt-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try options.write(to: folder.appendingPathComponent("glpk.opt"), atomically: true, encoding: .utf8)
+        try Self.model.write(to: folder.appendingPathComponent("m.gms"), atomically: true, encoding: .utf8)
+        var run = runModel(folder.appendingPathComponent("m.gms").path)
+        run.diagnostics = run.diagnostics.replacingOccurrences(of: folder.path + "/", with: "")
+        return run
+    }
+
+    /// A MIP's marginals are NA (GAMS 54); `solvefinal 1` gives those of the LP with the
+    /// integers fixed; GLPK's own options are taken.
+    @Test func solveFinalAndOptions() throws {
+        let plain = try run("* defaults\nmeth 3\nscale 0\nmir_cuts 1\nbr_tech 2\ntol_int 1e-6\n")
+        expectClean(plain)
+        #expect(close(plain.solves.first?.objective ?? 0, 6.5))
+        #expect(SpecialValue.isNA(displayed(plain, "cap", [], "m")))
+        #expect(plain.records("n", "m").values.allSatisfy(SpecialValue.isNA))
+        let final = try run("solvefinal 1\n")
+        expectClean(final)
+        // n(a) = 2 fixed, c = 0.5 prices cap at 1; n(a)'s reduced cost 3 - 1 = 2, n(b)'s 2 - 1 = 1
+        #expect(close(displayed(final, "cap", [], "m"), 1))
+        #expect(close(displayed(final, "n", ["a"], "m"), 2))
+        #expect(close(displayed(final, "n", ["b"], "m"), 1))
+    }
+
+    @Test func unknownOptionIsALocatedError() throws {
+        let run = try run("gomory 1\nsolvefinal 2\n")
+        #expect(run.result.diagnostics.map(\.code) == ["E4024", "E4024"])
+        #expect(run.diagnostics.contains("error[E4024]: glpk.opt: unknown GLPK option 'gomory'; GLPK's options are br_tech,"))
+        #expect(run.diagnostics.contains("error[E4024]: glpk.opt: GLPK option 'solvefinal' cannot be '2'"))
+        #expect(run.solves.isEmpty && run.result.exitCode.rawValue == 2)
+    }
+}

@@ -17,8 +17,9 @@ struct GLPKMIPTests {
     }
 
     /// GAMS reports MIP marginals from the LP with the integer columns fixed at their solution:
-    /// `max 3x + c` with `r: x + c <= 2.5`, x integer: x = 2, c = 0.5; with x fixed, r's marginal
-    /// is c's objective coefficient 1 and x's reduced cost is 3 - 1 = 2.
+    /// `max 3x + c` with `r: x + c <= 2.5`, x integer: x = 2, c = 0.5; with `solvefinal 1` and
+    /// x fixed, r's marginal is c's objective coefficient 1 and x's reduced cost is 3 - 1 = 2;
+    /// without it every marginal is NA, as GAMS 54 reports a MIP's.
     @Test func marginalsFromFixedLP() {
         var model = ScalarModel()
         model.sense = .maximize
@@ -28,13 +29,19 @@ struct GLPKMIPTests {
         model.objective[c] = 1
         model.addRow(columns: [Int32(x), Int32(c)], values: [1, 1], lower: -.infinity, upper: 2.5,
                      origin: TestModels.origin("r"))
-        let result = solver.solve(model, options: SolveOptions())
+        var options = SolveOptions()
+        options.solverOptions = [SolverOptionSetting(name: "solvefinal", value: "1")]
+        let result = solver.solve(model, options: options)
         #expect(result.modelStatus == .optimal)
         #expect(close(result.objective, 6.5))
         #expect(close(result.columnLevel, [2, 0.5]))
         #expect(close(result.rowLevel, [2.5]))
         #expect(close(result.rowMarginal, [1]))
         #expect(close(result.columnMarginal, [2, 0]))
+        let plain = solver.solve(model, options: SolveOptions())
+        #expect(close(plain.columnLevel, [2, 0.5]))
+        #expect(plain.rowMarginal.allSatisfy(SpecialValue.isNA) && plain.columnMarginal.allSatisfy(SpecialValue.isNA))
+        #expect(plain.rowMarginal.count == 1 && plain.columnMarginal.count == 2)
     }
 
     @Test func infeasibleMIP() {
