@@ -5742,7 +5742,7 @@ $loadDC b
 # E3034: `$load` without `$gdxIn`
 
 `$load` (and its variants) reads from the GDX file that a `$gdxIn` line before it opened; none
-is open.
+is open. Likewise `$unload` writes to the file a `$gdxOut` line before it named.
 
 ## Example
 

@@ -46,7 +46,7 @@ extension Driver {
 extension Driver {
     /// The GDX equation type of each equation the program defines, by lower-cased name.
     public static func gdxEquationTypes(_ program: Program) -> [String: GDXEquationType] {
-        GDXTransfers.equationTypes(program)
+        program.gdxEquationTypes
     }
 
     /// The program's symbols (all but models when `names` is empty, else those named) as a GDX file.

@@ -18,24 +18,8 @@ public enum GDXTransfers {
         }
     }
 
-    /// The GDX equation type of each equation the program defines, by lower-cased name.
-    public static func equationTypes(_ program: Program) -> [String: GDXEquationType] {
-        var types: [String: GDXEquationType] = [:]
-        for d in program.definitions.values {
-            let t: GDXEquationType
-            switch d.relation {
-            case .eq: t = .equal
-            case .le: t = .less
-            case .ge: t = .greater
-            case .free: t = .nonbinding
-            }
-            types[d.symbol.name.lowercased()] = t
-        }
-        return types
-    }
-
     static func unload(_ symbols: [Symbol], program: Program, to path: String) throws {
-        let file = GDXBridge.export(symbols, labels: program.labels, equationTypes: equationTypes(program))
+        let file = GDXBridge.export(symbols, labels: program.labels, equationTypes: program.gdxEquationTypes)
         try translated { try GDXWriter.write(file, to: path) }
     }
 

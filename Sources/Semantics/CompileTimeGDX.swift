@@ -4,6 +4,24 @@ import GDXBridge
 import IR
 import Syntax
 
+extension Program {
+    /// The GDX equation type of each equation the program defines, by lower-cased name.
+    public var gdxEquationTypes: [String: GDXEquationType] {
+        var types: [String: GDXEquationType] = [:]
+        for d in definitions.values {
+            let t: GDXEquationType
+            switch d.relation {
+            case .eq: t = .equal
+            case .le: t = .less
+            case .ge: t = .greater
+            case .free: t = .nonbinding
+            }
+            types[d.symbol.name.lowercased()] = t
+        }
+        return types
+    }
+}
+
 /// The GDX file `$gdxIn` opened: its path and its symbols as enm symbols.
 struct OpenGDXFile {
     var path: String
@@ -19,10 +37,19 @@ extension Compiler {
     /// (`$loadM`), and labels outside the domain are dropped with a warning (`$load`) or are
     /// errors (`$loadDC`).
     func compileTimeGDX(_ g: CompileTimeGDX) {
-        if g.kind == .gdxIn {
+        switch g.kind {
+        case .gdxIn:
             gdxIn = nil
             if !g.file.isEmpty { openGDX(g) }
             return
+        case .gdxOut:
+            gdxOut = g.file.isEmpty ? nil : gdxPath(g)
+            return
+        case .unload:
+            unloadGDX(g)
+            return
+        default:
+            break
         }
         guard let file = gdxIn else {
             diagnostics.error("E3034", "\(g.kind.rawValue) needs a GDX file opened with $gdxIn before it", at: g.span,
@@ -40,13 +67,49 @@ extension Compiler {
         }
     }
 
-    private func openGDX(_ g: CompileTimeGDX) {
+    /// The file a `$gdxIn`/`$gdxOut` line names: as shown in messages, and where it is (next to
+    /// the file that names it, as `$include` files are; `.gdx` added to a name without one).
+    private func gdxPath(_ g: CompileTimeGDX) -> (shown: String, path: String) {
         var path = g.file.replacingOccurrences(of: "\\", with: "/")
         if !path.lowercased().hasSuffix(".gdx") && !path.contains(".") { path += ".gdx" }
         let shown = path
         if !path.hasPrefix("/"), let dir = g.span.file.map({ Paths.directory(of: $0.path) }), !dir.isEmpty {
             path = Paths.join(dir, path)
         }
+        return (shown, path)
+    }
+
+    /// `$unload a b` (every symbol with none named): the symbols' data as compiled so far, to the
+    /// file `$gdxOut` named.
+    private func unloadGDX(_ g: CompileTimeGDX) {
+        guard let (shown, path) = gdxOut else {
+            diagnostics.error("E3034", "$unload needs a GDX file named with $gdxOut before it", at: g.span,
+                              help: ["write '$gdxOut data.gdx' on a line before"])
+            return
+        }
+        var symbols: [Symbol] = []
+        for item in g.items {
+            guard let s = lookup(item.name) else { return }
+            if item.source != nil {
+                diagnostics.error("E0010", "renaming a symbol in $unload is not supported", at: item.name.span)
+                return
+            }
+            symbols.append(s)
+        }
+        if g.items.isEmpty { symbols = program.symbols.filter { $0.kind != .model } }
+        let file = GDXBridge.export(symbols.filter { $0.kind != .model }, labels: program.labels,
+                                    equationTypes: program.gdxEquationTypes)
+        do {
+            try GDXWriter.write(file, to: path)
+        } catch let e as GDXError {
+            diagnostics.error(e.code, "$unload: \(e.message)", at: g.span)
+        } catch {
+            diagnostics.error("E6004", "$unload: cannot write '\(shown)': \(error)", at: g.span)
+        }
+    }
+
+    private func openGDX(_ g: CompileTimeGDX) {
+        let (shown, path) = gdxPath(g)
         do {
             let read = try GDXReader.read(path: path)
             let imported = try GDXBridge.importSymbols(read, labels: program.labels)

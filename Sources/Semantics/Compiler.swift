@@ -30,6 +30,8 @@ public final class Compiler {
     var acronymIndex: [String: Int] = [:]
     /// The file `$gdxIn` opened, its symbols read once (CompileTimeGDX.swift).
     var gdxIn: OpenGDXFile?
+    /// The file `$gdxOut` named for `$unload`: as shown, and its path.
+    var gdxOut: (shown: String, path: String)?
     /// Names written in statements the parser gave up on (lower case): their declarations and
     /// definitions are missing, so errors that only say so (unknown, no data, not defined)
     /// would be cascades and are not reported.

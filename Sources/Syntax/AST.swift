@@ -233,6 +233,9 @@ public struct CompileTimeGDX {
         case loadR = "$loadR", loadDCR = "$loadDCR"
         /// Merges into data given before.
         case loadM = "$loadM", loadDCM = "$loadDCM"
+        /// `$gdxOut file` names the file `$unload` writes; `$unload a b` writes symbols' data
+        /// as the compiler has it there (all symbols with none named).
+        case gdxOut = "$gdxOut", unload = "$unload"
 
         public var checksDomains: Bool { self == .loadDC || self == .loadDCR || self == .loadDCM }
     }

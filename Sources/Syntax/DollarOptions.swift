@@ -16,12 +16,13 @@ extension Preprocessor {
         "onEmpty", "offEmpty", "onEps", "offEps", "inlineCom", "onInline", "offInline", "onNestCom", "offNestCom",
         "minCol", "maxCol", "onGlobal", "offGlobal", "onRecurse", "offRecurse", "version", "title", "sTitle",
         "offDotL", "offEnd", "offWarning", "onDigit", "offDigit",
-        "gdxIn", "load", "loadDC", "loadR", "loadDCR", "loadM", "loadDCM",
+        "gdxIn", "load", "loadDC", "loadR", "loadDCR", "loadM", "loadDCM", "gdxOut", "unload",
     ]
 
     /// The compile-time GDX options: the parser reads them (`$gdxIn file`, `$load a b=c`), and
     /// the compiler loads the data in statement order, as data statements are loaded.
-    static let gdxLoadOptions: Set<String> = ["gdxin", "load", "loaddc", "loadr", "loaddcr", "loadm", "loaddcm"]
+    static let gdxLoadOptions: Set<String> = ["gdxin", "load", "loaddc", "loadr", "loaddcr", "loadm", "loaddcm",
+                                               "gdxout", "unload"]
 
     /// Dollar options accepted because they change only the listing file, which enm does not write.
     static let ignoredSpellings = [
@@ -36,11 +37,10 @@ extension Preprocessor {
 
     /// GAMS dollar options that enm refuses, each with what to do instead.
     static let refusedOptions: [String: String] = {
-        let gdx = "enm writes GDX files with execute_unload at run time; not supported yet at compile time"
         let notYet = "not supported yet"
         var help: [String: String] = [:]
-        for name in ["gdxout", "unload", "onfiltered", "offfiltered"] {
-            help[name] = gdx
+        for name in ["onfiltered", "offfiltered"] {
+            help[name] = notYet + ": $load drops records outside the domain (with a warning), $loadDC reports them"
         }
         help["macro"] = "enm has no macros: write the expression out, or set a compile-time variable with $set and use %name%"
         help["libinclude"] = "use $include or $batInclude with the file's path"

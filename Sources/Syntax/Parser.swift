@@ -537,9 +537,9 @@ public final class Parser {
         }
         lx.next()
         let at = span(dollar).through(span(w))
-        if kind == .gdxIn {
+        if kind == .gdxIn || kind == .gdxOut {
             let f = lx.peek()
-            // `$gdxIn` alone closes the file
+            // `$gdxIn` (`$gdxOut`) alone closes the file
             guard f.kind != .eof, f.lineIndex == w.lineIndex, !f.isSymbol(";") else {
                 return .compileTimeGDX(CompileTimeGDX(kind: kind, file: "", items: [], span: at))
             }

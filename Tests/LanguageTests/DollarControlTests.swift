@@ -479,7 +479,7 @@ func runFolder(_ files: [String: String], allowShell: Bool = false, mode: RunMod
         let cases = [
             ("onDotL", "not supported yet: write the level as x.l"),
             ("onEnd", "enm reads the standard syntax only: 'loop(i, ...);', 'if(c, ...);', not 'endLoop' or 'endIf'"),
-            ("gdxOut", "enm writes GDX files with execute_unload at run time; not supported yet at compile time"),
+            ("onFiltered", "not supported yet: $load drops records outside the domain (with a warning), $loadDC reports them"),
             ("onWarning", "not supported yet: fix the data that fall outside their domain"),
             ("phantom", "not supported yet: declare the set without data after $onEmpty"),
             ("macro", "enm has no macros: write the expression out, or set a compile-time variable with $set and use %name%"),

@@ -176,4 +176,23 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: folder.path("checked.gdx")))
         #expect(FileManager.default.fileExists(atPath: folder.path("ran")))
     }
+
+    /// `$gdxOut`/`$unload` write the data as compiled at that line (before any assignment runs).
+    @Test func compileTimeUnload() {
+        let folder = Folder()
+        let run = folder.run("write.gms", """
+        Set i / a, b /;
+        Parameter p(i) / a 1, b 2 /;
+        p(i) = 10*p(i);
+        $gdxOut compiled
+        $unload i p
+        $gdxOut
+        $unload p
+        """)
+        #expect(run.result.diagnostics.map(\.code) == ["E3034"])
+        let dump = Driver.gdxDump(path: folder.path("compiled.gdx"))
+        #expect(dump.exitCode == 0)
+        #expect(dump.text.contains("'a' 1,"), "\(dump.text)")
+        #expect(dump.text.contains("'b' 2 /;"), "\(dump.text)")
+    }
 }
