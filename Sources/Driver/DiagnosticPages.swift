@@ -7541,7 +7541,7 @@ option decimals = 2;
 The model assigns a model attribute that GAMS defines but that changes nothing in enm's solves:
 an option of the listing file (`solPrint`, `sysOut`, `dictFile`), of GAMS's process and memory
 handling (`solveLink`, `threads`, `workFactor`, `workSpace`), a solver option enm does not pass
-to GLPK or Ipopt yet (`nodLim`, `scaleOpt`, `holdFixed`, `cutOff`, `priorOpt`, `cheat`, ...), the
+to GLPK or Ipopt yet (`scaleOpt`, `holdFixed`, `cutOff`, `priorOpt`, `cheat`, ...), the
 solver-specific `integer1`-`integer5`/`real1`-`real5`, or an attribute a solve sets. The value
 is kept (the model can read it back); the run goes on.
 
@@ -7569,8 +7569,8 @@ warning[W2003]: 'm.workFactor' has no effect in enm: enm runs GLPK and Ipopt in 
 ## Why
 
 A model written for GAMS runs unchanged, and what enm does not act on is said rather than
-skipped silently. `optCr`, `optCa`, `resLim`, `iterLim`, `limRow`, `limCol`, `optFile` and
-`bRatio` are honoured.
+skipped silently. `optCr`, `optCa`, `resLim`, `iterLim`, `nodLim`, `limRow`, `limCol`, `optFile`
+and `bRatio` are honoured.
 
 ## Fix
 

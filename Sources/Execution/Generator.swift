@@ -542,6 +542,8 @@ extension Interpreter {
         opts.resLim = modelAttribute(sv.model, "resLim")
         let il = modelAttribute(sv.model, "iterLim")
         opts.iterLim = il >= 2e9 || il.isNaN ? 2_000_000_000 : Int(Swift.max(0, il))
+        let nl = modelAttribute(sv.model, "nodLim")
+        opts.nodeLimit = nl >= 1 && nl.isFinite ? Int(Swift.min(nl, 2e9)) : 0
         let nonlinear = Interpreter.nonlinearTypes.contains(sv.type)
         opts.relaxIntegrality = sv.type != "mip"
         opts.loadOnly = generateOnly

@@ -47,13 +47,13 @@ public enum ModelAttribute: String, CaseIterable, Sendable {
     /// Why an attribute the model sets changes nothing in enm (nil when enm's solves use it).
     public var ignoredBecause: String? {
         switch self {
-        case .optCr, .optCa, .resLim, .iterLim, .limRow, .limCol, .optFile, .bRatio:
+        case .optCr, .optCa, .resLim, .iterLim, .nodLim, .limRow, .limCol, .optFile, .bRatio:
             return nil
         case .solPrint, .sysOut, .dictFile:
             return "enm writes no listing file or dictionary; the solution is shown with display, --listing or --out"
         case .solveLink, .threads, .workFactor, .workSpace, .handle:
             return "enm runs GLPK and Ipopt in its own process and sizes their memory itself"
-        case .holdFixed, .scaleOpt, .nodLim, .cutOff, .tryInt, .priorOpt, .cheat, .domLim, .tolInfRep, .tolProj,
+        case .holdFixed, .scaleOpt, .cutOff, .tryInt, .priorOpt, .cheat, .domLim, .tolInfRep, .tolProj,
              .tolInfeas, .tryLinear, .reform, .defPoint, .fdDelta, .fdOpt, .jacobian, .savePoint, .solveOpt:
             return "not implemented yet for enm's solvers (GLPK, Ipopt)"
         case .integer1, .integer2, .integer3, .integer4, .integer5, .real1, .real2, .real3, .real4, .real5:

@@ -242,6 +242,8 @@ public struct SolveOptions: Sendable {
     public var resLim: Double = 1000
     /// Iteration limit (`iterLim`).
     public var iterLim: Int = 2_000_000_000
+    /// MIP node limit (`nodLim`); 0 for none.
+    public var nodeLimit: Int = 0
     /// Solve integer columns as continuous (`rmip`).
     public var relaxIntegrality: Bool = false
     /// Load the model into the solver but do not solve (benchmarks of generation); the result

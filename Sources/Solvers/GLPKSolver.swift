@@ -219,6 +219,7 @@ public struct GLPKSolver: Solver {
                                              gapClosed: gapClosed,
                                              stoppedByOptCa: monitor.stoppedByOptCa,
                                              stoppedByIterations: monitor.stoppedByIterations,
+                                             stoppedByNodes: monitor.stoppedByNodes,
                                              relaxation: relaxation)
         var result = SolveResult(modelStatus: outcome.model, solverStatus: outcome.solver)
         result.message = outcome.message + presolverNote
@@ -265,7 +266,7 @@ public struct GLPKSolver: Solver {
     private func branchAndCut(_ problem: GLPKProblem, options: SolveOptions, budget: TimeBudget,
                               presolve: Bool, settings: GLPKOptions = GLPKOptions()) -> SearchRun {
         let monitor = GLPKSearchMonitor(optCa: sanitizedTolerance(options.optCa),
-                                        iterationLimit: options.iterLim)
+                                        iterationLimit: options.iterLim, nodeLimit: options.nodeLimit)
         if presolve, let forced = presolverVerdictForTesting {
             return SearchRun(returnCode: forced, monitor: monitor)
         }
@@ -305,7 +306,7 @@ public struct GLPKSolver: Solver {
             let original = classifyRelaxation(problem, model, budget: budget)
             let outcome = GLPKStatusTable.intopt(returnCode: GLP_ENOPFS, mipStatus: GLP_NOFEAS,
                                                  gapClosed: false, stoppedByOptCa: false,
-                                                 stoppedByIterations: false, relaxation: original)
+                                                 stoppedByIterations: false, stoppedByNodes: false, relaxation: original)
             return .settled(failure(outcome.model, outcome.solver,
                                     outcome.message + GLPKStatusTable.confirmationNote(mipStatus: GLP_NOFEAS)))
         case .unbounded:
@@ -345,6 +346,7 @@ public struct GLPKSolver: Solver {
         let outcome = GLPKStatusTable.intopt(returnCode: search.returnCode, mipStatus: mipStatus,
                                              gapClosed: false, stoppedByOptCa: false,
                                              stoppedByIterations: search.monitor.stoppedByIterations,
+                                             stoppedByNodes: search.monitor.stoppedByNodes,
                                              relaxation: .unknown)
         return failure(outcome.model, outcome.solver,
                        outcome.message + GLPKStatusTable.confirmationNote(mipStatus: mipStatus))
@@ -437,11 +439,16 @@ final class GLPKSearchMonitor {
     private(set) var stoppedByOptCa = false
     /// Whether the search was terminated because of `iterationLimit`.
     private(set) var stoppedByIterations = false
+    /// MIP node limit (`nodLim`); 0 for none.
+    let nodeLimit: Int
+    /// Whether the search was terminated because of `nodeLimit`.
+    private(set) var stoppedByNodes = false
 
     /// A monitor for one search; `optCa` 0 means no absolute-gap stop.
-    init(optCa: Double, iterationLimit: Int) {
+    init(optCa: Double, iterationLimit: Int, nodeLimit: Int = 0) {
         self.optCa = optCa
         self.iterationLimit = iterationLimit
+        self.nodeLimit = nodeLimit
     }
 
     /// Called by GLPK at every callback point of the search.
@@ -466,12 +473,15 @@ final class GLPKSearchMonitor {
         glp_ios_tree_size(tree, &active, &present, &total)
         nodes = max(nodes, Int(total))
         iterations = max(iterations, Int(glp_get_it_cnt(problem)))
-        guard !stoppedByOptCa && !stoppedByIterations else { return }
+        guard !stoppedByOptCa && !stoppedByIterations && !stoppedByNodes else { return }
         if optCa > 0, let incumbent, let bound, abs(incumbent - bound) <= optCa {
             stoppedByOptCa = true
             glp_ios_terminate(tree)
         } else if iterations >= iterationLimit {
             stoppedByIterations = true
+            glp_ios_terminate(tree)
+        } else if nodeLimit > 0 && nodes >= nodeLimit {
+            stoppedByNodes = true
             glp_ios_terminate(tree)
         }
     }

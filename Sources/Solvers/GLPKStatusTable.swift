@@ -74,7 +74,7 @@ enum GLPKStatusTable {
     ///   - relaxation: the class of the continuous relaxation, needed only for `GLP_ENOPFS` and
     ///     `GLP_ENODFS`.
     static func intopt(returnCode: Int32, mipStatus: Int32, gapClosed: Bool,
-                       stoppedByOptCa: Bool, stoppedByIterations: Bool,
+                       stoppedByOptCa: Bool, stoppedByIterations: Bool, stoppedByNodes: Bool = false,
                        relaxation: Relaxation) -> Outcome {
         let incumbent = mipStatus == GLP_OPT || mipStatus == GLP_FEAS
         switch returnCode {
@@ -98,6 +98,9 @@ enum GLPKStatusTable {
         case GLP_ESTOP where stoppedByIterations:
             return interrupted(incumbent: incumbent, solver: .iterationInterrupt,
                                reason: "iteration limit reached")
+        case GLP_ESTOP where stoppedByNodes:
+            return interrupted(incumbent: incumbent, solver: .iterationInterrupt,
+                               reason: "node limit (nodLim) reached")
         case GLP_ETMLIM:
             return interrupted(incumbent: incumbent, solver: .resourceInterrupt,
                                reason: "time limit reached")

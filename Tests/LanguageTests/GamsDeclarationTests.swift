@@ -356,6 +356,27 @@ import Testing
         #expect(!warned.contains("m.optCr") && !warned.contains("m.resLim") && warned.contains("m.workFactor"))
         #expect(displayed(run, "back") == 1.5)
     }
+
+    /// `m.nodLim` stops GLPK's branch-and-cut after that many nodes: a parity problem (even
+    /// coefficients, odd right-hand side) that branch-and-bound cannot settle quickly stops with
+    /// solver status 2, no point, and never claims infeasibility.
+    @Test func nodeLimitStopsTheSearch() {
+        let run = runSource("""
+        Set i / i1*i30 /;
+        Integer Variable x(i);
+        Variable z;
+        Equation parity, obj;
+        parity.. sum(i, 2*x(i)) =e= 31;
+        obj.. z =e= sum(i, x(i));
+        x.up(i) = 3;
+        Model m / all /;
+        m.nodLim = 5;
+        solve m using mip minimizing z;
+        """)
+        #expect(run.result.diagnostics.isEmpty, "\(run.diagnostics)")
+        #expect(run.solves.first?.modelStatus.rawValue == 14)
+        #expect(run.solves.first?.solverStatus.rawValue == 2)
+    }
 }
 
 @Suite struct EverydayStatementTests {
