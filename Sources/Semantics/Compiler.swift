@@ -109,16 +109,7 @@ public final class Compiler {
 
     func declare(_ name: Name, _ kind: SymbolKind, domain: [Symbol?], text: String, dimensionKnown: Bool = true) -> Symbol? {
         if clashesWithPutFile(name) { return nil }
-        if let old = byName[name.key] {
-            diagnostics.error("E1002", "'\(name.text)' is already declared", at: name.span, label: "declared again here",
-                              notes: ["'\(old.name)' was declared as a \(old.kind.rawValue) at \(declarationPlace(old, seenFrom: name.span))"])
-            return nil
-        }
-        if acronymIndex[name.key] != nil {
-            diagnostics.error("E1002", "'\(name.text)' is already declared", at: name.span, label: "declared again here",
-                              notes: ["'\(name.text)' is an acronym"])
-            return nil
-        }
+        if isTaken(name) { return nil }
         // a reserved word as a name was reported by the parser (E1003); the symbol is declared
         // all the same, so that its uses raise no cascades
         let s = Symbol(id: program.symbols.count, name: name.text, kind: kind, domain: domain, text: text,
@@ -366,19 +357,24 @@ public final class Compiler {
         return GDXTransferR(kind: g.kind, file: g.file, symbols: symbols, sources: g.sources, span: g.span)
     }
 
+    /// Whether `name` already names a symbol or an acronym (reported, E1002).
+    func isTaken(_ name: Name) -> Bool {
+        let note: String
+        if let old = byName[name.key] {
+            note = "'\(old.name)' was declared as a \(old.kind.rawValue) at \(declarationPlace(old, seenFrom: name.span))"
+        } else if acronymIndex[name.key] != nil {
+            note = "'\(name.text)' is an acronym"
+        } else {
+            return false
+        }
+        diagnostics.error("E1002", "'\(name.text)' is already declared", at: name.span, label: "declared again here", notes: [note])
+        return true
+    }
+
     /// `Acronym on;`: a name that stands for a value of its own (compared, stored and shown by
     /// name, as in GAMS).
     func declareAcronym(_ name: Name) {
-        if let old = byName[name.key] {
-            diagnostics.error("E1002", "'\(name.text)' is already declared", at: name.span, label: "declared again here",
-                              notes: ["'\(old.name)' was declared as a \(old.kind.rawValue) at \(declarationPlace(old, seenFrom: name.span))"])
-            return
-        }
-        guard acronymIndex[name.key] == nil else {
-            diagnostics.error("E1002", "'\(name.text)' is already declared", at: name.span, label: "declared again here",
-                              notes: ["'\(name.text)' is an acronym"])
-            return
-        }
+        if isTaken(name) { return }
         program.acronyms.append(name.text)
         acronymIndex[name.key] = program.acronyms.count
     }
