@@ -274,9 +274,15 @@ extension Interpreter {
         case nil: break
         }
         if case .number(let n) = value {
-            return putField(numberFormat(f, format, width: width).text(eval(n)), width: width, justification: justification)
+            return putField(numberText(eval(n), f, format, width: width), width: width, justification: justification)
         }
         return putField(unpaddedText(value, format, f), width: width, justification: justification)
+    }
+
+    /// A number as the put file writes it; an acronym by its name.
+    func numberText(_ v: Double, _ f: PutFileR, _ format: PutFormat?, width: Int) -> String {
+        if let k = SpecialValue.acronymIndex(v) { return acronymName(k) }
+        return numberFormat(f, format, width: width).text(v)
     }
 
     func numberFormat(_ f: PutFileR, _ format: PutFormat?, width: Int) -> PutNumberFormat {
@@ -288,7 +294,7 @@ extension Interpreter {
     func unpaddedText(_ value: PutValueR, _ format: PutFormat?, _ f: PutFileR) -> String {
         switch value {
         case .text(let s): return s
-        case .number(let n): return numberFormat(f, format, width: 0).text(eval(n))
+        case .number(let n): return numberText(eval(n), f, format, width: 0)
         case .label(let index):
             guard let t = tuple([index]) else { return "" }
             return labels.name(t[0])

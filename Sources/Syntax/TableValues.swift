@@ -29,7 +29,9 @@ extension Parser {
                                   help: ["a table holds numbers only; leave the cell blank or write a number"])
                 continue
             }
-            guard var v = parseCSVNumber(c.text, at: s) else { continue }
+            // an acronym the file declared is a value of its own (the compiler gives its number)
+            let acronym = acronymNames.contains(c.text.lowercased()) ? c.text : nil
+            guard var v = acronym != nil ? 0 : parseCSVNumber(c.text, at: s) else { continue }
             if v == 0, Double(c.text) != nil, lx.lines[lineIdx].dataOptions.contains(.zeroIsEps) { v = -0.0 }   // `$onEps`
             switch columns.choice(start: c.start, end: c.end) {
             case .none:
@@ -49,7 +51,9 @@ extension Parser {
                     continue
                 }
                 taken[k] = c
-                out.append(DataEntry(positions: row + columns[k].labels.map { [$0] }, value: v, text: nil, span: s))
+                var entry = DataEntry(positions: row + columns[k].labels.map { [$0] }, value: v, text: nil, span: s)
+                entry.acronym = acronym
+                out.append(entry)
             }
         }
         return out

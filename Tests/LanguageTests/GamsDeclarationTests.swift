@@ -456,6 +456,33 @@ import Testing
         #expect(run.output.contains("PARAMETER st                   =      mustrun"))
     }
 
+    /// Acronyms in a table and in a put file.
+    @Test func acronymsInTablesAndPutFiles() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("enm-acronym-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try """
+        Set g / g1, g2 /, s / winter, summer /;
+        Acronym on, off;
+        Table mode(g,s)
+              winter  summer
+          g1    on      off
+          g2    off     on ;
+        Scalar running;
+        running = sum((g,s)$(mode(g,s) = on), 1);
+        File f / 'modes.txt' /;
+        put f;
+        loop((g,s), put g.tl:4, s.tl:8, mode(g,s):5 /);
+        putclose f;
+        display running;
+        """.write(to: folder.appendingPathComponent("m.gms"), atomically: true, encoding: .utf8)
+        let run = runModel(folder.appendingPathComponent("m.gms").path)
+        expectClean(run)
+        #expect(displayed(run, "running") == 2)
+        let text = try String(contentsOf: folder.appendingPathComponent("modes.txt"), encoding: .utf8)
+        #expect(text == "g1  winter     on\ng1  summer    off\ng2  winter    off\ng2  summer     on\n")
+    }
+
     @Test func anAcronymNameIsTaken() {
         let run = runSource("""
         Acronym on;
