@@ -470,7 +470,8 @@ extension Driver {
     public static func resultFiles(_ r: RunResult) -> [(name: String, contents: String)] {
         var files: [ResultFile] = []
         if let p = r.program {
-            files = ResultsWriter.csvFiles(symbols: p.symbols, labels: p.labels, displayed: displayedSymbols(r))
+            files = ResultsWriter.csvFiles(symbols: p.symbols, labels: p.labels, displayed: displayedSymbols(r),
+                                           acronyms: p.acronyms)
         }
         files.append(ResultFile(name: "summary.json", contents: json(r) + "\n"))
         return files.map { ($0.name, $0.contents) }

@@ -52,14 +52,16 @@ public enum ResultsWriter {
     /// The CSV files for the final state of `symbols`: displayed sets and parameters (named in
     /// `displayed`, compared case-insensitively) and every variable and equation with records,
     /// in declaration order.
-    public static func csvFiles(symbols: [Symbol], labels: LabelTable, displayed: Set<String>) -> [ResultFile] {
+    /// `acronyms` names the model's acronyms in order (an acronym value is written by its name).
+    public static func csvFiles(symbols: [Symbol], labels: LabelTable, displayed: Set<String>,
+                                acronyms: [String] = []) -> [ResultFile] {
         let shown = Set(displayed.map { $0.lowercased() })
         var files: [ResultFile] = []
         for s in symbols {
             switch s.kind {
             case .set, .parameter:
                 guard shown.contains(s.name.lowercased()) else { continue }
-                files.append(ResultFile(name: s.name + ".csv", contents: csv(s, labels: labels)))
+                files.append(ResultFile(name: s.name + ".csv", contents: csv(s, labels: labels, acronyms: acronyms)))
             case .variable, .equation:
                 guard !s.records.isEmpty else { continue }
                 files.append(ResultFile(name: s.name + ".csv", contents: csv(s, labels: labels)))
@@ -71,7 +73,7 @@ public enum ResultsWriter {
     }
 
     /// The CSV text of one symbol's current data (layout in the type's description).
-    public static func csv(_ s: Symbol, labels: LabelTable) -> String {
+    public static func csv(_ s: Symbol, labels: LabelTable, acronyms: [String] = []) -> String {
         let d = s.dimension
         var lines: [String] = []
         func labelFields(_ t: LabelTuple) -> [String] { (0..<d).map { field(labels.name(t[$0])) } }
@@ -89,11 +91,16 @@ public enum ResultsWriter {
             }
         case .parameter:
             lines.append(header(s.domainNames, ["value"]))
+            // an acronym value by its name
+            func value(_ v: Double) -> String {
+                guard let k = SpecialValue.acronymIndex(v), k >= 1, k <= acronyms.count else { return number(v) }
+                return field(acronyms[k - 1])
+            }
             if d == 0 {
-                lines.append(number(s.values[LabelTuple(repeating: 0)] ?? 0))
+                lines.append(value(s.values[LabelTuple(repeating: 0)] ?? 0))
             } else {
                 for t in sortedTuples(Array(s.values.keys), d) where SpecialValue.isStored(s.values[t]!) {
-                    lines.append((labelFields(t) + [number(s.values[t]!)]).joined(separator: ","))
+                    lines.append((labelFields(t) + [value(s.values[t]!)]).joined(separator: ","))
                 }
             }
         case .variable, .equation:

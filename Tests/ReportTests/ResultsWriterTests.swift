@@ -95,6 +95,16 @@ private func contents(_ path: String) -> String? {
         #expect(ResultsWriter.csv(s, labels: f.labels) == "value\n-4.5\n")
     }
 
+    /// An acronym value is written by its name.
+    @Test func acronymValuesByName() {
+        let f = Fixture()
+        let g = f.set("g", ["g1", "g2"])
+        let mode = f.symbol("mode", .parameter, [g])
+        mode.values[f.tuple(["g1"])] = SpecialValue.acronym(2)
+        mode.values[f.tuple(["g2"])] = SpecialValue.acronym(1)
+        #expect(ResultsWriter.csv(mode, labels: f.labels, acronyms: ["on", "off"]) == "g,value\ng1,off\ng2,on\n")
+    }
+
     @Test func setCSVHasATextColumnOnlyWhenSomeMemberHasText() {
         let f = Fixture()
         let plain = f.set("i", ["x", "y"])
