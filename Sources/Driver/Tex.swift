@@ -143,9 +143,15 @@ private struct Renderer {
         case .ge: relation = "\\ge"
         case .free: relation = "\\ \\text{(free)}\\ "
         }
-        var domain: [String] = []
+        // a set-qualified subscript (`lim(arc(n,m))..`) quantifies its indices over its set
+        var domain = e.qualifiers.map(domainItemText)
+        let qualified = Set(e.qualifiers.flatMap { ($0.args ?? []).compactMap { a -> String? in
+            if case .name(let n) = a.kind { return n.key } else { return nil }
+        } })
         for a in e.indices {
-            if case .name(let n) = a.kind { domain.append("\(index(n.text)) \\in \(setTeX(domainSet(of: n.text)))") }
+            if case .name(let n) = a.kind, !qualified.contains(n.key) {
+                domain.append("\(index(n.text)) \\in \(setTeX(domainSet(of: n.text)))")
+            }
         }
         var quantifier = domain.isEmpty ? "" : "\\forall " + domain.joined(separator: ",\\ ")
         if let c = e.condition { quantifier += (quantifier.isEmpty ? "\\text{if } " : " : ") + expr(c, 0) }
@@ -298,13 +304,17 @@ private struct Renderer {
         }
     }
 
-    func domainText(_ d: IndexDomain) -> String {
-        let items = d.items.map { item -> String in
-            if let args = item.args {
-                return "(\(indexList(args).joined(separator: ","))) \\in \(setTeX(item.name.text))"
-            }
-            return "\(index(item.name.text)) \\in \(setTeX(domainSet(of: item.name.text)))"
+    /// One item of an index domain: `i \in I`, or `(i,j) \in link` for a set-qualified one.
+    func domainItemText(_ item: IndexDomain.Item) -> String {
+        if let args = item.args {
+            let list = indexList(args)
+            return (list.count == 1 ? list[0] : "(\(list.joined(separator: ",")))") + " \\in \(setTeX(item.name.text))"
         }
+        return "\(index(item.name.text)) \\in \(setTeX(domainSet(of: item.name.text)))"
+    }
+
+    func domainText(_ d: IndexDomain) -> String {
+        let items = d.items.map(domainItemText)
         var out = items.joined(separator: ",\\, ")
         if let c = d.condition { out += " : " + expr(c, 0) }
         return out

@@ -24,6 +24,29 @@ import Testing
         #expect(t.contains("solved as \\textsc{lp}, $\\min\\ z$"))
     }
 
+    /// A set-qualified equation domain is quantified over its set; model algebra is listed.
+    @Test func setQualifiedDomainsAndModelAlgebra() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("enm-tex-\(UUID().uuidString).gms")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try """
+        Set n / s, t /;
+        Alias (n,m);
+        Set arc(n,m) / s.t /;
+        Positive Variable f(n,m);
+        Variable z;
+        Equation lim(n,m), obj;
+        lim(arc(n,m)).. f(n,m) =l= 5;
+        obj.. z =e= sum(arc(n,m), f(n,m));
+        Model base / obj /;
+        Model full / base + lim /;
+        solve full using lp minimizing z;
+        """.write(to: file, atomically: true, encoding: .utf8)
+        let t = Tex.render(path: file.path).0 ?? ""
+        #expect(t.contains("f_{n,m} \\le 5\\qquad \\forall (n,m) \\in \\mathrm{arc}"))
+        #expect(t.contains("z = \\sum_{(n,m) \\in \\mathrm{arc}} f_{n,m}"))
+        #expect(t.contains("\\texttt{full}: \\texttt{base}, \\texttt{lim}"))
+    }
+
     /// Every model file of the library renders, with balanced braces, `\left`/`\right` pairs and
     /// math delimiters.
     @Test func everyBundledModelRendersBalanced() throws {
