@@ -16,6 +16,13 @@ public enum Paths {
         return directory.hasSuffix("/") ? directory + name : directory + "/" + name
     }
 
+    /// A GDX file's name as a model writes it, made a path: `\` is a folder separator (a model
+    /// written on Windows), and `.gdx` is added when the file name has no extension, as GAMS does.
+    public static func gdxFileName(_ written: String) -> String {
+        let name = written.replacingOccurrences(of: "\\", with: "/")
+        return lastComponent(of: name).contains(".") ? name : name + ".gdx"
+    }
+
     /// The last component of `path` (the file name), `path` itself when it has no folder.
     public static func lastComponent(of path: String) -> String {
         var p = Substring(path)

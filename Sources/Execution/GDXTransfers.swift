@@ -101,9 +101,8 @@ extension Interpreter {
     /// folder (as enm finds `$include` and option files); `.gdx` is added when the name has no
     /// extension, as GAMS does. A failure is an execution error; the run goes on.
     func transfer(_ g: GDXTransferR) {
-        var name = g.file
-        if (name as NSString).pathExtension.isEmpty { name += ".gdx" }
-        let path = name.hasPrefix("/") ? name : (modelDirectory as NSString).appendingPathComponent(name)
+        let name = Paths.gdxFileName(g.file)
+        let path = Paths.join(modelDirectory, name)
         let symbols = g.symbols.isEmpty ? program.symbols.filter { $0.kind != .model } : g.symbols
         do {
             if g.kind == .unload {

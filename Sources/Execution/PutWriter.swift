@@ -39,7 +39,7 @@ public final class PutOutput {
 
     /// The file's path as written to disk.
     func path(of file: PutFileR) -> String {
-        file.path.hasPrefix("/") || directory == "." ? file.path : directory + "/" + file.path
+        directory == "." ? file.path : Paths.join(directory, file.path)
     }
 
     /// Writes the page of `file` (lines filled to `fillWidth` when given) and closes it; a

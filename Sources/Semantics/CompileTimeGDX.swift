@@ -70,13 +70,8 @@ extension Compiler {
     /// The file a `$gdxIn`/`$gdxOut` line names: as shown in messages, and where it is (next to
     /// the file that names it, as `$include` files are; `.gdx` added to a name without one).
     private func gdxPath(_ g: CompileTimeGDX) -> (shown: String, path: String) {
-        var path = g.file.replacingOccurrences(of: "\\", with: "/")
-        if !path.lowercased().hasSuffix(".gdx") && !path.contains(".") { path += ".gdx" }
-        let shown = path
-        if !path.hasPrefix("/"), let dir = g.span.file.map({ Paths.directory(of: $0.path) }), !dir.isEmpty {
-            path = Paths.join(dir, path)
-        }
-        return (shown, path)
+        let shown = Paths.gdxFileName(g.file)
+        return (shown, Paths.join(g.span.file.map { Paths.directory(of: $0.path) } ?? "", shown))
     }
 
     /// `$unload a b` (every symbol with none named): the symbols' data as compiled so far, to the

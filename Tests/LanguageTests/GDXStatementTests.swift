@@ -1,3 +1,4 @@
+import Diagnostics
 import Driver
 import Syntax
 import Foundation
@@ -194,5 +195,15 @@ import Testing
         #expect(dump.exitCode == 0)
         #expect(dump.text.contains("'a' 1,"), "\(dump.text)")
         #expect(dump.text.contains("'b' 2 /;"), "\(dump.text)")
+    }
+
+    /// One naming rule for every GDX statement: `\\` separates folders, `.gdx` is added when the
+    /// file name (not a folder in front of it) has no extension.
+    @Test func gdxFileNames() {
+        #expect(Paths.gdxFileName("results") == "results.gdx")
+        #expect(Paths.gdxFileName("../data") == "../data.gdx")
+        #expect(Paths.gdxFileName("run.v2/out") == "run.v2/out.gdx")
+        #expect(Paths.gdxFileName("out\\point.gdx") == "out/point.gdx")
+        #expect(Paths.gdxFileName("data.GDX") == "data.GDX")
     }
 }
