@@ -28,16 +28,16 @@ public enum GDXTransfers {
     static func load(_ symbols: [Symbol], sources: [String?], program: Program, from path: String, named name: String,
                      levelsOnly: Bool) throws {
         let file = try translated { try GDXReader.read(path: path) }
-        let imported = try translated { try GDXBridge.importSymbols(file, labels: program.labels) }
-        var byName: [String: Symbol] = [:]
-        for s in imported.symbols { byName[s.name.lowercased()] = s }
+        let byName = try translated { try GDXBridge.symbolsByName(file, labels: program.labels) }
         for (k, target) in symbols.enumerated() {
             let sourceName = (k < sources.count ? sources[k] : nil) ?? target.name
             guard let source = byName[sourceName.lowercased()] else {
                 throw Failure("E4032", "'\(name)' has no symbol '\(sourceName)'")
             }
             try checkFits(source, into: target, path: name, labels: program.labels)
-            copy(source, into: target, levelsOnly: levelsOnly)
+            if !levelsOnly { GDXBridge.clearData(target) }
+            GDXBridge.copyRecords(source, into: target, levelsOnly: levelsOnly)
+            target.hasData = true
         }
     }
 
@@ -47,43 +47,11 @@ public enum GDXTransfers {
         guard source.kind == target.kind, source.dimension == target.dimension else {
             throw Failure("E4032", "'\(target.name)' is a \(target.dimension)-dimensional \(target.kind.rawValue), but '\(path)' holds '\(source.name)' as a \(source.dimension)-dimensional \(source.kind.rawValue)")
         }
-        for t in tuples(of: source) {
-            for k in 0..<target.dimension {
-                guard let d = target.domain[k], !d.setData.contains(LabelTuple(labels: [t[k]])) else { continue }
-                let names = (0..<target.dimension).map { labels.name(t[$0]) }.joined(separator: ",")
-                throw Failure("E4033", "'\(target.name)(\(names))' of '\(path)': '\(labels.name(t[k]))' is not in set '\(d.name)'")
-            }
+        for t in GDXBridge.tuples(of: source) {
+            guard let (k, d) = GDXBridge.outsideDomain(t, of: target) else { continue }
+            let names = (0..<target.dimension).map { labels.name(t[$0]) }.joined(separator: ",")
+            throw Failure("E4033", "'\(target.name)(\(names))' of '\(path)': '\(labels.name(t[k]))' is not in set '\(d.name)'")
         }
-    }
-
-    private static func tuples(of s: Symbol) -> [LabelTuple] {
-        switch s.kind {
-        case .set: return s.setData.sorted
-        case .parameter: return s.values.map(\.key)
-        case .variable, .equation: return s.records.map(\.key)
-        case .model: return []
-        }
-    }
-
-    private static func copy(_ source: Symbol, into target: Symbol, levelsOnly: Bool) {
-        switch target.kind {
-        case .set:
-            target.setData.removeAll()
-            for t in source.setData.sorted { target.setData.insert(t, text: source.setData.texts[t]) }
-        case .parameter:
-            target.values = source.values
-        case .variable, .equation:
-            guard levelsOnly else { target.records = source.records; return }
-            for (t, r) in source.records {
-                var record = target.records[t] ?? target.defaultRecord()
-                record.level = r.level
-                record.marginal = r.marginal
-                target.records[t] = record
-            }
-        case .model:
-            break
-        }
-        target.hasData = true
     }
 
     /// Runs `body`, turning the GDX layer's errors into transfer failures.

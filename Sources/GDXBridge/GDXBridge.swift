@@ -17,22 +17,16 @@ public enum GDXBridge {
         var file = GDXFile(producer: producer)
         let exported = symbols.filter { $0.kind != .model }
         var used = Set<Label>()
-        for s in exported { forEachTuple(of: s) { t in for k in 0..<s.dimension { used.insert(t[k]) } } }
+        // an alias's members are its set's, written with the set
+        for s in exported where s.aliasOf == nil {
+            for t in tuples(of: s) { for k in 0..<s.dimension { used.insert(t[k]) } }
+        }
         var uel: [Label: Int] = [:]
         for l in used.sorted() { uel[l] = file.intern(labels.name(l)) }
         for s in exported {
             file.symbols.append(symbol(s, uel: uel, equationType: equationTypes[s.name.lowercased()] ?? .equal, file: &file))
         }
         return file
-    }
-
-    private static func forEachTuple(of s: Symbol, _ body: (LabelTuple) -> Void) {
-        switch s.kind {
-        case .set: if s.aliasOf == nil { for t in s.setData.sorted { body(t) } }
-        case .parameter: for (t, _) in s.values { body(t) }
-        case .variable, .equation: for (t, _) in s.records { body(t) }
-        case .model: break
-        }
     }
 
     private static func symbol(_ s: Symbol, uel: [Label: Int], equationType: GDXEquationType, file: inout GDXFile) -> GDXSymbol {

@@ -107,10 +107,8 @@ extension Compiler {
         let (shown, path) = gdxPath(g)
         do {
             let read = try GDXReader.read(path: path)
-            let imported = try GDXBridge.importSymbols(read, labels: program.labels)
-            var symbols: [String: Symbol] = [:]
-            for s in imported.symbols { symbols[s.name.lowercased()] = s }
-            gdxIn = OpenGDXFile(path: path, shownName: shown, symbols: symbols)
+            gdxIn = OpenGDXFile(path: path, shownName: shown,
+                                symbols: try GDXBridge.symbolsByName(read, labels: program.labels))
         } catch let e as GDXError {
             diagnostics.error(e.code, "$gdxIn: \(e.message)", at: g.span)
         } catch {
@@ -128,9 +126,7 @@ extension Compiler {
         if dataStatements.contains(target.id) {
             switch kind {
             case .loadR, .loadDCR:
-                target.values.removeAll()
-                target.setData.removeAll()
-                target.records = LabelMap()
+                GDXBridge.clearData(target)
             case .loadM, .loadDCM:
                 break
             default:
@@ -142,14 +138,11 @@ extension Compiler {
         }
         var outside = 0
         var firstOutside: String? = nil
-        copyRecords(source, into: target) { tuple in
-            for k in 0..<target.dimension {
-                guard let d = target.domain[k], !d.setData.contains(LabelTuple(labels: [tuple[k]])) else { continue }
-                outside += 1
-                if firstOutside == nil { firstOutside = "'\(program.labels.name(tuple[k]))' is not in set '\(d.name)'" }
-                return false
-            }
-            return true
+        GDXBridge.copyRecords(source, into: target) { tuple in
+            guard let (k, d) = GDXBridge.outsideDomain(tuple, of: target) else { return true }
+            outside += 1
+            if firstOutside == nil { firstOutside = "'\(program.labels.name(tuple[k]))' is not in set '\(d.name)'" }
+            return false
         }
         dataStatements.insert(target.id)
         target.hasData = true
@@ -160,20 +153,6 @@ extension Compiler {
         } else {
             diagnostics.warning("W3032", "\(outside) record\(outside == 1 ? "" : "s") of '\(source.name)' in '\(file.shownName)' \(outside == 1 ? "lies" : "lie") outside the domain of '\(target.name)' and \(outside == 1 ? "was" : "were") not loaded: \(firstOutside)",
                                 at: item.name.span)
-        }
-    }
-
-    /// Copies the records of `source` that `keep` accepts into `target`.
-    private func copyRecords(_ source: Symbol, into target: Symbol, keep: (LabelTuple) -> Bool) {
-        switch target.kind {
-        case .set:
-            for t in source.setData.sorted where keep(t) { target.setData.insert(t, text: source.setData.texts[t]) }
-        case .parameter:
-            for (t, v) in source.values where keep(t) { target.values[t] = v }
-        case .variable, .equation:
-            for (t, r) in source.records where keep(t) { target.records[t] = r }
-        case .model:
-            break
         }
     }
 }
