@@ -280,15 +280,9 @@ extension Parser {
         let t = lx.peek()
         guard t.kind == .word else { return nil }
         lx.next()
-        guard lx.peek().isSymbol("(") else {
-            lx.seek(line: t.lineIndex, column: t.column)
-            return nil
-        }
-        lx.next()
-        var args: [IndexArg] = []
-        repeat { args.append(try parseIndexArg()) } while acceptSymbol(",")
-        _ = try expectSymbol(")", "to close the index list of '\(t.text)'")
-        return IndexDomain.Item(name: Name(t.text, span(t)), args: args)
+        let qualified = lx.peek().isSymbol("(")
+        lx.seek(line: t.lineIndex, column: t.column)
+        return qualified ? try parseDomainItem() : nil
     }
 
     /// indexArg = ( name | string ) [ ("+" | "-" | "++" | "--") shiftAmount ] ;
