@@ -6900,6 +6900,61 @@ enm solve example.gms
 ```
 
 """##,
+        "E4070": ##"""
+# E4070: scale factor not positive
+
+The model solves with scaling (`m.scaleOpt = 1`) and a variable or equation of it has a scale
+factor (`.scale`) that is zero, negative, infinite or undefined. The solve is skipped (model
+status 13, solver status 12) and the run exits with code 2.
+
+## Example
+
+```gams
+Positive Variable x;
+Variable z;
+Equation cost;
+cost.. z =e= 2*x;
+x.lo = 1;
+x.scale = 0;
+Model m / all /;
+m.scaleOpt = 1;
+solve m using lp minimizing z;
+```
+
+`enm solve example.gms` prints (exit code 2):
+
+```text
+error[E4070]: scale factor of x is 0; scale factors must be positive and finite
+ --> example.gms:9:7
+  |
+9 | solve m using lp minimizing z;
+  |       ^
+```
+
+## Why
+
+With scaling on, the solver works with `x / x.scale` instead of `x` and with each equation
+divided by its `.scale`. A factor of 0 would divide by zero, a negative one would turn the
+variable's bounds and the equation's direction around: GAMS accepts only positive factors.
+
+## Fix
+
+Give a positive factor of the size of the variable's values (1 leaves it unscaled), or switch
+scaling off with `m.scaleOpt = 0`:
+
+```gams
+Positive Variable x;
+Variable z;
+Equation cost;
+cost.. z =e= 2*x;
+x.lo = 1;
+x.scale = 10;
+Model m / all /;
+m.scaleOpt = 1;
+solve m using lp minimizing z;
+```
+
+"""##,
         "E4099": ##"""
 # E4099: too many run-time errors
 
@@ -7539,9 +7594,9 @@ option decimals = 2;
 # W2003: model attribute without effect in enm
 
 The model assigns a model attribute that GAMS defines but that changes nothing in enm's solves:
-an option of the listing file (`solPrint`, `sysOut`, `dictFile`), of GAMS's process and memory
-handling (`solveLink`, `threads`, `workFactor`, `workSpace`), a solver option enm does not pass
-to GLPK or Ipopt yet (`scaleOpt`, `holdFixed`, `cutOff`, `priorOpt`, `cheat`, ...), the
+an option of the listing file (`sysOut`, `dictFile`), of GAMS's process and memory
+handling (`solveLink`, `threads`, `workFactor`, `workSpace`), an option of solvers enm does not
+run or that GLPK and Ipopt lack (`cutOff`, `priorOpt`, `cheat`, `tryInt`, `fdDelta`, ...), the
 solver-specific `integer1`-`integer5`/`real1`-`real5`, or an attribute a solve sets. The value
 is kept (the model can read it back); the run goes on.
 
@@ -7569,8 +7624,8 @@ warning[W2003]: 'm.workFactor' has no effect in enm: enm runs GLPK and Ipopt in 
 ## Why
 
 A model written for GAMS runs unchanged, and what enm does not act on is said rather than
-skipped silently. `optCr`, `optCa`, `resLim`, `iterLim`, `nodLim`, `limRow`, `limCol`, `optFile`
-and `bRatio` are honoured.
+skipped silently. `optCr`, `optCa`, `resLim`, `iterLim`, `nodLim`, `limRow`, `limCol`, `optFile`,
+`bRatio`, `scaleOpt`, `holdFixed`, `tolProj`, `tolInfeas`, `tolInfRep` and `solPrint` are honoured.
 
 ## Fix
 
@@ -8166,6 +8221,61 @@ put f 'a line longer than ten' /;
 
 ```sh
 enm solve example.gms
+```
+
+"""##,
+        "W4070": ##"""
+# W4070: integer variable not scaled
+
+The model solves with scaling (`m.scaleOpt = 1`) and an integer or binary variable of it has a
+scale factor other than 1. The factor is ignored: the variable goes to the solver as it is,
+and the solve runs.
+
+## Example
+
+```gams
+Integer Variable n;
+Variable z;
+Equation cost;
+cost.. z =e= 3*n;
+n.lo = 2;
+n.scale = 10;
+Model m / all /;
+m.scaleOpt = 1;
+solve m using mip minimizing z;
+display n.l;
+```
+
+`enm solve example.gms` prints the warning, then solves with `n` unscaled:
+
+```text
+warning[W4070]: scale factor of integer variable n is ignored: integer variables are not scaled
+ --> example.gms:9:7
+  |
+9 | solve m using mip minimizing z;
+  |       ^
+```
+
+## Why
+
+Scaling replaces `n` by `n / n.scale` in the solver's problem; an integer variable divided by
+10 is no longer integer-valued, so the solver could not keep `n` integer. GAMS does not scale
+integer variables either.
+
+## Fix
+
+Leave the scale of integer variables at 1 (scale the equations they appear in instead):
+
+```gams
+Integer Variable n;
+Variable z;
+Equation cost;
+cost.. z =e= 3*n;
+n.lo = 2;
+Model m / all /;
+m.scaleOpt = 1;
+solve m using mip minimizing z;
+display n.l;
 ```
 
 """##,

@@ -8,10 +8,24 @@ import Solvers
 import Syntax
 
 /// Exit codes of a run (see the README's CLI reference).
-public enum ExitCode: Int32 {
+public enum ExitCode: Int32, Comparable {
     case solved = 0, compileError = 1, dataError = 2, infeasibleOrUnbounded = 3, solverLimit = 4, usage = 64
     /// An output file (a put file) could not be written; replaces the run's own code.
     case outputFailed = 5
+
+    /// The code of one solve: 3 when it proved the model infeasible or unbounded, 4 when the
+    /// solver stopped short of an answer (a limit, a failure), 0 otherwise.
+    init(modelStatus: ModelStatus, solverStatus: SolverStatus) {
+        if solverStatus != .normalCompletion {
+            self = .solverLimit
+        } else if modelStatus.isInfeasible || modelStatus.isUnbounded || modelStatus == .intermediateInfeasible {
+            self = .infeasibleOrUnbounded
+        } else {
+            self = .solved
+        }
+    }
+
+    public static func < (a: ExitCode, b: ExitCode) -> Bool { a.rawValue < b.rawValue }
 }
 
 /// What a run lets dollar control do (`--allow-shell`) and where `$log` writes.
@@ -44,52 +58,31 @@ public struct RunResult {
 
 /// The façade over the pipeline: preprocess, parse, compile, execute, report.
 public enum Driver {
-    /// Runs the model file at `path` with compile-time variables `defines`. `compiledRows`
-    /// false generates linear rows by walking expression trees (the reference for tests).
-    public static func run(path: String, defines: [String: String] = [:], mode: RunMode = .solve,
-                           generateOnly: Bool = false, explainInfeasibility: Bool = true, listing: Bool = false,
-                           blocks: Bool = true, compiledRows: Bool = true, impliedBounds: Bool = true,
-                           preprocessing: PreprocessorSettings = PreprocessorSettings(),
+    /// Runs the model file at `path` as `options` ask; `onEvent` sees each display and solve as
+    /// it happens.
+    public static func run(path: String, options: RunOptions = RunOptions(),
                            onEvent: ((RunEvent) -> Void)? = nil) -> RunResult {
         let start = DispatchTime.now().uptimeNanoseconds
         let bag = DiagnosticBag()
-        let pre = makePreprocessor(defines: defines, bag: bag, settings: preprocessing)
+        let mode = options.mode
+        let pre = makePreprocessor(defines: options.defines, bag: bag, settings: options.preprocessing)
         let program: Program
         switch compileFile(path: path, mode: mode, preprocessor: pre, bag: bag) {
         case .finished(let result): return result
         case .compiled(let compiled): program = compiled
         }
         let interpreter = makeInterpreter(program, bag: bag, path: path)
-        interpreter.generateOnly = generateOnly
+        interpreter.settings = options.execution(modelDirectory: interpreter.settings.modelDirectory)
         interpreter.runStart = start
-        interpreter.stopAtFirstSolve = mode == .firstModel
-        interpreter.explainInfeasibility = explainInfeasibility
-        interpreter.decomposeBlocks = blocks
-        interpreter.relaxImpliedBounds = impliedBounds
-        interpreter.compiledRows = compiledRows
-        interpreter.listingAlways = listing
-        interpreter.allowShell = preprocessing.allowShell
         interpreter.onEvent = onEvent
         if mode == .solve { enablePutFiles(interpreter, path: path) }
-        interpreter.hasEffects = mode == .solve
         let errorsBefore = bag.errorCount
         let completed = interpreter.run()
         interpreter.finishPutFiles()
         let putFailed = interpreter.putOutput.failed
         var code = ExitCode.solved
-        for case .solve(let s) in interpreter.events {
-            if generateOnly { continue }
-            switch s.modelStatus {
-            case .infeasible, .locallyInfeasible, .integerInfeasible, .unbounded, .unboundedNoSolution, .infeasibleNoSolution,
-                 .intermediateInfeasible:
-                if s.solverStatus == .normalCompletion {
-                    if code.rawValue < ExitCode.infeasibleOrUnbounded.rawValue { code = .infeasibleOrUnbounded }
-                } else {
-                    code = .solverLimit
-                }
-            default:
-                if s.solverStatus != .normalCompletion { code = .solverLimit }
-            }
+        if !options.generateOnly {
+            for case .solve(let s) in interpreter.events { code = max(code, ExitCode(modelStatus: s.modelStatus, solverStatus: s.solverStatus)) }
         }
         if bag.errorCount > errorsBefore || !completed {
             // a model refused because its data make it infeasible (E4015 rows, E4016 bounds) is infeasible
@@ -169,7 +162,7 @@ public enum Driver {
     /// (where enm also writes GDX files and `$echo` files, and finds `$include` files).
     static func enablePutFiles(_ interpreter: Interpreter, path: String) {
         interpreter.putOutput.inputFile = absolutePath(path)
-        interpreter.putOutput.directory = interpreter.modelDirectory
+        interpreter.putOutput.directory = interpreter.settings.modelDirectory
         interpreter.putOutput.writer = { target, bytes in
             do {
                 try ResultsWriter.writeAtomically(bytes, to: target)
@@ -183,8 +176,8 @@ public enum Driver {
     /// nonlinear ones.
     public static func standardSolvers() -> SolverRegistry {
         var solvers = SolverRegistry()
-        solvers.register(GLPKSolver(), title: "GLPK", modelTypes: ["lp", "mip", "rmip"])
-        solvers.register(IpoptSolver(), title: "Ipopt", modelTypes: ["nlp", "qcp", "dnlp", "rminlp", "rmiqcp"])
+        solvers.register(GLPKSolver(), title: "GLPK", modelTypes: [.lp, .mip, .rmip])
+        solvers.register(IpoptSolver(), title: "Ipopt", modelTypes: [.nlp, .qcp, .dnlp, .rminlp, .rmiqcp])
         return solvers
     }
 
@@ -192,7 +185,7 @@ public enum Driver {
     static func makeInterpreter(_ program: Program, bag: DiagnosticBag, path: String) -> Interpreter {
         let interpreter = Interpreter(program: program, diagnostics: bag, solvers: standardSolvers())
         let folder = Paths.directory(of: path)
-        interpreter.modelDirectory = folder.isEmpty ? "." : folder
+        interpreter.settings.modelDirectory = folder.isEmpty ? "." : folder
         return interpreter
     }
 
@@ -200,8 +193,8 @@ public enum Driver {
     /// loops, no solve) to report the generated model's statistics and coefficient lints.
     static func checkRun(_ program: Program, bag: DiagnosticBag, path: String, sourceFiles: [SourceFile]) -> RunResult {
         let interpreter = makeInterpreter(program, bag: bag, path: path)
-        interpreter.stopAtFirstSolve = true
-        interpreter.hasEffects = false
+        interpreter.settings.stopAtFirstSolve = true
+        interpreter.settings.hasEffects = false
         let errorsBefore = bag.errorCount
         interpreter.run()
         var statistics: ModelStatistics? = nil
@@ -244,8 +237,8 @@ public enum Driver {
     /// An objective as the summary writes it: plain digits with six decimals (E-notation only
     /// beyond 1e15), special values by name.
     static func summaryNumber(_ v: Double) -> String {
-        if v.isNaN { return "NA" }
-        if v.isInfinite { return v > 0 ? "+INF" : "-INF" }
+        if let name = SpecialValue.name(of: v) { return name == "EPS" ? String(format: "%.6f", 0.0) : name }
+        if v.isNaN { return "UNDF" }
         if abs(v) >= 1e15 { return String(format: "%.6e", v) }
         return String(format: "%.6f", v == 0 ? 0 : v)
     }
@@ -326,7 +319,7 @@ public enum Driver {
                     r.map { .array([.number($0.0), .number($0.1)]) } ?? .null
                 }
                 fields.append(("statistics", .object([
-                    ("model", .string(s.model)), ("type", .string(s.type)), ("rows", .int(s.rows)),
+                    ("model", .string(s.model)), ("type", .string(s.type.rawValue)), ("rows", .int(s.rows)),
                     ("columns", .int(s.columns)), ("nonzeros", .int(s.nonzeros)),
                     ("integerColumns", .int(s.integerColumns)), ("nonlinearRows", .int(s.nonlinearRows)),
                     ("coefficientRange", range(s.coefficientRange)), ("rightHandSideRange", range(s.rightHandSideRange)),
@@ -338,7 +331,7 @@ public enum Driver {
 
     static func solveJSON(_ s: SolveReport) -> JSONValue {
         .object([
-            ("model", .string(s.model)), ("type", .string(s.type)), ("solver", .string(s.solver)),
+            ("model", .string(s.model)), ("type", .string(s.type.rawValue)), ("solver", .string(s.solver)),
             ("direction", .string(s.direction.rawValue)), ("modelStatus", .int(s.modelStatus.rawValue)),
             ("modelStatusText", .string(s.modelStatus.text)), ("solverStatus", .int(s.solverStatus.rawValue)),
             ("solverStatusText", .string(s.solverStatus.text)),
@@ -392,7 +385,7 @@ public enum Driver {
     public static func summary(_ s: SolveReport, timing: Bool = true) -> String {
         let obj = s.objective.map(summaryNumber) ?? "none"
         return """
-        ---- SOLVE \(s.model) using \(s.type) \(s.direction == .maximize ? "maximizing" : "minimizing") \(s.objectiveVariable) (line \(s.line))
+        ---- SOLVE \(s.model) using \(s.type.rawValue) \(s.direction == .maximize ? "maximizing" : "minimizing") \(s.objectiveVariable) (line \(s.line))
              solver \(s.solver): model status \(s.modelStatus.rawValue) \(s.modelStatus.text), solver status \(s.solverStatus.rawValue) \(s.solverStatus.text)
              objective \(obj), \(s.rows) rows, \(s.columns) columns, \(s.nonzeros) nonzeros\(s.blocks > 1 ? ", \(s.blocks) independent blocks" : "")\(s.impliedBounds > 0 ? ", \(s.impliedBounds) implied bound\(s.impliedBounds == 1 ? "" : "s") left to the equalities" : "")\(timing ? ", \(s.iterations) iterations" : "")
 
@@ -401,7 +394,7 @@ public enum Driver {
             let gap = abs(o - b) / Swift.max(abs(o), 1e-10)
             return "     best bound \(summaryNumber(b)), relative gap \(String(format: "%.4g", gap * 100))%\n"
         } ?? "")
-            + ((s.solverStatus != .normalCompletion || (Interpreter.isInfeasible(s.modelStatus) && s.conflict == nil))
+            + ((s.solverStatus != .normalCompletion || (s.modelStatus.isInfeasible && s.conflict == nil))
                && !s.message.isEmpty ? "     \(s.message)\n" : "")
             + (s.conflict.map(conflictText) ?? "") + (timing ? "     time \(String(format: "%.3f", s.generationSeconds)) s generation, \(String(format: "%.3f", s.solverSeconds)) s solver"
                + (s.evaluationSeconds.map { " (\(String(format: "%.3f", $0)) s in function and derivative evaluations)" } ?? "")
@@ -436,7 +429,8 @@ public final class TextPrinter {
         case .solve(let s):
             flush()
             if let l = s.listing { write(l) }
-            write(Driver.summary(s, timing: timing))
+            // `m.solPrint = 2` (silent) asks for no solution output
+            if !s.silent { write(Driver.summary(s, timing: timing)) }
         }
     }
 
@@ -509,7 +503,7 @@ extension Driver {
         }
         var solves: [LedgerSolve] = []
         for case .solve(let s) in r.events {
-            solves.append(LedgerSolve(model: s.model, type: s.type, modelStatus: s.modelStatus.rawValue,
+            solves.append(LedgerSolve(model: s.model, type: s.type.rawValue, modelStatus: s.modelStatus.rawValue,
                                       solverStatus: s.solverStatus.rawValue, objective: s.objective))
         }
         return LedgerEntry(time: RunLedger.timestamp(date), file: main, fileSHA256: mainSource.map { SHA256.hex($0.bytes) },

@@ -107,7 +107,7 @@ public enum HTMLReport {
                 counts[key, default: 0] += 1
             }
             let good = group.allSatisfy { [ModelStatus.optimal, .locallyOptimal, .integerSolution].contains($0.modelStatus) && $0.solverStatus == .normalCompletion }
-            out += "<tr><td class=\"n\">\(line)</td><td>\(escape(last.model))</td><td>\(last.type)</td><td>\(last.solver)</td>"
+            out += "<tr><td class=\"n\">\(line)</td><td>\(escape(last.model))</td><td>\(last.type.rawValue)</td><td>\(last.solver)</td>"
                 + "<td class=\"n\">\(group.count)</td><td\(good ? "" : " class=\"bad\"")>"
                 + statusOrder.map { "\(counts[$0]!)× \(escape($0))" }.joined(separator: "<br>") + "</td>"
                 + "<td class=\"n\">\(last.objective.map { Driver.summaryNumber($0) } ?? "none")</td>"
@@ -125,7 +125,7 @@ public enum HTMLReport {
             + "<th>blocks</th><th>iterations</th><th>generation s</th><th>solver s</th></tr>\n"
         for s in solves {
             let good = [ModelStatus.optimal, .locallyOptimal, .integerSolution].contains(s.modelStatus) && s.solverStatus == .normalCompletion
-            out += "<tr><td class=\"n\">\(s.line)</td><td>\(escape(s.model))</td><td>\(s.type)</td><td>\(s.solver)</td>"
+            out += "<tr><td class=\"n\">\(s.line)</td><td>\(escape(s.model))</td><td>\(s.type.rawValue)</td><td>\(s.solver)</td>"
                 + "<td\(good ? "" : " class=\"bad\"")>\(s.modelStatus.rawValue) \(escape(s.modelStatus.text))</td>"
                 + "<td\(s.solverStatus == .normalCompletion ? "" : " class=\"bad\"")>\(s.solverStatus.rawValue) \(escape(s.solverStatus.text))</td>"
                 + "<td class=\"n\">\(s.objective.map { Driver.summaryNumber($0) } ?? "none")</td>"

@@ -4,7 +4,7 @@ import IR
 /// What `enm check` reports of the model of the first solve.
 public struct ModelStatistics {
     public var model: String
-    public var type: String
+    public var type: ModelType
     public var rows: Int
     public var columns: Int
     public var nonzeros: Int
@@ -43,7 +43,7 @@ public struct ModelStatistics {
         var parts = ["\(rows) rows", "\(columns) columns", "\(nonzeros) nonzeros"]
         if integerColumns > 0 { parts.append("\(integerColumns) integer columns") }
         if nonlinearRows > 0 { parts.append("\(nonlinearRows) nonlinear rows") }
-        var out = "first solve: model \(model) (\(type)): " + parts.joined(separator: ", ")
+        var out = "first solve: model \(model) (\(type.rawValue)): " + parts.joined(separator: ", ")
         if let (lo, hi) = coefficientRange { out += "; |coefficients| \(g(lo)) to \(g(hi))" }
         if let (lo, hi) = rightHandSideRange { out += "; |right-hand sides| \(g(lo)) to \(g(hi))" }
         return out

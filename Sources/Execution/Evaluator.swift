@@ -68,15 +68,9 @@ extension Interpreter {
     }
 
     func modelAttribute(_ m: Symbol, _ name: String) -> Double {
-        if let v = modelAttributes[m.id]?[name] { return v }
-        switch name {
-        case "optCr": return options["optcr"] ?? 1e-4
-        case "optCa": return options["optca"] ?? 0
-        case "resLim": return options["reslim"] ?? 1e10
-        case "iterLim": return options["iterlim"] ?? 2e9
-        case "modelStat", "solveStat": return SpecialValue.na
-        default: return 0
-        }
+        // a put file's attributes live in the same table under their own names
+        if let a = ModelAttribute(rawValue: name) { return attribute(m, a) }
+        return modelAttributes[m.id]?[name] ?? 0
     }
 
     func reduce(_ op: ReduceOp, _ d: ResolvedDomain, _ body: Node) -> Double {

@@ -4,7 +4,7 @@ import Semantics
 /// What one executed `solve` reports (the `solves` entries of `--json`).
 public struct SolveReport: Sendable {
     public var model: String
-    public var type: String
+    public var type: ModelType
     public var solver: String
     public var direction: ObjectiveSense
     /// The objective variable.
@@ -37,14 +37,17 @@ public struct SolveReport: Sendable {
     public var blocks: Int = 1
     /// Lower bounds left out of the solve because an equality implies them (nonlinear backend).
     public var impliedBounds: Int = 0
+    /// The model asked for no solution output (`m.solPrint = 2`, silent): the terminal shows no
+    /// summary of this solve; `--json` and the model attributes still have it.
+    public var silent = false
 }
 
 /// The generated model of a solve, with the solve it belongs to (for exports).
 public struct CapturedModel {
     public var model: ScalarModel
-    /// Model name, type (`lp`, `mip`, ...), objective variable and direction.
+    /// Model name, type, objective variable and direction.
     public var modelName: String
-    public var type: String
+    public var type: ModelType
     public var objectiveVariable: String
 
     init(model: ScalarModel, solve: SolveR) {

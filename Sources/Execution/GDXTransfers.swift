@@ -70,11 +70,11 @@ extension Interpreter {
     /// extension, as GAMS does. A failure is an execution error; the run goes on.
     func transfer(_ g: GDXTransferR) {
         let name = Paths.gdxFileName(g.file)
-        let path = Paths.join(modelDirectory, name)
+        let path = Paths.join(settings.modelDirectory, name)
         let symbols = g.symbols.isEmpty ? program.symbols.filter { $0.kind != .model } : g.symbols
         do {
             if g.kind == .unload {
-                guard hasEffects else { return }
+                guard settings.hasEffects else { return }
                 try GDXTransfers.unload(symbols, program: program, to: path)
             } else {
                 try GDXTransfers.load(symbols, sources: g.sources, program: program, from: path, named: name,

@@ -47,11 +47,6 @@ private enum Candidate {
 }
 
 extension Interpreter {
-    /// Whether a status says the model has no feasible point.
-    public static func isInfeasible(_ s: ModelStatus) -> Bool {
-        s == .infeasible || s == .integerInfeasible || s == .infeasibleNoSolution || s == .locallyInfeasible
-    }
-
     /// Seconds the search for a conflict may take before it reports what it has.
     static let conflictTimeLimit = 20.0
 
@@ -72,7 +67,7 @@ extension Interpreter {
             if Date() > deadline { complete = false; return nil }
             opts.resLim = max(1, deadline.timeIntervalSinceNow)
             let r = backend.solve(work, options: opts)
-            if Interpreter.isInfeasible(r.modelStatus) { return true }
+            if r.modelStatus.isInfeasible { return true }
             if r.solverStatus != .normalCompletion && !r.hasSolution { return nil }
             return false
         }
@@ -130,23 +125,26 @@ extension Interpreter {
         }
         filter(candidates[...])
 
-        let members = kept.map { c -> ConflictMember in
-            switch c {
-            case .row(let i):
-                let o = model.rowOrigin[i]
-                return ConflictMember(kind: .row, symbol: o.symbol, labels: o.labels, line: o.line, file: o.file, column: o.column,
-                                      detail: "\(o.displayName) \(rowText(model.rowLower[i], model.rowUpper[i]))")
-            case .lower(let j):
-                let o = model.columnOrigin[j]
-                return ConflictMember(kind: .lowerBound, symbol: o.symbol, labels: o.labels, line: o.line, file: o.file, column: o.column,
-                                      detail: "\(o.symbol).lo\(o.labels.isEmpty ? "" : "(\(o.labels.joined(separator: ",")))") = \(messageNumber(model.columnLower[j]))")
-            case .upper(let j):
-                let o = model.columnOrigin[j]
-                return ConflictMember(kind: .upperBound, symbol: o.symbol, labels: o.labels, line: o.line, file: o.file, column: o.column,
-                                      detail: "\(o.symbol).up\(o.labels.isEmpty ? "" : "(\(o.labels.joined(separator: ",")))") = \(messageNumber(model.columnUpper[j]))")
-            }
-        }
+        let members = kept.map { conflictMember($0, of: model) }
         return Conflict(method: .deletionFilter, members: members, complete: complete)
+    }
+
+    /// A member of a conflict found by the deletion filter, as the report names it.
+    private func conflictMember(_ c: Candidate, of model: ScalarModel) -> ConflictMember {
+        switch c {
+        case .row(let i):
+            let o = model.rowOrigin[i]
+            return ConflictMember(kind: .row, symbol: o.symbol, labels: o.labels, line: o.line, file: o.file, column: o.column,
+                                  detail: "\(o.displayName) \(rowText(model.rowLower[i], model.rowUpper[i]))")
+        case .lower(let j):
+            let o = model.columnOrigin[j]
+            return ConflictMember(kind: .lowerBound, symbol: o.symbol, labels: o.labels, line: o.line, file: o.file, column: o.column,
+                                  detail: "\(o.symbol).lo\(o.labels.isEmpty ? "" : "(\(o.labels.joined(separator: ",")))") = \(messageNumber(model.columnLower[j]))")
+        case .upper(let j):
+            let o = model.columnOrigin[j]
+            return ConflictMember(kind: .upperBound, symbol: o.symbol, labels: o.labels, line: o.line, file: o.file, column: o.column,
+                                  detail: "\(o.symbol).up\(o.labels.isEmpty ? "" : "(\(o.labels.joined(separator: ",")))") = \(messageNumber(model.columnUpper[j]))")
+        }
     }
 
     /// The relation a row's bounds express: `=e= 5`, `=l= 3`, `=g= 1`, or a range.

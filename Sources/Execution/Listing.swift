@@ -11,20 +11,24 @@ struct ListingWriter {
     let rows: ModelElements
     let columns: ModelElements
     let modelName: String
-    let type: String
+    let type: ModelType
     let line: Int
+    /// A row whose left-hand side misses its bounds by more than this is marked INFES
+    /// (`m.tolInfRep`).
+    let infeasibilityTolerance: Double
     let labelName: (Symbol, LabelTuple) -> String
     /// The start point, row activities and entries both listings print, computed once.
     private let start: (x: [Double], lhs: [Double], entries: [[(column: Int, value: Double, nonlinear: Bool)]])
 
     init(model: ScalarModel, rows: ModelElements, columns: ModelElements, modelName: String,
-         type: String, line: Int, labelName: @escaping (Symbol, LabelTuple) -> String) {
+         type: ModelType, line: Int, infeasibilityTolerance: Double, labelName: @escaping (Symbol, LabelTuple) -> String) {
         self.model = model
         self.rows = rows
         self.columns = columns
         self.modelName = modelName
         self.type = type
         self.line = line
+        self.infeasibilityTolerance = infeasibilityTolerance
         self.labelName = labelName
         start = ListingWriter.pointAndEntries(model)
     }
@@ -77,10 +81,9 @@ struct ListingWriter {
     /// A coefficient as listings write it: up to four decimals without trailing zeros,
     /// E-format where that would hide the value.
     static func number(_ v: Double) -> String {
+        if let name = SpecialValue.name(of: v) { return name }
         if v.isNaN { return "UNDF" }
-        if v == .infinity { return "+INF" }
-        if v == -.infinity { return "-INF" }
-        if v == 0 { return v.sign == .minus ? "EPS" : "0" }
+        if v == 0 { return "0" }
         let a = abs(v)
         if a >= 1e-4 && a < 1e10 {
             var s = String(format: "%.4f", v)
@@ -135,7 +138,7 @@ struct ListingWriter {
         let (_, lhs, unordered) = start
         let rank = columnRanks()
         let entries = unordered.map { $0.sorted { rank[$0.column] < rank[$1.column] } }
-        var out = "Equation Listing    SOLVE \(modelName) Using \(type.uppercased()) From line \(line)\n\n"
+        var out = "Equation Listing    SOLVE \(modelName) Using \(type.rawValue.uppercased()) From line \(line)\n\n"
         for (eq, indices) in ListingWriter.grouped(rows) {
             let first = indices[0]
             let (rel, _) = ListingWriter.relation(model.rowLower[first], model.rowUpper[first])
@@ -167,7 +170,7 @@ struct ListingWriter {
                 var infeasibility = 0.0
                 if value < model.rowLower[i] { infeasibility = model.rowLower[i] - value }
                 if value > model.rowUpper[i] { infeasibility = value - model.rowUpper[i] }
-                let tol = 1e-9 * (1 + abs(rhs))
+                let tol = infeasibilityTolerance
                 let tail = " \(rel) \(ListingWriter.number(rhs)) ; (LHS = \(ListingWriter.number(value))"
                     + (infeasibility > tol ? ", INFES = \(ListingWriter.number(infeasibility)) ****)" : ")")
                 if lineLength + tail.count > ListingWriter.width { text += "\n     " }
@@ -184,7 +187,7 @@ struct ListingWriter {
         for (i, list) in entries.enumerated() {
             for e in list { byColumn[e.column].append((i, e.value, e.nonlinear)) }
         }
-        var out = "Column Listing      SOLVE \(modelName) Using \(type.uppercased()) From line \(line)\n\n"
+        var out = "Column Listing      SOLVE \(modelName) Using \(type.rawValue.uppercased()) From line \(line)\n\n"
         for (v, indices) in ListingWriter.grouped(columns) {
             out += "\n---- \(v.name)  \(v.text)".trimmingTrailingSpaces() + "\n\n"
             for j in indices.prefix(limit) {

@@ -34,7 +34,7 @@ extension Interpreter {
             return nil
         }
         let name = Interpreter.optionFileName(solver: backend, number: Int(n))
-        let candidates = [Paths.join(modelDirectory, name), name]
+        let candidates = [Paths.join(settings.modelDirectory, name), name]
         guard let path = candidates.first(where: { FileManager.default.fileExists(atPath: $0) }) else {
             diagnostics.warning("W4005", "option file '\(name)' not found (\(sv.model.name).optFile = \(Int(n))); the solver's defaults are used",
                                 at: sv.span)
@@ -139,90 +139,6 @@ extension Interpreter {
             count += Interpreter.columnsIn(nr.root, of: model.nonlinear).filter { !linear.contains($0) }.count
         }
         return count
-    }
-}
-
-/// The objective variable taken out of a nonlinear model: `a·z + rest(x) = rhs` becomes the
-/// objective `(rhs − rest(x)) / a` and the row disappears, so the solver minimizes the function
-/// itself instead of chasing a free variable through an equality (as GAMS does for NLP
-/// solvers). `restore` puts the row and the variable back into the result.
-struct ObjectiveSubstitution {
-    var row: Int
-    var column: Int
-    var coefficient: Double
-    var rhs: Double
-
-    /// Substitutes out `column` when it is free, continuous, and occurs in exactly one row, an
-    /// equality, linearly. Returns nil (and leaves `model` as it was) otherwise.
-    static func apply(_ model: inout ScalarModel, column j: Int) -> ObjectiveSubstitution? {
-        guard let (row, coefficient, rhs) = definition(in: model, column: j) else { return nil }
-        var out = ScalarModel()
-        out.sense = model.sense
-        out.objective = model.objective
-        out.objective[j] = 0
-        out.objectiveConstant = model.objectiveConstant + rhs / coefficient
-        out.columnLower = model.columnLower
-        out.columnUpper = model.columnUpper
-        // the variable stays as a fixed column (the solver treats it as a parameter)
-        out.columnLower[j] = 0
-        out.columnUpper[j] = 0
-        out.columnIsInteger = model.columnIsInteger
-        out.columnStart = model.columnStart
-        out.columnOrigin = model.columnOrigin
-        out.nonlinear = model.nonlinear
-        for k in model.rowStart[row]..<model.rowStart[row + 1] where model.entryColumn[k] != Int32(j) {
-            out.objective[Int(model.entryColumn[k])] -= model.entryValue[k] / coefficient
-        }
-        out.rowStart.reserveCapacity(model.rowCount)
-        out.entryColumn.reserveCapacity(model.nonzeroCount)
-        out.entryValue.reserveCapacity(model.nonzeroCount)
-        for r in 0..<model.rowCount where r != row {
-            let range = model.rowStart[r]..<model.rowStart[r + 1]
-            out.addRow(columns: Array(model.entryColumn[range]), values: Array(model.entryValue[range]),
-                       lower: model.rowLower[r], upper: model.rowUpper[r], origin: model.rowOrigin[r])
-        }
-        for nr in model.nonlinearRows {
-            if Int(nr.row) == row {
-                let scale = out.nonlinear.constant(-1 / coefficient)
-                out.objectiveRoot = out.nonlinear.add(.product, [scale, nr.root])
-            } else {
-                out.nonlinearRows.append(NonlinearRow(row: Int(nr.row) > row ? nr.row - 1 : nr.row, root: nr.root))
-            }
-        }
-        model = out
-        return ObjectiveSubstitution(row: row, column: j, coefficient: coefficient, rhs: rhs)
-    }
-
-    /// The row that defines column `j`, when `j` is free, continuous, and occurs in exactly one
-    /// row, an equality, linearly: the row, `j`'s coefficient there and the right-hand side.
-    static func definition(in model: ScalarModel, column j: Int) -> (row: Int, coefficient: Double, rhs: Double)? {
-        guard j < model.columnCount, model.columnLower[j] == -.infinity, model.columnUpper[j] == .infinity,
-              !model.columnIsInteger[j], model.objectiveRoot < 0 else { return nil }
-        var row = -1, coefficient = 0.0
-        for r in 0..<model.rowCount {
-            for k in model.rowStart[r]..<model.rowStart[r + 1] where model.entryColumn[k] == Int32(j) {
-                if row >= 0 { return nil }
-                row = r
-                coefficient = model.entryValue[k]
-            }
-        }
-        guard row >= 0, coefficient != 0, model.rowLower[row] == model.rowUpper[row], model.rowLower[row].isFinite else { return nil }
-        if model.nonlinear.nodes.contains(where: { $0.op == .variable && $0.column == Int32(j) }) { return nil }
-        return (row, coefficient, model.rowLower[row])
-    }
-
-    /// The result of the substituted model as a result of the original one: the row comes back
-    /// with level `rhs` and marginal `1/a` (d objective / d rhs), the variable with the objective
-    /// value as level and marginal 0.
-    func restore(_ result: SolveResult) -> SolveResult {
-        var r = result
-        if r.hasSolution {
-            if column < r.columnLevel.count { r.columnLevel[column] = r.objective ?? r.columnLevel[column] }
-            if column < r.columnMarginal.count { r.columnMarginal[column] = 0 }
-        }
-        if row <= r.rowLevel.count { r.rowLevel.insert(rhs, at: row) }
-        if row <= r.rowMarginal.count { r.rowMarginal.insert(1 / coefficient, at: row) }
-        return r
     }
 }
 

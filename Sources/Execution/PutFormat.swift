@@ -32,11 +32,7 @@ struct PutNumberFormat {
 
     /// `EPS`, `+INF`, `-INF`, `NA`, `UNDF` as put files write them; nil for other numbers.
     static func specialText(_ v: Double) -> String? {
-        if SpecialValue.isEps(v) { return "EPS" }
-        if SpecialValue.isNA(v) { return "NA" }
-        if v.isNaN { return "UNDF" }
-        if v.isInfinite { return v > 0 ? "+INF" : "-INF" }
-        return nil
+        SpecialValue.name(of: v) ?? (v.isNaN ? "UNDF" : nil)
     }
 
     /// The first candidate that fits the width (any, when the width is 0).

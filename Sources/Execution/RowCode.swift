@@ -379,12 +379,12 @@ final class RowCode {
     private let slowColumn: (Symbol, LabelTuple, UnsafeMutablePointer<UInt32>?) -> Int32
     private let treeWalk: (Node, Double) throws -> Void
 
-    /// Compiles `lhs - rhs` over the equation's `domain`. `open` prepares a variable's column index for this generation
-    /// (before any reference reads it); `column` finds or creates a column the slow way (given
+    /// Compiles `lhs - rhs` over the equation's `domain`. `open` prepares a variable's column
+    /// index for this generation and returns it (before any reference reads it); `column` finds or creates a column the slow way (given
     /// the element's empty entry in the symbol's dense index when there is one);
     /// `tree` generates a node with the tree walk. The accumulator must outlive the code.
     init(domain: ResolvedDomain, lhs: Node, rhs: Node, interpreter: Interpreter, accumulator: RowAccumulator,
-         tables: GenerationTables, open: @escaping (Symbol) -> Void,
+         tables: GenerationTables, open: @escaping (Symbol) -> ColumnIndex,
          column: @escaping (Symbol, LabelTuple, UnsafeMutablePointer<UInt32>?) -> Int32,
          tree: @escaping (Node, Double) throws -> Void) {
         self.interpreter = interpreter
@@ -650,9 +650,9 @@ private final class Compiler {
     var symbolLookups: [ObjectIdentifier: Int] = [:]
     let interpreter: Interpreter
     let tables: GenerationTables
-    let open: (Symbol) -> Void
+    let open: (Symbol) -> ColumnIndex
 
-    init(interpreter: Interpreter, tables: GenerationTables, open: @escaping (Symbol) -> Void) {
+    init(interpreter: Interpreter, tables: GenerationTables, open: @escaping (Symbol) -> ColumnIndex) {
         self.interpreter = interpreter
         self.tables = tables
         self.open = open
@@ -748,12 +748,12 @@ private final class Compiler {
     }
 
     func reference(_ s: Symbol, _ a: Arguments) -> Int32 {
-        open(s)
+        let index = open(s)
         var ref = RowCode.VariableReference(symbol: .passUnretained(s), args: a, dense: nil, firstLookup: 0)
         // the generator builds a dense column index over the positions of its domain sets in
         // these same tables (`GenerationTables.positions`)
         let sets = s.domain.compactMap { $0?.root }
-        if let layout = s.columnIndex.denseLayout, layout.strides.count == Int(a.count), sets.count == Int(a.count) {
+        if let layout = index.denseLayout, layout.strides.count == Int(a.count), sets.count == Int(a.count) {
             let key = ObjectIdentifier(s)
             if let known = symbolLookups[key] {
                 ref.firstLookup = known

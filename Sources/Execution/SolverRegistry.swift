@@ -14,15 +14,9 @@ public struct SolverRegistry {
         public let backend: Solver
         /// How messages name it ("GLPK").
         public let title: String
-        /// The model types it solves (`lp`, `mip`, ...).
-        public let modelTypes: Set<String>
+        /// The model types it solves.
+        public let modelTypes: Set<ModelType>
     }
-
-    /// The GAMS model types that are also options (`option nlp = ipopt;`). A type no backend
-    /// serves is accepted and its option ignored.
-    public static let modelTypeOptions: Set<String> = [
-        "lp", "mip", "rmip", "nlp", "qcp", "dnlp", "rminlp", "rmiqcp", "minlp", "miqcp", "mcp", "cns",
-    ]
 
     /// The backends in the order registered.
     public private(set) var entries: [Entry] = []
@@ -32,40 +26,40 @@ public struct SolverRegistry {
 
     /// Adds `backend` for `modelTypes`; `title` names it in messages. The first backend
     /// registered for a model type is that type's default.
-    public mutating func register(_ backend: Solver, title: String, modelTypes: Set<String>) {
+    public mutating func register(_ backend: Solver, title: String, modelTypes: Set<ModelType>) {
         entries.append(Entry(backend: backend, title: title, modelTypes: modelTypes))
     }
 
     /// The backend registered as `name` (lower case) that solves `modelType`; nil when none.
-    public func entry(named name: String, serving modelType: String) -> Entry? {
+    public func entry(named name: String, serving modelType: ModelType) -> Entry? {
         entries.first { $0.backend.name == name && $0.modelTypes.contains(modelType) }
     }
 
     /// The backend a solve of `modelType` uses unless an option picks another; nil when no
     /// backend solves that type.
-    public func defaultEntry(for modelType: String) -> Entry? {
+    public func defaultEntry(for modelType: ModelType) -> Entry? {
         entries.first { $0.modelTypes.contains(modelType) }
     }
 }
 
 extension Interpreter {
     /// The backend a solve of `modelType` uses: the one an option picked, else the default.
-    func backend(for modelType: String) -> SolverRegistry.Entry? {
+    func backend(for modelType: ModelType) -> SolverRegistry.Entry? {
         pickedSolvers[modelType] ?? solvers.defaultEntry(for: modelType)
     }
 
     /// `option <modelType> = <name>;`: picks the backend registered as `name` for the type;
     /// `default` goes back to the type's default. An unknown name, or one that does not solve
     /// the type, keeps the current backend with W4001; the option of a type no backend
-    /// solves is ignored.
-    func pickSolver(_ name: String, for modelType: String, at span: SourceSpan) {
+    /// solves is ignored (GAMS's model types that are options: `ModelType.isOption`).
+    func pickSolver(_ name: String, for modelType: ModelType, at span: SourceSpan) {
         guard let current = backend(for: modelType) else { return }
         if name == "default" {
             pickedSolvers[modelType] = nil
         } else if let entry = solvers.entry(named: name, serving: modelType) {
             pickedSolvers[modelType] = entry
         } else {
-            diagnostics.warning("W4001", "solver '\(name)' is not available; \(current.title) is used for \(modelType)", at: span)
+            diagnostics.warning("W4001", "solver '\(name)' is not available; \(current.title) is used for \(modelType.rawValue)", at: span)
         }
     }
 }

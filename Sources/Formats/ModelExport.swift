@@ -12,11 +12,11 @@ public enum ModelExport {
     /// refused if nonlinear (E5002); integer columns made continuous unless the model type is
     /// `mip`, since every other type relaxes them; the bounds of integer columns rounded inward to
     /// integers (tolerance 1e-9), since some readers (GLPK) refuse fractional ones.
-    public static func prepare(_ model: ScalarModel, modelName: String, modelType: String) throws -> ScalarModel {
-        if model.isNonlinear { throw ExportError.nonlinear(model: modelName, type: modelType) }
+    public static func prepare(_ model: ScalarModel, modelName: String, modelType: ModelType) throws -> ScalarModel {
+        if model.isNonlinear { throw ExportError.nonlinear(model: modelName, type: modelType.rawValue) }
         var prepared = model
         guard model.hasIntegers else { return prepared }
-        if modelType != "mip" {
+        if !modelType.keepsIntegers {
             prepared.columnIsInteger = Array(repeating: false, count: model.columnCount)
             return prepared
         }
@@ -50,23 +50,23 @@ public enum ModelExport {
     }
 
     /// The `*`/`\` comment lines at the top of an exported file.
-    public static func headerComments(modelName: String, modelType: String, objectiveVariable: String,
+    public static func headerComments(modelName: String, modelType: ModelType, objectiveVariable: String,
                                       sense: ObjectiveSense, source: String, model: ScalarModel,
                                       relaxedIntegers: Bool) -> [String] {
         var lines = [
             "model \(modelName) of \(split(source).base), written by enm export",
-            "solved using \(modelType), \(sense == .maximize ? "maximizing" : "minimizing") \(objectiveVariable)",
+            "solved using \(modelType.rawValue), \(sense == .maximize ? "maximizing" : "minimizing") \(objectiveVariable)",
             "\(model.rowCount) rows, \(model.columnCount) columns, \(model.nonzeroCount) nonzeros",
         ]
         if relaxedIntegers {
-            lines.append("integer variables are written as continuous: model type \(modelType) relaxes them")
+            lines.append("integer variables are written as continuous: model type \(modelType.rawValue) relaxes them")
         }
         return lines
     }
 
     /// Writes the first solve's model of `source` to `path` in `format` and returns the line
     /// `enm export` prints. Throws `ExportError` (E5002 nonlinear, E5003 cannot write).
-    public static func export(_ model: ScalarModel, modelName: String, modelType: String, objectiveVariable: String,
+    public static func export(_ model: ScalarModel, modelName: String, modelType: ModelType, objectiveVariable: String,
                               source: String, format: ExportFormat, to path: String) throws -> String {
         let prepared = try prepare(model, modelName: modelName, modelType: modelType)
         let comments = headerComments(modelName: modelName, modelType: modelType, objectiveVariable: objectiveVariable,

@@ -44,18 +44,60 @@ public enum ModelAttribute: String, CaseIterable, Sendable {
         }
     }
 
+    /// The GAMS option that stands for the attribute until the model sets it (`option optCr`).
+    public var option: String? {
+        switch self {
+        case .optCr, .optCa, .resLim, .iterLim, .limRow, .limCol, .bRatio, .solPrint, .domLim:
+            return rawValue.lowercased()
+        default:
+            return nil
+        }
+    }
+
+    /// GAMS's value of an attribute that neither the model nor an option set.
+    public var defaultValue: Double {
+        switch self {
+        case .modelStat, .solveStat, .objVal, .objEst: return SpecialValue.na
+        case .optCr: return 1e-4
+        case .resLim: return 1e10
+        case .iterLim: return 2e9
+        case .limRow, .limCol: return 3
+        case .bRatio: return 0.25
+        case .solPrint, .workFactor, .threads: return 1
+        case .tolProj: return 1e-8
+        case .tolInfRep: return 1e-6
+        default: return 0
+        }
+    }
+
     /// Why an attribute the model sets changes nothing in enm (nil when enm's solves use it).
     public var ignoredBecause: String? {
         switch self {
-        case .optCr, .optCa, .resLim, .iterLim, .nodLim, .limRow, .limCol, .optFile, .bRatio:
+        case .optCr, .optCa, .resLim, .iterLim, .nodLim, .limRow, .limCol, .optFile, .bRatio, .holdFixed, .scaleOpt,
+             .tolProj, .tolInfRep, .tolInfeas, .solPrint:
             return nil
-        case .solPrint, .sysOut, .dictFile:
+        case .sysOut, .dictFile:
             return "enm writes no listing file or dictionary; the solution is shown with display, --listing or --out"
         case .solveLink, .threads, .workFactor, .workSpace, .handle:
             return "enm runs GLPK and Ipopt in its own process and sizes their memory itself"
-        case .holdFixed, .scaleOpt, .cutOff, .tryInt, .priorOpt, .cheat, .domLim, .tolInfRep, .tolProj,
-             .tolInfeas, .tryLinear, .reform, .defPoint, .fdDelta, .fdOpt, .jacobian, .savePoint, .solveOpt:
-            return "not implemented yet for enm's solvers (GLPK, Ipopt)"
+        case .cutOff, .cheat:
+            return "GLPK's branch-and-cut takes no objective cutoff"
+        case .tryInt:
+            return "GLPK's branch-and-cut starts without an incumbent from the variables' levels"
+        case .priorOpt:
+            return "GLPK's branch-and-cut has no branching priorities"
+        case .domLim:
+            return "enm's nonlinear backend counts no domain errors: a point where a function is undefined is refused at once"
+        case .fdDelta, .fdOpt:
+            return "enm gives Ipopt exact derivatives, so there are no finite differences to tune"
+        case .tryLinear:
+            return "enm solves a model with the backend of the type the solve statement names"
+        case .reform:
+            return "it sets reformulations of solvers that enm does not run"
+        case .savePoint, .defPoint, .jacobian:
+            return "enm writes no point or Jacobian files; execute_unload writes the levels to a GDX file"
+        case .solveOpt:
+            return "enm always merges a solution into the variables' and equations' records (GAMS's default, solveOpt = 1)"
         case .integer1, .integer2, .integer3, .integer4, .integer5, .real1, .real2, .real3, .real4, .real5:
             return "these pass values to a solver's own code, which GLPK and Ipopt do not read"
         default:

@@ -266,8 +266,6 @@ public struct SolveOptions: Sendable {
     /// Give the backend the rows' and columns' names (they only help debugging; the blocks of
     /// a decomposed model are loaded without them).
     public var solverNames: Bool = true
-    /// Whether a nonlinear backend may leave out lower bounds that an equality implies.
-    public var relaxImpliedBounds: Bool = true
 
     public init() {}
 }
@@ -299,104 +297,6 @@ public struct SimplexBasis: Sendable, Equatable {
     }
 }
 
-/// GAMS model status codes (`m.modelStat`).
-public enum ModelStatus: Int, Sendable {
-    case optimal = 1, locallyOptimal = 2, unbounded = 3, infeasible = 4, locallyInfeasible = 5
-    case intermediateInfeasible = 6, feasible = 7, integerSolution = 8
-    case intermediateNonInteger = 9, integerInfeasible = 10, errorUnknown = 12
-    case errorNoSolution = 13, noSolutionReturned = 14, unboundedNoSolution = 18
-    case infeasibleNoSolution = 19
-
-    /// GAMS's wording of the status.
-    public var text: String {
-        switch self {
-        case .optimal: return "Optimal"
-        case .locallyOptimal: return "Locally Optimal"
-        case .unbounded: return "Unbounded"
-        case .infeasible: return "Infeasible"
-        case .locallyInfeasible: return "Locally Infeasible"
-        case .intermediateInfeasible: return "Intermediate Infeasible"
-        case .feasible: return "Feasible Solution"
-        case .integerSolution: return "Integer Solution"
-        case .intermediateNonInteger: return "Intermediate Non-Integer"
-        case .integerInfeasible: return "Integer Infeasible"
-        case .errorUnknown: return "Error Unknown"
-        case .errorNoSolution: return "Error No Solution"
-        case .noSolutionReturned: return "No Solution Returned"
-        case .unboundedNoSolution: return "Unbounded - No Solution"
-        case .infeasibleNoSolution: return "Infeasible - No Solution"
-        }
-    }
-}
-
-/// GAMS solver status codes (`m.solveStat`).
-public enum SolverStatus: Int, Sendable {
-    case normalCompletion = 1, iterationInterrupt = 2, resourceInterrupt = 3
-    case terminatedBySolver = 4, evaluationInterrupt = 5, capabilityProblems = 6
-    case userInterrupt = 8, setupFailure = 9, solverFailure = 10, internalSolverFailure = 11
-    case solveProcessingSkipped = 12, systemFailure = 13
-
-    /// GAMS's wording of the status.
-    public var text: String {
-        switch self {
-        case .normalCompletion: return "Normal Completion"
-        case .iterationInterrupt: return "Iteration Interrupt"
-        case .resourceInterrupt: return "Resource Interrupt"
-        case .terminatedBySolver: return "Terminated By Solver"
-        case .evaluationInterrupt: return "Evaluation Interrupt"
-        case .capabilityProblems: return "Capability Problems"
-        case .userInterrupt: return "User Interrupt"
-        case .setupFailure: return "Setup Failure"
-        case .solverFailure: return "Solver Failure"
-        case .internalSolverFailure: return "Internal Solver Failure"
-        case .solveProcessingSkipped: return "Solve Processing Skipped"
-        case .systemFailure: return "System Failure"
-        }
-    }
-}
-
-/// What a backend returns: statuses, the solution (primal and dual) and statistics.
-public struct SolveResult: Sendable {
-    public var modelStatus: ModelStatus
-    public var solverStatus: SolverStatus
-    /// Objective value of the returned point, nil when there is none.
-    public var objective: Double?
-    /// Best bound on the objective (MIP), nil when unknown.
-    public var bestBound: Double?
-    /// Column levels (empty when there is no solution).
-    public var columnLevel: [Double] = []
-    /// Reduced costs with GAMS's sign convention (d objective / d column).
-    public var columnMarginal: [Double] = []
-    /// Row activities.
-    public var rowLevel: [Double] = []
-    /// Duals with GAMS's sign convention (d objective / d rhs).
-    public var rowMarginal: [Double] = []
-    public var iterations: Int = 0
-    /// Branch-and-bound nodes (MIP).
-    public var nodes: Int = 0
-    public var solverSeconds: Double = 0
-    /// Seconds spent in function and derivative evaluation callbacks (NLP).
-    public var evaluationSeconds: Double = 0
-    /// Lower bounds the backend left out because an equality implies them (NLP presolve).
-    public var impliedBounds: Int = 0
-    /// Problems the backend had with the request that did not stop it (an unknown option).
-    public var warnings: [String] = []
-    /// The final simplex basis of an LP solve (nil otherwise), to warm-start the next solve.
-    public var basis: SimplexBasis? = nil
-    /// The final multipliers of an interior-point solve that ended with a point (nil
-    /// otherwise), to warm-start the next solve.
-    public var multipliers: InteriorPointMultipliers? = nil
-    /// The solver's own words about how it stopped.
-    public var message: String = ""
-
-    public init(modelStatus: ModelStatus, solverStatus: SolverStatus) {
-        self.modelStatus = modelStatus
-        self.solverStatus = solverStatus
-    }
-
-    /// Whether a primal point came back.
-    public var hasSolution: Bool { !columnLevel.isEmpty }
-}
 
 /// A block of memory an array occupies: its start, the bytes in use and the bytes reserved.
 public struct MemoryRegion: @unchecked Sendable {

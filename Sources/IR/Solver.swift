@@ -19,3 +19,47 @@ extension Solver {
     /// No problems by default: the backend reports what it does not accept after the solve.
     public func optionProblems(_ settings: [SolverOptionSetting]) -> [String] { [] }
 }
+
+/// What a backend returns: statuses, the solution (primal and dual) and statistics.
+public struct SolveResult: Sendable {
+    public var modelStatus: ModelStatus
+    public var solverStatus: SolverStatus
+    /// Objective value of the returned point, nil when there is none.
+    public var objective: Double?
+    /// Best bound on the objective (MIP), nil when unknown.
+    public var bestBound: Double?
+    /// Column levels (empty when there is no solution).
+    public var columnLevel: [Double] = []
+    /// Reduced costs with GAMS's sign convention (d objective / d column).
+    public var columnMarginal: [Double] = []
+    /// Row activities.
+    public var rowLevel: [Double] = []
+    /// Duals with GAMS's sign convention (d objective / d rhs).
+    public var rowMarginal: [Double] = []
+    public var iterations: Int = 0
+    /// Branch-and-bound nodes (MIP).
+    public var nodes: Int = 0
+    public var solverSeconds: Double = 0
+    /// Seconds spent in function and derivative evaluation callbacks (NLP).
+    public var evaluationSeconds: Double = 0
+    /// Lower bounds left out of a nonlinear solve because an equality implies them (set by the
+    /// solve step's implied-bounds reduction).
+    public var impliedBounds: Int = 0
+    /// Problems the backend had with the request that did not stop it (an unknown option).
+    public var warnings: [String] = []
+    /// The final simplex basis of an LP solve (nil otherwise), to warm-start the next solve.
+    public var basis: SimplexBasis? = nil
+    /// The final multipliers of an interior-point solve that ended with a point (nil
+    /// otherwise), to warm-start the next solve.
+    public var multipliers: InteriorPointMultipliers? = nil
+    /// The solver's own words about how it stopped.
+    public var message: String = ""
+
+    public init(modelStatus: ModelStatus, solverStatus: SolverStatus) {
+        self.modelStatus = modelStatus
+        self.solverStatus = solverStatus
+    }
+
+    /// Whether a primal point came back.
+    public var hasSolution: Bool { !columnLevel.isEmpty }
+}

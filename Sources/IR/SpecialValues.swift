@@ -33,6 +33,20 @@ public enum SpecialValue {
 
     private static let acronymTag: UInt64 = 0x4143
 
+    /// GAMS's name of a special value (`EPS`, `NA`, `UNDF`, `+INF`, `-INF`); nil for an ordinary
+    /// number and for an acronym, which the program names. Every writer of values (displays,
+    /// listings, messages, put files, `--json`, `--out`) spells special values with this.
+    public static func name(of v: Double) -> String? {
+        if v.isNaN {
+            if isNA(v) { return "NA" }
+            return acronymIndex(v) == nil ? "UNDF" : nil
+        }
+        if v == .infinity { return "+INF" }
+        if v == -.infinity { return "-INF" }
+        if isEps(v) { return "EPS" }
+        return nil
+    }
+
     /// Whether `v` is a stored (non-default) entry: nonzero or `EPS`.
     @inline(__always) public static func isStored(_ v: Double) -> Bool { v != 0 || v.sign == .minus }
 }

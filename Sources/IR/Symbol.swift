@@ -152,12 +152,6 @@ public final class Symbol {
     public var records = LabelMap<VarRecord>()
     /// Whether the symbol has received data or an assignment.
     public var hasData = false
-    /// Variables: the column of each record in the model generated last, valid while
-    /// `columnGeneration` equals the generator's current generation number.
-    public var columnIndex = ColumnIndex()
-    public var columnGeneration = -1
-    /// Variables: what the columns of that model share in their provenance.
-    public var columnSource: ProvenanceSource?
 
     public init(id: Int, name: String, kind: SymbolKind, domain: [Symbol?], text: String, line: Int,
                 dimensionKnown: Bool = true) {

@@ -122,13 +122,10 @@ public enum DisplayFormatter {
     }
 
     public static func formatValue(_ value: Double, decimals: Int) -> String {
-        if value.isNaN { return SpecialValue.isNA(value) ? "NA" : "UNDF" }
-        if value == .infinity { return "+INF" }
-        if value == -.infinity { return "-INF" }
+        if let name = SpecialValue.name(of: value) { return name }
+        if value.isNaN { return "UNDF" }
         let places = min(max(decimals, 0), 8)
-        if value == 0 {
-            return value.sign == .minus ? "EPS" : fixed(0, places: places)
-        }
+        if value == 0 { return fixed(0, places: places) }
         if abs(value) < 1e12 {
             let text = fixed(value, places: places)
             if text.count <= contentWidth, text.contains(where: { $0 >= "1" && $0 <= "9" }) {

@@ -142,11 +142,8 @@ public indirect enum JSONValue: Sendable {
 
     /// A value as JSON: a number, or the name of a GAMS special value as a string.
     public static func valueJSON(_ value: Double) -> JSONValue {
-        if value.isNaN { return .string(SpecialValue.isNA(value) ? "NA" : "UNDF") }
-        if value == .infinity { return .string("+INF") }
-        if value == -.infinity { return .string("-INF") }
-        if SpecialValue.isEps(value) { return .string("EPS") }
-        return .number(value)
+        if let name = SpecialValue.name(of: value) { return .string(name) }
+        return value.isNaN ? .string("UNDF") : .number(value)
     }
 }
 

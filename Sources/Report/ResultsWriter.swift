@@ -174,10 +174,10 @@ public enum ResultsWriter {
 
     /// A value as a CSV field: shortest round-trip digits, or a special value's name.
     public static func number(_ v: Double) -> String {
-        if v.isNaN { return SpecialValue.isNA(v) ? "NA" : "UNDF" }
-        if v == .infinity { return "INF" }
-        if v == -.infinity { return "-INF" }
-        if SpecialValue.isEps(v) { return "EPS" }
+        // CSV writes +INF without its sign (the --out format, which spreadsheets read as text
+        // either way)
+        if let name = SpecialValue.name(of: v) { return name == "+INF" ? "INF" : name }
+        if v.isNaN { return "UNDF" }
         if v == v.rounded(), abs(v) < 1e16 { return String(Int64(v)) }
         return v.description
     }

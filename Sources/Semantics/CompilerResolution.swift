@@ -574,20 +574,20 @@ extension Compiler {
 
     func compileSolve(_ s: SolveStatement) -> SolveR? {
         let m = lookup(s.model)
-        let type = s.type.key
-        let allowed: ExpressionClass
-        switch type {
-        case "lp", "mip", "rmip": allowed = .linear
-        case "qcp", "rmiqcp": allowed = .quadratic
-        case "nlp", "rminlp": allowed = .nonlinear
-        case "dnlp": allowed = .nonsmooth
-        case "minlp", "miqcp", "mcp", "cns", "mpec", "emp":
-            diagnostics.error("E2031", "model type '\(s.type.text)' is not supported", at: s.type.span,
-                              help: ["enm solves lp, rmip and mip models with GLPK and nlp, qcp and dnlp models with Ipopt"])
-            return nil
-        default:
+        guard let type = ModelType(spelling: s.type.key) else {
             diagnostics.error("E2032", "unknown model type '\(s.type.text)'", at: s.type.span,
                               help: ["model types are lp, mip, rmip, nlp, qcp, dnlp"])
+            return nil
+        }
+        let allowed: ExpressionClass
+        switch type {
+        case .lp, .mip, .rmip: allowed = .linear
+        case .qcp, .rmiqcp: allowed = .quadratic
+        case .nlp, .rminlp: allowed = .nonlinear
+        case .dnlp: allowed = .nonsmooth
+        case .minlp, .miqcp, .mcp, .cns, .mpec, .rmpec, .emp:
+            diagnostics.error("E2031", "model type '\(s.type.text)' is not supported", at: s.type.span,
+                              help: ["enm solves lp, rmip and mip models with GLPK and nlp, qcp and dnlp models with Ipopt"])
             return nil
         }
         guard let model = m else { return nil }

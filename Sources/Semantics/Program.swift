@@ -49,8 +49,7 @@ public struct AssignmentR {
 /// A resolved `solve`.
 public struct SolveR {
     public var model: Symbol
-    /// `lp`, `mip`, `rmip`, ...
-    public var type: String
+    public var type: ModelType
     public var maximize: Bool
     public var objective: Symbol
     public var span: SourceSpan

@@ -73,9 +73,6 @@ public struct IpoptSolver: Solver {
         let m = model.rowCount
         let session = IpoptSession(program: program, sense: model.sense, timeLimit: options.resLim)
         var columnLower = model.columnLower, columnUpper = model.columnUpper
-        // bounds that equalities imply are left to them (see ImpliedBounds)
-        let implied = options.relaxImpliedBounds ? ImpliedBounds.impliedNonnegative(model) : []
-        for j in implied { columnLower[j] = -.infinity }
         var rowLower = IpoptSolver.padded(model.rowLower), rowUpper = IpoptSolver.padded(model.rowUpper)
         let created = CreateIpoptProblem(Int32(n), &columnLower, &columnUpper, Int32(m),
                                          &rowLower, &rowUpper, Int32(session.jacobianCount),
@@ -113,9 +110,6 @@ public struct IpoptSolver: Solver {
                        Unmanaged.passUnretained(session).toOpaque())
         }
 
-        // a level below an implied bound is off by the equality's tolerance: report the bound
-        for j in implied where x[j] < model.columnLower[j] { x[j] = model.columnLower[j] }
-
         // Levels come from a fresh evaluation at the final point: Ipopt leaves its output
         // arrays untouched, or fills them with placeholders, when it stops without an iterate.
         // A point where the program cannot evaluate is no solution.
@@ -131,7 +125,6 @@ public struct IpoptSolver: Solver {
         result.message = outcome.message
         result.warnings = warnings
         result.iterations = session.iterations
-        result.impliedBounds = implied.count
         result.evaluationSeconds = session.evaluationSeconds
         if outcome.hasPoint, point == .infeasible, let rowLevel,
            let worst = model.worstViolation(columnLevel: x, rowLevel: rowLevel) {

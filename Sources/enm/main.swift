@@ -91,9 +91,9 @@ struct Solve: ParsableCommand {
         let defines = try scenarioDefines(switches)
         var printer: TextPrinter? = nil
         if !json { printer = TextPrinter(write: writeOut) }
-        let result = Driver.run(path: file, defines: defines, mode: .solve, generateOnly: generateOnly,
-                                explainInfeasibility: !noIIS, listing: listing, blocks: !noBlocks, impliedBounds: !noImpliedBounds,
-                                preprocessing: shell.preprocessing, onEvent: { e in printer?.take(e) })
+        let options = RunOptions(defines: defines, mode: .solve, preprocessing: shell.preprocessing, generateOnly: generateOnly,
+                                 explainInfeasibility: !noIIS, listing: listing, blocks: !noBlocks, impliedBounds: !noImpliedBounds)
+        let result = Driver.run(path: file, options: options, onEvent: { e in printer?.take(e) })
         printer?.flush()
         if !result.diagnostics.isEmpty {
             writeError(Driver.renderDiagnostics(result.diagnostics, color: isatty(2) != 0 && !json))
@@ -167,7 +167,7 @@ struct Check: ParsableCommand {
 
     func run() throws {
         let defines = try scenarioDefines(switches)
-        let result = Driver.run(path: file, defines: defines, mode: .check, preprocessing: shell.preprocessing)
+        let result = Driver.run(path: file, options: RunOptions(defines: defines, mode: .check, preprocessing: shell.preprocessing))
         if !result.diagnostics.isEmpty {
             writeError(Driver.renderDiagnostics(result.diagnostics, color: isatty(2) != 0 && !json))
         }
@@ -208,7 +208,7 @@ struct Export: ParsableCommand {
     func run() throws {
         let defines = try scenarioDefines(switches)
         let color = isatty(2) != 0
-        let result = Driver.run(path: file, defines: defines, mode: .firstModel, preprocessing: shell.preprocessing)
+        let result = Driver.run(path: file, options: RunOptions(defines: defines, mode: .firstModel, preprocessing: shell.preprocessing))
         if !result.diagnostics.isEmpty {
             writeError(Driver.renderDiagnostics(result.diagnostics, color: color))
         }

@@ -19,7 +19,7 @@ m.optCr = 0.01;
 """
 
 /// A registry with `backends`, each serving `types`.
-func registry(_ backends: [(RecordingSolver, String)], types: Set<String> = ["lp", "mip", "rmip"]) -> SolverRegistry {
+func registry(_ backends: [(RecordingSolver, String)], types: Set<ModelType> = [.lp, .mip, .rmip]) -> SolverRegistry {
     var solvers = SolverRegistry()
     for (b, title) in backends { solvers.register(b, title: title, modelTypes: types) }
     return solvers
@@ -97,8 +97,8 @@ func registry(_ backends: [(RecordingSolver, String)], types: Set<String> = ["lp
     @Test func eachModelTypeGoesToTheBackendThatSolvesIt() {
         let linear = RecordingSolver(name: "lin"), nonlinear = RecordingSolver(name: "nonlin")
         var solvers = SolverRegistry()
-        solvers.register(linear, title: "Lin", modelTypes: ["lp"])
-        solvers.register(nonlinear, title: "Nonlin", modelTypes: ["nlp"])
+        solvers.register(linear, title: "Lin", modelTypes: [.lp])
+        solvers.register(nonlinear, title: "Nonlin", modelTypes: [.nlp])
         let run = runPipeline(smallLP + """
             x.l(i) = 1;
             option nlp = lin;
@@ -121,5 +121,57 @@ func registry(_ backends: [(RecordingSolver, String)], types: Set<String> = ["lp
         #expect(fake.calls.isEmpty)
         #expect(run.solves.isEmpty)
         #expect(run.records("stat") == [[]: 12])
+    }
+
+    /// With scaling the backend gets `a·s_j / r_i` and `rhs / r_i`, and its answer in scaled
+    /// units comes back in the model's: x = s·x', marginal of a row y = y' / r.
+    @Test func scalingTransformsTheModelAndItsAnswer() throws {
+        let fake = RecordingSolver(name: "fake", answer: RecordingSolver.optimum(["x(a)": 0.4, "x(b)": 2, "need": 6]))
+        let run = runPipeline(smallLP + """
+            m.scaleOpt = 1;
+            x.scale('a') = 10;
+            need.scale = 2;
+            solve m using lp minimizing z;
+            display x.l, need.m;
+            """, solvers: registry([(fake, "Fake")]))
+        #expect(run.messages == [])
+        let (model, _) = try #require(fake.calls.first)
+        let rows = Dictionary(uniqueKeysWithValues: model.rowOrigin.enumerated().map { ($1.displayName, $0) })
+        let columns = Dictionary(uniqueKeysWithValues: model.columnOrigin.enumerated().map { ($1.displayName, Int32($0)) })
+        func coefficient(_ row: String, _ column: String) -> Double? {
+            let i = rows[row]!
+            return (model.rowStart[i]..<model.rowStart[i + 1]).first { model.entryColumn[$0] == columns[column] }
+                .map { model.entryValue[$0] }
+        }
+        #expect(coefficient("need", "x(a)") == 5)
+        #expect(coefficient("need", "x(b)") == 0.5)
+        #expect(model.rowLower[rows["need"]!] == 3)
+        #expect(coefficient("limit(a)", "x(a)") == 10)
+        #expect(model.rowUpper[rows["limit(a)"]!] == 4)
+        #expect(run.records("x", "l") == [["a"]: 4, ["b"]: 2])
+        #expect(run.records("need", "m") == [[]: 3])
+    }
+
+    /// With holdFixed a fixed column keeps no entries: its value moves to the rows' bounds, and
+    /// the rows' levels get it back.
+    @Test func holdFixedMovesFixedColumnsIntoTheBounds() throws {
+        let fake = RecordingSolver(name: "fake", answer: RecordingSolver.optimum(["x(b)": 4]))
+        let run = runPipeline(smallLP + """
+            m.holdFixed = 1;
+            x.fx('a') = 2;
+            solve m using lp minimizing z;
+            display x.l, x.m, need.l;
+            """, solvers: registry([(fake, "Fake")]))
+        #expect(run.messages == [])
+        let (model, _) = try #require(fake.calls.first)
+        let rows = Dictionary(uniqueKeysWithValues: model.rowOrigin.enumerated().map { ($1.displayName, $0) })
+        let held = try #require(model.columnOrigin.firstIndex { $0.displayName == "x(a)" })
+        #expect(!model.entryColumn.contains(Int32(held)))
+        #expect(model.rowLower[rows["need"]!] == 4)
+        #expect(model.rowUpper[rows["limit(a)"]!] == 2)
+        #expect(run.records("x", "l") == [["a"]: 2, ["b"]: 4])
+        #expect(run.records("x", "m") == [:])
+        // the fake answers 0 for every row level; the held column's 2 is added back
+        #expect(run.records("need", "l") == [[]: 2])
     }
 }

@@ -80,7 +80,7 @@ struct BundledModelTests {
     func exportedModelReSolvesToTheSameOptimum(_ bundled: BundledModel) throws {
         let file = bundled.file
         let path = packageRoot.appendingPathComponent(file).path
-        let first = Driver.run(path: path, defines: bundled.defines, mode: .firstModel)
+        let first = Driver.run(path: path, options: RunOptions(defines: bundled.defines, mode: .firstModel))
         try #require(first.exitCode == .solved,
                      "\(file) does not run: \(Driver.renderDiagnostics(first.diagnostics))")
         guard let captured = first.firstModel else { try skip("\(file): no solve statement, nothing to export") }

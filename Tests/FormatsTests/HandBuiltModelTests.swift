@@ -159,7 +159,7 @@ struct HandBuiltModelTests {
     func everyKindOfBound(_ format: ExportFormat, _ sense: ObjectiveSense) throws {
         let folder = TemporaryFolder()
         defer { folder.cleanup() }
-        let model = try ModelExport.prepare(Models.bounds(sense: sense), modelName: "bounds", modelType: "mip")
+        let model = try ModelExport.prepare(Models.bounds(sense: sense), modelName: "bounds", modelType: .mip)
         try checkRoundTrip(model, format, in: folder)
     }
 
@@ -210,7 +210,7 @@ struct HandBuiltModelTests {
         var model = Models.tiny()
         model.objectiveRoot = 0
         #expect(throws: ExportError.self) { try MPSWriter().write(model) }
-        #expect(throws: ExportError.self) { try ModelExport.prepare(model, modelName: "m", modelType: "nlp") }
+        #expect(throws: ExportError.self) { try ModelExport.prepare(model, modelName: "m", modelType: .nlp) }
         var bad = Models.tiny()
         bad.entryValue[0] = .nan
         #expect(throws: ExportError.self) { try LPWriter().write(bad) }
@@ -223,12 +223,12 @@ struct HandBuiltModelTests {
     /// Model types other than mip relax integer columns, as their solves do.
     @Test func relaxedTypesWriteContinuousColumns() throws {
         let model = Models.tiny()
-        let relaxed = try ModelExport.prepare(model, modelName: "m", modelType: "rmip")
+        let relaxed = try ModelExport.prepare(model, modelName: "m", modelType: .rmip)
         #expect(!relaxed.hasIntegers)
-        let kept = try ModelExport.prepare(model, modelName: "m", modelType: "mip")
+        let kept = try ModelExport.prepare(model, modelName: "m", modelType: .mip)
         #expect(kept.columnIsInteger == model.columnIsInteger)
         // integer bounds are rounded inward
-        let half = try ModelExport.prepare(Models.bounds(sense: .minimize), modelName: "m", modelType: "mip")
+        let half = try ModelExport.prepare(Models.bounds(sense: .minimize), modelName: "m", modelType: .mip)
         #expect(half.columnLower[13] == 1 && half.columnUpper[13] == 9)
         let text = try MPSWriter().write(relaxed).text
         #expect(!text.contains("MARKER"))

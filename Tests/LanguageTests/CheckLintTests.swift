@@ -11,7 +11,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         let file = dir.appendingPathComponent("m.gms")
         try source.write(to: file, atomically: true, encoding: .utf8)
-        return Driver.run(path: file.path, mode: .check)
+        return Driver.run(path: file.path, options: RunOptions(mode: .check))
     }
 
     @Test func lintsAndStatistics() throws {

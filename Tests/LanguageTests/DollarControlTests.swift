@@ -26,8 +26,7 @@ func runFolder(_ files: [String: String], allowShell: Bool = false, mode: RunMod
     var output = ""
     let printer = TextPrinter(timing: false) { output += $0 }
     let settings = PreprocessorSettings(allowShell: allowShell, log: { log.items.append($0) })
-    let result = Driver.run(path: dir.appendingPathComponent("model.gms").path, mode: mode, preprocessing: settings,
-                            onEvent: { printer.take($0) })
+    let result = Driver.run(path: dir.appendingPathComponent("model.gms").path, options: RunOptions(mode: mode, preprocessing: settings), onEvent: { printer.take($0) })
     printer.flush()
     let diagnostics = Driver.renderDiagnostics(result.diagnostics).replacingOccurrences(of: dir.path + "/", with: "")
     var after: [String: String] = [:]

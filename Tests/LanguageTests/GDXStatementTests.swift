@@ -168,12 +168,12 @@ import Testing
         let file = folder.path("check.gms")
         try? "Set i / a /;\nParameter p(i) / a 1 /;\nexecute_unload 'checked', p;\nexecute 'touch ran';\n"
             .write(toFile: file, atomically: true, encoding: .utf8)
-        let result = Driver.run(path: file, mode: .check, preprocessing: PreprocessorSettings(allowShell: true))
+        let result = Driver.run(path: file, options: RunOptions(mode: .check, preprocessing: PreprocessorSettings(allowShell: true)))
         #expect(result.exitCode.rawValue == 0)
         #expect(!FileManager.default.fileExists(atPath: folder.path("checked.gdx")))
         #expect(!FileManager.default.fileExists(atPath: folder.path("ran")))
         // the same file solved writes both
-        #expect(Driver.run(path: file, preprocessing: PreprocessorSettings(allowShell: true)).exitCode.rawValue == 0)
+        #expect(Driver.run(path: file, options: RunOptions(preprocessing: PreprocessorSettings(allowShell: true))).exitCode.rawValue == 0)
         #expect(FileManager.default.fileExists(atPath: folder.path("checked.gdx")))
         #expect(FileManager.default.fileExists(atPath: folder.path("ran")))
     }

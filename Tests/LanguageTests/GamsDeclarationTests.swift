@@ -324,7 +324,7 @@ import Testing
         let refused = Driver.run(path: model.path)
         #expect(refused.diagnostics.map(\.code) == ["E4034", "E4034"])
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("out.txt").path))
-        let allowed = Driver.run(path: model.path, preprocessing: PreprocessorSettings(allowShell: true))
+        let allowed = Driver.run(path: model.path, options: RunOptions(preprocessing: PreprocessorSettings(allowShell: true)))
         #expect(allowed.diagnostics.map(\.code) == ["E4035"])
         #expect(allowed.exitCode.rawValue == 2)
         // the run stops at the failed command: no display

@@ -87,7 +87,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         let file = dir.appendingPathComponent("t.gms")
         try? InfeasibilityTests.transport.write(to: file, atomically: true, encoding: .utf8)
-        let result = Driver.run(path: file.path, explainInfeasibility: false)
+        let result = Driver.run(path: file.path, options: RunOptions(explainInfeasibility: false))
         guard case .solve(let s)? = result.events.first else {
             Issue.record("no solve")
             return

@@ -84,7 +84,7 @@ import Testing
         let file = dir.appendingPathComponent("m.gms")
         try? ListingTests.source.replacingOccurrences(of: "option limRow = 2, limCol = 1;", with: "")
             .write(to: file, atomically: true, encoding: .utf8)
-        let result = Driver.run(path: file.path, listing: true)
+        let result = Driver.run(path: file.path, options: RunOptions(listing: true))
         guard case .solve(let s)? = result.events.first, let l = s.listing else {
             Issue.record("no listing")
             return

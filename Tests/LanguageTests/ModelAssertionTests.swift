@@ -152,7 +152,7 @@ private func approx(_ a: Double?, _ b: Double, tol: Double = 1e-6) -> Bool {
         let run = runModel("Models/facility.gms")
         #expect(run.result.exitCode.rawValue == 0, "\(run.diagnostics)")
         let s = run.solves.first
-        #expect(s?.type.lowercased() == "mip")
+        #expect(s?.type == .mip)
         #expect(s?.modelStatus.rawValue == 1)
         #expect(s?.solverStatus.rawValue == 1)
         #expect(approx(s?.objective, 1860))

@@ -332,7 +332,7 @@ private func discreteCatenary(links: Int, len: Double, span: Double) -> (x: [Dou
     @Test func nonsmoothL1() {
         let run = runModel("NLP/l1ball.gms")
         let s = solvedOnce(run)
-        #expect(run.solves.first?.type == "dnlp")
+        #expect(run.solves.first?.type == .dnlp)
         #expect(relNear(s.objective, 9))
         for i in ["1", "2", "3"] {
             #expect(near(shown(run, "x", "l", i), 1), "x(\(i))")

@@ -275,7 +275,7 @@ import Testing
         Model m / all /;
         Solve m using lp maximizing z;
         """.write(to: file, atomically: true, encoding: .utf8)
-        let r = Driver.run(path: file.path, mode: .firstModel)
+        let r = Driver.run(path: file.path, options: RunOptions(mode: .firstModel))
         let rows = try #require(r.firstModel?.model.rowOrigin.map(\.displayName))
         #expect(rows == [
             "cap(n1,n2,t1)", "cap(n1,n2,t2)", "cap(n1,n3,t1)", "cap(n1,n3,t2)", "cap(n2,n3,t1)", "cap(n2,n3,t2)",
@@ -303,7 +303,7 @@ import Testing
         Model m / all /;
         Solve m using lp minimizing z;
         """.write(to: file, atomically: true, encoding: .utf8)
-        let r = Driver.run(path: file.path, mode: .firstModel)
+        let r = Driver.run(path: file.path, options: RunOptions(mode: .firstModel))
         let rows = try #require(r.firstModel?.model.rowOrigin.map(\.displayName))
         var expected: [String] = []
         for t in ["t1", "t2"] {

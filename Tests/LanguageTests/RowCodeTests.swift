@@ -18,7 +18,7 @@ struct RowCodeTests {
         defer { try? FileManager.default.removeItem(at: dir) }
         let file = dir.appendingPathComponent("model.gms")
         try source.write(to: file, atomically: true, encoding: .utf8)
-        let r = Driver.run(path: file.path, mode: .firstModel, compiledRows: compiled)
+        let r = Driver.run(path: file.path, options: RunOptions(mode: .firstModel, compiledRows: compiled))
         let diagnostics = Driver.renderDiagnostics(r.diagnostics).replacingOccurrences(of: dir.path + "/", with: "")
         return (r.firstModel?.model ?? ScalarModel(), diagnostics)
     }

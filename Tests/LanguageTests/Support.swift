@@ -39,7 +39,7 @@ func runModel(_ path: String, defines: [String: String] = [:], blocks: Bool = tr
     let full = path.hasPrefix("/") ? path : testsDirectory.appendingPathComponent(path).path
     var text = ""
     let printer = TextPrinter(timing: false) { text += $0 }
-    let result = Driver.run(path: full, defines: defines, blocks: blocks, impliedBounds: impliedBounds, onEvent: { printer.take($0) })
+    let result = Driver.run(path: full, options: RunOptions(defines: defines, blocks: blocks, impliedBounds: impliedBounds), onEvent: { printer.take($0) })
     printer.flush()
     let prefix = testsDirectory.path + "/"
     let diags = Driver.renderDiagnostics(result.diagnostics).replacingOccurrences(of: prefix, with: "")

@@ -41,7 +41,7 @@ for argument in CommandLine.arguments.dropFirst() {
 }
 guard let file else { fail("usage: enm-load-limit FILE [--name=value ...] [--repeat=N]") }
 
-let result = Driver.run(path: file, defines: defines, mode: .firstModel)
+let result = Driver.run(path: file, options: RunOptions(defines: defines, mode: .firstModel))
 guard let model = result.firstModel?.model else {
     FileHandle.standardError.write(Data(Driver.renderDiagnostics(result.diagnostics).utf8))
     fail("\(file) has no solve whose model could be generated")

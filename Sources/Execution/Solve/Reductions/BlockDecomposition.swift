@@ -249,10 +249,10 @@ struct BlockPlan {
             var value = objectiveConstant
             for j in 0..<model.columnCount { value += objective[j] * out.columnLevel[j] }
             out.objective = value
-            // the substituted variable is the objective value; its row holds with marginal
-            // d objective / d rhs
+            // the substituted variable is the objective value over its objective coefficient
+            // (1, or its scale); its row holds with marginal d objective / d rhs
             if let d = substituted {
-                out.columnLevel[d.column] = value
+                out.columnLevel[d.column] = (value - model.objectiveConstant) / model.objective[d.column]
                 out.rowLevel[d.row] = d.rhs
                 out.rowMarginal[d.row] = model.objective[d.column] / d.coefficient
             }

@@ -14,9 +14,14 @@ import IR
 /// `R` (its other nonlinear terms and its linear part) ranges, by interval arithmetic over the
 /// bounds, only where `(b − R)/s ≥ 0`. Then `x·y ≥ 0` and `y > 0` at every feasible point, so
 /// `x ≥ 0`. A bound is dropped only when its proof reads no bound that is dropped itself.
-public enum ImpliedBounds {
+///
+/// As a reduction (`ImpliedBoundRelaxation`): the nonlinear backend gets the model without
+/// those bounds; a level it returns below 0, or within its tolerance above 0, is reported at
+/// the bound 0 (the equality's tolerance leaves it off by that much), with marginal 0, as the
+/// bound was never active in the problem solved.
+enum ImpliedBounds {
     /// The columns whose lower bound of 0 is implied by an equality row of `model`, in order.
-    public static func impliedNonnegative(_ model: ScalarModel) -> [Int] {
+    static func impliedNonnegative(_ model: ScalarModel) -> [Int] {
         let n = model.columnCount
         guard !model.nonlinearRows.isEmpty, model.columnLower.count == n, model.columnUpper.count == n else { return [] }
         // each proof reads the bounds of the other columns of its row
@@ -186,4 +191,35 @@ struct Interval: Equatable {
         if upper <= 0 { return Interval(lower: upper * upper, upper: lower * lower) }
         return Interval(lower: 0, upper: Swift.max(lower * lower, upper * upper))
     }
+}
+
+/// Leaves the lower bounds that equalities imply out of a nonlinear model (see ImpliedBounds).
+struct ImpliedBoundRelaxation: Reduction {
+    /// The columns whose lower bound of 0 was dropped.
+    let columns: [Int]
+
+    /// Drops the implied bounds of `model`; nil when none is implied.
+    static func apply(_ model: inout ScalarModel) -> ImpliedBoundRelaxation? {
+        let implied = ImpliedBounds.impliedNonnegative(model)
+        guard !implied.isEmpty else { return nil }
+        for j in implied {
+            model.columnLower[j] = -.infinity
+            // the start stays where the bound put it
+            if j < model.columnStart.count, model.columnStart[j] < 0 { model.columnStart[j] = 0 }
+        }
+        return ImpliedBoundRelaxation(columns: implied)
+    }
+
+    /// Levels at most the barrier tolerance above 0 are at the bound (the tolerance with which
+    /// the nonlinear backend reports a level at a bound of 0).
+    func invert(_ result: SolveResult) -> SolveResult {
+        var r = result
+        r.impliedBounds = columns.count
+        for j in columns where j < r.columnLevel.count && r.columnLevel[j] <= ImpliedBoundRelaxation.tolerance {
+            r.columnLevel[j] = 0
+        }
+        return r
+    }
+
+    static let tolerance = 1e-7
 }

@@ -1,0 +1,31 @@
+/// A GAMS model type (`solve m using lp ...`): one definition read by the compiler, the
+/// interpreter, the registry of backends, exports and reports. The raw value is GAMS's
+/// spelling in lower case, as reports and `--json` show it.
+public enum ModelType: String, CaseIterable, Sendable {
+    case lp, mip, rmip, nlp, qcp, dnlp, rminlp, rmiqcp, minlp, miqcp, mcp, cns, mpec, rmpec, emp
+
+    /// The type spelled `name` in any case; nil for another word.
+    public init?(spelling name: String) {
+        self.init(rawValue: name.lowercased())
+    }
+
+    /// Whether the model goes to the nonlinear backend (integers, if any, are relaxed).
+    public var isNonlinear: Bool {
+        switch self {
+        case .nlp, .qcp, .dnlp, .rminlp, .rmiqcp: return true
+        default: return false
+        }
+    }
+
+    /// Whether integer and binary variables keep their integrality in the solve.
+    public var keepsIntegers: Bool { self == .mip }
+
+    /// Whether `option <type> = <solver>;` names a backend for this type (GAMS has no such
+    /// option for the relaxed equilibrium types).
+    public var isOption: Bool {
+        switch self {
+        case .mpec, .rmpec, .emp: return false
+        default: return true
+        }
+    }
+}
