@@ -46,6 +46,7 @@ let package = Package(
         .testTarget(name: "SyntaxTests", dependencies: ["Syntax", "Diagnostics", "DiagnosticMarkers"]),
         .testTarget(name: "SemanticsTests", dependencies: ["Semantics", "Syntax", "Diagnostics", "IR", "DiagnosticMarkers"]),
         .testTarget(name: "DerivativesTests", dependencies: ["Derivatives", "IR"]),
+        .testTarget(name: "MemoryTests", dependencies: ["Memory", "IR"]),
         .testTarget(name: "SolversTests", dependencies: ["Solvers", "IR"]),
         .testTarget(name: "ExecutionTests", dependencies: ["Execution", "Semantics", "Syntax", "Diagnostics", "IR"]),
         .testTarget(name: "ReportTests", dependencies: ["Report", "IR"]),
