@@ -110,3 +110,14 @@ extension MarkedSource {
         return problems
     }
 }
+
+extension MarkedSource {
+    /// Strips the markers of `source`, gets the diagnostics of the stripped text from
+    /// `diagnosticsOf` (the stage under test) and passes every difference from `expected` to
+    /// `record` (a test target's `Issue.record`).
+    public static func check(_ source: String, expected: [ExpectedDiagnostic],
+                             diagnosticsOf: (String) -> [Diagnostic], record: (String) -> Void) {
+        let marked = MarkedSource(source)
+        marked.mismatches(diagnosticsOf(marked.text), expected: expected).forEach(record)
+    }
+}

@@ -25,8 +25,7 @@ func compileDiagnostics(_ text: String) -> [Diagnostic] {
 /// asserts that the program compiles without a diagnostic.
 func assertDiagnostics(source: String, expected: [ExpectedDiagnostic],
                        sourceLocation: SourceLocation = #_sourceLocation) {
-    let marked = MarkedSource(source)
-    for problem in marked.mismatches(compileDiagnostics(marked.text), expected: expected) {
-        Issue.record(Comment(rawValue: problem), sourceLocation: sourceLocation)
+    MarkedSource.check(source, expected: expected, diagnosticsOf: compileDiagnostics) {
+        Issue.record(Comment(rawValue: $0), sourceLocation: sourceLocation)
     }
 }

@@ -18,8 +18,7 @@ func parseDiagnostics(_ text: String) -> [Diagnostic] {
 /// empty `expected` asserts that the text reads without a diagnostic.
 func assertDiagnostics(source: String, expected: [ExpectedDiagnostic],
                        sourceLocation: SourceLocation = #_sourceLocation) {
-    let marked = MarkedSource(source)
-    for problem in marked.mismatches(parseDiagnostics(marked.text), expected: expected) {
-        Issue.record(Comment(rawValue: problem), sourceLocation: sourceLocation)
+    MarkedSource.check(source, expected: expected, diagnosticsOf: parseDiagnostics) {
+        Issue.record(Comment(rawValue: $0), sourceLocation: sourceLocation)
     }
 }
