@@ -8279,6 +8279,67 @@ display n.l;
 ```
 
 """##,
+        "W4071": ##"""
+# W4071: solver's point violates the model
+
+A linear or mixed-integer backend reported an optimal (or feasible) point, but the point does
+not satisfy the model as the user wrote it: enm recomputed every row from the returned levels
+and one misses its bound by more than 1e-6 relative to the size of its terms (or a variable
+leaves its bounds). The solve is reported as model status 6 (Intermediate Infeasible) and solver
+status 10 (Solver Failure), never as optimal; the levels are written back as the solver returned
+them, and the run exits with code 4.
+
+## Example
+
+```gams
+Positive Variable x;
+Binary Variable y;
+Variable z;
+Equation c, d, obj;
+c.. x =l= 1e20*y;
+d.. x =g= 1;
+obj.. z =e= x + y;
+Model m / all /;
+solve m using mip minimizing z;
+```
+
+`enm solve example.gms` prints (exit code 4):
+
+```text
+warning[W4071]: glpk reported 'Optimal' for a point that violates c by 1 (its coefficients range from 1 to 1e+20); the solve is reported as model status 6, solver status 10
+ --> example.gms:9:1
+  |
+9 | solve m using mip minimizing z;
+  | ^^^^^^^
+```
+
+## Why
+
+Simplex and branch-and-cut codes work on a scaled copy of the model with tolerances relative to
+it. With coefficients twenty orders of magnitude apart, `y = 0` and `1e20·y` differ by less than
+the solver's tolerance on the scaled row, so `x = 1, y = 0` passes as feasible although
+`x ≤ 1e20·y` demands `x ≤ 0`; the true optimum here is 2. GAMS passes on what the solver says;
+enm checks it, so that a wrong answer is never reported as optimal.
+
+## Fix
+
+Keep coefficients within a few orders of magnitude of each other. A big-M should be the
+smallest bound that is valid (here the largest `x` can be); `enm check` reports coefficients that
+make this likely (W4101):
+
+```gams
+Positive Variable x;
+Binary Variable y;
+Variable z;
+Equation c, d, obj;
+c.. x =l= 100*y;
+d.. x =g= 1;
+obj.. z =e= x + y;
+Model m / all /;
+solve m using mip minimizing z;
+```
+
+"""##,
         "W4101": ##"""
 # W4101: badly scaled coefficient
 

@@ -18,6 +18,10 @@ m.optCr = 0.01;
 
 """
 
+/// A point of `smallLP` that satisfies every row (enm checks a linear backend's point against
+/// the model: an infeasible point reported optimal is refused, W4071).
+let feasiblePoint: [String: Double] = ["x(a)": 4, "x(b)": 2, "z": 14]
+
 /// A registry with `backends`, each serving `types`.
 func registry(_ backends: [(RecordingSolver, String)], types: Set<ModelType> = [.lp, .mip, .rmip]) -> SolverRegistry {
     var solvers = SolverRegistry()
@@ -27,7 +31,7 @@ func registry(_ backends: [(RecordingSolver, String)], types: Set<ModelType> = [
 
 @Suite struct SolvePipelineTests {
     @Test func theBackendGetsTheGeneratedModelAndTheOptions() throws {
-        let fake = RecordingSolver(name: "fake")
+        let fake = RecordingSolver(name: "fake", answer: RecordingSolver.optimum(feasiblePoint))
         let run = runPipeline(smallLP + "solve m using lp minimizing z;", solvers: registry([(fake, "Fake")]))
         #expect(run.messages == [])
         let (model, options) = try #require(fake.calls.first)
@@ -79,7 +83,8 @@ func registry(_ backends: [(RecordingSolver, String)], types: Set<ModelType> = [
     }
 
     @Test func anOptionPicksARegisteredBackendByName() {
-        let alpha = RecordingSolver(name: "alpha"), beta = RecordingSolver(name: "beta")
+        let alpha = RecordingSolver(name: "alpha", answer: RecordingSolver.optimum(feasiblePoint))
+        let beta = RecordingSolver(name: "beta", answer: RecordingSolver.optimum(feasiblePoint))
         let run = runPipeline(smallLP + """
             option lp = beta;
             solve m using lp minimizing z;
@@ -95,7 +100,8 @@ func registry(_ backends: [(RecordingSolver, String)], types: Set<ModelType> = [
     }
 
     @Test func eachModelTypeGoesToTheBackendThatSolvesIt() {
-        let linear = RecordingSolver(name: "lin"), nonlinear = RecordingSolver(name: "nonlin")
+        let linear = RecordingSolver(name: "lin", answer: RecordingSolver.optimum(feasiblePoint))
+        let nonlinear = RecordingSolver(name: "nonlin", answer: RecordingSolver.optimum(feasiblePoint, objective: 14))
         var solvers = SolverRegistry()
         solvers.register(linear, title: "Lin", modelTypes: [.lp])
         solvers.register(nonlinear, title: "Nonlin", modelTypes: [.nlp])
@@ -126,7 +132,7 @@ func registry(_ backends: [(RecordingSolver, String)], types: Set<ModelType> = [
     /// With scaling the backend gets `a·s_j / r_i` and `rhs / r_i`, and its answer in scaled
     /// units comes back in the model's: x = s·x', marginal of a row y = y' / r.
     @Test func scalingTransformsTheModelAndItsAnswer() throws {
-        let fake = RecordingSolver(name: "fake", answer: RecordingSolver.optimum(["x(a)": 0.4, "x(b)": 2, "need": 6]))
+        let fake = RecordingSolver(name: "fake", answer: RecordingSolver.optimum(["x(a)": 0.4, "x(b)": 2, "z": 14, "need": 6]))
         let run = runPipeline(smallLP + """
             m.scaleOpt = 1;
             x.scale('a') = 10;
@@ -155,7 +161,7 @@ func registry(_ backends: [(RecordingSolver, String)], types: Set<ModelType> = [
     /// With holdFixed a fixed column keeps no entries: its value moves to the rows' bounds, and
     /// the rows' levels get it back.
     @Test func holdFixedMovesFixedColumnsIntoTheBounds() throws {
-        let fake = RecordingSolver(name: "fake", answer: RecordingSolver.optimum(["x(b)": 4]))
+        let fake = RecordingSolver(name: "fake", answer: RecordingSolver.optimum(["x(b)": 4, "z": 16]))
         let run = runPipeline(smallLP + """
             m.holdFixed = 1;
             x.fx('a') = 2;
@@ -173,5 +179,19 @@ func registry(_ backends: [(RecordingSolver, String)], types: Set<ModelType> = [
         #expect(run.records("x", "m") == [:])
         // the fake answers 0 for every row level; the held column's 2 is added back
         #expect(run.records("need", "l") == [[]: 2])
+    }
+
+    /// A backend that calls an infeasible point optimal is not believed: statuses 6 and 10 and
+    /// W4071 naming the worst row.
+    @Test func anInfeasiblePointReportedOptimalIsRefused() {
+        let fake = RecordingSolver(name: "fake", answer: RecordingSolver.optimum(["x(a)": 1, "x(b)": 2, "z": 8]))
+        let run = runPipeline(smallLP + """
+            solve m using lp minimizing z;
+            scalar ms, ss; ms = m.modelStat; ss = m.solveStat;
+            display ms, ss;
+            """, solvers: registry([(fake, "Fake")]))
+        #expect(run.messages == ["W4071 fake reported 'Optimal' for a point that violates need by 3 (its coefficients range from 1 to 1); the solve is reported as model status 6, solver status 10"])
+        #expect(run.records("ms") == [[]: 6])
+        #expect(run.records("ss") == [[]: 10])
     }
 }

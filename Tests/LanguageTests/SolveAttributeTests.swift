@@ -222,4 +222,25 @@ import Testing
         let loud = runSource(SolveAttributeTests.lp + "\nm.solPrint = 1;\nsolve m using lp maximizing z;")
         #expect(loud.output.contains("---- SOLVE m using lp maximizing z"))
     }
+
+    /// GLPK accepts `x = 1, y = 0` for `x ≤ 1e20·y` on its scaled model; enm recomputes the row
+    /// and refuses to call the point optimal.
+    @Test func aBigMPointThatViolatesItsRowIsNotOptimal() {
+        let run = runSource("""
+        Positive Variable x;
+        Binary Variable y;
+        Variable z;
+        Equation c, d, obj;
+        c.. x =l= 1e20*y;
+        d.. x =g= 1;
+        obj.. z =e= x + y;
+        Model m / all /;
+        solve m using mip minimizing z;
+        """)
+        #expect(run.diagnostics.contains("warning[W4071]: glpk reported 'Optimal' for a point that violates c by 1 (its coefficients range from 1 to 1e+20)"),
+                "\(run.diagnostics)")
+        #expect(run.solves.first?.modelStatus.rawValue == 6)
+        #expect(run.solves.first?.solverStatus.rawValue == 10)
+        #expect(run.result.exitCode.rawValue == 4)
+    }
 }

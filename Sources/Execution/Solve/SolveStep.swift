@@ -33,7 +33,8 @@ extension Interpreter {
                              && (!model.hasIntegers || solveOptions.relaxIntegrality),
                          identity: identity)
         let t1 = DispatchTime.now().uptimeNanoseconds
-        let result = pipeline.solve(with: backend, options: started, threads: settings.blockThreads, chainBases: basisRestarts)
+        let result = verified(pipeline.solve(with: backend, options: started, threads: settings.blockThreads, chainBases: basisRestarts),
+                              of: model, for: sv, backend: backend)
         warmStarts.record(result, statement: statement, identity: identity)
         // with --generate-only the backend reports the load alone, without freeing its problem
         let solverSeconds = settings.generateOnly && result.solverSeconds > 0
@@ -85,6 +86,22 @@ extension Interpreter {
         if sv.type.isNonlinear && !settings.generateOnly
             && !startingPointIsUsable(model, rows: ModelElements(origins: model.rowOrigin)) { return nil }
         return (backend, opts)
+    }
+
+    /// A linear backend's feasible answer that violates the generated model (PointCheck) is
+    /// not believed: model status 6 (Intermediate Infeasible), solver status 10 (Solver Failure),
+    /// and W4071 naming the worst row or bound, its violation and the row's coefficients.
+    private func verified(_ result: SolveResult, of model: ScalarModel, for sv: SolveR, backend: Solver) -> SolveResult {
+        let claimsFeasible: Set<ModelStatus> = [.optimal, .locallyOptimal, .integerSolution, .feasible]
+        guard !model.isNonlinear, result.hasSolution, claimsFeasible.contains(result.modelStatus),
+              let v = PointCheck.worstViolation(model, levels: result.columnLevel) else { return result }
+        var r = result
+        r.modelStatus = .intermediateInfeasible
+        r.solverStatus = .solverFailure
+        let range = v.coefficients.map { " (its coefficients range from \(messageNumber($0.0)) to \(messageNumber($0.1)))" } ?? ""
+        r.message = "\(backend.name) reported '\(result.modelStatus.text)' for a point that violates \(v.what) by \(messageNumber(v.amount))\(range)"
+        diagnostics.warning("W4071", r.message + "; the solve is reported as model status 6, solver status 10", at: sv.span)
+        return r
     }
 
     /// The reductions the solve asks for (model attributes and run switches); nil after a
