@@ -4077,7 +4077,7 @@ error[E2031]: model type 'minlp' is not supported
   |
 6 | solve m using minlp minimizing z;
   |               ^^^^^
-  = help: enm solves lp, rmip and mip models with GLPK and nlp, qcp and dnlp models with Ipopt
+  = help: enm solves models of type lp, rmip, mip, nlp, qcp, rmiqcp, rminlp and dnlp
 ```
 
 ## Why

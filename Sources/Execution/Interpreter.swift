@@ -50,8 +50,9 @@ public final class Interpreter {
     public private(set) var events: [RunEvent] = []
     /// Called for each event as it happens (the CLI prints displays as they come).
     public var onEvent: ((RunEvent) -> Void)?
-    var options: [String: Double] = ["decimals": 3, "optcr": 1e-4, "optca": 0, "reslim": 1e10, "iterlim": 2e9,
-                                     "seed": 3141, "limrow": 3, "limcol": 3]
+    /// The values `option` statements set (`option decimals = 2;`); a model attribute's option
+    /// that is not set falls back to the attribute's GAMS default (`ModelAttribute.defaultValue`).
+    var options: [String: Double] = ["decimals": 3, "seed": 3141]
     var modelAttributes: [Int: [String: Double]] = [:]
     var random = SeededRandom(seed: 3141)
     /// What is being evaluated, for run-time error messages; kept as symbol and labels so that

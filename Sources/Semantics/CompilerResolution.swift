@@ -587,7 +587,7 @@ extension Compiler {
         case .dnlp: allowed = .nonsmooth
         case .minlp, .miqcp, .mcp, .cns, .mpec, .rmpec, .emp:
             diagnostics.error("E2031", "model type '\(s.type.text)' is not supported", at: s.type.span,
-                              help: ["enm solves lp, rmip and mip models with GLPK and nlp, qcp and dnlp models with Ipopt"])
+                              help: ["enm solves models of type lp, rmip, mip, nlp, qcp, rmiqcp, rminlp and dnlp"])
             return nil
         }
         guard let model = m else { return nil }

@@ -25,7 +25,8 @@ extension Interpreter {
         // a statement solving again keeps the memory its solves free (see MallocTuning)
         if !solvedStatements.insert(statement).inserted { MallocTuning.keepFreedMemoryForResolves() }
         #endif
-        let basisRestarts = (options["bratio"] ?? 0.25) < 1
+        // a loop re-solving an LP starts from the previous basis unless bRatio is 1, as in GAMS
+        let basisRestarts = attribute(sv.model, .bRatio) < 1
         let identity = sv.type.isNonlinear ? SolveIdentity(rows: rows, columns: columns) : nil
         var started = solveOptions
         warmStarts.prime(&started, statement: statement, solved: pipeline.model,
