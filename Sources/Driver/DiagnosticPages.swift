@@ -6107,7 +6107,9 @@ See also: [E2038](E2038.md).
 # E4012: undefined or infinite coefficient
 
 A coefficient of a variable, or a constant in a nonlinear term, came out as `NA`, `UNDF` or
-infinite while the model was generated. The message names the variable and the row.
+infinite while the model was generated, or a coefficient is subnormal (nonzero but below
+2.2E-308, the smallest normal double: solvers cannot scale it, and GLPK would abort the
+process). The message names the variable and the row.
 
 ## Example
 

@@ -212,7 +212,9 @@ final class ModelGenerator {
             let (vs, vt) = ModelElements(origins: model.columnOrigin)[Int(model.entryColumn[open + bad])]
             let row = interpreter.context
             interpreter.context = ""
-            interpreter.runtimeError("E4012", "coefficient of \(interpreter.name(vs, vt)) is \(interpreter.messageNumber(model.entryValue[open + bad])) in row \(row)",
+            let value = model.entryValue[open + bad]
+            let why = value.isSubnormal ? " (below the smallest normal number, 2.2E-308, which solvers cannot scale)" : ""
+            interpreter.runtimeError("E4012", "coefficient of \(interpreter.name(vs, vt)) is \(interpreter.messageNumber(value)) in row \(row)\(why)",
                                      at: def.span)
             return false
         }

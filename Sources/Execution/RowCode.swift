@@ -108,7 +108,7 @@ final class RowAccumulator {
     }
 
     /// Appends the row's terms to `model`'s open row (dropping exact zeros) and resets; the
-    /// position in the row of the first term that is not finite, if any.
+    /// position in the row of the first term that is not finite or is subnormal, if any.
     func drain(into model: inout ScalarModel) -> Int? {
         var bad: Int? = nil
         var n = 0
@@ -116,7 +116,8 @@ final class RowAccumulator {
             slotColumn[Int(termSlot[k])] = -1
             let v = termValue[k]
             if v != 0 {
-                if bad == nil && !v.isFinite { bad = n }
+                // GLPK's scaling aborts the process on a subnormal coefficient (issue 23)
+                if bad == nil && (!v.isFinite || v.isSubnormal) { bad = n }
                 termColumn[n] = termColumn[k]
                 termValue[n] = v
                 n += 1
