@@ -59,9 +59,9 @@ public struct RunResult {
 /// The façade over the pipeline: preprocess, parse, compile, execute, report.
 public enum Driver {
     /// Runs the model file at `path` as `options` ask; `onEvent` sees each display and solve as
-    /// it happens.
-    public static func run(path: String, options: RunOptions = RunOptions(),
-                           onEvent: ((RunEvent) -> Void)? = nil) -> RunResult {
+    /// it happens, `onSolvePhase` each solve statement's start and end.
+    public static func run(path: String, options: RunOptions = RunOptions(), onEvent: ((RunEvent) -> Void)? = nil,
+                           onSolvePhase: ((SolvePhase) -> Void)? = nil) -> RunResult {
         let start = DispatchTime.now().uptimeNanoseconds
         let bag = DiagnosticBag()
         let mode = options.mode
@@ -75,6 +75,7 @@ public enum Driver {
         interpreter.settings = options.execution(modelDirectory: interpreter.settings.modelDirectory)
         interpreter.runStart = start
         interpreter.onEvent = onEvent
+        interpreter.onSolvePhase = onSolvePhase
         if mode == .solve { enablePutFiles(interpreter, path: path) }
         let errorsBefore = bag.errorCount
         let completed = interpreter.run()

@@ -58,6 +58,13 @@ public struct CapturedModel {
     }
 }
 
+/// Where a solve statement is: it started (its model and line), or it ended, with or without a
+/// report. Lets a front end flush what it holds before a long solve and show progress meanwhile.
+public enum SolvePhase: Sendable {
+    case started(model: String, type: ModelType, line: Int)
+    case ended
+}
+
 /// Something the run produced, in order: a displayed item or a finished solve.
 public enum RunEvent: Sendable {
     case display(DisplayItem)

@@ -50,6 +50,9 @@ public final class Interpreter {
     public private(set) var events: [RunEvent] = []
     /// Called for each event as it happens (the CLI prints displays as they come).
     public var onEvent: ((RunEvent) -> Void)?
+    /// Called when a solve statement starts and ends (the CLI flushes its output and shows a
+    /// progress line on a terminal meanwhile).
+    public var onSolvePhase: ((SolvePhase) -> Void)?
     /// The values `option` statements set (`option decimals = 2;`); a model attribute's option
     /// that is not set falls back to the attribute's GAMS default (`ModelAttribute.defaultValue`).
     var options: [String: Double] = ["decimals": 3, "seed": 3141]

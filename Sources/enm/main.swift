@@ -93,7 +93,12 @@ struct Solve: ParsableCommand {
         if !json { printer = TextPrinter(write: writeOut) }
         let options = RunOptions(defines: defines, mode: .solve, preprocessing: shell.preprocessing, generateOnly: generateOnly,
                                  explainInfeasibility: !noIIS, listing: listing, blocks: !noBlocks, impliedBounds: !noImpliedBounds)
-        let result = Driver.run(path: file, options: options, onEvent: { e in printer?.take(e) })
+        // a long solve shows a live line on a terminal; what was displayed before it shows first
+        let progress = isatty(2) != 0 ? ProgressLine(write: writeError) : nil
+        let result = Driver.run(path: file, options: options, onEvent: { e in printer?.take(e) }, onSolvePhase: { phase in
+            if case .started = phase { printer?.flush() }
+            progress?.show(phase)
+        })
         printer?.flush()
         if !result.diagnostics.isEmpty {
             writeError(Driver.renderDiagnostics(result.diagnostics, color: isatty(2) != 0 && !json))

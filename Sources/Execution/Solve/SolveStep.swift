@@ -8,6 +8,8 @@ extension Interpreter {
     /// Runs a `solve`: generation (ModelGenerator), the backend through the reductions of
     /// SolvePipeline, write-back of levels and marginals, the model attributes and the report.
     func solve(_ sv: SolveR) {
+        onSolvePhase?(.started(model: sv.model.name, type: sv.type, line: sv.span.line))
+        defer { onSolvePhase?(.ended) }
         let t0 = DispatchTime.now().uptimeNanoseconds
         guard let generated = ModelGenerator(interpreter: self, solve: sv).run() else { return refuseSolve(sv) }
         let model = generated.model
