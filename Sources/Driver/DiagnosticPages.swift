@@ -7484,6 +7484,53 @@ display d;
 ```
 
 """##,
+        "W0090": ##"""
+# W0090: command-line switch the model never reads
+
+A `--NAME=VALUE` switch was given on the command line, but the model never reads `NAME`: no
+`%NAME%` is substituted and no `$if set NAME` (or `$if not set NAME`) tests it. The run goes on
+as if the switch had not been given. The usual cause is a typo in the switch's name.
+
+## Example
+
+```gams
+Scalar iterations / 100 /;
+$if set iters iterations = %iters%;
+display iterations;
+```
+
+```sh
+enm solve example.gms --itres=5000
+```
+
+prints the display with `iterations` still 100, and:
+
+```text
+warning[W0090]: --itres is not used by the model: no %itres% or $if set itres reads it
+ --> <command line>
+```
+
+## Why
+
+Compile-time variables are how scenarios are swapped without editing a model, so a mistyped
+name would silently run the default scenario. GAMS accepts any `--NAME=VALUE` without a word;
+enm says which switches changed nothing.
+
+## Fix
+
+Spell the switch as the model reads it:
+
+```gams
+Scalar iterations / 100 /;
+$if set iters iterations = %iters%;
+display iterations;
+```
+
+```sh
+enm solve example.gms --iters=5000
+```
+
+"""##,
         "W0120": ##"""
 # W0120: $warning reached
 

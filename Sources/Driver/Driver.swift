@@ -108,6 +108,9 @@ public enum Driver {
     /// before the program runs.
     static func compileFile(path: String, mode: RunMode, preprocessor pre: Preprocessor, bag: DiagnosticBag) -> FrontEnd {
         let lines = pre.run(path: path)
+        for name in pre.unreadDefines {
+            bag.warning("W0090", "--\(name) is not used by the model: no %\(name)% or $if set \(name) reads it", at: .none)
+        }
         let parser = Parser(lines: lines, diagnostics: bag)
         let statements = parser.parseProgram()
         if pre.terminated && !bag.hasErrors {

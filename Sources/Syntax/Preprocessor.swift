@@ -76,8 +76,22 @@ public final class Preprocessor {
     /// `$title` text, for `%system.title%`.
     var title = ""
 
+    /// The command line's `--NAME=VALUE` names, lower case → as given, and the names the model
+    /// read (`%NAME%`, `$if set NAME`).
+    private var commandLineNames: [String: String] = [:]
+    private var readNames = Set<String>()
+
+    /// The command line's `--NAME=VALUE` switches the model never read, as given, sorted: a
+    /// mistyped switch (`--itres=5000`) would otherwise change nothing without a word.
+    public var unreadDefines: [String] {
+        commandLineNames.filter { !readNames.contains($0.key) }.map(\.value).sorted()
+    }
+
     public init(defines: [String: String], diagnostics: DiagnosticBag, settings: PreprocessorSettings = PreprocessorSettings()) {
-        for (k, v) in defines { variables[k.lowercased()] = v }
+        for (k, v) in defines {
+            variables[k.lowercased()] = v
+            commandLineNames[k.lowercased()] = k
+        }
         self.diagnostics = diagnostics
         self.settings = settings
     }
@@ -511,6 +525,7 @@ public final class Preprocessor {
         case "set", "setglobal", "setlocal", "setenv":
             _ = c.word()
             let n = c.token() ?? ""
+            readNames.insert(n.lowercased())
             result = variables[n.lowercased()] != nil
         case "exist":
             _ = c.word()
@@ -624,6 +639,7 @@ public final class Preprocessor {
                 while j < bytes.count, Preprocessor.isWordByte(bytes[j]) { j += 1 }
                 if j < bytes.count, bytes[j] == 37, j > i + 1 {
                     let name = String(decoding: bytes[(i + 1)..<j], as: UTF8.self)
+                    readNames.insert(name.lowercased())
                     if let v = variables[name.lowercased()] ?? predefinedValue(name, file: file, line: line) {
                         if damagedVariables.contains(name.lowercased()) { result.damaged = true }
                         let start = result.bytes.count
