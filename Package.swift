@@ -40,7 +40,13 @@ let package = Package(
         ]),
         // the raw GLPK load of a generated model's matrix: the limit generation is measured against
         .executableTarget(name: "enm-load-limit", dependencies: ["Driver", "IR", "CGLPK", "Solvers"], path: "benchmarks/loadlimit"),
+        // marked source text and expected diagnostics, shared by the syntax and semantics tests
+        .target(name: "DiagnosticMarkers", dependencies: ["Diagnostics"], path: "Tests/DiagnosticMarkers"),
+        // the front end's tests stop before execution: preprocess and parse, then compile
+        .testTarget(name: "SyntaxTests", dependencies: ["Syntax", "Diagnostics", "DiagnosticMarkers"]),
+        .testTarget(name: "SemanticsTests", dependencies: ["Semantics", "Syntax", "Diagnostics", "IR", "DiagnosticMarkers"]),
         .testTarget(name: "DerivativesTests", dependencies: ["Derivatives", "IR"]),
+        .testTarget(name: "MemoryTests", dependencies: ["Memory", "IR"]),
         .testTarget(name: "SolversTests", dependencies: ["Solvers", "IR"]),
         .testTarget(name: "ExecutionTests", dependencies: ["Execution", "Semantics", "Syntax", "Diagnostics", "IR"]),
         .testTarget(name: "ReportTests", dependencies: ["Report", "IR"]),

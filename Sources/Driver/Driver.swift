@@ -429,7 +429,7 @@ public final class TextPrinter {
         case .solve(let s):
             flush()
             if let l = s.listing { write(l) }
-            // `m.solPrint = 2` (silent) asks for no solution output
+            // `m.solPrint` off or silent asks for no solution output
             if !s.silent { write(Driver.summary(s, timing: timing)) }
         }
     }

@@ -37,8 +37,8 @@ public struct SolveReport: Sendable {
     public var blocks: Int = 1
     /// Lower bounds left out of the solve because an equality implies them (nonlinear backend).
     public var impliedBounds: Int = 0
-    /// The model asked for no solution output (`m.solPrint = 2`, silent): the terminal shows no
-    /// summary of this solve; `--json` and the model attributes still have it.
+    /// The model asked for no solution output (`m.solPrint` 0, off, or 2, silent): the terminal
+    /// shows no summary of this solve; `--json` and the model attributes still have it.
     public var silent = false
 }
 

@@ -56,29 +56,6 @@ import Testing
         #expect(close(run.solves.first?.objective ?? 0, 0 + 1 + 2 + 3))
         #expect(displayed(run, "m", ["g4"], "l") == 3)
     }
-
-    /// A later use with another number of indices than the first one is an error.
-    @Test func laterUsesMustAgreeWithTheFirst() {
-        let run = runSource("""
-        Set i / a, b /;
-        Parameter p;
-        p(i) = 1;
-        p(i,i) = 2;
-        """)
-        #expect(run.result.diagnostics.map(\.code) == ["E2020"])
-        #expect(run.diagnostics.contains("'p' has 1 index but is used with 2"))
-    }
-
-    /// A bare parameter assigned as a scalar stays a scalar.
-    @Test func aBareParameterUsedWithoutIndicesIsAScalar() {
-        let run = runSource("""
-        Set i / a /;
-        Parameter s;
-        s = 4;
-        s(i) = 1;
-        """)
-        #expect(run.result.diagnostics.map(\.code) == ["E2020"])
-    }
 }
 
 @Suite struct RedeclarationTests {
@@ -179,11 +156,6 @@ import Testing
         expectClean(run)
         #expect(displayed(run, "c") == -1)
     }
-
-    @Test func reservedWordsStayReserved() {
-        let run = runSource("Scalar card / 1 /;\n")
-        #expect(run.result.diagnostics.map(\.code).first == "E1003")
-    }
 }
 
 @Suite struct ModelStatementTests {
@@ -257,15 +229,6 @@ import Testing
         expectClean(run)
         #expect(displayedLabels(run, "link") == [["1", "2"], ["2", "3"]])
         #expect(run.records("d") == [["R1", "T1", "2", "2030"]: 0.8, ["R1", "T1", "3", "2030"]: 0.5])
-    }
-
-    /// A value without a label is still reported as one, dotted or not.
-    @Test func aLoneDecimalIsStillAValueWithoutALabel() {
-        let run = runSource("""
-        Set i / a, b /;
-        Parameter p(i) / 1.5, 2.5 /;
-        """)
-        #expect(run.result.diagnostics.map(\.code) == ["E3010"])
     }
 }
 
@@ -481,14 +444,6 @@ import Testing
         #expect(displayed(run, "running") == 2)
         let text = try String(contentsOf: folder.appendingPathComponent("modes.txt"), encoding: .utf8)
         #expect(text == "g1  winter     on\ng1  summer    off\ng2  winter    off\ng2  summer     on\n")
-    }
-
-    @Test func anAcronymNameIsTaken() {
-        let run = runSource("""
-        Acronym on;
-        Set on / a /;
-        """)
-        #expect(run.result.diagnostics.map(\.code) == ["E1002"])
     }
 }
 

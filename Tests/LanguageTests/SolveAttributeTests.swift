@@ -209,10 +209,11 @@ import Testing
         #expect(marked.output.contains("c..  x =G= 1.0000E-7 ; (LHS = 0, INFES = 1.0000E-7 ****)"), "\(marked.output)")
     }
 
-    /// `m.solPrint = 2` (and `option solPrint = silent`) leaves the solve's summary out of the
-    /// terminal output; the solve still happens and reports.
-    @Test func silentSolPrintPrintsNoSummary() {
-        for setting in ["m.solPrint = 2;", "option solPrint = silent;"] {
+    /// `m.solPrint` off (0) or silent (2), or `option solPrint = off/silent`, leaves the solve's
+    /// summary out of the terminal output (a loop of solves prints only its results); the
+    /// solve still happens and reports.
+    @Test func quietSolPrintPrintsNoSummary() {
+        for setting in ["m.solPrint = 2;", "m.solPrint = 0;", "option solPrint = silent;", "option solPrint = off;"] {
             let run = runSource(SolveAttributeTests.lp + "\n" + setting + "\nsolve m using lp maximizing z;\ndisplay z.l;")
             #expect(!run.output.contains("---- SOLVE"), "\(setting)")
             #expect(run.output.contains("VARIABLE z.L"))

@@ -51,7 +51,7 @@ extension Interpreter {
                                 elapsedSeconds: Double(t1 &- runStart) / 1e9 + solverSeconds,
                                 evaluationSeconds: sv.type.isNonlinear ? result.evaluationSeconds : nil, line: sv.span.line,
                                 listing: listing, conflict: conflict, message: message, blocks: pipeline.blocks?.count ?? 1,
-                                impliedBounds: result.impliedBounds, silent: attribute(sv.model, .solPrint) == 2)))
+                                impliedBounds: result.impliedBounds, silent: attribute(sv.model, .solPrint) != 1)))
     }
 
     /// The backend for the solve and the options it gets (limits, option file); nil after a
