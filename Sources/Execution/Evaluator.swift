@@ -134,7 +134,7 @@ extension Interpreter {
 
     /// `x ** y` by GAMS's rule (`BuiltinFunction.raise`), its failures reported at `n`.
     func power(_ x: Double, _ y: Double, _ n: Node) -> Double {
-        value(BuiltinFunction.raise(x, to: y), .power, n)
+        checked(BuiltinFunction.raise(x, to: y), .power, n)
     }
 
     func call(_ f: BuiltinFunction, _ args: [Node], _ n: Node) -> Double {
@@ -151,11 +151,11 @@ extension Interpreter {
         let result = f.descriptor.evaluate(v) { distribution in
             distribution == .unit ? random.unit() : random.gaussian()
         }
-        return value(result, f, n)
+        return checked(result, f, n)
     }
 
     /// The value of a call, or UNDF after reporting why the point is outside the domain.
-    func value(_ result: Result<Double, FunctionDomainError>, _ f: BuiltinFunction, _ n: Node) -> Double {
+    func checked(_ result: Result<Double, FunctionDomainError>, _ f: BuiltinFunction, _ n: Node) -> Double {
         switch result {
         case .success(let v):
             return v

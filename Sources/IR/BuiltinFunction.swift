@@ -24,7 +24,7 @@ public enum BuiltinFunction: UInt8, CaseIterable, Sendable {
     public static let table: [FunctionDescriptor] = allCases.map(\.row)
 
     private static let byName: [String: BuiltinFunction] =
-        Dictionary(uniqueKeysWithValues: allCases.map { ($0.row.name, $0) })
+        Dictionary(uniqueKeysWithValues: table.map { ($0.name, $0.function) })
 
     /// GAMS's `x ** y` (also `power` and `rPower`): a negative base needs an integer exponent,
     /// zero a non-negative one.
