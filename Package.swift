@@ -22,7 +22,7 @@ let package = Package(
         .systemLibrary(name: "CMalloc", path: "Sources/CMalloc"),
         .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
         .target(name: "Diagnostics"),
-        .target(name: "Syntax", dependencies: ["Diagnostics"], swiftSettings: fast),
+        .target(name: "Syntax", dependencies: ["Diagnostics", "IR"], swiftSettings: fast),
         .target(name: "IR", dependencies: ["Diagnostics"], swiftSettings: fast),
         .target(name: "Semantics", dependencies: ["Syntax", "IR", "GDX", "GDXBridge"], swiftSettings: fast),
         .target(name: "Execution", dependencies: ["Semantics", "IR", "Derivatives", "Memory", "GDX", "GDXBridge"], swiftSettings: fast),

@@ -2293,8 +2293,10 @@ error[E0116]: cannot evaluate '96 * days': 'days' is not a number (a %name% that
 `$eval NAME expression` computes a number before the program runs and stores it as the
 compile-time variable `NAME` (`%NAME%`), written without a fraction when it is whole. The
 expression may use numbers, `%name%` values, `+ - * / ** ^`, parentheses, comparisons and
-`and/or/not` (1 or 0), and the functions `abs ceil floor round trunc sign sqr sqrt exp log log10
-power mod min max`. Symbols of the model (sets, parameters) do not exist yet at compile time.
+`and/or/not` (1 or 0), and the built-in functions of the language (`abs ceil floor round trunc
+frac mod div sign sqr sqrt exp exp10 log log10 log2 power rpower sin cos tan arctan max min sigmoid
+errorf ifThen`) with their argument counts and domains, but not the random draws (`uniform`,
+`uniformInt`, `normal`). Symbols of the model (sets, parameters) do not exist yet at compile time.
 
 ## Fix
 

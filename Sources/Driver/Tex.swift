@@ -320,22 +320,21 @@ private struct Renderer {
         return out
     }
 
+    /// A call as its row of the function table writes it; `card(s)` is `|s|`.
     func call(_ name: String, _ args: [Expr], _ context: Int) -> String {
         func a(_ k: Int, _ c: Int = 0) -> String { k < args.count ? expr(args[k], c) : "" }
-        switch name {
-        case "sqr" where args.count == 1: return wrap("{\(a(0, 7))}^{2}", 6, context)
-        case "sqrt" where args.count == 1: return "\\sqrt{\(a(0))}"
-        case "abs" where args.count == 1: return "\\left|\(a(0))\\right|"
-        case "exp" where args.count == 1: return "e^{\(a(0))}"
-        case "log" where args.count == 1: return "\\ln\\left(\(a(0))\\right)"
-        case "power", "rpower", "cvpower", "vcpower":
-            if args.count == 2 { return wrap("{\(a(0, 7))}^{\(a(1))}", 6, context) }
-        case "card" where args.count == 1: return "\\left|\(a(0))\\right|"
-        case "min", "max", "sin", "cos", "tan":
-            return "\\\(name)\\left(\(args.map { expr($0, 0) }.joined(separator: ", "))\\right)"
-        default: break
+        func list() -> String { args.map { expr($0, 0) }.joined(separator: ", ") }
+        if name == "card" && args.count == 1 { return "\\left|\(a(0))\\right|" }
+        let row = BuiltinFunction(name: name)?.descriptor
+        let form = row.flatMap { $0.arity.contains(args.count) ? $0.latex : nil } ?? .operatorName
+        switch form {
+        case .operatorName: return "\\operatorname{\(escapeMath(name))}\\left(\(list())\\right)"
+        case .command(let command): return "\(command)\\left(\(list())\\right)"
+        case .superscript(let exponent): return wrap("{\(a(0, 7))}^{\(exponent ?? a(1))}", 6, context)
+        case .exponential: return "e^{\(a(0))}"
+        case .squareRoot: return "\\sqrt{\(a(0))}"
+        case .absoluteValue: return "\\left|\(a(0))\\right|"
         }
-        return "\\operatorname{\(escapeMath(name))}\\left(\(args.map { expr($0, 0) }.joined(separator: ", "))\\right)"
     }
 
     func wrap(_ s: String, _ strength: Int, _ context: Int) -> String {

@@ -112,7 +112,7 @@ extension Interpreter {
                 return SpecialValue.undf
             }
             return zeroFix(x / y, x, y)
-        case .pow: return power(x, y, n, integerOnly: true)
+        case .pow: return power(x, y, n)
         case .lt: return x < y ? 1 : 0
         case .le: return x <= y ? 1 : 0
         case .eq: return x == y || Interpreter.sameAcronym(x, y) ? 1 : 0
@@ -132,78 +132,42 @@ extension Interpreter {
         return r
     }
 
-    func power(_ x: Double, _ y: Double, _ n: Node, integerOnly: Bool) -> Double {
-        if x < 0 {
-            if y == y.rounded() { return Foundation.pow(x, y) }
-            runtimeError("E4005", "power of a negative number (\(x)) to a fractional exponent (\(y))", at: n.span)
-            return SpecialValue.undf
-        }
-        if x == 0 && y < 0 {
-            runtimeError("E4001", "division by zero: 0 to a negative power", at: n.span)
-            return SpecialValue.undf
-        }
-        return Foundation.pow(x, y)
+    /// `x ** y` by GAMS's rule (`BuiltinFunction.raise`), its failures reported at `n`.
+    func power(_ x: Double, _ y: Double, _ n: Node) -> Double {
+        checked(BuiltinFunction.raise(x, to: y), .power, n)
     }
 
-    func call(_ f: Function, _ args: [Node], _ n: Node) -> Double {
+    func call(_ f: BuiltinFunction, _ args: [Node], _ n: Node) -> Double {
         let r = callRaw(f, args, n)
         // a computed zero is EPS only when an argument was EPS (no negative zero otherwise)
         if r == 0 && r.sign == .minus && f != .ifthen { return 0 }
         return r
     }
 
-    func callRaw(_ f: Function, _ args: [Node], _ n: Node) -> Double {
+    /// A call through the function table; `ifThen` evaluates only the branch its condition picks.
+    func callRaw(_ f: BuiltinFunction, _ args: [Node], _ n: Node) -> Double {
         if f == .ifthen { return truth(eval(args[0])) ? eval(args[1]) : eval(args[2]) }
         let v = args.map { eval($0) }
-        func domain(_ ok: Bool, _ what: String) -> Bool {
-            if !ok { runtimeError("E4006", "\(f.rawValue) of \(what)", at: n.span) }
-            return ok
+        let result = f.descriptor.evaluate(v) { distribution in
+            distribution == .unit ? random.unit() : random.gaussian()
         }
-        switch f {
-        case .na: return SpecialValue.na
-        case .undf: return SpecialValue.undf
-        case .sqr: return v[0] * v[0]
-        case .sqrt: return domain(v[0] >= 0, "a negative number (\(v[0]))") ? v[0].squareRoot() : SpecialValue.undf
-        case .exp: return Foundation.exp(v[0])
-        case .exp10: return Foundation.pow(10, v[0])
-        case .log: return domain(v[0] > 0, "a non-positive number (\(v[0]))") ? Foundation.log(v[0]) : SpecialValue.undf
-        case .log10: return domain(v[0] > 0, "a non-positive number (\(v[0]))") ? Foundation.log10(v[0]) : SpecialValue.undf
-        case .log2: return domain(v[0] > 0, "a non-positive number (\(v[0]))") ? Foundation.log2(v[0]) : SpecialValue.undf
-        case .abs: return Swift.abs(v[0])
-        case .max: return v.dropFirst().reduce(v[0]) { Swift.max($0, $1) }
-        case .min: return v.dropFirst().reduce(v[0]) { Swift.min($0, $1) }
-        case .ceil: return Foundation.ceil(v[0])
-        case .floor: return Foundation.floor(v[0])
-        case .trunc: return v[0] < 0 ? Foundation.ceil(v[0]) : Foundation.floor(v[0])
-        case .frac: return v[0] - (v[0] < 0 ? Foundation.ceil(v[0]) : Foundation.floor(v[0]))
-        case .round:
-            let digits = v.count > 1 ? v[1] : 0
-            let scale = Foundation.pow(10, digits.rounded())
-            return (v[0] * scale).rounded(.toNearestOrAwayFromZero) / scale
-        case .mod:
-            guard domain(v[1] != 0, "a zero divisor") else { return SpecialValue.undf }
-            return Foundation.fmod(v[0], v[1])
-        case .div:
-            guard v[1] != 0 else { runtimeError("E4001", "division by zero", at: n.span); return SpecialValue.undf }
-            return v[0] / v[1]
-        case .sign: return v[0] > 0 ? 1 : (v[0] < 0 ? -1 : 0)
-        case .sin: return Foundation.sin(v[0])
-        case .cos: return Foundation.cos(v[0])
-        case .tan: return Foundation.tan(v[0])
-        case .arctan: return Foundation.atan(v[0])
-        case .sigmoid: return 1 / (1 + Foundation.exp(-v[0]))
-        case .errorf: return 0.5 * Foundation.erfc(-v[0] / 2.0.squareRoot())
-        case .power:
-            guard domain(v[1] == v[1].rounded(), "a fractional exponent (\(v[1])); use rPower") else { return SpecialValue.undf }
-            return power(v[0], v[1], n, integerOnly: true)
-        case .rpower: return power(v[0], v[1], n, integerOnly: false)
-        case .uniform: return v[0] + (v[1] - v[0]) * random.unit()
-        case .uniformint:
-            let lo = Foundation.ceil(v[0]), hi = Foundation.floor(v[1])
-            guard domain(hi >= lo, "an empty range [\(v[0]), \(v[1])]") else { return SpecialValue.undf }
-            return lo + Foundation.floor(random.unit() * (hi - lo + 1))
-        case .normal: return v[0] + v[1] * random.gaussian()
-        case .ifthen: return 0
+        return checked(result, f, n)
+    }
+
+    /// The value of a call, or UNDF after reporting why the point is outside the domain.
+    func checked(_ result: Result<Double, FunctionDomainError>, _ f: BuiltinFunction, _ n: Node) -> Double {
+        switch result {
+        case .success(let v):
+            return v
+        case .failure(let e):
+            let code: String
+            switch e.kind {
+            case .outsideDomain: code = "E4006"
+            case .divisionByZero: code = "E4001"
+            case .fractionalPowerOfNegative: code = "E4005"
+            }
+            runtimeError(code, e.message(for: f), at: n.span)
+            return SpecialValue.undf
         }
     }
 }

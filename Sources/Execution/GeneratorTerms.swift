@@ -243,39 +243,20 @@ extension ModelGenerator {
         return pool.add(.power, [try lower(a), try lower(b)])
     }
 
-    /// A built-in function of variable arguments (classification admitted only these).
-    func call(_ f: Function, _ args: [Node], _ n: Node) throws -> Int32 {
-        let unary: NLOp?
-        switch f {
-        case .sqr: unary = .sqr
-        case .sqrt: unary = .sqrt
-        case .exp: unary = .exp
-        case .log: unary = .log
-        case .log10: unary = .log10
-        case .log2: unary = .log2
-        case .sin: unary = .sin
-        case .cos: unary = .cos
-        case .tan: unary = .tan
-        case .arctan: unary = .arctan
-        case .abs: unary = .abs
-        case .sigmoid: unary = .sigmoid
-        default: unary = nil
+    /// A built-in function of variable arguments (classification admitted only these), lowered to
+    /// the DAG operation its row of the function table names.
+    func call(_ f: BuiltinFunction, _ args: [Node], _ n: Node) throws -> Int32 {
+        guard let lowering = f.descriptor.lowering else {
+            interpreter.runtimeError("E4011", "'\(f.name)' of a variable cannot be part of a model", at: n.span)
+            throw GenerationFailure()
         }
-        if let op = unary, args.count == 1 { return pool.add(op, [try lower(args[0])]) }
-        switch f {
-        case .exp10 where args.count == 1:
-            return pool.add(.constantPower, [try lower(args[0])], value: 10)
-        case .power, .rpower:
-            if args.count == 2 { return try power(args[0], args[1]) }
-        case .min, .max:
-            return pool.add(f == .min ? .min : .max, try args.map { try lower($0) })
-        case .ifthen where args.count == 3:
-            if !args[0].hasVariable { return interpreter.truth(interpreter.eval(args[0])) ? try lower(args[1]) : try lower(args[2]) }
-            return pool.add(.ifThen, [try lower(args[0]), try lower(args[1]), try lower(args[2])])
+        switch lowering.op {
+        case .power:
+            return try power(args[0], args[1])
+        case .ifThen where !args[0].hasVariable:
+            return interpreter.truth(interpreter.eval(args[0])) ? try lower(args[1]) : try lower(args[2])
         default:
-            break
+            return pool.add(lowering.op, try args.map { try lower($0) }, value: lowering.value)
         }
-        interpreter.runtimeError("E4011", "'\(f.rawValue)' of a variable cannot be part of a model", at: n.span)
-        throw GenerationFailure()
     }
 }

@@ -56,30 +56,6 @@ public struct Classification {
     func joined(_ other: Classification) -> Classification { other.kind > kind ? other : self }
 }
 
-/// What each built-in function does to the class of its variable arguments: the function
-/// property table that drives classification (derivatives follow the same table in lowering).
-public enum FunctionProperty {
-    /// Smooth where defined (`exp`, `log`, `sqrt`, `power`, ...).
-    case smooth
-    /// Continuous with kinks (`abs`, `min`, `max`): needs `dnlp`.
-    case nonsmooth
-    /// Jumps (`ceil`, `sign`, random draws): no model type accepts it of a variable.
-    case discontinuous
-
-    public static func of(_ f: Function) -> FunctionProperty {
-        switch f {
-        case .sqr, .sqrt, .exp, .log, .log10, .log2, .sin, .cos, .tan, .arctan, .power, .rpower,
-             .sigmoid, .exp10:
-            return .smooth
-        case .abs, .max, .min, .ifthen:
-            return .nonsmooth
-        case .ceil, .floor, .round, .mod, .sign, .trunc, .frac, .div, .uniform, .uniformint, .normal,
-             .errorf, .na, .undf:
-            return .discontinuous
-        }
-    }
-}
-
 extension Compiler {
     /// Classifies an equation side or body: how it depends on the variables.
     public static func classify(_ n: Node) -> Classification {
@@ -129,18 +105,19 @@ extension Compiler {
                 return Classification(.nonsmooth, n, "'ifThen' with a variable condition").joined(classify(args[0])).joined(branches)
             }
             let inner = args.map(classify).reduce(Classification.constant) { $0.joined($1) }
-            switch FunctionProperty.of(f) {
+            // the function table says what a function does to the class of its arguments
+            switch f.descriptor.smoothness {
             case .discontinuous:
-                return Classification(.discontinuous, n, "'\(f.rawValue)' of a variable is discontinuous")
+                return Classification(.discontinuous, n, "'\(f.name)' of a variable is discontinuous")
             case .nonsmooth:
-                return Classification(.nonsmooth, n, "'\(f.rawValue)' of a variable is not smooth").joined(inner)
+                return Classification(.nonsmooth, n, "'\(f.name)' of a variable is not smooth").joined(inner)
             case .smooth:
                 if f == .sqr && inner.kind == .linear { return Classification(.quadratic, n, "square of a variable term") }
                 if f == .power, args.count == 2, !args[1].hasVariable, case .constant(let e) = args[1].kind {
                     if e == 1 { return inner }
                     if e == 2 && inner.kind == .linear { return Classification(.quadratic, n, "square of a variable term") }
                 }
-                return Classification(.nonlinear, n, "'\(f.rawValue)' of a variable").joined(inner)
+                return Classification(.nonlinear, n, "'\(f.name)' of a variable").joined(inner)
             }
         case .reduce(let op, _, let body):
             let cb = classify(body)

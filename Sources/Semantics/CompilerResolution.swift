@@ -57,7 +57,7 @@ extension Compiler {
         let key = name.key
         func arity(_ n: ClosedRange<Int>) -> Bool {
             if n.contains(args.count) { return true }
-            diagnostics.error("E2011", "'\(name.text)' takes \(n.lowerBound == n.upperBound ? "\(n.lowerBound)" : "\(n.lowerBound) to \(n.upperBound)") argument\(n.upperBound == 1 ? "" : "s"), not \(args.count)",
+            diagnostics.error("E2011", "'\(name.text)' takes \(FunctionDescriptor.argumentCount(n)), not \(args.count)",
                               at: name.span)
             return false
         }
@@ -107,10 +107,8 @@ extension Compiler {
                 }
             }
             return Node(.sameAs(idx[0], idx[1]), s)
-        case "na": return Node(.call(.na, []), s)
-        case "undf": return Node(.call(.undf, []), s)
         default:
-            guard let f = Function(rawValue: key) else {
+            guard let f = BuiltinFunction(name: key) else {
                 if let sym = byName[key] {
                     diagnostics.error("E2020", "the indices of \(sym.kind.rawValue) '\(sym.name)' must be set names or quoted labels, not expressions",
                                       at: s, notes: sym.dimension > 0 ? ["'\(sym.name)' is declared over (\(sym.domainNames.joined(separator: ",")))"] : [])
@@ -124,15 +122,7 @@ extension Compiler {
                                   help: close.map { ["did you mean '\($0.0)'?"] } ?? [])
                 return nil
             }
-            let expected: ClosedRange<Int>
-            switch f {
-            case .power, .mod, .uniform, .uniformint, .normal, .div, .rpower: expected = 2...2
-            case .max, .min: expected = 2...20
-            case .round: expected = 1...2
-            case .ifthen: expected = 3...3
-            default: expected = 1...1
-            }
-            guard arity(expected) else { return nil }
+            guard arity(f.descriptor.arity) else { return nil }
             var out: [Node] = []
             for a in args {
                 guard let n = resolve(a, ctx) else { return nil }

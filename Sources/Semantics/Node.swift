@@ -10,13 +10,6 @@ public enum ResolvedIndex {
     case label(Label)
 }
 
-/// Built-in functions of data (and, later, of variables).
-public enum Function: String {
-    case sqr, sqrt, exp, log, log10, log2, abs, max, min, ceil, floor, round, mod, sign, sin, cos, tan
-    case arctan, power, uniform, uniformint, normal, ifthen, trunc, frac, div, rpower, errorf, sigmoid, exp10
-    case na, undf
-}
-
 /// Variable/equation attributes usable as data.
 public enum Attribute: String {
     case l, m, lo, up, fx, scale, prior, range, slack, slacklo, slackup, infeas
@@ -57,7 +50,7 @@ public final class Node {
         case not(Node)
         case binary(BinaryOp, Node, Node)
         case dollar(Node, Node)
-        case call(Function, [Node])
+        case call(BuiltinFunction, [Node])
         /// `ord(i)`: slot and the set it moves in.
         case ord(Int, Symbol)
         case card(Symbol)

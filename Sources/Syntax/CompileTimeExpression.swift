@@ -1,8 +1,9 @@
 import Foundation
+import IR
 
 /// The numeric expressions of `$eval NAME expression`: numbers, `+ - * / ** ^`, parentheses,
-/// comparisons and `and/or/not` (1 or 0), and the functions `abs ceil floor round trunc sign
-/// sqr sqrt exp log log10 power mod min max`, and `card(s)` for a set whose data came before.
+/// comparisons and `and/or/not` (1 or 0), the built-in functions of `BuiltinFunction` but the
+/// random draws, and `card(s)` for a set whose data came before.
 /// Evaluated at compile time, before the program is
 /// parsed (the expression sees `%name%` values already substituted).
 public enum CompileTimeExpression {
@@ -202,35 +203,17 @@ private struct EvalParser {
             repeat { args.append(try disjunction()) } while take(",")
             guard take(")") else { throw problem("')' expected", at: i, label: "')' expected") }
         }
-        func arity(_ n: Int) throws {
-            guard args.count == n else {
-                throw problem("\(name) takes \(n) argument\(n == 1 ? "" : "s"), not \(args.count)", at: start, i - start, label: "")
-            }
-        }
-        switch name {
-        case "abs": try arity(1); return Swift.abs(args[0])
-        case "ceil": try arity(1); return args[0].rounded(.up)
-        case "floor": try arity(1); return args[0].rounded(.down)
-        case "round":
-            if args.count == 2 { let f = Foundation.pow(10, args[1]); return (args[0] * f).rounded(.toNearestOrAwayFromZero) / f }
-            try arity(1); return args[0].rounded(.toNearestOrAwayFromZero)
-        case "trunc": try arity(1); return args[0].rounded(.towardZero)
-        case "sign": try arity(1); return args[0] > 0 ? 1 : args[0] < 0 ? -1 : 0
-        case "sqr": try arity(1); return args[0] * args[0]
-        case "sqrt": try arity(1); return Foundation.sqrt(args[0])
-        case "exp": try arity(1); return Foundation.exp(args[0])
-        case "log": try arity(1); return Foundation.log(args[0])
-        case "log10": try arity(1); return Foundation.log10(args[0])
-        case "power": try arity(2); return Foundation.pow(args[0], args[1])
-        case "mod":
-            try arity(2)
-            guard args[1] != 0 else { throw problem("mod by zero", at: start, i - start, label: "") }
-            return args[0] - args[1] * (args[0] / args[1]).rounded(.towardZero)
-        case "min", "max":
-            guard !args.isEmpty else { throw problem("\(name) needs at least one argument", at: start, i - start, label: "") }
-            return name == "min" ? args.min()! : args.max()!
-        default:
+        // the function table's rows, except random draws: the random stream starts with the run
+        guard let f = BuiltinFunction(name: name), f.descriptor.isCallable, !f.descriptor.drawsRandomNumbers else {
             throw problem("unknown function '\(name)' in $eval", at: start, nameEnd - start, label: "not a function $eval knows")
+        }
+        guard f.descriptor.arity.contains(args.count) else {
+            throw problem("\(name) takes \(FunctionDescriptor.argumentCount(f.descriptor.arity)), not \(args.count)",
+                          at: start, i - start, label: "")
+        }
+        switch f.descriptor.evaluate(args, { _ in .nan }) {
+        case .success(let v): return v
+        case .failure(let e): throw problem(e.message(for: f), at: start, i - start, label: "")
         }
     }
 }

@@ -1,12 +1,11 @@
 import Diagnostics
+import IR
 
 extension Parser {
-    /// Built-in functions (called with parentheses).
-    public static let functionNames: Set<String> = [
-        "ord", "card", "sqr", "sqrt", "exp", "log", "log10", "log2", "abs", "max", "min", "ceil", "floor",
-        "round", "mod", "sign", "sin", "cos", "tan", "arctan", "power", "uniform", "uniformint", "normal",
-        "ifthen", "trunc", "frac", "sameas", "div", "rpower", "errorf", "sigmoid", "exp10",
-    ]
+    /// Built-in functions (called with parentheses): the callable rows of the function table and
+    /// the set functions name resolution handles itself.
+    public static let functionNames: Set<String> =
+        Set(BuiltinFunction.table.filter(\.isCallable).map(\.name)).union(["ord", "card", "sameas"])
 
     /// expression = orExpr ;  orExpr = xorExpr { ("or") xorExpr } ;
     func parseExpression() throws -> Expr {
