@@ -31,9 +31,9 @@ let package = Package(
         // page population and malloc tuning for large runs, shared by generation and the backends
         .target(name: "Memory", dependencies: ["IR", "CMalloc"]),
         .target(name: "Report", dependencies: ["IR"]),
-        .target(name: "Formats", dependencies: ["IR"]),
+        .target(name: "Formats", dependencies: ["Diagnostics", "IR"]),
         .target(name: "GDX", dependencies: ["CZlib"]),
-        .target(name: "GDXBridge", dependencies: ["IR", "GDX"]),
+        .target(name: "GDXBridge", dependencies: ["Diagnostics", "IR", "GDX"]),
         .target(name: "Driver", dependencies: ["Diagnostics", "Syntax", "IR", "Semantics", "Execution", "Solvers", "Report", "Formats", "GDX", "GDXBridge"]),
         .executableTarget(name: "enm", dependencies: [
             "Driver", "Formats", .product(name: "ArgumentParser", package: "swift-argument-parser"),

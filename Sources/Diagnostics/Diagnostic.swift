@@ -7,7 +7,8 @@ public enum Severity: String, Sendable {
 public struct Diagnostic: Sendable {
     public var severity: Severity
     /// `E0xxx` syntax, `E1xxx` names, `E2xxx` domains, `E3xxx` data, `E4xxx` execution,
-    /// `E5xxx` solver and export, `E6xxx` output files, `Wxxxx` warnings.
+    /// `E5xxx` solver and export, `E6xxx` output files, `Wxxxx` warnings: a `DiagnosticCode`'s
+    /// spelling, as `--json` and `enm explain` write it.
     public var code: String
     public var message: String
     public var span: SourceSpan
@@ -18,10 +19,10 @@ public struct Diagnostic: Sendable {
     /// `= help:` lines.
     public var help: [String]
 
-    public init(_ severity: Severity, _ code: String, _ message: String, at span: SourceSpan,
+    public init(_ severity: Severity, _ code: DiagnosticCode, _ message: String, at span: SourceSpan,
                 label: String = "", notes: [String] = [], help: [String] = []) {
         self.severity = severity
-        self.code = code
+        self.code = code.rawValue
         self.message = message
         self.span = span
         self.label = label
@@ -72,13 +73,13 @@ public final class DiagnosticBag: @unchecked Sendable {
     }
 
     /// Adds an error.
-    public func error(_ code: String, _ message: String, at span: SourceSpan, label: String = "",
+    public func error(_ code: DiagnosticCode, _ message: String, at span: SourceSpan, label: String = "",
                       notes: [String] = [], help: [String] = []) {
         add(Diagnostic(.error, code, message, at: span, label: label, notes: notes, help: help))
     }
 
     /// Adds a warning.
-    public func warning(_ code: String, _ message: String, at span: SourceSpan, label: String = "",
+    public func warning(_ code: DiagnosticCode, _ message: String, at span: SourceSpan, label: String = "",
                         notes: [String] = [], help: [String] = []) {
         add(Diagnostic(.warning, code, message, at: span, label: label, notes: notes, help: help))
     }

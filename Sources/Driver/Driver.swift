@@ -109,7 +109,7 @@ public enum Driver {
     static func compileFile(path: String, mode: RunMode, preprocessor pre: Preprocessor, bag: DiagnosticBag) -> FrontEnd {
         let lines = pre.run(path: path)
         for name in pre.unreadDefines {
-            bag.warning("W0090", "--\(name) is not used by the model: no %\(name)% or $if set \(name) reads it", at: .none)
+            bag.warning(.W0090, "--\(name) is not used by the model: no %\(name)% or $if set \(name) reads it", at: .none)
         }
         let parser = Parser(lines: lines, diagnostics: bag)
         let statements = parser.parseProgram()
@@ -228,13 +228,13 @@ public enum Driver {
                 found += 1
                 guard found <= 10 else { continue }
                 let row = model.rowOrigin[i], column = model.columnOrigin[Int(model.entryColumn[k])]
-                bag.warning("W4101", "coefficient \(String(format: "%.6g", model.entryValue[k])) of \(column.displayName) in \(row.displayName) is \(a > 1e9 ? "above 1e9" : "below 1e-9") in magnitude",
+                bag.warning(.W4101, "coefficient \(String(format: "%.6g", model.entryValue[k])) of \(column.displayName) in \(row.displayName) is \(a > 1e9 ? "above 1e9" : "below 1e-9") in magnitude",
                             at: spans[row.symbol] ?? .none, label: "badly scaled",
                             help: ["rescale the variable or the equation (change its units) so coefficients stay within about 1e-6 to 1e6"])
             }
         }
         if found > 10 {
-            bag.warning("W4101", "\(found - 10) more coefficients are above 1e9 or below 1e-9 in magnitude", at: .none)
+            bag.warning(.W4101, "\(found - 10) more coefficients are above 1e9 or below 1e-9 in magnitude", at: .none)
         }
     }
 
@@ -282,7 +282,7 @@ public enum Driver {
     }
 
     /// Run-time errors that mean the model's data make it infeasible.
-    static let infeasibilityCodes: Set<String> = ["E4015", "E4016"]
+    static let infeasibilityCodes: Set<String> = [DiagnosticCode.E4015.rawValue, DiagnosticCode.E4016.rawValue]
 
     static func exitCodeForCompile(_ bag: DiagnosticBag) -> ExitCode {
         let errors = bag.items.filter { $0.severity == .error }
@@ -450,9 +450,9 @@ public final class TextPrinter {
 
 extension Driver {
     /// Code of the error when `--out DIR` cannot be written.
-    public static let resultsWriteCode = "E6001"
+    public static let resultsWriteCode = DiagnosticCode.E6001
     /// Code of the error when `--ledger FILE` cannot be appended to.
-    public static let ledgerWriteCode = "E6002"
+    public static let ledgerWriteCode = DiagnosticCode.E6002
 
     /// The sets and parameters a run displayed (model attributes, texts and variable or
     /// equation attributes are not among them).

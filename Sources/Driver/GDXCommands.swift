@@ -21,7 +21,7 @@ extension Driver {
         } catch let e as GDXError {
             return GDXDumpResult(text: "", diagnostics: [gdxDiagnostic(e, path: path)], exitCode: gdxExitCode(e))
         } catch {
-            return GDXDumpResult(text: "", diagnostics: [Diagnostic(.error, GDXError(.unreadable, "").code, "cannot read '\(path)': \(error)", at: .none)],
+            return GDXDumpResult(text: "", diagnostics: [Diagnostic(.error, GDXError(.unreadable, "").diagnosticCode, "cannot read '\(path)': \(error)", at: .none)],
                                  exitCode: 5)
         }
     }
@@ -31,9 +31,9 @@ extension Driver {
     static func gdxDiagnostic(_ e: GDXError, path: String) -> Diagnostic {
         switch e.kind {
         case .unreadable, .unwritable:
-            return Diagnostic(.error, e.code, e.message, at: .none)
+            return Diagnostic(.error, e.diagnosticCode, e.message, at: .none)
         case .notGDX, .malformed, .unsupported, .invalidData:
-            return Diagnostic(.error, e.code, "'\(path)': \(e.message)", at: .none)
+            return Diagnostic(.error, e.diagnosticCode, "'\(path)': \(e.message)", at: .none)
         }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import Diagnostics
 import IR
 import Semantics
 import Syntax
@@ -32,7 +33,7 @@ extension Interpreter {
             case .prior: return 1
             }
         case .variable(let s, _):
-            runtimeError("E4004", "variable '\(s.name)' used as a value", at: n.span)
+            runtimeError(.E4004, "variable '\(s.name)' used as a value", at: n.span)
             return SpecialValue.undf
         case .modelAttribute(let m, let name):
             return modelAttribute(m, name)
@@ -108,7 +109,7 @@ extension Interpreter {
         case .mul: return zeroFix(x * y, x, y)
         case .div:
             if y == 0 {
-                runtimeError("E4001", "division by zero", at: n.span)
+                runtimeError(.E4001, "division by zero", at: n.span)
                 return SpecialValue.undf
             }
             return zeroFix(x / y, x, y)
@@ -160,11 +161,11 @@ extension Interpreter {
         case .success(let v):
             return v
         case .failure(let e):
-            let code: String
+            let code: DiagnosticCode
             switch e.kind {
-            case .outsideDomain: code = "E4006"
-            case .divisionByZero: code = "E4001"
-            case .fractionalPowerOfNegative: code = "E4005"
+            case .outsideDomain: code = .E4006
+            case .divisionByZero: code = .E4001
+            case .fractionalPowerOfNegative: code = .E4005
             }
             runtimeError(code, e.message(for: f), at: n.span)
             return SpecialValue.undf

@@ -10,9 +10,9 @@ import Semantics
 public enum GDXTransfers {
     /// A transfer that failed: its diagnostic code and the reason in words.
     struct Failure: Error {
-        var code: String
+        var code: DiagnosticCode
         var message: String
-        init(_ code: String, _ message: String) {
+        init(_ code: DiagnosticCode, _ message: String) {
             self.code = code
             self.message = message
         }
@@ -32,7 +32,7 @@ public enum GDXTransfers {
         for (k, target) in symbols.enumerated() {
             let sourceName = (k < sources.count ? sources[k] : nil) ?? target.name
             guard let source = byName[sourceName.lowercased()] else {
-                throw Failure("E4032", "'\(name)' has no symbol '\(sourceName)'")
+                throw Failure(.E4032, "'\(name)' has no symbol '\(sourceName)'")
             }
             try checkFits(source, into: target, path: name, labels: program.labels)
             if !levelsOnly { GDXBridge.clearData(target) }
@@ -45,12 +45,12 @@ public enum GDXTransfers {
     /// dimension and every label lies in `target`'s domain sets (nothing is filtered silently).
     private static func checkFits(_ source: Symbol, into target: Symbol, path: String, labels: LabelTable) throws {
         guard source.kind == target.kind, source.dimension == target.dimension else {
-            throw Failure("E4032", "'\(target.name)' is a \(target.dimension)-dimensional \(target.kind.rawValue), but '\(path)' holds '\(source.name)' as a \(source.dimension)-dimensional \(source.kind.rawValue)")
+            throw Failure(.E4032, "'\(target.name)' is a \(target.dimension)-dimensional \(target.kind.rawValue), but '\(path)' holds '\(source.name)' as a \(source.dimension)-dimensional \(source.kind.rawValue)")
         }
         for t in GDXBridge.tuples(of: source) {
             guard let (k, d) = GDXBridge.outsideDomain(t, of: target) else { continue }
             let names = (0..<target.dimension).map { labels.name(t[$0]) }.joined(separator: ",")
-            throw Failure("E4033", "'\(target.name)(\(names))' of '\(path)': '\(labels.name(t[k]))' is not in set '\(d.name)'")
+            throw Failure(.E4033, "'\(target.name)(\(names))' of '\(path)': '\(labels.name(t[k]))' is not in set '\(d.name)'")
         }
     }
 
@@ -59,7 +59,7 @@ public enum GDXTransfers {
         do {
             return try body()
         } catch let e as GDXError {
-            throw Failure(e.code, e.message)
+            throw Failure(e.diagnosticCode, e.message)
         }
     }
 }
@@ -83,7 +83,7 @@ extension Interpreter {
         } catch let e as GDXTransfers.Failure {
             runtimeError(e.code, "\(g.kind.rawValue): \(e.message)", at: g.span)
         } catch {
-            runtimeError("E4032", "\(g.kind.rawValue): \(error)", at: g.span)
+            runtimeError(.E4032, "\(g.kind.rawValue): \(error)", at: g.span)
         }
     }
 }

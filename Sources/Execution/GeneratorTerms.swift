@@ -46,7 +46,7 @@ extension ModelGenerator {
                 if b.hasVariable { try nonlinear(n, scale); return }
                 let v = interpreter.eval(b)
                 if v == 0 {
-                    interpreter.runtimeError("E4001", "division by zero", at: b.span)
+                    interpreter.runtimeError(.E4001, "division by zero", at: b.span)
                     throw GenerationFailure()
                 }
                 try linear(a, scale / v)
@@ -75,7 +75,7 @@ extension ModelGenerator {
     /// Adds `scale · n` to the row's nonlinear part.
     func nonlinear(_ n: Node, _ scale: Double) throws {
         guard nonlinearAllowed else {
-            interpreter.runtimeError("E4011", "nonlinear term in a linear model", at: n.span)
+            interpreter.runtimeError(.E4011, "nonlinear term in a linear model", at: n.span)
             throw GenerationFailure()
         }
         let root = try lower(n)
@@ -92,7 +92,7 @@ extension ModelGenerator {
     func constant(_ n: Node) throws -> Int32 {
         let v = interpreter.eval(n)
         guard v.isFinite else {
-            interpreter.runtimeError("E4012", "\(interpreter.messageNumber(v)) in a nonlinear term", at: n.span)
+            interpreter.runtimeError(.E4012, "\(interpreter.messageNumber(v)) in a nonlinear term", at: n.span)
             throw GenerationFailure()
         }
         return pool.constant(v == 0 ? 0 : v)
@@ -174,7 +174,7 @@ extension ModelGenerator {
                 if !b.hasVariable {
                     let v = interpreter.eval(b)
                     if v == 0 {
-                        interpreter.runtimeError("E4001", "division by zero", at: b.span)
+                        interpreter.runtimeError(.E4001, "division by zero", at: b.span)
                         throw GenerationFailure()
                     }
                 }
@@ -219,7 +219,7 @@ extension ModelGenerator {
                 return items.count == 1 ? items[0] : pool.add(op == .smin ? .min : .max, items)
             }
         default:
-            interpreter.runtimeError("E4011", "this term cannot be part of a nonlinear model", at: n.span)
+            interpreter.runtimeError(.E4011, "this term cannot be part of a nonlinear model", at: n.span)
             throw GenerationFailure()
         }
     }
@@ -229,7 +229,7 @@ extension ModelGenerator {
         if !b.hasVariable {
             let e = interpreter.eval(b)
             guard e.isFinite else {
-                interpreter.runtimeError("E4012", "exponent is \(interpreter.messageNumber(e))", at: b.span)
+                interpreter.runtimeError(.E4012, "exponent is \(interpreter.messageNumber(e))", at: b.span)
                 throw GenerationFailure()
             }
             if e == 1 { return try lower(a) }
@@ -247,7 +247,7 @@ extension ModelGenerator {
     /// the DAG operation its row of the function table names.
     func call(_ f: BuiltinFunction, _ args: [Node], _ n: Node) throws -> Int32 {
         guard let lowering = f.descriptor.lowering else {
-            interpreter.runtimeError("E4011", "'\(f.name)' of a variable cannot be part of a model", at: n.span)
+            interpreter.runtimeError(.E4011, "'\(f.name)' of a variable cannot be part of a model", at: n.span)
             throw GenerationFailure()
         }
         switch lowering.op {

@@ -131,10 +131,10 @@ public final class Interpreter {
     }
 
     /// Reports a run-time error (limited to keep the output readable).
-    func runtimeError(_ code: String, _ message: String, at span: SourceSpan) {
+    func runtimeError(_ code: DiagnosticCode, _ message: String, at span: SourceSpan) {
         runtimeErrors += 1
         if runtimeErrors > 20 {
-            if runtimeErrors == 21 { diagnostics.error("E4099", "more than 20 run-time errors; further ones are not shown", at: span) }
+            if runtimeErrors == 21 { diagnostics.error(.E4099, "more than 20 run-time errors; further ones are not shown", at: span) }
             return
         }
         let where_ = context.isEmpty ? "" : " while evaluating \(context)"
@@ -187,12 +187,12 @@ public final class Interpreter {
             let a = eval(from), b = eval(to)
             let step = by.map { eval($0) } ?? 1
             guard step > 0, step.isFinite, a.isFinite, b.isFinite else {
-                runtimeError("E4002", "for loop needs finite bounds and a positive step (got step \(step))", at: span)
+                runtimeError(.E4002, "for loop needs finite bounds and a positive step (got step \(step))", at: span)
                 return
             }
             let span_ = ((down ? a - b : b - a) / step).rounded(.down)
             guard span_ < 1e9 else {
-                runtimeError("E4002", "for loop would run more than a billion times", at: span)
+                runtimeError(.E4002, "for loop would run more than a billion times", at: span)
                 return
             }
             let n = Int(span_)
@@ -218,7 +218,7 @@ public final class Interpreter {
             display(items, line: Interpreter.listingLine(span))
             var text = ""
             for case .text(let t) in items { text = t; break }
-            diagnostics.error("E4010", "abort\(text.isEmpty ? "" : ": \(text)")", at: span)
+            diagnostics.error(.E4010, "abort\(text.isEmpty ? "" : ": \(text)")", at: span)
             throw ControlFlow.abort
         case .gdxTransfer(let g): transfer(g)
         case .execute(let command, let check, let span): try execute(command: command, checkErrorLevel: check, at: span)
@@ -246,7 +246,7 @@ public final class Interpreter {
             case "sysout":
                 break
             default:
-                diagnostics.warning("W4002", "option '\(o.name)' expects a number; '\(w)' is ignored", at: o.span)
+                diagnostics.warning(.W4002, "option '\(o.name)' expects a number; '\(w)' is ignored", at: o.span)
             }
         }
     }
@@ -271,15 +271,15 @@ public final class Interpreter {
     func execute(command: String, checkErrorLevel: Bool, at span: SourceSpan) throws {
         guard settings.hasEffects else { return }
         guard settings.allowShell else {
-            runtimeError("E4034", "execute runs a program; enm runs none unless --allow-shell is given ('\(command)' was not run)", at: span)
+            runtimeError(.E4034, "execute runs a program; enm runs none unless --allow-shell is given ('\(command)' was not run)", at: span)
             return
         }
         guard let status = Shell.run(command, in: settings.modelDirectory) else {
-            runtimeError("E4034", "execute could not start '/bin/sh' for '\(command)'", at: span)
+            runtimeError(.E4034, "execute could not start '/bin/sh' for '\(command)'", at: span)
             return
         }
         if checkErrorLevel && status != 0 {
-            runtimeError("E4035", "'\(command)' exited with status \(status)", at: span)
+            runtimeError(.E4035, "'\(command)' exited with status \(status)", at: span)
             throw ControlFlow.abort
         }
     }
@@ -341,7 +341,7 @@ public final class Interpreter {
                 case .fx: r.lower = v; r.upper = v; r.level = v
                 case .scale: r.scale = v
                 default:
-                    runtimeError("E4003", "attribute '.\(attr.rawValue)' of '\(sym.name)' cannot be assigned", at: a.span)
+                    runtimeError(.E4003, "attribute '.\(attr.rawValue)' of '\(sym.name)' cannot be assigned", at: a.span)
                     return
                 }
                 sym.records[t] = r

@@ -71,7 +71,7 @@ final class ModelGenerator {
         }
         if infeasibleRows > 0 { return nil }
         guard let objective = column(of: solve.objective) else {
-            interpreter.runtimeError("E4014", "objective variable '\(solve.objective.name)' does not appear in any equation of model '\(solve.model.name)'",
+            interpreter.runtimeError(.E4014, "objective variable '\(solve.objective.name)' does not appear in any equation of model '\(solve.model.name)'",
                                      at: solve.objectiveSpan)
             return nil
         }
@@ -214,12 +214,12 @@ final class ModelGenerator {
             interpreter.context = ""
             let value = model.entryValue[open + bad]
             let why = value.isSubnormal ? " (below the smallest normal number, 2.2E-308, which solvers cannot scale)" : ""
-            interpreter.runtimeError("E4012", "coefficient of \(interpreter.name(vs, vt)) is \(interpreter.messageNumber(value)) in row \(row)\(why)",
+            interpreter.runtimeError(.E4012, "coefficient of \(interpreter.name(vs, vt)) is \(interpreter.messageNumber(value)) in row \(row)\(why)",
                                      at: def.span)
             return false
         }
         if !rhs.isFinite && !rhs.isNaN && def.relation == .eq || rhs.isNaN {
-            interpreter.runtimeError("E4013", "right-hand side \(rhs.isNaN ? "is undefined" : "is infinite") in row \(interpreter.context)", at: def.span)
+            interpreter.runtimeError(.E4013, "right-hand side \(rhs.isNaN ? "is undefined" : "is infinite") in row \(interpreter.context)", at: def.span)
             return false
         }
         var lo = -Double.infinity, up = Double.infinity
@@ -235,7 +235,7 @@ final class ModelGenerator {
             model.discardOpenRow()
             let row = interpreter.context
             interpreter.context = ""
-            interpreter.runtimeError("E4015", "equation \(row) is infeasible: all its terms are zero and 0 \(def.relation.rawValue) \(interpreter.messageNumber(rhs)) does not hold",
+            interpreter.runtimeError(.E4015, "equation \(row) is infeasible: all its terms are zero and 0 \(def.relation.rawValue) \(interpreter.messageNumber(rhs)) does not hold",
                                      at: def.span)
             interpreter.context = row
             infeasibleRows += 1
@@ -259,7 +259,7 @@ final class ModelGenerator {
         for k in 0..<model.columnCount where model.columnLower[k] > model.columnUpper[k] {
             let (s, t) = ModelElements(origins: model.columnOrigin)[k]
             consistent = false
-            interpreter.runtimeError("E4016", "variable \(interpreter.name(s, t)) has lower bound \(interpreter.messageNumber(model.columnLower[k])) above its upper bound \(interpreter.messageNumber(model.columnUpper[k]))",
+            interpreter.runtimeError(.E4016, "variable \(interpreter.name(s, t)) has lower bound \(interpreter.messageNumber(model.columnLower[k])) above its upper bound \(interpreter.messageNumber(model.columnUpper[k]))",
                                      at: solve.modelSpan)
         }
         return consistent

@@ -29,19 +29,19 @@ extension Interpreter {
         let n = modelAttribute(sv.model, "optFile")
         guard n.isFinite, n >= 1 else { return [] }
         guard n < 1e6, n == n.rounded() else {
-            diagnostics.error("E4021", "\(sv.model.name).optFile must be a whole number from 0 to 999999, not \(messageNumber(n))",
+            diagnostics.error(.E4021, "\(sv.model.name).optFile must be a whole number from 0 to 999999, not \(messageNumber(n))",
                               at: sv.span)
             return nil
         }
         let name = Interpreter.optionFileName(solver: backend, number: Int(n))
         let candidates = [Paths.join(settings.modelDirectory, name), name]
         guard let path = candidates.first(where: { FileManager.default.fileExists(atPath: $0) }) else {
-            diagnostics.warning("W4005", "option file '\(name)' not found (\(sv.model.name).optFile = \(Int(n))); the solver's defaults are used",
+            diagnostics.warning(.W4005, "option file '\(name)' not found (\(sv.model.name).optFile = \(Int(n))); the solver's defaults are used",
                                 at: sv.span)
             return []
         }
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-            diagnostics.error("E4022", "option file '\(path)' cannot be read", at: sv.span)
+            diagnostics.error(.E4022, "option file '\(path)' cannot be read", at: sv.span)
             return nil
         }
         var settings: [SolverOptionSetting] = []
@@ -53,7 +53,7 @@ extension Interpreter {
             let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" || $0 == "=" })
             if words.isEmpty { continue }
             guard words.count == 2 else {
-                diagnostics.error("E4023", "\(path):\(k + 1): expected 'name value', found '\(line.trimmingCharacters(in: .whitespaces))'",
+                diagnostics.error(.E4023, "\(path):\(k + 1): expected 'name value', found '\(line.trimmingCharacters(in: .whitespaces))'",
                                   at: sv.span)
                 ok = false
                 continue
@@ -100,7 +100,7 @@ extension Interpreter {
                     let o = model.columnOrigin[Int(c)]
                     return "\(o.displayName) = \(messageNumber(x0[Int(c)]))"
                 }
-                diagnostics.error("E4020", "equation \(name(eq, t)) cannot be evaluated at the starting point",
+                diagnostics.error(.E4020, "equation \(name(eq, t)) cannot be evaluated at the starting point",
                                   at: span, label: "undefined here",
                                   notes: vars.isEmpty ? [] : ["starting levels: " + vars.joined(separator: ", ")],
                                   help: ["a function of this equation is undefined there (log or sqrt of a negative number, division by zero, overflow); give the variables starting levels with '.l' or bounds with '.lo'/'.up' where it is defined"])

@@ -56,7 +56,7 @@ public final class PutOutput {
         } catch {
             failed = true
             let reason = (error as? PutWriteFailure)?.reason ?? "\(error)"
-            diagnostics.error("E6010", "cannot write put file '\(target)' of file '\(file.name)': \(reason)", at: span,
+            diagnostics.error(.E6010, "cannot write put file '\(target)' of file '\(file.name)': \(reason)", at: span,
                               help: ["check that the folder exists and can be written"])
         }
     }
@@ -197,7 +197,7 @@ extension Interpreter {
     /// file was named yet.
     func currentPage(_ span: SourceSpan) -> PutPage? {
         guard let file = putOutput.current else {
-            runtimeError("E4040", "put statement without a file: no 'put f' has run yet", at: span)
+            runtimeError(.E4040, "put statement without a file: no 'put f' has run yet", at: span)
             return nil
         }
         let page = putOutput.page(file)
@@ -246,7 +246,7 @@ extension Interpreter {
         }
         if !page.write(text, width: pageWidth) && !page.reportedWidth {
             page.reportedWidth = true
-            diagnostics.warning("W4040", "put file '\(f.name)': a line is longer than the page width \(pageWidth); the rest is cut",
+            diagnostics.warning(.W4040, "put file '\(f.name)': a line is longer than the page width \(pageWidth); the rest is cut",
                                 at: span, help: ["widen the page with '\(f.name).pw = 1000;' (at most 32767)"])
         }
     }

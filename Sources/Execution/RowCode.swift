@@ -493,7 +493,7 @@ final class RowCode {
             case .divide(let f, let n, let e):
                 let v = value(f)
                 if v == 0 {
-                    interpreter.runtimeError("E4001", "division by zero", at: nodes[Int(n)].span)
+                    interpreter.runtimeError(.E4001, "division by zero", at: nodes[Int(n)].span)
                     throw GenerationFailure()
                 }
                 try run(pc + 1, Int(e), scale / v)

@@ -9,7 +9,7 @@ extension Interpreter {
         switch attribute {
         case .val:
             if let v = labels.number(label) { return v }
-            runtimeError("E4030", "'\(set.name).val' is undefined: the label '\(labels.name(label))' is not a number", at: n.span)
+            runtimeError(.E4030, "'\(set.name).val' is undefined: the label '\(labels.name(label))' is not a number", at: n.span)
             return SpecialValue.undf
         case .uel: return Double(label)
         case .len: return Double(labels.name(label).count)

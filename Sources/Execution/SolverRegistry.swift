@@ -59,7 +59,7 @@ extension Interpreter {
         } else if let entry = solvers.entry(named: name, serving: modelType) {
             pickedSolvers[modelType] = entry
         } else {
-            diagnostics.warning("W4001", "solver '\(name)' is not available; \(current.title) is used for \(modelType.rawValue)", at: span)
+            diagnostics.warning(.W4001, "solver '\(name)' is not available; \(current.title) is used for \(modelType.rawValue)", at: span)
         }
     }
 }

@@ -1,3 +1,4 @@
+import Diagnostics
 import IR
 
 /// A file format a linear or mixed-integer model can be written in.
@@ -63,23 +64,23 @@ public struct WrittenModel: Sendable {
 
 /// Why a model cannot be exported: a code in the E5xxx range and a message.
 public struct ExportError: Error, Sendable, Equatable, CustomStringConvertible {
-    public var code: String
+    public var code: DiagnosticCode
     public var message: String
     public var help: [String]
 
-    public init(_ code: String, _ message: String, help: [String] = []) {
+    public init(_ code: DiagnosticCode, _ message: String, help: [String] = []) {
         self.code = code
         self.message = message
         self.help = help
     }
 
-    public var description: String { "error[\(code)]: \(message)" }
+    public var description: String { "error[\(code.rawValue)]: \(message)" }
 
     /// The error in the style of the project's diagnostics, naming `file` when given.
     public func rendered(file: String? = nil, color: Bool = false) -> String {
         let red = color ? "\u{1B}[1;31m" : "", bold = color ? "\u{1B}[1m" : ""
         let blue = color ? "\u{1B}[1;34m" : "", reset = color ? "\u{1B}[0m" : ""
-        var out = "\(red)error[\(code)]\(reset)\(bold): \(message)\(reset)\n"
+        var out = "\(red)error[\(code.rawValue)]\(reset)\(bold): \(message)\(reset)\n"
         if let file { out += " \(blue)-->\(reset) \(file)\n" }
         for h in help { out += " \(blue)=\(reset) help: \(h)\n" }
         return out
@@ -87,19 +88,19 @@ public struct ExportError: Error, Sendable, Equatable, CustomStringConvertible {
 
     /// E5001: the run ended without reaching a `solve`.
     public static func noSolve(_ file: String) -> ExportError {
-        ExportError("E5001", "no solve statement was reached in '\(file)': there is no model to export",
+        ExportError(.E5001, "no solve statement was reached in '\(file)': there is no model to export",
                     help: ["`enm export` writes the model of the first `solve` the file executes"])
     }
 
     /// E5002: the first solve's model has nonlinear terms.
     public static func nonlinear(model: String, type: String) -> ExportError {
-        ExportError("E5002", "model '\(model)' is nonlinear (solved using \(type)); a nonlinear model cannot be written as MPS/LP",
+        ExportError(.E5002, "model '\(model)' is nonlinear (solved using \(type)); a nonlinear model cannot be written as MPS/LP",
                     help: ["MPS and LP files hold linear and mixed-integer models only"])
     }
 
     /// E5003: the file could not be written, or the model holds something the format cannot state.
     public static func cannotWrite(_ what: String, help: [String] = []) -> ExportError {
-        ExportError("E5003", what, help: help)
+        ExportError(.E5003, what, help: help)
     }
 }
 
@@ -121,7 +122,7 @@ func checkWritable(_ model: ScalarModel) throws {
           model.entryValue.count == model.entryColumn.count
     else { throw ExportError.cannotWrite("the model's arrays are inconsistent") }
     if model.isNonlinear {
-        throw ExportError("E5002", "a nonlinear model cannot be written as MPS/LP")
+        throw ExportError(.E5002, "a nonlinear model cannot be written as MPS/LP")
     }
     if !model.objectiveConstant.isFinite {
         throw ExportError.cannotWrite("the objective constant is \(model.objectiveConstant)")

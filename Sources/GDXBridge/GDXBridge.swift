@@ -1,3 +1,4 @@
+import Diagnostics
 import GDX
 import IR
 
@@ -141,5 +142,14 @@ public enum GDXBridge {
             out.symbols.append(s)
         }
         return out
+    }
+}
+
+extension GDXError {
+    /// The diagnostic a GDX failure is reported with: the code the GDX module names for its
+    /// kind (it spells codes without depending on Diagnostics; each has a page, which
+    /// GDXBridgeTests check).
+    public var diagnosticCode: DiagnosticCode {
+        DiagnosticCode(rawValue: code) ?? .E3030
     }
 }

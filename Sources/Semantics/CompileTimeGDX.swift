@@ -52,7 +52,7 @@ extension Compiler {
             break
         }
         guard let file = gdxIn else {
-            diagnostics.error("E3034", "\(g.kind.rawValue) needs a GDX file opened with $gdxIn before it", at: g.span,
+            diagnostics.error(.E3034, "\(g.kind.rawValue) needs a GDX file opened with $gdxIn before it", at: g.span,
                               help: ["write '$gdxIn data.gdx' on a line before"])
             return
         }
@@ -60,7 +60,7 @@ extension Compiler {
             guard let target = lookup(item.name) else { continue }
             let sourceName = item.source ?? item.name.text
             guard let source = file.symbols[sourceName.lowercased()] else {
-                diagnostics.error("E3032", "'\(file.shownName)' has no symbol '\(sourceName)'", at: item.name.span)
+                diagnostics.error(.E3032, "'\(file.shownName)' has no symbol '\(sourceName)'", at: item.name.span)
                 continue
             }
             load(source, into: target, item, g.kind, file: file)
@@ -78,7 +78,7 @@ extension Compiler {
     /// file `$gdxOut` named.
     private func unloadGDX(_ g: CompileTimeGDX) {
         guard let (shown, path) = gdxOut else {
-            diagnostics.error("E3034", "$unload needs a GDX file named with $gdxOut before it", at: g.span,
+            diagnostics.error(.E3034, "$unload needs a GDX file named with $gdxOut before it", at: g.span,
                               help: ["write '$gdxOut data.gdx' on a line before"])
             return
         }
@@ -86,7 +86,7 @@ extension Compiler {
         for item in g.items {
             guard let s = lookup(item.name) else { return }
             if item.source != nil {
-                diagnostics.error("E0010", "renaming a symbol in $unload is not supported", at: item.name.span)
+                diagnostics.error(.E0010, "renaming a symbol in $unload is not supported", at: item.name.span)
                 return
             }
             symbols.append(s)
@@ -97,9 +97,9 @@ extension Compiler {
         do {
             try GDXWriter.write(file, to: path)
         } catch let e as GDXError {
-            diagnostics.error(e.code, "$unload: \(e.message)", at: g.span)
+            diagnostics.error(e.diagnosticCode, "$unload: \(e.message)", at: g.span)
         } catch {
-            diagnostics.error("E6004", "$unload: cannot write '\(shown)': \(error)", at: g.span)
+            diagnostics.error(.E6004, "$unload: cannot write '\(shown)': \(error)", at: g.span)
         }
     }
 
@@ -110,16 +110,16 @@ extension Compiler {
             gdxIn = OpenGDXFile(path: path, shownName: shown,
                                 symbols: try GDXBridge.symbolsByName(read, labels: program.labels))
         } catch let e as GDXError {
-            diagnostics.error(e.code, "$gdxIn: \(e.message)", at: g.span)
+            diagnostics.error(e.diagnosticCode, "$gdxIn: \(e.message)", at: g.span)
         } catch {
-            diagnostics.error("E6003", "$gdxIn: cannot read '\(shown)': \(error)", at: g.span)
+            diagnostics.error(.E6003, "$gdxIn: cannot read '\(shown)': \(error)", at: g.span)
         }
     }
 
     private func load(_ source: Symbol, into target: Symbol, _ item: CompileTimeGDX.Item, _ kind: CompileTimeGDX.Kind,
                       file: OpenGDXFile) {
         guard source.kind == target.kind, learnDimension(target, source.dimension) else {
-            diagnostics.error("E3032", "'\(target.name)' is a \(target.dimension)-dimensional \(target.kind.rawValue), but '\(file.shownName)' holds '\(source.name)' as a \(source.dimension)-dimensional \(source.kind.rawValue)",
+            diagnostics.error(.E3032, "'\(target.name)' is a \(target.dimension)-dimensional \(target.kind.rawValue), but '\(file.shownName)' holds '\(source.name)' as a \(source.dimension)-dimensional \(source.kind.rawValue)",
                               at: item.name.span)
             return
         }
@@ -130,7 +130,7 @@ extension Compiler {
             case .loadM, .loadDCM:
                 break
             default:
-                diagnostics.error("E1005", "'\(target.name)' already has data; its data is given again", at: item.name.span,
+                diagnostics.error(.E1005, "'\(target.name)' already has data; its data is given again", at: item.name.span,
                                   label: "data given again",
                                   help: ["write $loadM to merge the file's data, or $loadR to replace it"])
                 return
@@ -148,10 +148,10 @@ extension Compiler {
         target.hasData = true
         guard let firstOutside else { return }
         if kind.checksDomains {
-            diagnostics.error("E3033", "\(outside) record\(outside == 1 ? "" : "s") of '\(source.name)' in '\(file.shownName)' \(outside == 1 ? "lies" : "lie") outside the domain of '\(target.name)': \(firstOutside)",
+            diagnostics.error(.E3033, "\(outside) record\(outside == 1 ? "" : "s") of '\(source.name)' in '\(file.shownName)' \(outside == 1 ? "lies" : "lie") outside the domain of '\(target.name)': \(firstOutside)",
                               at: item.name.span, help: ["$load drops such records; $loadDC reports them"])
         } else {
-            diagnostics.warning("W3032", "\(outside) record\(outside == 1 ? "" : "s") of '\(source.name)' in '\(file.shownName)' \(outside == 1 ? "lies" : "lie") outside the domain of '\(target.name)' and \(outside == 1 ? "was" : "were") not loaded: \(firstOutside)",
+            diagnostics.warning(.W3032, "\(outside) record\(outside == 1 ? "" : "s") of '\(source.name)' in '\(file.shownName)' \(outside == 1 ? "lies" : "lie") outside the domain of '\(target.name)' and \(outside == 1 ? "was" : "were") not loaded: \(firstOutside)",
                                 at: item.name.span)
         }
     }

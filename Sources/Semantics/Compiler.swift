@@ -78,7 +78,7 @@ public final class Compiler {
         if let s = suggestion(for: name.key) {
             help.append("did you mean '\(s.name)' (declared at line \(s.line))?")
         }
-        diagnostics.error("E1001", "unknown \(what) '\(name.text)'", at: name.span, label: "not declared", help: help)
+        diagnostics.error(.E1001, "unknown \(what) '\(name.text)'", at: name.span, label: "not declared", help: help)
     }
 
     func suggestion(for key: String) -> Symbol? {
@@ -126,7 +126,7 @@ public final class Compiler {
     func resolveDomain(_ names: [Name]?) -> [Symbol?]? {
         guard let names = names else { return [] }
         if names.count > maxDimension {
-            diagnostics.error("E2001", "a symbol may have at most \(maxDimension) indices", at: names[maxDimension].span)
+            diagnostics.error(.E2001, "a symbol may have at most \(maxDimension) indices", at: names[maxDimension].span)
             return nil
         }
         var out: [Symbol?] = []
@@ -136,13 +136,13 @@ public final class Compiler {
             guard let s = lookup(n) else { ok = false; continue }
             if s.kind == .set { learnDimension(s, 1) }
             guard s.kind == .set else {
-                diagnostics.error("E2002", "'\(n.text)' is a \(s.kind.rawValue), not a set, and cannot be a domain",
+                diagnostics.error(.E2002, "'\(n.text)' is a \(s.kind.rawValue), not a set, and cannot be a domain",
                                   at: n.span, label: "not a set")
                 ok = false
                 continue
             }
             if s.dimension != 1 {
-                diagnostics.error("E2003", "domain set '\(n.text)' must be one-dimensional (it has \(s.dimension) indices)",
+                diagnostics.error(.E2003, "domain set '\(n.text)' must be one-dimensional (it has \(s.dimension) indices)",
                                   at: n.span)
                 ok = false
                 continue
@@ -196,7 +196,7 @@ public final class Compiler {
             let bodyR = compileBody(body)
             guard let s = sym else { return nil }
             guard s.kind == .parameter, s.dimension == 0 else {
-                diagnostics.error("E2004", "the variable of a for loop must be a scalar parameter", at: v.name.span)
+                diagnostics.error(.E2004, "the variable of a for loop must be a scalar parameter", at: v.name.span)
                 return nil
             }
             guard let ff = f, let tt = t else { return nil }
@@ -251,7 +251,7 @@ public final class Compiler {
         var dom = domain
         if noDomain, let data = d.data, let first = data.entries.first {
             guard first.width <= maxDimension else {
-                diagnostics.error("E2001", "a symbol may have at most \(maxDimension) indices", at: first.span)
+                diagnostics.error(.E2001, "a symbol may have at most \(maxDimension) indices", at: first.span)
                 return
             }
             dom = Array(repeating: nil, count: first.width)
@@ -259,7 +259,7 @@ public final class Compiler {
         // a table without a domain takes its dimension from its labels, over the universe;
         // without data nothing tells its dimension
         if kind == .table && d.domain == nil && (d.data?.entries.isEmpty ?? true) {
-            diagnostics.error("E2006", "table '\(d.name.text)' needs a domain, e.g. 'Table \(d.name.text)(i,j)'", at: d.name.span)
+            diagnostics.error(.E2006, "table '\(d.name.text)' needs a domain, e.g. 'Table \(d.name.text)(i,j)'", at: d.name.span)
         }
         guard let sym = declare(d.name, symbolKind(kind), domain: dom, text: d.text,
                                 dimensionKnown: !(noDomain && d.data == nil)) else { return }
@@ -271,7 +271,7 @@ public final class Compiler {
             loadData(sym, data)
         }
         if kind == .scalar && sym.dimension != 0 {
-            diagnostics.error("E2007", "a scalar has no domain", at: d.name.span)
+            diagnostics.error(.E2007, "a scalar has no domain", at: d.name.span)
         }
     }
 
@@ -301,7 +301,7 @@ public final class Compiler {
         if dataStatements.contains(old.id) {
             switch d.redefinition {
             case .refused:
-                diagnostics.error("E1005", "'\(d.name.text)' already has data; its data is given again",
+                diagnostics.error(.E1005, "'\(d.name.text)' already has data; its data is given again",
                                   at: d.name.span, label: "data given again",
                                   notes: ["'\(old.name)' got its data at \(declarationPlace(old, seenFrom: d.name.span))"],
                                   help: ["write '$onMulti' before this statement to merge the data, or '$onMultiR' to replace it"])
@@ -321,7 +321,7 @@ public final class Compiler {
 
     /// Reports a declaration that repeats a symbol with another domain.
     private func reportDomainRedefined(_ old: Symbol, _ d: Declaration, _ names: [String]) {
-        diagnostics.error("E2005", "'\(d.name.text)' is declared again with another domain",
+        diagnostics.error(.E2005, "'\(d.name.text)' is declared again with another domain",
                           at: d.name.span, label: "(\(names.joined(separator: ",")))",
                           notes: ["'\(old.name)' was declared over (\(old.domainNames.joined(separator: ","))) at \(declarationPlace(old, seenFrom: d.name.span))"])
     }
@@ -342,7 +342,7 @@ public final class Compiler {
         for n in g.names {
             guard let s = lookup(n) else { continue }
             if s.kind == .model || (g.kind == .loadPoint && s.kind != .variable && s.kind != .equation) {
-                diagnostics.error("E2042", "'\(n.text)' is a \(s.kind.rawValue) and cannot be transferred by \(g.kind.rawValue)", at: n.span,
+                diagnostics.error(.E2042, "'\(n.text)' is a \(s.kind.rawValue) and cannot be transferred by \(g.kind.rawValue)", at: n.span,
                                   help: g.kind == .loadPoint ? ["execute_loadpoint reads levels and marginals of variables and equations"] : [])
                 continue
             }
@@ -351,7 +351,7 @@ public final class Compiler {
         }
         guard symbols.count == g.names.count else { return nil }
         if g.kind != .unload && symbols.isEmpty {
-            diagnostics.error("E0011", "\(g.kind.rawValue) needs the names of the symbols to read", at: g.span)
+            diagnostics.error(.E0011, "\(g.kind.rawValue) needs the names of the symbols to read", at: g.span)
             return nil
         }
         return GDXTransferR(kind: g.kind, file: g.file, symbols: symbols, sources: g.sources, span: g.span)
@@ -367,7 +367,7 @@ public final class Compiler {
         } else {
             return false
         }
-        diagnostics.error("E1002", "'\(name.text)' is already declared", at: name.span, label: "declared again here", notes: [note])
+        diagnostics.error(.E1002, "'\(name.text)' is already declared", at: name.span, label: "declared again here", notes: [note])
         return true
     }
 
@@ -406,7 +406,7 @@ public final class Compiler {
             return
         }
         guard target.kind == .set else {
-            diagnostics.error("E2008", "alias of '\(target.name)', which is a \(target.kind.rawValue), not a set", at: names[0].span)
+            diagnostics.error(.E2008, "alias of '\(target.name)', which is a \(target.kind.rawValue), not a set", at: names[0].span)
             return
         }
         for n in names where byName[n.key] !== target {
@@ -416,7 +416,7 @@ public final class Compiler {
             a.hasData = true
         }
         if existing.count > 1 {
-            diagnostics.error("E1002", "alias names an already declared symbol", at: names[1].span)
+            diagnostics.error(.E1002, "alias names an already declared symbol", at: names[1].span)
         }
     }
 
@@ -433,7 +433,7 @@ public final class Compiler {
                 case .equation: named = [s]
                 case .model: named = program.modelEquations[s.id] ?? []
                 default:
-                    diagnostics.error("E2009", "'\(term.name.text)' is a \(s.kind.rawValue); a model lists equations or models",
+                    diagnostics.error(.E2009, "'\(term.name.text)' is a \(s.kind.rawValue); a model lists equations or models",
                                       at: term.name.span)
                     continue
                 }
@@ -458,7 +458,7 @@ public final class Compiler {
         sym.hasData = true
         if let v = data.scalarValue {
             if sym.dimension != 0 {
-                diagnostics.error("E3010", "'\(sym.name)' has \(sym.dimension) indices; its data needs labels", at: data.span)
+                diagnostics.error(.E3010, "'\(sym.name)' has \(sym.dimension) indices; its data needs labels", at: data.span)
                 return
             }
             if SpecialValue.isStored(v) { sym.values[LabelTuple(repeating: 0)] = v }
@@ -484,13 +484,13 @@ public final class Compiler {
                         example = ", e.g. '/ " + zip(first, values).map { "\($0) \(Compiler.dataNumber($1))" }.joined(separator: ", ") + " /'"
                     }
                 }
-                diagnostics.error("E3010", "'\(sym.name)' has \(sym.dimension) ind\(sym.dimension == 1 ? "ex" : "ices"); its data needs labels",
+                diagnostics.error(.E3010, "'\(sym.name)' has \(sym.dimension) ind\(sym.dimension == 1 ? "ex" : "ices"); its data needs labels",
                                   at: e.span, label: "a value without a label",
                                   help: ["write a label before each value\(example)"])
                 continue
             }
             guard e.positions.count == sym.dimension else {
-                diagnostics.error("E3011", "'\(sym.name)' has \(sym.dimension) indices but this entry has \(e.positions.count) labels",
+                diagnostics.error(.E3011, "'\(sym.name)' has \(sym.dimension) indices but this entry has \(e.positions.count) labels",
                                   at: e.span)
                 continue
             }
@@ -538,7 +538,7 @@ public final class Compiler {
         let name = Name(String(l.text.dropFirst()), l.span)
         guard let set = lookup(name) else { return [] }
         guard set.kind == .set, set.dimension == 1 else {
-            diagnostics.error("E2022", "'\(l.text)' needs a one-dimensional set after '#'; '\(set.name)' is a \(set.kind == .set ? "\(set.dimension)-dimensional set" : set.kind.rawValue)",
+            diagnostics.error(.E2022, "'\(l.text)' needs a one-dimensional set after '#'; '\(set.name)' is a \(set.kind == .set ? "\(set.dimension)-dimensional set" : set.kind.rawValue)",
                               at: l.span)
             return []
         }
@@ -557,7 +557,7 @@ public final class Compiler {
         let span = `where`()
         let key = "\(k):\(span.line):\(span.column)"
         if reported.insert(key).inserted {
-            diagnostics.error("E3012", "domain violation: '\(text)' is not in set '\(dset.name)'", at: span,
+            diagnostics.error(.E3012, "domain violation: '\(text)' is not in set '\(dset.name)'", at: span,
                               label: "not an element of '\(dset.name)'",
                               notes: ["'\(sym.name)' is declared over (\(sym.domainNames.joined(separator: ",")))"])
         }
@@ -569,13 +569,13 @@ public final class Compiler {
         let labels = program.labels
         if sym.kind == .set {
             if sym.setData.contains(tuple) && !mergingData {
-                diagnostics.error("E3016", "element '\(tuple.labels(sym.dimension).map { labels.name($0) }.joined(separator: "."))' is redefined in set '\(sym.name)'",
+                diagnostics.error(.E3016, "element '\(tuple.labels(sym.dimension).map { labels.name($0) }.joined(separator: "."))' is redefined in set '\(sym.name)'",
                                   at: span(), notes: ["labels are case-insensitive"])
             }
             sym.setData.insert(tuple, text: text)
         } else if let v = value {
             if sym.values[tuple] != nil && !mergingData {
-                diagnostics.error("E3013", "duplicate entry for '\(sym.name)(\(tuple.labels(sym.dimension).map { labels.name($0) }.joined(separator: ",")))'",
+                diagnostics.error(.E3013, "duplicate entry for '\(sym.name)(\(tuple.labels(sym.dimension).map { labels.name($0) }.joined(separator: ",")))'",
                                   at: span())
             }
             if SpecialValue.isStored(v) { sym.values[tuple] = v } else { sym.values[tuple] = nil }
@@ -588,7 +588,7 @@ public final class Compiler {
         let w = lines.width
         guard w == sym.dimension else {
             for k in 0..<lines.count {
-                diagnostics.error("E3011", "'\(sym.name)' has \(sym.dimension) indices but this entry has \(w) labels",
+                diagnostics.error(.E3011, "'\(sym.name)' has \(sym.dimension) indices but this entry has \(w) labels",
                                   at: lines.span(line: k, field: 0))
             }
             return

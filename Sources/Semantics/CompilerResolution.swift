@@ -21,7 +21,7 @@ extension Compiler {
         case .number(let v, let s):
             return Node(.constant(v), s)
         case .string(let text, let s):
-            diagnostics.error("E2010", "a quoted text '\(text)' cannot be used as a value", at: s,
+            diagnostics.error(.E2010, "a quoted text '\(text)' cannot be used as a value", at: s,
                               help: ["labels are used as indices, e.g. p('\(text)')"])
             return nil
         case .ref(let r):
@@ -57,7 +57,7 @@ extension Compiler {
         let key = name.key
         func arity(_ n: ClosedRange<Int>) -> Bool {
             if n.contains(args.count) { return true }
-            diagnostics.error("E2011", "'\(name.text)' takes \(FunctionDescriptor.argumentCount(n)), not \(args.count)",
+            diagnostics.error(.E2011, "'\(name.text)' takes \(FunctionDescriptor.argumentCount(n)), not \(args.count)",
                               at: name.span)
             return false
         }
@@ -66,15 +66,15 @@ extension Compiler {
             guard arity(1...1) else { return nil }
             guard case .ref(let r) = args[0], r.args == nil, r.attribute == nil, let set = lookup(r.name) else {
                 if case .ref(let r) = args[0], byName[r.name.key] == nil { return nil }
-                diagnostics.error("E2012", "ord needs a controlled one-dimensional set as its argument", at: args[0].span)
+                diagnostics.error(.E2012, "ord needs a controlled one-dimensional set as its argument", at: args[0].span)
                 return nil
             }
             guard set.kind == .set, set.dimension == 1 else {
-                diagnostics.error("E2012", "ord needs a one-dimensional set, '\(set.name)' is not one", at: r.name.span)
+                diagnostics.error(.E2012, "ord needs a one-dimensional set, '\(set.name)' is not one", at: r.name.span)
                 return nil
             }
             guard isControlled(set.id) else {
-                diagnostics.error("E2013", "uncontrolled set '\(set.name)' in ord", at: r.name.span,
+                diagnostics.error(.E2013, "uncontrolled set '\(set.name)' in ord", at: r.name.span,
                                   label: "not controlled by a sum, loop or equation domain")
                 return nil
             }
@@ -83,7 +83,7 @@ extension Compiler {
             guard arity(1...1) else { return nil }
             guard case .ref(let r) = args[0], r.args == nil, r.attribute == nil, let set = lookup(r.name) else {
                 if case .ref(let r) = args[0], byName[r.name.key] == nil { return nil }
-                diagnostics.error("E2014", "card needs a symbol name as its argument", at: args[0].span)
+                diagnostics.error(.E2014, "card needs a symbol name as its argument", at: args[0].span)
                 return nil
             }
             return Node(.card(set), s)
@@ -95,14 +95,14 @@ extension Compiler {
                 case .ref(let r) where r.args == nil && r.attribute == nil:
                     guard let set = lookup(r.name) else { return nil }
                     guard set.kind == .set, isControlled(set.id) else {
-                        diagnostics.error("E2013", "sameAs needs controlled indices or quoted labels", at: r.name.span)
+                        diagnostics.error(.E2013, "sameAs needs controlled indices or quoted labels", at: r.name.span)
                         return nil
                     }
                     idx.append(.slot(set.id, set, shift: nil, negative: false, circular: false))
                 case .string(let t, _):
                     idx.append(.label(program.labels.intern(t)))
                 default:
-                    diagnostics.error("E2013", "sameAs needs controlled indices or quoted labels", at: a.span)
+                    diagnostics.error(.E2013, "sameAs needs controlled indices or quoted labels", at: a.span)
                     return nil
                 }
             }
@@ -110,7 +110,7 @@ extension Compiler {
         default:
             guard let f = BuiltinFunction(name: key) else {
                 if let sym = byName[key] {
-                    diagnostics.error("E2020", "the indices of \(sym.kind.rawValue) '\(sym.name)' must be set names or quoted labels, not expressions",
+                    diagnostics.error(.E2020, "the indices of \(sym.kind.rawValue) '\(sym.name)' must be set names or quoted labels, not expressions",
                                       at: s, notes: sym.dimension > 0 ? ["'\(sym.name)' is declared over (\(sym.domainNames.joined(separator: ",")))"] : [])
                     return nil
                 }
@@ -118,7 +118,7 @@ extension Compiler {
                 let close = known.map { ($0, Compiler.editDistance($0, key)) }
                     .filter { $0.1 <= max(1, key.count / 3) }
                     .min { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 < $1.0 }
-                diagnostics.error("E1004", "unknown function '\(name.text)'", at: name.span,
+                diagnostics.error(.E1004, "unknown function '\(name.text)'", at: name.span,
                                   help: close.map { ["did you mean '\($0.0)'?"] } ?? [])
                 return nil
             }
@@ -144,7 +144,7 @@ extension Compiler {
         }
         if sym.kind == .model {
             guard let a = r.attribute, let canon = ModelAttribute(spelling: a.key)?.rawValue else {
-                diagnostics.error("E2015", "model '\(sym.name)' can only be used through an attribute such as '\(sym.name).modelStat'",
+                diagnostics.error(.E2015, "model '\(sym.name)' can only be used through an attribute such as '\(sym.name).modelStat'",
                                   at: r.span)
                 return nil
             }
@@ -154,7 +154,7 @@ extension Compiler {
         var attribute: Attribute? = nil
         if let a = r.attribute {
             guard sym.kind == .variable || sym.kind == .equation, let at = Attribute(rawValue: a.key) else {
-                diagnostics.error("E2016", "'\(a.text)' is not an attribute of \(sym.kind.rawValue) '\(sym.name)'", at: a.span,
+                diagnostics.error(.E2016, "'\(a.text)' is not an attribute of \(sym.kind.rawValue) '\(sym.name)'", at: a.span,
                                   help: sym.kind == .variable || sym.kind == .equation ? ["use .l, .m, .lo, .up, .fx or .scale"] : [])
                 return nil
             }
@@ -167,7 +167,7 @@ extension Compiler {
         switch sym.kind {
         case .set:
             if sym.dimension == 0 || r.args == nil {
-                diagnostics.error("E2017", "set '\(sym.name)' used as a value needs its indices, e.g. '\(sym.name)(\(sym.domainNames.joined(separator: ",")))'",
+                diagnostics.error(.E2017, "set '\(sym.name)' used as a value needs its indices, e.g. '\(sym.name)(\(sym.domainNames.joined(separator: ",")))'",
                                   at: r.span,
                                   help: r.args == nil ? ["write 'card(\(sym.name))' for the number of elements of '\(sym.name)'"] : [])
                 return nil
@@ -178,14 +178,14 @@ extension Compiler {
         case .variable:
             if let a = attribute { return Node(.attribute(sym, a, args), r.span) }
             guard ctx.inEquation else {
-                diagnostics.error("E2018", "variable '\(sym.name)' needs an attribute outside an equation", at: r.name.span,
+                diagnostics.error(.E2018, "variable '\(sym.name)' needs an attribute outside an equation", at: r.name.span,
                                   label: "write '\(sym.name).l' for its level")
                 return nil
             }
             return Node(.variable(sym, args), r.span)
         case .equation:
             guard let a = attribute else {
-                diagnostics.error("E2019", "equation '\(sym.name)' used as a value needs an attribute such as '.l' or '.m'",
+                diagnostics.error(.E2019, "equation '\(sym.name)' used as a value needs an attribute such as '.l' or '.m'",
                                   at: r.name.span)
                 return nil
             }
@@ -199,7 +199,7 @@ extension Compiler {
     func resolveArgs(_ sym: Symbol, _ r: Reference, freeAllowed: Bool = false) -> [ResolvedIndex]? {
         let given = r.args ?? []
         if !sym.dimensionKnown && given.count > maxDimension {
-            diagnostics.error("E2001", "a symbol may have at most \(maxDimension) indices", at: r.span)
+            diagnostics.error(.E2001, "a symbol may have at most \(maxDimension) indices", at: r.span)
             return nil
         }
         // the first indexed use fixes the dimension of a symbol declared without a domain; so
@@ -209,7 +209,7 @@ extension Compiler {
         }
         if given.count != sym.dimension {
             if r.args == nil && sym.kind == .set { return [] }
-            diagnostics.error("E2020", "'\(sym.name)' has \(sym.dimension) ind\(sym.dimension == 1 ? "ex" : "ices") but is used with \(given.count)",
+            diagnostics.error(.E2020, "'\(sym.name)' has \(sym.dimension) ind\(sym.dimension == 1 ? "ex" : "ices") but is used with \(given.count)",
                               at: r.span, label: "expected \(sym.dimension)",
                               notes: sym.dimension > 0 ? ["'\(sym.name)' is declared over (\(sym.domainNames.joined(separator: ",")))"] : [])
             return nil
@@ -222,12 +222,12 @@ extension Compiler {
             case .label(let l):
                 let id = program.labels.intern(l.text)
                 if let d = dset, d.hasData, !d.setData.contains(LabelTuple(labels: [id])) {
-                    diagnostics.error("E3014", "domain violation: '\(l.text)' is not in set '\(d.name)'", at: l.span,
+                    diagnostics.error(.E3014, "domain violation: '\(l.text)' is not in set '\(d.name)'", at: l.span,
                                       label: "not an element of '\(d.name)'")
                     ok = false
                 }
                 if a.shift != nil {
-                    diagnostics.error("E2021", "a lag or lead needs a set index, not a label", at: a.span)
+                    diagnostics.error(.E2021, "a lag or lead needs a set index, not a label", at: a.span)
                     ok = false
                 }
                 out.append(.label(id))
@@ -239,19 +239,19 @@ extension Compiler {
                 }
                 if iset.kind == .set { learnDimension(iset, 1) }
                 guard iset.kind == .set, iset.dimension == 1 else {
-                    diagnostics.error("E2022", "'\(n.text)' is a \(iset.kind == .set ? "\(iset.dimension)-dimensional set" : iset.kind.rawValue), not a one-dimensional set, and cannot index '\(sym.name)'",
+                    diagnostics.error(.E2022, "'\(n.text)' is a \(iset.kind == .set ? "\(iset.dimension)-dimensional set" : iset.kind.rawValue), not a one-dimensional set, and cannot index '\(sym.name)'",
                                       at: n.span, help: iset.kind == .set ? [] : ["a label used as an index must be quoted: '\(n.text)'"])
                     ok = false
                     continue
                 }
                 if !isControlled(iset.id) && !freeAllowed {
-                    diagnostics.error("E2013", "uncontrolled set '\(iset.name)' used as an index of '\(sym.name)'", at: n.span,
+                    diagnostics.error(.E2013, "uncontrolled set '\(iset.name)' used as an index of '\(sym.name)'", at: n.span,
                                       label: "not controlled by a sum, loop, equation or assignment domain")
                     ok = false
                     continue
                 }
                 if let d = dset, !Compiler.isSubset(iset, of: d) {
-                    diagnostics.error("E2023", "domain violation: set '\(iset.name)' is not '\(d.name)' or a subset of it",
+                    diagnostics.error(.E2023, "domain violation: set '\(iset.name)' is not '\(d.name)' or a subset of it",
                                       at: n.span, label: "'\(sym.name)' expects '\(d.name)' here")
                     ok = false
                     continue
@@ -291,7 +291,7 @@ extension Compiler {
             case .label(let l): return "\"\(l.text)\""
             }
         }
-        diagnostics.error("E1001", "unknown symbol '\(n.text)'", at: n.span, label: "not declared",
+        diagnostics.error(.E1001, "unknown symbol '\(n.text)'", at: n.span, label: "not declared",
                           help: ["'\(n.text)' is an element of set '\(owner.name)'; quote it to use the label: \(sym.name)(\(args.joined(separator: ",")))"])
     }
 
@@ -319,7 +319,7 @@ extension Compiler {
             guard let set = lookup(item.name) else { ok = false; continue }
             if set.kind == .set && !set.hasData && bodyDepth == 0 { reportNoData(set, item.name.span) }
             guard set.kind == .set else {
-                diagnostics.error("E2024", "'\(item.name.text)' is a \(set.kind.rawValue), not a set, and cannot control an index",
+                diagnostics.error(.E2024, "'\(item.name.text)' is a \(set.kind.rawValue), not a set, and cannot control an index",
                                   at: item.name.span)
                 ok = false
                 continue
@@ -327,7 +327,7 @@ extension Compiler {
             learnDimension(set, item.args?.count ?? 1)
             if let args = item.args {
                 guard args.count == set.dimension else {
-                    diagnostics.error("E2020", "'\(set.name)' has \(set.dimension) indices but is used with \(args.count)",
+                    diagnostics.error(.E2020, "'\(set.name)' has \(set.dimension) indices but is used with \(args.count)",
                                       at: item.name.span)
                     ok = false
                     continue
@@ -345,12 +345,12 @@ extension Compiler {
                 for (k, a) in names.enumerated() {
                     guard let s = lookup(a) else { ok = false; continue }
                     guard s.kind == .set, s.dimension == 1 else {
-                        diagnostics.error("E2022", "'\(a.text)' is not a one-dimensional set", at: a.span)
+                        diagnostics.error(.E2022, "'\(a.text)' is not a one-dimensional set", at: a.span)
                         ok = false
                         continue
                     }
                     if let d = set.domain[k], !Compiler.isSubset(s, of: d) {
-                        diagnostics.error("E2023", "domain violation: set '\(s.name)' is not '\(d.name)' or a subset of it",
+                        diagnostics.error(.E2023, "domain violation: set '\(s.name)' is not '\(d.name)' or a subset of it",
                                           at: a.span)
                         ok = false
                     }
@@ -361,13 +361,13 @@ extension Compiler {
                 items.append(ResolvedDomain.Item(set: set, slots: slots, slotSets: sets))
             } else {
                 guard set.dimension == 1 else {
-                    diagnostics.error("E2026", "'\(set.name)' has \(set.dimension) indices; write '\(set.name)(\(set.domainNames.joined(separator: ",")))' to control them",
+                    diagnostics.error(.E2026, "'\(set.name)' has \(set.dimension) indices; write '\(set.name)(\(set.domainNames.joined(separator: ",")))' to control them",
                                       at: item.name.span)
                     ok = false
                     continue
                 }
                 if isControlled(set.id) || bound.contains(set.id) {
-                    diagnostics.error("E2025", "set '\(set.name)' is already under control", at: item.name.span)
+                    diagnostics.error(.E2025, "set '\(set.name)' is already under control", at: item.name.span)
                     ok = false
                 }
                 bound.append(set.id)
@@ -419,7 +419,7 @@ extension Compiler {
             guard let s = lookup(n) else { return nil }
             if s.kind == .set { learnDimension(s, 1) }
             guard s.kind == .set, s.dimension == 1 else {
-                diagnostics.error("E2022", "'\(n.text)' is not a one-dimensional set", at: n.span)
+                diagnostics.error(.E2022, "'\(n.text)' is not a one-dimensional set", at: n.span)
                 return nil
             }
             if isControlled(s.id) || bound.contains(s.id) { continue }
@@ -458,7 +458,7 @@ extension Compiler {
         for q in qualifiers {
             guard let set = lookup(q.name) else { ok = false; continue }
             guard set.kind == .set else {
-                diagnostics.error("E2024", "'\(q.name.text)' is a \(set.kind.rawValue), not a set, and cannot qualify an index",
+                diagnostics.error(.E2024, "'\(q.name.text)' is a \(set.kind.rawValue), not a set, and cannot qualify an index",
                                   at: q.name.span)
                 ok = false
                 continue
@@ -496,36 +496,36 @@ extension Compiler {
         switch sym.kind {
         case .model:
             guard let at = a.target.attribute, let canon = ModelAttribute(spelling: at.key)?.rawValue else {
-                diagnostics.error("E2015", "assign to a model attribute such as '\(sym.name).optCr'", at: a.target.span)
+                diagnostics.error(.E2015, "assign to a model attribute such as '\(sym.name).optCr'", at: a.target.span)
                 return nil
             }
             guard let v = resolveData(a.value) else { return nil }
             if let why = ModelAttribute(rawValue: canon)?.ignoredBecause {
-                diagnostics.warning("W2003", "'\(sym.name).\(at.text)' has no effect in enm: \(why)", at: at.span)
+                diagnostics.warning(.W2003, "'\(sym.name).\(at.text)' has no effect in enm: \(why)", at: at.span)
             }
             return AssignmentR(target: .modelAttribute(sym, canon), args: [],
                                domain: ResolvedDomain(items: [], condition: nil, span: a.span), value: v, span: a.span)
         case .set:
             if a.target.attribute != nil {
-                diagnostics.error("E2016", "sets have no attributes", at: a.target.span)
+                diagnostics.error(.E2016, "sets have no attributes", at: a.target.span)
                 return nil
             }
             target = .set(sym)
         case .parameter:
             if a.target.attribute != nil {
-                diagnostics.error("E2016", "parameters have no attributes", at: a.target.span)
+                diagnostics.error(.E2016, "parameters have no attributes", at: a.target.span)
                 return nil
             }
             target = .parameter(sym)
         case .variable, .equation:
             guard let at = a.target.attribute, let attr = Attribute(rawValue: at.key) else {
-                diagnostics.error("E2027", "cannot assign to \(sym.kind.rawValue) '\(sym.name)'; assign to an attribute such as '\(sym.name).l' or '\(sym.name).fx'",
+                diagnostics.error(.E2027, "cannot assign to \(sym.kind.rawValue) '\(sym.name)'; assign to an attribute such as '\(sym.name).l' or '\(sym.name).fx'",
                                   at: a.target.name.span)
                 return nil
             }
             target = .attribute(sym, attr)
             if attr == .prior {
-                diagnostics.warning("W2004", "'\(sym.name).prior' has no effect in enm: GLPK's branch-and-cut takes no branching priorities",
+                diagnostics.warning(.W2004, "'\(sym.name).prior' has no effect in enm: GLPK's branch-and-cut takes no branching priorities",
                                     at: at.span)
             }
         }
@@ -540,14 +540,14 @@ extension Compiler {
     func compileEquationDefinition(_ d: EquationDefinition) {
         guard let sym = lookup(d.name) else { return }
         guard sym.kind == .equation else {
-            diagnostics.error("E2028", "'\(sym.name)' is a \(sym.kind.rawValue), not an equation; declare it with 'Equation \(sym.name)'",
+            diagnostics.error(.E2028, "'\(sym.name)' is a \(sym.kind.rawValue), not an equation; declare it with 'Equation \(sym.name)'",
                               at: d.name.span)
             return
         }
         attemptedDefinitions.insert(sym.id)
         var duplicate = false
         if let old = program.definitions[sym.id] {
-            diagnostics.error("E2029", "equation '\(sym.name)' is defined twice", at: d.name.span,
+            diagnostics.error(.E2029, "equation '\(sym.name)' is defined twice", at: d.name.span,
                               notes: ["first defined at line \(old.span.line)"])
             duplicate = true  // the body is still checked, so its own errors show too
         }
@@ -565,7 +565,7 @@ extension Compiler {
     func compileSolve(_ s: SolveStatement) -> SolveR? {
         let m = lookup(s.model)
         guard let type = ModelType(spelling: s.type.key) else {
-            diagnostics.error("E2032", "unknown model type '\(s.type.text)'", at: s.type.span,
+            diagnostics.error(.E2032, "unknown model type '\(s.type.text)'", at: s.type.span,
                               help: ["model types are lp, mip, rmip, nlp, qcp, dnlp"])
             return nil
         }
@@ -576,35 +576,35 @@ extension Compiler {
         case .nlp, .rminlp: allowed = .nonlinear
         case .dnlp: allowed = .nonsmooth
         case .minlp, .miqcp, .mcp, .cns, .mpec, .rmpec, .emp:
-            diagnostics.error("E2031", "model type '\(s.type.text)' is not supported", at: s.type.span,
+            diagnostics.error(.E2031, "model type '\(s.type.text)' is not supported", at: s.type.span,
                               help: ["enm solves models of type lp, rmip, mip, nlp, qcp, rmiqcp, rminlp and dnlp"])
             return nil
         }
         guard let model = m else { return nil }
         guard model.kind == .model else {
-            diagnostics.error("E2033", "'\(model.name)' is a \(model.kind.rawValue), not a model", at: s.model.span)
+            diagnostics.error(.E2033, "'\(model.name)' is a \(model.kind.rawValue), not a model", at: s.model.span)
             return nil
         }
         guard let objName = s.objective else {
-            diagnostics.error("E2034", "solve needs 'minimizing' or 'maximizing' and an objective variable", at: s.span)
+            diagnostics.error(.E2034, "solve needs 'minimizing' or 'maximizing' and an objective variable", at: s.span)
             return nil
         }
         guard let obj = lookup(objName) else { return nil }
         guard obj.kind == .variable, obj.dimension == 0 else {
-            diagnostics.error("E2035", "the objective '\(obj.name)' must be a scalar variable", at: objName.span)
+            diagnostics.error(.E2035, "the objective '\(obj.name)' must be a scalar variable", at: objName.span)
             return nil
         }
         // every equation of the model must be defined and linear for lp/mip
         let eqs = program.modelEquations[model.id] ?? []
         if eqs.isEmpty {
-            diagnostics.error("E2036", "model '\(model.name)' has no equations", at: s.model.span)
+            diagnostics.error(.E2036, "model '\(model.name)' has no equations", at: s.model.span)
             return nil
         }
         var ok = true
         for e in eqs {
             guard let def = program.definitions[e.id] else {
                 if attemptedDefinitions.contains(e.id) || unreliableNames.contains(e.name.lowercased()) { ok = false; continue }
-                diagnostics.error("E2037", "equation '\(e.name)' of model '\(model.name)' is declared but not defined", at: s.model.span,
+                diagnostics.error(.E2037, "equation '\(e.name)' of model '\(model.name)' is declared but not defined", at: s.model.span,
                                   notes: ["declared at line \(e.line)"])
                 ok = false
                 continue
@@ -615,18 +615,18 @@ extension Compiler {
             let at = Compiler.extent(of: bad)
             switch (c.kind, allowed) {
             case (.discontinuous, _):
-                diagnostics.error("E2041", "equation '\(e.name)' uses a discontinuous function of a variable: \(c.reason)",
+                diagnostics.error(.E2041, "equation '\(e.name)' uses a discontinuous function of a variable: \(c.reason)",
                                   at: at, label: "discontinuous",
                                   help: ["no model type accepts it; rewrite it with binary variables or move it into the data"])
             case (_, .linear):
-                diagnostics.error("E2038", "equation '\(e.name)' is nonlinear but model '\(model.name)' is solved using \(type)",
+                diagnostics.error(.E2038, "equation '\(e.name)' is nonlinear but model '\(model.name)' is solved using \(type)",
                                   at: at, label: "nonlinear term",
                                   help: ["linear models allow only sums of constants times variables; solve it using \(c.kind.modelType)"])
             case (_, .quadratic):
-                diagnostics.error("E2039", "equation '\(e.name)' is not quadratic but model '\(model.name)' is solved using \(type): \(c.reason)",
+                diagnostics.error(.E2039, "equation '\(e.name)' is not quadratic but model '\(model.name)' is solved using \(type): \(c.reason)",
                                   at: at, label: "\(c.kind.name) term", help: ["solve it using \(c.kind.modelType)"])
             default:
-                diagnostics.error("E2040", "equation '\(e.name)' is not smooth but model '\(model.name)' is solved using \(type): \(c.reason)",
+                diagnostics.error(.E2040, "equation '\(e.name)' is not smooth but model '\(model.name)' is solved using \(type): \(c.reason)",
                                   at: at, label: "non-smooth term", help: ["solve it using dnlp, or reformulate it smoothly"])
             }
         }
@@ -660,7 +660,7 @@ extension Compiler {
     func reportNoData(_ sym: Symbol, _ span: SourceSpan) {
         guard !reportedUnknown.contains("#nodata#" + sym.name.lowercased()), !unreliableNames.contains(sym.name.lowercased()) else { return }
         reportedUnknown.insert("#nodata#" + sym.name.lowercased())
-        diagnostics.error("E3015", "\(sym.kind.rawValue) '\(sym.name)' is used but has no data", at: span,
+        diagnostics.error(.E3015, "\(sym.kind.rawValue) '\(sym.name)' is used but has no data", at: span,
                           label: "no data or assignment before this use",
                           notes: ["'\(sym.name)' is declared at line \(sym.line)"],
                           help: ["give it data with '/ ... /' or assign it before this statement"])
@@ -673,7 +673,7 @@ extension Compiler {
             guard let sym = lookup(r.name) else { return nil }
             if sym.kind == .model {
                 guard let at = r.attribute, let canon = ModelAttribute(spelling: at.key)?.rawValue else {
-                    diagnostics.error("E2015", "display a model attribute such as '\(sym.name).modelStat'", at: r.span)
+                    diagnostics.error(.E2015, "display a model attribute such as '\(sym.name).modelStat'", at: r.span)
                     return nil
                 }
                 return .modelAttribute(sym, canon)
@@ -681,7 +681,7 @@ extension Compiler {
             var attr: Attribute? = nil
             if let at = r.attribute {
                 guard sym.kind == .variable || sym.kind == .equation, let x = Attribute(rawValue: at.key) else {
-                    diagnostics.error("E2016", "'\(at.text)' is not an attribute of '\(sym.name)'", at: at.span)
+                    diagnostics.error(.E2016, "'\(at.text)' is not an attribute of '\(sym.name)'", at: at.span)
                     return nil
                 }
                 attr = x
@@ -691,7 +691,7 @@ extension Compiler {
                 reportNoData(sym, r.name.span)
             }
             if r.args != nil {
-                diagnostics.warning("W2001", "display shows all of '\(sym.name)'; the index list is ignored", at: r.span)
+                diagnostics.warning(.W2001, "display shows all of '\(sym.name)'; the index list is ignored", at: r.span)
             }
             return .symbol(sym, attr)
         }
@@ -713,14 +713,14 @@ extension Compiler {
             // `option clear = x;` resets a symbol's data to its defaults while the model runs
             guard let word = o.word, let sym = lookup(Name(word, o.span)) else {
                 if o.word == nil {
-                    diagnostics.error("E0022", "option \(o.name.key) needs the name of the symbol to clear", at: o.span)
+                    diagnostics.error(.E0022, "option \(o.name.key) needs the name of the symbol to clear", at: o.span)
                 }
                 return nil
             }
             return OptionR(name: o.name.key, number: nil, word: nil, span: o.span, symbol: sym)
         }
         if !Compiler.knownOptions.contains(o.name.key) {
-            diagnostics.warning("W2002", "unknown option '\(o.name.text)' is ignored", at: o.name.span)
+            diagnostics.warning(.W2002, "unknown option '\(o.name.text)' is ignored", at: o.name.span)
             return nil
         }
         return OptionR(name: o.name.key, number: o.number, word: o.word?.lowercased(), span: o.span)

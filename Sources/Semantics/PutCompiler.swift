@@ -17,7 +17,7 @@ extension Compiler {
     /// where the statement runs).
     func compileFileStatement(_ decls: [FileDeclaration], _ span: SourceSpan) -> StatementR? {
         if bodyDepth > 0 {
-            diagnostics.error("E2060", "a file can only be declared outside loops and if statements", at: span,
+            diagnostics.error(.E2060, "a file can only be declared outside loops and if statements", at: span,
                               help: ["declare the file before the loop and select it inside with 'put \(decls.first?.name.text ?? "f");'"])
             return nil
         }
@@ -25,7 +25,7 @@ extension Compiler {
         for d in decls {
             if clashesWithPutFile(d.name) { continue }
             if let old = byName[d.name.key] {
-                diagnostics.error("E1002", "'\(d.name.text)' is already declared", at: d.name.span, label: "declared again here",
+                diagnostics.error(.E1002, "'\(d.name.text)' is already declared", at: d.name.span, label: "declared again here",
                                   notes: ["'\(old.name)' was declared as a \(old.kind.rawValue) at \(declarationPlace(old, seenFrom: d.name.span))"])
                 continue
             }
@@ -40,7 +40,7 @@ extension Compiler {
     /// Reports a symbol declared with the name of a put file; true when it is one.
     func clashesWithPutFile(_ name: Name) -> Bool {
         guard let file = putFiles.byName[name.key] else { return false }
-        diagnostics.error("E1002", "'\(name.text)' is already declared", at: name.span, label: "declared again here",
+        diagnostics.error(.E1002, "'\(name.text)' is already declared", at: name.span, label: "declared again here",
                           notes: ["'\(file.name)' was declared as a file at line \(file.span.line)"])
         return true
     }
@@ -75,7 +75,7 @@ extension Compiler {
 
     func reportNoPutFile(_ span: SourceSpan) {
         let first = putFiles.byName.values.min { $0.span.line < $1.span.line }
-        diagnostics.error("E2061", "no put file is selected", at: span, label: "written to no file",
+        diagnostics.error(.E2061, "no put file is selected", at: span, label: "written to no file",
                           help: [first.map { "name the file first, e.g. 'put \($0.name);' or 'put \($0.name) ...'" }
                                  ?? "declare a file, e.g. 'File report / report.txt /;', and name it in a put statement"])
     }
@@ -108,7 +108,7 @@ extension Compiler {
         guard case .ref(let r) = e else { return resolveData(e).map { .number($0) } }
         if r.name.key == "system", byName["system"] == nil {
             guard let a = r.attribute, r.args == nil, Compiler.putSystemItems.contains(a.key) else {
-                diagnostics.error("E2065", "unknown system item '\(r.attribute.map { "system.\($0.text)" } ?? "system")'",
+                diagnostics.error(.E2065, "unknown system item '\(r.attribute.map { "system.\($0.text)" } ?? "system")'",
                                   at: r.span, help: ["put writes system.date, system.time, system.title and system.ifile"])
                 return nil
             }
@@ -130,7 +130,7 @@ extension Compiler {
         guard let sym = lookup(r.name) else { return nil }
         if a.key == "ts" { return .text(sym.text) }
         guard sym.kind == .set else {
-            diagnostics.error("E2062", "'.\(a.text)' needs a set, but '\(sym.name)' is a \(sym.kind.rawValue)", at: a.span,
+            diagnostics.error(.E2062, "'.\(a.text)' needs a set, but '\(sym.name)' is a \(sym.kind.rawValue)", at: a.span,
                               help: [a.key == "tl" ? "write the label of a set index that a loop controls, e.g. 'i.tl'"
                                                    : "write the element text of a set element, e.g. 'i.te(i)'"])
             return nil
@@ -141,12 +141,12 @@ extension Compiler {
         }
         learnDimension(sym, 1)
         guard r.args == nil, sym.dimension == 1 else {
-            diagnostics.error("E2062", "'.\(a.text)' of '\(sym.name)' needs a one-dimensional set written without indices",
+            diagnostics.error(.E2062, "'.\(a.text)' of '\(sym.name)' needs a one-dimensional set written without indices",
                               at: r.span, help: ["'\(sym.name).tl' is the label of the element a loop over '\(sym.name)' is at"])
             return nil
         }
         guard isControlled(sym.id) else {
-            diagnostics.error("E2013", "uncontrolled set '\(sym.name)' in '\(sym.name).\(a.text)'", at: r.name.span,
+            diagnostics.error(.E2013, "uncontrolled set '\(sym.name)' in '\(sym.name).\(a.text)'", at: r.name.span,
                               label: "not controlled by a loop or sum")
             return nil
         }
@@ -163,12 +163,12 @@ extension Compiler {
     /// The attribute a reference to a file names; reports a missing or unknown one.
     func putFileAttribute(_ file: PutFileR, _ r: Reference) -> PutFileAttribute? {
         guard let a = r.attribute else {
-            diagnostics.error("E2063", "file '\(file.name)' can only be used through an attribute such as '\(file.name).nd'",
+            diagnostics.error(.E2063, "file '\(file.name)' can only be used through an attribute such as '\(file.name).nd'",
                               at: r.span)
             return nil
         }
         guard let attribute = PutFileAttribute(rawValue: a.key), r.args == nil else {
-            diagnostics.error("E2063", "'\(a.text)' is not an attribute of file '\(file.name)'", at: r.args == nil ? a.span : r.span,
+            diagnostics.error(.E2063, "'\(a.text)' is not an attribute of file '\(file.name)'", at: r.args == nil ? a.span : r.span,
                               help: ["file attributes are " + PutFileAttribute.allCases.map { ".\($0.rawValue)" }.joined(separator: " ")])
             return nil
         }
@@ -179,7 +179,7 @@ extension Compiler {
     func compilePutFileAssignment(_ file: PutFileR, _ a: Assignment) -> StatementR? {
         guard let attribute = putFileAttribute(file, a.target) else { return nil }
         guard attribute.isAssignable, a.condition == nil else {
-            diagnostics.error("E2064", a.condition == nil ? "'\(file.name).\(attribute.rawValue)' cannot be assigned"
+            diagnostics.error(.E2064, a.condition == nil ? "'\(file.name).\(attribute.rawValue)' cannot be assigned"
                                                           : "an assignment to '\(file.name).\(attribute.rawValue)' takes no '$' condition",
                               at: a.target.span, help: a.condition == nil ? [] : ["write 'if(cond, \(file.name).\(attribute.rawValue) = ...);'"])
             return nil

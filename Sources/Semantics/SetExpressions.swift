@@ -10,30 +10,30 @@ extension Compiler {
     /// one-dimensional set (or alias, or subset) currently stands for.
     func resolveSetAttribute(_ set: Symbol, _ r: Reference, _ a: Name) -> Node? {
         if Compiler.textSetAttributes.contains(a.key) {
-            diagnostics.error("E2052", "'\(set.name).\(a.text)' is the text of an element, for put statements, and cannot be used as a value",
+            diagnostics.error(.E2052, "'\(set.name).\(a.text)' is the text of an element, for put statements, and cannot be used as a value",
                               at: a.span, label: "text, not a number",
                               help: ["enm does not support put statements yet; use '\(set.name).val', '\(set.name).pos' or '\(set.name).len' for numbers"])
             return nil
         }
         guard let attribute = SetAttribute(rawValue: a.key) else {
             let names = SetAttribute.allCases.map { ".\($0.rawValue)" }.joined(separator: " ")
-            diagnostics.error("E2016", "'\(a.text)' is not an attribute of set '\(set.name)'", at: a.span,
+            diagnostics.error(.E2016, "'\(a.text)' is not an attribute of set '\(set.name)'", at: a.span,
                               help: ["the attributes of a set element are \(names) (and .tl .te in put statements)"])
             return nil
         }
         if r.args != nil {
-            diagnostics.error("E2051", "a set attribute takes no indices: write '\(set.name).\(a.text)'", at: r.span,
+            diagnostics.error(.E2051, "a set attribute takes no indices: write '\(set.name).\(a.text)'", at: r.span,
                               label: "the attribute is of the element '\(set.name)' stands for")
             return nil
         }
         guard set.dimension == 1 else {
-            diagnostics.error("E2050", "'.\(a.text)' needs a one-dimensional set, but '\(set.name)' has \(set.dimension) indices",
+            diagnostics.error(.E2050, "'.\(a.text)' needs a one-dimensional set, but '\(set.name)' has \(set.dimension) indices",
                               at: r.name.span,
                               help: set.dimension > 1 ? ["control its indices and use theirs, e.g. '\(set.domainNames[0]).\(a.text)'"] : [])
             return nil
         }
         guard isControlled(set.id) else {
-            diagnostics.error("E2013", "uncontrolled set '\(set.name)' in '\(set.name).\(a.text)'", at: r.name.span,
+            diagnostics.error(.E2013, "uncontrolled set '\(set.name)' in '\(set.name).\(a.text)'", at: r.name.span,
                               label: "not controlled by a sum, loop, equation or assignment domain")
             return nil
         }

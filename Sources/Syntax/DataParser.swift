@@ -20,7 +20,7 @@ extension Parser {
             return DataBlock(entries: [], scalarValue: scalarValue ?? 0, span: span(open))
         }
         if kind == .variable || kind == .equation {
-            throw fail("E0040", "\(kind.rawValue)s take no '/ ... /' data in enm", at: open)
+            throw fail(.E0040, "\(kind.rawValue)s take no '/ ... /' data in enm", at: open)
         }
         while true {
             let t = lx.peek(data: true)
@@ -31,7 +31,7 @@ extension Parser {
             }
             if t.isSymbol(",") { lx.next(data: true); continue }
             if t.kind == .eof || t.isSymbol(";") {
-                diagnostics.error("E0041", "data list is not closed by '/'", at: span(open), label: "this '/' is not closed")
+                diagnostics.error(.E0041, "data list is not closed by '/'", at: span(open), label: "this '/' is not closed")
                 throw ParseAbort()
             }
             if t.kind == .csvRow {
@@ -51,7 +51,7 @@ extension Parser {
         let start = span(open)
         let end = span(close)
         let length = start.line == end.line && start.path == end.path ? max(1, end.column + end.length - start.column) : 1
-        diagnostics.error("E0124", "empty data list", at: SourceSpan(file: start.file, line: start.line, column: start.column, length: length),
+        diagnostics.error(.E0124, "empty data list", at: SourceSpan(file: start.file, line: start.line, column: start.column, length: length),
                           label: "no entries", help: ["GAMS accepts an empty data list only after '$onEmpty'; add it above, or leave out the '/ /'"])
     }
 
@@ -66,7 +66,7 @@ extension Parser {
     func expectDataSymbol(_ s: String, _ context: String) throws -> Token {
         let t = lx.peek(data: true)
         guard t.isSymbol(s) else {
-            throw fail("E0010", "expected '\(s)' \(context), found \(describe(t))", at: t, label: "expected '\(s)'")
+            throw fail(.E0010, "expected '\(s)' \(context), found \(describe(t))", at: t, label: "expected '\(s)'")
         }
         return lx.next(data: true)
     }
@@ -97,7 +97,7 @@ extension Parser {
             }
         default: break
         }
-        throw fail("E3001", "expected a number, found \(describe(t))", at: t, label: "expected a number")
+        throw fail(.E3001, "expected a number, found \(describe(t))", at: t, label: "expected a number")
     }
 
     /// dataEntry = labelSpec [ value | text ] ;
@@ -216,7 +216,7 @@ extension Parser {
             lx.next(data: true)
             return LabelText(text: Parser.normalizeQuotedLabel(t.text), span: span(t))
         default:
-            throw fail("E0042", "expected a label, found \(describe(t))", at: t, label: "expected a label")
+            throw fail(.E0042, "expected a label, found \(describe(t))", at: t, label: "expected a label")
         }
     }
 
@@ -239,11 +239,11 @@ extension Parser {
         let span = a.span.through(b.span)
         if !na.isEmpty, !nb.isEmpty, pa.lowercased() == pb.lowercased(), let x = Int(na), let y = Int(nb) {
             guard x <= y else {
-                diagnostics.error("E3002", "label range '\(a.text)*\(b.text)' runs backwards", at: span)
+                diagnostics.error(.E3002, "label range '\(a.text)*\(b.text)' runs backwards", at: span)
                 return [a]
             }
             guard y - x <= 10_000_000 else {
-                diagnostics.error("E3003", "label range '\(a.text)*\(b.text)' is too long", at: span)
+                diagnostics.error(.E3003, "label range '\(a.text)*\(b.text)' is too long", at: span)
                 return [a]
             }
             let width = na.hasPrefix("0") && na.count > 1 ? na.count : 0
@@ -257,7 +257,7 @@ extension Parser {
            ca.properties.isAlphabetic, cb.properties.isAlphabetic, ca.value <= cb.value {
             return (ca.value...cb.value).compactMap { UnicodeScalar($0).map { LabelText(text: String(Character($0)), span: span) } }
         }
-        diagnostics.error("E3004", "cannot expand label range '\(a.text)*\(b.text)'", at: span,
+        diagnostics.error(.E3004, "cannot expand label range '\(a.text)*\(b.text)'", at: span,
                           label: "both ends need the same prefix and a number at the end")
         return [a]
     }
@@ -284,7 +284,7 @@ extension Parser {
         case "no": return 0
         default: break
         }
-        diagnostics.error("E3001", "expected a number, found '\(s)'", at: span, label: "expected a number")
+        diagnostics.error(.E3001, "expected a number, found '\(s)'", at: span, label: "expected a number")
         return nil
     }
 
@@ -525,14 +525,14 @@ extension Parser {
             if kind == .set {
                 d = dimension ?? n
                 guard n >= d, d > 0 else {
-                    diagnostics.error("E3005", "expected \(d) labels in this delimited line, found \(n)", at: wholeLine())
+                    diagnostics.error(.E3005, "expected \(d) labels in this delimited line, found \(n)", at: wholeLine())
                     return
                 }
                 if n > d { text = (d..<n).map { fields.text($0, of: bytes) }.joined(separator: ",") }
             } else {
                 d = dimension ?? (n - 1)
                 guard n == d + 1, d >= 1 else {
-                    diagnostics.error("E3005", "expected \(d) labels and a value in this delimited line, found \(n) fields",
+                    diagnostics.error(.E3005, "expected \(d) labels and a value in this delimited line, found \(n) fields",
                                       at: wholeLine())
                     return
                 }

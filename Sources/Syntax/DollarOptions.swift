@@ -93,14 +93,14 @@ extension Preprocessor {
             return .exit
         case "abort", "abort.noerror":
             if name == "abort" {
-                diagnostics.error("E0110", rest.isEmpty ? "$abort reached" : Preprocessor.unquote(rest), at: span)
+                diagnostics.error(.E0110, rest.isEmpty ? "$abort reached" : Preprocessor.unquote(rest), at: span)
             }
             stopped = true
             return .exit
         case "error":
-            diagnostics.error("E0110", rest.isEmpty ? "$error reached" : Preprocessor.unquote(rest), at: span)
+            diagnostics.error(.E0110, rest.isEmpty ? "$error reached" : Preprocessor.unquote(rest), at: span)
         case "warning":
-            diagnostics.warning("W0120", rest.isEmpty ? "$warning reached" : Preprocessor.unquote(rest), at: span)
+            diagnostics.warning(.W0120, rest.isEmpty ? "$warning reached" : Preprocessor.unquote(rest), at: span)
         case "log": settings.log(rest)
         case "show": showVariables()
         case "echo", "echon":
@@ -108,7 +108,7 @@ extension Preprocessor {
         case "onecho", "onechos", "onechov":
             startEcho(rest, name: name, sub: sub, from: from, after: after, file: file, line: line, span: span)
         case "offecho":
-            diagnostics.error("E0121", "$offEcho without $onEcho", at: span, label: "no open $onEcho")
+            diagnostics.error(.E0121, "$offEcho without $onEcho", at: span, label: "no open $onEcho")
         case "onempty": dataOptions.insert(.emptyAllowed)
         case "offempty": dataOptions.remove(.emptyAllowed)
         case "oneps": dataOptions.insert(.zeroIsEps)
@@ -141,11 +141,11 @@ extension Preprocessor {
         let start = Preprocessor.nameColumn(bytes, from: from) - 1
         let spelled = String(decoding: bytes[start..<min(bytes.count, start + name.utf8.count)], as: UTF8.self)
         if let help = Preprocessor.refusedOptions[name] {
-            diagnostics.error("E0112", "dollar control option '$\(spelled)' is not supported by enm", at: span,
+            diagnostics.error(.E0112, "dollar control option '$\(spelled)' is not supported by enm", at: span,
                               label: "not supported", help: [help])
         } else {
             let guess = Spelling.closest(to: name, among: Preprocessor.handledSpellings + Preprocessor.ignoredSpellings)
-            diagnostics.error("E0112", "unknown dollar control option '$\(spelled)'", at: span,
+            diagnostics.error(.E0112, "unknown dollar control option '$\(spelled)'", at: span,
                               label: "not a dollar control option enm knows",
                               help: guess.map { ["did you mean '$\($0)'?"] } ?? [])
         }
@@ -154,11 +154,11 @@ extension Preprocessor {
     /// `$version N`: an error when the file needs a newer GAMS than enm follows.
     private func versionDirective(_ rest: String, span: SourceSpan) {
         guard let wanted = Int(rest.trimmingCharacters(in: .whitespaces)) else {
-            diagnostics.error("E0125", "$version needs a GAMS version number such as \(Preprocessor.gamsVersion)", at: span)
+            diagnostics.error(.E0125, "$version needs a GAMS version number such as \(Preprocessor.gamsVersion)", at: span)
             return
         }
         if wanted > Preprocessor.gamsVersion {
-            diagnostics.error("E0125", "this file needs GAMS version \(wanted); enm follows GAMS \(Preprocessor.gamsVersion)",
+            diagnostics.error(.E0125, "this file needs GAMS version \(wanted); enm follows GAMS \(Preprocessor.gamsVersion)",
                               at: span, label: "newer than \(Preprocessor.gamsVersion)")
         }
     }
@@ -173,7 +173,7 @@ extension Preprocessor {
     private func setNames(_ rest: String, span: SourceSpan) {
         let words = Preprocessor.words(rest)
         guard words.count == 4 else {
-            diagnostics.error("E0108", "$setNames needs a file and three names (a '.' skips one)", at: span)
+            diagnostics.error(.E0108, "$setNames needs a file and three names (a '.' skips one)", at: span)
             return
         }
         let path = words[0].replacingOccurrences(of: "\\", with: "/")

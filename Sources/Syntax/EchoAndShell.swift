@@ -46,7 +46,7 @@ extension Preprocessor {
     func echoDirective(_ rest: String, newline: Bool, sub: Substituted, after: Int, file: SourceFile, line: Int,
                        span: SourceSpan) {
         guard let r = Preprocessor.redirection(rest) else {
-            diagnostics.error("E0120", "$echo needs '> file' or '>> file' after its text", at: span,
+            diagnostics.error(.E0120, "$echo needs '> file' or '>> file' after its text", at: span,
                               label: "no file to write", help: ["write '$echo text > file.txt' (or '>>' to append)"])
             return
         }
@@ -60,7 +60,7 @@ extension Preprocessor {
         let start = Preprocessor.nameColumn(sub.bytes, from: from) - 1
         let spelled = String(decoding: sub.bytes[start..<min(sub.bytes.count, after)], as: UTF8.self)
         guard let r = Preprocessor.redirection(rest), r.text.isEmpty else {
-            diagnostics.error("E0120", "$\(spelled) needs '> file' or '>> file'", at: span,
+            diagnostics.error(.E0120, "$\(spelled) needs '> file' or '>> file'", at: span,
                               label: "no file to write", help: ["write '$\(spelled) > file.txt' (or '>>' to append)"])
             // the block is still read to its $offEcho, so that its lines are not taken for statements
             echo = EchoBlock(span: span, spelled: spelled, name: "", path: "", append: true, substitutes: false)
@@ -96,7 +96,7 @@ extension Preprocessor {
                 try data.write(to: URL(fileURLWithPath: path))
             }
         } catch {
-            diagnostics.error("E6015", "cannot write '\(name)'", at: span, label: "not written",
+            diagnostics.error(.E6015, "cannot write '\(name)'", at: span, label: "not written",
                               notes: path == name ? [] : ["the file would be '\(path)'"])
         }
     }
@@ -124,21 +124,21 @@ extension Preprocessor {
         var command = Preprocessor.unquote(rest)
         if command.hasPrefix("=") { command.removeFirst() }
         guard !command.isEmpty else {
-            diagnostics.error("E0122", "$\(spelled) needs a command", at: span)
+            diagnostics.error(.E0122, "$\(spelled) needs a command", at: span)
             return
         }
         let utility = Preprocessor.utilityHelp(command)
         guard settings.allowShell else {
-            diagnostics.error("E0122", "$\(spelled) runs a program; enm runs none unless --allow-shell is given", at: span,
+            diagnostics.error(.E0122, "$\(spelled) runs a program; enm runs none unless --allow-shell is given", at: span,
                               label: "not run", help: [utility ?? "run enm with --allow-shell to let the file run '\(command)'"])
             return
         }
         let status = Shell.run(command, in: Paths.directory(of: mainPath))
         errorLevel = Int(status ?? 127)
         if status == nil {
-            diagnostics.error("E0123", "$\(spelled) could not start '/bin/sh'", at: span, label: "not run")
+            diagnostics.error(.E0123, "$\(spelled) could not start '/bin/sh'", at: span, label: "not run")
         } else if name.hasSuffix(".checkerrorlevel"), let status, status != 0 {
-            diagnostics.error("E0123", "'\(command)' exited with status \(status)", at: span,
+            diagnostics.error(.E0123, "'\(command)' exited with status \(status)", at: span,
                               label: "$\(spelled).checkErrorLevel stops on a nonzero status", help: utility.map { [$0] } ?? [])
         }
     }

@@ -180,7 +180,7 @@ extension Parser {
             default: break
             }
             if isStatementStart(t) && !["free"].contains(w) {
-                throw fail("E0031", "expected an expression, found keyword '\(t.text)'", at: t, label: "expected an expression")
+                throw fail(.E0031, "expected an expression, found keyword '\(t.text)'", at: t, label: "expected an expression")
             }
             if ["sum", "prod", "smin", "smax"].contains(w) {
                 lx.next()
@@ -193,12 +193,12 @@ extension Parser {
                     _ = try expectSymbol(open.text == "(" ? ")" : (open.text == "{" ? "}" : "]"), "to close '\(t.text)'")
                     return .reduce(ReduceOp(rawValue: w) ?? .sum, dom, body, span(t))
                 }
-                throw fail("E0032", "expected '(' after '\(t.text)'", at: open)
+                throw fail(.E0032, "expected '(' after '\(t.text)'", at: open)
             }
             if Parser.functionNames.contains(w) {
                 let save = lx.next()
                 if lx.peek().isSymbol("(") { return try parseCallArguments(save) }
-                throw fail("E0033", "function '\(t.text)' needs arguments in parentheses", at: lx.peek())
+                throw fail(.E0033, "function '\(t.text)' needs arguments in parentheses", at: lx.peek())
             }
             if let r = speculate({ try parseReference() }) { return .ref(r) }
             // `name(expression, ...)` that is no reference: a call of an unknown function,
@@ -206,16 +206,16 @@ extension Parser {
             if let call = speculate({ try parseCallOfUnknownFunction() }) { return call }
             return .ref(try parseReference())
         case .eof:
-            throw fail("E0034", "expected an expression, found end of file", at: t)
+            throw fail(.E0034, "expected an expression, found end of file", at: t)
         default:
-            throw fail("E0031", "expected an expression, found \(describe(t))", at: t, label: "expected an expression")
+            throw fail(.E0031, "expected an expression, found \(describe(t))", at: t, label: "expected an expression")
         }
     }
 
     /// `name ( expression { , expression } )` for a name that is not a built-in function.
     func parseCallOfUnknownFunction() throws -> Expr {
         let t = lx.next()
-        guard t.kind == .word, lx.peek().isSymbol("(") else { throw fail("E0031", "expected a call", at: t) }
+        guard t.kind == .word, lx.peek().isSymbol("(") else { throw fail(.E0031, "expected a call", at: t) }
         return try parseCallArguments(t)
     }
 
@@ -248,7 +248,7 @@ extension Parser {
             lx.next()
             let a = lx.peek()
             guard a.kind == .word else {
-                throw fail("E0035", "expected an attribute after '.', found \(describe(a))", at: a)
+                throw fail(.E0035, "expected an attribute after '.', found \(describe(a))", at: a)
             }
             lx.next()
             attribute = Name(a.text, span(a))
@@ -296,10 +296,10 @@ extension Parser {
             lx.next()
             kind = .name(Name(t.text, span(t)))
         case .number:
-            throw fail("E0036", "a label used as an index must be quoted: '\"\(t.text)\"'", at: t,
+            throw fail(.E0036, "a label used as an index must be quoted: '\"\(t.text)\"'", at: t,
                        label: "write \"\(t.text)\"")
         default:
-            throw fail("E0037", "expected an index or a quoted label, found \(describe(t))", at: t)
+            throw fail(.E0037, "expected an index or a quoted label, found \(describe(t))", at: t)
         }
         var shift: IndexArg.Shift? = nil
         let s = lx.peek()

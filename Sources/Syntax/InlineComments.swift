@@ -88,7 +88,7 @@ extension Preprocessor {
         case "inlinecom":
             let markers = rest.split(whereSeparator: { $0 == " " || $0 == "\t" }).map { Array($0.utf8) }
             guard markers.count == 2, markers.allSatisfy({ (1...2).contains($0.count) }) else {
-                diagnostics.error("E0128", "$inlineCom needs two markers of one or two characters", at: span,
+                diagnostics.error(.E0128, "$inlineCom needs two markers of one or two characters", at: span,
                                   label: "as in '$inlineCom /* */'")
                 return
             }
@@ -105,7 +105,7 @@ extension Preprocessor {
     /// `$minCol N` and `$maxCol N`: the columns of statement lines that are read.
     func columnDirective(_ name: String, rest: String, span: SourceSpan) {
         guard let n = Int(rest), n >= 0 else {
-            diagnostics.error("E0128", "$\(name == "mincol" ? "minCol" : "maxCol") needs a column number", at: span)
+            diagnostics.error(.E0128, "$\(name == "mincol" ? "minCol" : "maxCol") needs a column number", at: span)
             return
         }
         if name == "mincol" { columnWindow.min = n } else { columnWindow.max = n }

@@ -227,7 +227,7 @@ public final class Lexer {
                 var j = start + 1
                 while j < end, t[j] != b { j += 1 }
                 if j >= end, noteTrouble(TokenPosition(line: lineIndex, column: start)), !line.damaged {
-                    diagnostics.error("E0002", "string is not closed on this line",
+                    diagnostics.error(.E0002, "string is not closed on this line",
                                       at: span(line: lineIndex, column: start, length: end - start),
                                       label: "closing \(b == 39 ? "'" : "\"") missing")
                 }
@@ -294,7 +294,7 @@ public final class Lexer {
             }
             let len = min(end - start, b >= 0x80 ? utf8Length(b) : 1)
             if noteTrouble(TokenPosition(line: lineIndex, column: start)), !line.damaged {
-                diagnostics.error("E0003", "unexpected character '\(String(decoding: t[start..<(start + len)], as: UTF8.self))'",
+                diagnostics.error(.E0003, "unexpected character '\(String(decoding: t[start..<(start + len)], as: UTF8.self))'",
                                   at: span(line: lineIndex, column: start, length: len),
                                   help: Lexer.characterHelp(b, next: start + 1 < end ? t[start + 1] : 0))
             }

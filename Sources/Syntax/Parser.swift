@@ -68,13 +68,13 @@ public final class Parser {
         /// Whether errors are left out for the current statement.
         var isQuiet: Bool { parser.muted > 0 || parser.lx.hasTrouble(since: parser.statementStart) }
 
-        func error(_ code: String, _ message: String, at span: SourceSpan, label: String = "",
+        func error(_ code: DiagnosticCode, _ message: String, at span: SourceSpan, label: String = "",
                    notes: [String] = [], help: [String] = []) {
             if isQuiet { return }
             parser.bag.error(code, message, at: span, label: label, notes: notes, help: help)
         }
 
-        func warning(_ code: String, _ message: String, at span: SourceSpan, label: String = "",
+        func warning(_ code: DiagnosticCode, _ message: String, at span: SourceSpan, label: String = "",
                      notes: [String] = [], help: [String] = []) {
             parser.bag.warning(code, message, at: span, label: label, notes: notes, help: help)
         }
@@ -97,7 +97,7 @@ public final class Parser {
         }
     }
 
-    func fail(_ code: String, _ message: String, at t: Token, label: String = "", help: [String] = []) -> ParseAbort {
+    func fail(_ code: DiagnosticCode, _ message: String, at t: Token, label: String = "", help: [String] = []) -> ParseAbort {
         diagnostics.error(code, message, at: span(t), label: label, help: help)
         return ParseAbort()
     }
@@ -105,7 +105,7 @@ public final class Parser {
     func expectSymbol(_ s: String, _ context: String) throws -> Token {
         let t = lx.peek()
         guard t.isSymbol(s) else {
-            throw fail("E0010", "expected '\(s)' \(context), found \(describe(t))", at: t, label: "expected '\(s)'")
+            throw fail(.E0010, "expected '\(s)' \(context), found \(describe(t))", at: t, label: "expected '\(s)'")
         }
         return lx.next()
     }
@@ -118,7 +118,7 @@ public final class Parser {
     func expectName(_ context: String) throws -> Name {
         let t = lx.peek()
         guard t.kind == .word else {
-            throw fail("E0011", "expected a name \(context), found \(describe(t))", at: t, label: "expected a name")
+            throw fail(.E0011, "expected a name \(context), found \(describe(t))", at: t, label: "expected a name")
         }
         lx.next()
         return Name(t.text, span(t))
@@ -130,7 +130,7 @@ public final class Parser {
         let name = try expectName(context)
         newNames.append(name.key)
         if Parser.reservedWords.contains(name.key) {
-            diagnostics.error("E1003", "'\(name.text)' is a reserved word and cannot name a symbol", at: name.span)
+            diagnostics.error(.E1003, "'\(name.text)' is a reserved word and cannot name a symbol", at: name.span)
             reservedNamesDeclared.insert(name.key)
         } else if Parser.shadowableNames.contains(name.key) {
             shadowedBuiltins.insert(name.key)
@@ -188,13 +188,13 @@ public final class Parser {
             throw unbalancedParen(t)
         }
         if t.kind == .eof || isStatementStart(t) { return }
-        throw fail("E0012", "expected ';' to end the statement, found \(describe(t))", at: t, label: "expected ';'")
+        throw fail(.E0012, "expected ';' to end the statement, found \(describe(t))", at: t, label: "expected ';'")
     }
 
     /// Reports `)` as having no matching `(`; recovery then skips the rest of the statement.
     func unbalancedParen(_ t: Token) -> ParseAbort {
         lastUnbalancedParen = t.position
-        return fail("E0013", "unbalanced ')'", at: t)
+        return fail(.E0013, "unbalanced ')'", at: t)
     }
 
     /// Whether the token after `)` shows that the `)` is a stray one inside an expression
@@ -294,11 +294,11 @@ public final class Parser {
         statementStart = t.position
         defer { statementStart = outerStart }
         if t.kind == .csvRow {
-            throw fail("E0014", "delimited data outside a '/ ... /' data list or table", at: t)
+            throw fail(.E0014, "delimited data outside a '/ ... /' data list or table", at: t)
         }
         if t.isSymbol("$") { return try parseCompileTimeGDX() }
         guard t.kind == .word else {
-            throw fail("E0015", "expected a statement, found \(describe(t))", at: t, label: "a statement starts with a keyword or a name")
+            throw fail(.E0015, "expected a statement, found \(describe(t))", at: t, label: "a statement starts with a keyword or a name")
         }
         let start = span(t)
         if isDeclaredReservedName(t), isStatementStart(t), let statement = speculate({ try parseAssignmentOrDefinition() }) {
@@ -317,7 +317,7 @@ public final class Parser {
             lx.next()
             let nt = lx.peek()
             guard nt.isWord("variable") || nt.isWord("variables") else {
-                throw fail("E0016", "expected 'variable' after '\(t.text)'", at: nt)
+                throw fail(.E0016, "expected 'variable' after '\(t.text)'", at: nt)
             }
             lx.next()
             // `nonnegative` is GAMS's other spelling of `positive`
@@ -341,7 +341,7 @@ public final class Parser {
             return t.lower == "break" ? .breakStatement(cond, start) : .continueStatement(cond, start)
         case "abort": lx.next(); return try parseAbortStatement(start)
         case "else", "elseif", "until":
-            throw fail("E0017", "'\(t.text)' outside of its statement", at: t)
+            throw fail(.E0017, "'\(t.text)' outside of its statement", at: t)
         case "file", "files": lx.next(); return try parseFileStatement(start)
         case "put", "putclose": lx.next(); return try parsePutStatement(start, closes: t.lower == "putclose")
         case "execute_unload", "execute_unloaddi", "execute_load", "execute_loadpoint":
@@ -361,7 +361,7 @@ public final class Parser {
             try endStatement()
             return .acronym(names, start)
         case "sos1", "sos2", "semicont", "semiint":
-            throw fail("E0018", "'\(t.text)' statements are not supported by enm", at: t, label: "not supported")
+            throw fail(.E0018, "'\(t.text)' statements are not supported by enm", at: t, label: "not supported")
         default:
             return try parseAssignmentOrDefinition()
         }
@@ -381,7 +381,7 @@ public final class Parser {
                 && lx.span($0).file === lx.span(t).file } ?? false)
             if t.kind != .word || (isStatementStart(t) && !nameExpected) {
                 if decls.isEmpty {
-                    throw fail("E0011", "expected a name to declare, found \(describe(t))", at: t, label: "expected a name")
+                    throw fail(.E0011, "expected a name to declare, found \(describe(t))", at: t, label: "expected a name")
                 }
                 break
             }
@@ -460,7 +460,7 @@ public final class Parser {
             while acceptSymbol(",") { names.append(try expectNewName("in alias")) }
             _ = try expectSymbol(")", "to close the alias list")
             if names.count < 2 {
-                diagnostics.error("E0019", "an alias needs at least two names", at: names[0].span)
+                diagnostics.error(.E0019, "an alias needs at least two names", at: names[0].span)
             }
             groups.append(names)
         } while acceptSymbol(",")
@@ -487,7 +487,7 @@ public final class Parser {
                         removes = t.isSymbol("-")
                         lx.next()
                     } else if !(t.kind == .word && lx.span(t).line != terms.last!.name.span.line) {
-                        throw fail("E0010", "expected ',', '+', '-' or '/' in the model's equation list, found \(describe(t))",
+                        throw fail(.E0010, "expected ',', '+', '-' or '/' in the model's equation list, found \(describe(t))",
                                    at: t, label: "expected '/'")
                     }
                 }
@@ -520,7 +520,7 @@ public final class Parser {
             }
         }
         guard let ty = type else {
-            throw fail("E0020", "solve needs 'using <model type>'", at: lx.peek(), label: "expected 'using lp', 'using mip', ...")
+            throw fail(.E0020, "solve needs 'using <model type>'", at: lx.peek(), label: "expected 'using lp', 'using mip', ...")
         }
         try endStatement()
         return .solve(SolveStatement(model: model, type: ty, maximize: maximize ?? false, objective: objective,
@@ -533,7 +533,7 @@ public final class Parser {
         let dollar = lx.next()
         let w = lx.peek()
         guard w.kind == .word, w.lineIndex == dollar.lineIndex, let kind = CompileTimeGDX.Kind.allCases.first(where: { $0.rawValue.dropFirst().lowercased() == w.lower }) else {
-            throw fail("E0015", "expected a statement, found '$'", at: dollar, label: "a statement starts with a keyword or a name")
+            throw fail(.E0015, "expected a statement, found '$'", at: dollar, label: "a statement starts with a keyword or a name")
         }
         lx.next()
         let at = span(dollar).through(span(w))
@@ -570,13 +570,13 @@ public final class Parser {
             lx.next()
             let suffix = try expectName("after 'execute.'")
             guard suffix.key == "checkerrorlevel" else {
-                throw fail("E0010", "expected 'checkErrorLevel' after 'execute.', found '\(suffix.text)'", at: lx.peek())
+                throw fail(.E0010, "expected 'checkErrorLevel' after 'execute.', found '\(suffix.text)'", at: lx.peek())
             }
             check = true
         }
         let c = lx.peek()
         guard c.kind == .string else {
-            throw fail("E0011", "expected the command in quotes after 'execute', found \(describe(c))", at: c,
+            throw fail(.E0011, "expected the command in quotes after 'execute', found \(describe(c))", at: c,
                        label: "expected a quoted command")
         }
         lx.next()
@@ -589,7 +589,7 @@ public final class Parser {
     func parseGDXTransfer(_ keyword: Token, _ start: SourceSpan) throws -> Statement {
         let f = lx.peek()
         guard f.kind == .string || f.kind == .word else {
-            throw fail("E0011", "expected the GDX file's name after '\(keyword.text)', found \(describe(f))", at: f,
+            throw fail(.E0011, "expected the GDX file's name after '\(keyword.text)', found \(describe(f))", at: f,
                        label: "expected a file name", help: ["write the name in quotes: \(keyword.text) 'results.gdx' x, y;"])
         }
         lx.next()
@@ -603,7 +603,7 @@ public final class Parser {
             var source: String? = nil
             if lx.peek().isSymbol("=") {
                 guard kind != .unload else {
-                    throw fail("E0010", "renaming a symbol in '\(keyword.text)' is not supported", at: lx.peek(), label: "not supported")
+                    throw fail(.E0010, "renaming a symbol in '\(keyword.text)' is not supported", at: lx.peek(), label: "not supported")
                 }
                 lx.next()
                 source = try expectName("as the file's symbol").text
@@ -636,7 +636,7 @@ public final class Parser {
             return .text(t.text, span(t))
         }
         guard t.kind == .word else {
-            throw fail("E0021", "expected a symbol or a quoted text to display, found \(describe(t))", at: t)
+            throw fail(.E0021, "expected a symbol or a quoted text to display, found \(describe(t))", at: t)
         }
         return .ref(try parseReference())
     }
@@ -653,12 +653,12 @@ public final class Parser {
                 while acceptSymbol(":") {
                     let v = lx.next()
                     guard v.kind == .number else {
-                        throw fail("E0022", "expected a number after ':' in option '\(name.text)'", at: v)
+                        throw fail(.E0022, "expected a number after ':' in option '\(name.text)'", at: v)
                     }
                     numbers.append(v.value)
                 }
                 if numbers.count > 1 {
-                    diagnostics.warning("W0001", "the row/column layout in option '\(name.text)' is ignored (its decimals are used)",
+                    diagnostics.warning(.W0001, "the row/column layout in option '\(name.text)' is ignored (its decimals are used)",
                                         at: name.span)
                 }
                 items.append(OptionSetting(name: name, number: numbers[0], word: nil, span: name.span, isSymbolDecimals: true))
@@ -674,7 +674,7 @@ public final class Parser {
             case .word:
                 items.append(OptionSetting(name: name, number: nil, word: v.text, span: name.span))
             default:
-                throw fail("E0022", "expected a number or a word as the value of option '\(name.text)'", at: v)
+                throw fail(.E0022, "expected a number or a word as the value of option '\(name.text)'", at: v)
             }
         } while acceptSymbol(",")
         try endStatement()
@@ -725,7 +725,7 @@ public final class Parser {
     func closeParen(_ open: Token, _ what: String) throws {
         let t = lx.peek()
         guard t.isSymbol(")") else {
-            diagnostics.error("E0023", "'\(what)' is not closed", at: span(open), label: "this '(' has no matching ')'")
+            diagnostics.error(.E0023, "'\(what)' is not closed", at: span(open), label: "this '(' has no matching ')'")
             throw ParseAbort()
         }
         lx.next()
@@ -747,7 +747,7 @@ public final class Parser {
         let open = try expectSymbol("(", "after 'repeat'")
         let body = try parseBody(stopWords: ["until"])
         guard lx.peek().isWord("until") else {
-            throw fail("E0024", "expected 'until' in repeat", at: lx.peek())
+            throw fail(.E0024, "expected 'until' in repeat", at: lx.peek())
         }
         lx.next()
         let cond = try parseExpression()
@@ -764,7 +764,7 @@ public final class Parser {
         let from = try parseExpression()
         let dir = lx.peek()
         guard dir.isWord("to") || dir.isWord("downto") else {
-            throw fail("E0025", "expected 'to' or 'downto' in for", at: dir)
+            throw fail(.E0025, "expected 'to' or 'downto' in for", at: dir)
         }
         lx.next()
         let to = try parseExpression()
@@ -833,16 +833,16 @@ public final class Parser {
         if t.isSymbol("..") {
             lx.next()
             if ref.attribute != nil {
-                throw fail("E0026", "an equation definition cannot name an attribute", at: first)
+                throw fail(.E0026, "an equation definition cannot name an attribute", at: first)
             }
             let lhs = try parseExpression()
             let r = lx.peek()
             guard r.kind == .symbol, let rel = Relation(rawValue: r.text) else {
                 if r.kind == .symbol, ["=x=", "=c=", "=b=", "=<=", "=>="].contains(r.text) {
                     let hint = r.text == "=<=" ? ["did you mean '=l='?"] : (r.text == "=>=" ? ["did you mean '=g='?"] : [])
-                    throw fail("E0027", "relation '\(r.text)' is not supported", at: r, help: hint)
+                    throw fail(.E0027, "relation '\(r.text)' is not supported", at: r, help: hint)
                 }
-                throw fail("E0028", "expected =e=, =l=, =g= or =n= in the definition of '\(ref.name.text)', found \(describe(r))",
+                throw fail(.E0028, "expected =e=, =l=, =g= or =n= in the definition of '\(ref.name.text)', found \(describe(r))",
                            at: r, label: "expected a relation")
             }
             lx.next()
@@ -860,9 +860,9 @@ public final class Parser {
         }
         if t.isSymbol(")") { throw unbalancedParen(t) }
         if t.kind == .symbol, t.text.count == 3, t.text.hasPrefix("=") {
-            throw fail("E0029", "'\(t.text)' outside an equation definition; did you forget '..' after the equation name?", at: t)
+            throw fail(.E0029, "'\(t.text)' outside an equation definition; did you forget '..' after the equation name?", at: t)
         }
-        throw fail("E0030", "expected '=' or '..' after '\(ref.name.text)', found \(describe(t))", at: t,
+        throw fail(.E0030, "expected '=' or '..' after '\(ref.name.text)', found \(describe(t))", at: t,
                    label: "expected '=' or '..'")
     }
 }

@@ -99,7 +99,7 @@ public final class Preprocessor {
     /// Reads `path` and everything it includes; returns the processed lines.
     public func run(path: String) -> [SourceLine] {
         guard let text = Preprocessor.readFile(path) else {
-            diagnostics.error("E0001", "cannot read file '\(path)'", at: .none)
+            diagnostics.error(.E0001, "cannot read file '\(path)'", at: .none)
             return []
         }
         return run(file: SourceFile(path: path, text: text))
@@ -136,7 +136,7 @@ public final class Preprocessor {
     /// so the rest of the file is checked as usual; without such a line the block runs to the end.
     private func closeOpenDelimitedBlock() {
         guard delimited, let open = delimitedStart else { return }
-        diagnostics.error("E0104", "$onDelim block is not closed by $offDelim", at: open.span,
+        diagnostics.error(.E0104, "$onDelim block is not closed by $offDelim", at: open.span,
                           label: "this $onDelim has no matching $offDelim")
         var k = open.lineIndex
         while k < lines.count {
@@ -228,7 +228,7 @@ public final class Preprocessor {
             emit(substitute(bytes, file: file, line: lineNo), file: file, line: lineNo)
         }
         if inText {
-            diagnostics.error("E0105", "$onText is not closed by $offText", at: textStart,
+            diagnostics.error(.E0105, "$onText is not closed by $offText", at: textStart,
                               label: "this $onText has no matching $offText")
         }
         closeFileScopedBlocks(file)
@@ -237,19 +237,19 @@ public final class Preprocessor {
     /// Reports the blocks a file opened and did not close: a block must end in its file.
     private func closeFileScopedBlocks(_ file: SourceFile) {
         while let open = blocks.last, open.span.file?.path == file.path {
-            diagnostics.error("E0117", "$ifThen is not closed by $endIf", at: open.span,
+            diagnostics.error(.E0117, "$ifThen is not closed by $endIf", at: open.span,
                               label: "this $ifThen has no matching $endIf")
             blocks.removeLast()
         }
         if let open = echo, open.span.file?.path == file.path, open.name.isEmpty {
             echo = nil
         } else if let open = echo, open.span.file?.path == file.path {
-            diagnostics.error("E0121", "$\(open.spelled) is not closed by $offEcho", at: open.span,
+            diagnostics.error(.E0121, "$\(open.spelled) is not closed by $offEcho", at: open.span,
                               label: "this $\(open.spelled) has no matching $offEcho", help: ["nothing was written to '\(open.name)'"])
             echo = nil
         }
         if let open = inline.openedAt, open.file?.path == file.path {
-            diagnostics.error("E0127", "inline comment is not closed", at: open,
+            diagnostics.error(.E0127, "inline comment is not closed", at: open,
                               label: "this comment has no matching '\(String(decoding: inline.close, as: UTF8.self))'")
             inline.depth = 0
             inline.openedAt = nil
@@ -280,7 +280,7 @@ public final class Preprocessor {
             let textStart = Preprocessor.skipBlanks(sub.bytes, from: next)
             if textStart < sub.bytes.count {
                 let start = sub.span(file: file, line: line, column: textStart, length: sub.bytes.count - textStart)
-                diagnostics.error("E0117", "$\(spelled) takes a condition only; put the lines it guards below it",
+                diagnostics.error(.E0117, "$\(spelled) takes a condition only; put the lines it guards below it",
                                   at: start, label: "unexpected text after the condition")
             }
             return holds
@@ -292,7 +292,7 @@ public final class Preprocessor {
             blocks.append(ConditionalBlock(enclosingActive: enclosing, taken: holds, active: holds, sawElse: false, span: span))
         case "elseif", "elseifi", "elseife":
             guard var b = blocks.last, !b.sawElse else {
-                diagnostics.error("E0117", blocks.isEmpty ? "$\(spelled) without $ifThen" : "$\(spelled) after $else",
+                diagnostics.error(.E0117, blocks.isEmpty ? "$\(spelled) without $ifThen" : "$\(spelled) after $else",
                                   at: span, label: blocks.isEmpty ? "no open $ifThen" : "the block's $else came before")
                 return
             }
@@ -305,7 +305,7 @@ public final class Preprocessor {
             blocks[blocks.count - 1] = b
         case "else":
             guard var b = blocks.last, !b.sawElse else {
-                diagnostics.error("E0117", blocks.isEmpty ? "$\(spelled) without $ifThen" : "$\(spelled) after $else",
+                diagnostics.error(.E0117, blocks.isEmpty ? "$\(spelled) without $ifThen" : "$\(spelled) after $else",
                                   at: span, label: blocks.isEmpty ? "no open $ifThen" : "the block has an $else already")
                 return
             }
@@ -315,7 +315,7 @@ public final class Preprocessor {
             blocks[blocks.count - 1] = b
         default: // endif
             if blocks.isEmpty {
-                diagnostics.error("E0117", "$\(spelled) without $ifThen", at: span, label: "no open $ifThen")
+                diagnostics.error(.E0117, "$\(spelled) without $ifThen", at: span, label: "no open $ifThen")
             } else {
                 blocks.removeLast()
             }
@@ -376,11 +376,11 @@ public final class Preprocessor {
         switch name {
         case "ontext": return .startText(span)
         case "offtext":
-            diagnostics.error("E0106", "$offText without $onText", at: span)
+            diagnostics.error(.E0106, "$offText without $onText", at: span)
         case "include", "batinclude":
             let (target, arguments) = Preprocessor.includeTarget(rest, withArguments: name == "batinclude")
             if target.isEmpty {
-                diagnostics.error("E0107", "$include needs a file name", at: span)
+                diagnostics.error(.E0107, "$include needs a file name", at: span)
             } else {
                 include(target, arguments: arguments, from: file, line: line,
                         span: sub.span(file: file, line: line, column: Preprocessor.nameColumn(bytes, from: after) - 1,
@@ -389,7 +389,7 @@ public final class Preprocessor {
         case "set", "setglobal", "setlocal", "setenv":
             let (var_, value) = Preprocessor.splitNameValue(rest)
             if var_.isEmpty {
-                diagnostics.error("E0108", "$\(name) needs a name", at: span)
+                diagnostics.error(.E0108, "$\(name) needs a name", at: span)
             } else {
                 // `$setEnv` sets the variable for the commands `$call` runs as well
                 if name == "setenv" { setenv(var_, value, 1) }
@@ -399,7 +399,7 @@ public final class Preprocessor {
         case "eval", "evalglobal", "evallocal":
             let (var_, expression) = Preprocessor.splitNameValue(rest)
             if var_.isEmpty {
-                diagnostics.error("E0108", "$\(name) needs a name", at: span)
+                diagnostics.error(.E0108, "$\(name) needs a name", at: span)
             } else {
                 switch CompileTimeExpression.evaluate(expression, cardinality: cardinalityResolver()) {
                 case .success(let value):
@@ -419,7 +419,7 @@ public final class Preprocessor {
                             break
                         }
                     }
-                    diagnostics.error("E0116", "cannot evaluate '\(expression)': \(problem.message)",
+                    diagnostics.error(.E0116, "cannot evaluate '\(expression)': \(problem.message)",
                                       at: sub.span(file: file, line: line, column: valueColumn + problem.offset,
                                                    length: max(1, problem.length)),
                                       label: problem.label)
@@ -435,7 +435,7 @@ public final class Preprocessor {
         case "eolcom":
             let marker = rest.split(separator: " ").first.map(String.init) ?? ""
             if marker.isEmpty || marker.count > 2 || marker.utf8.count > CommentMarker.capacity {
-                diagnostics.error("E0109", "$eolCom needs a marker of one or two characters", at: span)
+                diagnostics.error(.E0109, "$eolCom needs a marker of one or two characters", at: span)
             } else {
                 eolMarker = CommentMarker(Array(marker.utf8))
             }
@@ -451,7 +451,7 @@ public final class Preprocessor {
         case "onmultir": redefinition = .replaced
         case "offmulti": redefinition = .refused
         case "":
-            diagnostics.error("E0111", "'$' in column 1 must start a dollar control option", at: span)
+            diagnostics.error(.E0111, "'$' in column 1 must start a dollar control option", at: span)
         default:
             return otherDirective(name, rest: rest, sub: sub, from: from, after: after, file: file, line: line, span: span)
         }
@@ -493,14 +493,14 @@ public final class Preprocessor {
             while end < bytes.count, bytes[end] != 32, bytes[end] != 9 { end += 1 }
         }
         guard start < end else {
-            diagnostics.error("E0113", "$if needs a condition", at: span)
+            diagnostics.error(.E0113, "$if needs a condition", at: span)
             return nil
         }
         let text = String(decoding: bytes[start..<end], as: UTF8.self)
         switch CompileTimeExpression.evaluate(text, cardinality: cardinalityResolver()) {
         case .success(let v): return (v != 0, end)
         case .failure(let problem):
-            diagnostics.error("E0116", "cannot evaluate '\(text.trimmingCharacters(in: .whitespaces))': \(problem.message)",
+            diagnostics.error(.E0116, "cannot evaluate '\(text.trimmingCharacters(in: .whitespaces))': \(problem.message)",
                               at: sub.span(file: file, line: line, column: start + problem.offset, length: max(1, problem.length)),
                               label: problem.label)
             return nil
@@ -517,7 +517,7 @@ public final class Preprocessor {
         var negate = false
         if c.peekWord()?.lowercased() == "not" { _ = c.word(); negate = true }
         guard let first = c.peekToken() else {
-            diagnostics.error("E0113", "$if needs a condition", at: span)
+            diagnostics.error(.E0113, "$if needs a condition", at: span)
             return nil
         }
         var result: Bool
@@ -538,7 +538,7 @@ public final class Preprocessor {
                 let rhs = Preprocessor.unquote(c.token() ?? "")
                 result = caseInsensitive ? lhs.lowercased() == rhs.lowercased() : lhs == rhs
             } else {
-                diagnostics.error("E0114", "$if condition not understood; use 'set NAME', 'exist FILE' or 'A == B'",
+                diagnostics.error(.E0114, "$if condition not understood; use 'set NAME', 'exist FILE' or 'A == B'",
                                   at: span)
                 return nil
             }
@@ -561,11 +561,11 @@ public final class Preprocessor {
 
     private func include(_ name: String, arguments: [String]? = nil, from file: SourceFile, line: Int, span: SourceSpan) {
         guard includeDepth < 40 else {
-            diagnostics.error("E0115", "$include nested more than 40 deep (recursive include?)", at: span)
+            diagnostics.error(.E0115, "$include nested more than 40 deep (recursive include?)", at: span)
             return
         }
         guard let path = resolvePath(name, from: file), let text = Preprocessor.readFile(path) else {
-            diagnostics.error("E0102", "cannot open include file '\(name)'", at: span, label: "file not found",
+            diagnostics.error(.E0102, "cannot open include file '\(name)'", at: span, label: "file not found",
                               notes: ["relative paths are looked up next to the including file, then in the working directory"])
             // the statement around the missing lines is incomplete: the parser says nothing more of it
             damageNextLine = true
@@ -573,7 +573,7 @@ public final class Preprocessor {
         }
         let standard = URL(fileURLWithPath: path).standardizedFileURL.path
         if !recursion, includeStack.contains(where: { URL(fileURLWithPath: $0.path).standardizedFileURL.path == standard }) {
-            diagnostics.error("E0115", "'\(name)' includes itself", at: span, label: "already being read",
+            diagnostics.error(.E0115, "'\(name)' includes itself", at: span, label: "already being read",
                               help: ["GAMS reads a file inside itself only after '$onRecurse'"])
             return
         }
@@ -652,10 +652,10 @@ public final class Preprocessor {
                         if report {
                             let at = SourceSpan(file: file, line: line, column: columnOffset + i + 1, length: j - i + 1)
                             if let scope = Preprocessor.predefinedScope(of: name) {
-                                diagnostics.error("E0103", "'%\(name)%' is not a \(scope) constant enm defines", at: at,
+                                diagnostics.error(.E0103, "'%\(name)%' is not a \(scope) constant enm defines", at: at,
                                                   label: "unknown", help: [Preprocessor.predefinedHelp(scope)])
                             } else {
-                                diagnostics.error("E0103", "compile-time variable '\(name)' is not set", at: at, label: "not set",
+                                diagnostics.error(.E0103, "compile-time variable '\(name)' is not set", at: at, label: "not set",
                                                   help: ["set it with '--\(name)=value' on the command line or '$set \(name) value'"])
                             }
                             result.damaged = true

@@ -70,7 +70,7 @@ extension Parser {
                     path = lx.rawText(from: t, stops: [47])
                 }
                 if path?.isEmpty ?? true {
-                    throw fail("E0062", "expected the external file name between the slashes of file '\(name.text)'",
+                    throw fail(.E0062, "expected the external file name between the slashes of file '\(name.text)'",
                                at: t, label: "expected a file name", help: ["write e.g. 'File \(name.text) / report.txt /;'"])
                 }
                 _ = try expectSymbol("/", "to end the external file name")
@@ -124,7 +124,7 @@ extension Parser {
             }
             item = PutItem(kind: .value(e), condition: condition, span: at.through(e.span))
         } else {
-            throw fail("E0060", "expected a put item (a quoted text, a value, '/', '@' or '#'), found \(describe(t))", at: t,
+            throw fail(.E0060, "expected a put item (a quoted text, a value, '/', '@' or '#'), found \(describe(t))", at: t,
                        label: "expected a put item")
         }
         if item.condition == nil, acceptSymbol("$") { item.condition = try parseDollarOperand() }
@@ -164,7 +164,7 @@ extension Parser {
     func expectPutCount(_ context: String) throws -> Int {
         let t = lx.peek()
         guard t.kind == .number, t.value >= 0, t.value == t.value.rounded(), t.value < 100_000 else {
-            throw fail("E0061", "expected a whole number \(context), found \(describe(t))", at: t,
+            throw fail(.E0061, "expected a whole number \(context), found \(describe(t))", at: t,
                        label: "expected a number", help: ["put items are formatted as 'x:12:3' (width 12, 3 decimals) or 'i.tl:<10'"])
         }
         lx.next()

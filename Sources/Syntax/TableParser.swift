@@ -110,7 +110,7 @@ extension Parser {
             }
             // a statement such as `c(i,j) = ...` after the rows: the table's ';' is missing
             if haveHeader, let extent = Parser.statementLead(Parser.expandTabs(content)) {
-                diagnostics.error("E0043", "table is not ended by ';'",
+                diagnostics.error(.E0043, "table is not ended by ';'",
                                   at: tableSpan(line: lineIdx, from: extent.lowerBound, to: extent.upperBound),
                                   label: "this is not a row of table '\(name.text)'",
                                   help: lastContentLine >= 0
@@ -161,7 +161,7 @@ extension Parser {
             lineIdx += 1
         }
         if endLine < 0 {
-            diagnostics.error("E0043", "table is not ended by ';'", at: nameSpan, label: "table starts here")
+            diagnostics.error(.E0043, "table is not ended by ';'", at: nameSpan, label: "table starts here")
             lx.seek(line: lx.lines.count, column: 0)
             throw ParseAbort()
         }
@@ -171,7 +171,7 @@ extension Parser {
             lx.seek(line: endLine, column: endCol - 1)
         }
         if !haveHeader {
-            diagnostics.warning("W3001", "table has no column headers and no data", at: nameSpan)
+            diagnostics.warning(.W3001, "table has no column headers and no data", at: nameSpan)
         }
         return (DataBlock(entries: entries, scalarValue: nil, span: nameSpan), cutShort)
     }
@@ -274,14 +274,14 @@ extension Parser {
                 }
                 skipBlank()
                 if i < bytes.count, bytes[i] == 41 { i += 1 } else {
-                    diagnostics.error("E0044", "label group is not closed by ')'", at: sp(i, i + 1))
+                    diagnostics.error(.E0044, "label group is not closed by ')'", at: sp(i, i + 1))
                     return []
                 }
                 positions.append(group)
             } else if let l = readLabel() {
                 positions.append([l])
             } else {
-                diagnostics.error("E0042", "expected a row label", at: sp(i, i + 1))
+                diagnostics.error(.E0042, "expected a row label", at: sp(i, i + 1))
                 return []
             }
             // a dot (possibly with blanks around) continues the row label
@@ -319,11 +319,11 @@ extension Parser {
             let f = Parser.csvFields(r.text)
             func sp(_ k: Int) -> SourceSpan { lx.span(line: r.lineIndex, column: f[k].1, length: max(1, f[k].0.utf8.count)) }
             guard f.count >= rowDim else {
-                diagnostics.error("E3005", "expected \(rowDim) row labels in this delimited table line", at: lx.span(r))
+                diagnostics.error(.E3005, "expected \(rowDim) row labels in this delimited table line", at: lx.span(r))
                 continue
             }
             if f.count > hf.count {
-                diagnostics.error("E3007", "this table line has \(f.count) fields but the header has \(hf.count)",
+                diagnostics.error(.E3007, "this table line has \(f.count) fields but the header has \(hf.count)",
                                   at: sp(hf.count))
             }
             let rowPos = (0..<rowDim).map { [LabelText(text: f[$0].0, span: sp($0))] }

@@ -24,7 +24,7 @@ extension Parser {
         for c in cells {
             let s = tableSpan(line: lineIdx, from: c.start, to: c.end)
             if c.quoted {
-                diagnostics.error("E0047", "element text is not allowed in a table", at: s,
+                diagnostics.error(.E0047, "element text is not allowed in a table", at: s,
                                   label: "text where a number is expected",
                                   help: ["a table holds numbers only; leave the cell blank or write a number"])
                 continue
@@ -35,16 +35,16 @@ extension Parser {
             if v == 0, Double(c.text) != nil, lx.lines[lineIdx].dataOptions.contains(.zeroIsEps) { v = -0.0 }   // `$onEps`
             switch columns.choice(start: c.start, end: c.end) {
             case .none:
-                diagnostics.error("E3006", "table value '\(c.text)' is not under any column header", at: s,
+                diagnostics.error(.E3006, "table value '\(c.text)' is not under any column header", at: s,
                                   label: "no column header above this value",
                                   help: ["align the value so that it overlaps its column's label"])
             case .ambiguous(let l, let r, let underBoth):
-                diagnostics.error("E0045", "table value '\(c.text)' could belong to column '\(columns[l].text)' or '\(columns[r].text)'",
+                diagnostics.error(.E0045, "table value '\(c.text)' could belong to column '\(columns[l].text)' or '\(columns[r].text)'",
                                   at: s, label: underBoth ? "under both labels" : "as far from one label as from the other",
                                   help: ["move the value under the label of its column"])
             case .column(let k):
                 if let first = taken[k] {
-                    diagnostics.error("E0046", "row '\(rowName)' has two values for column '\(columns[k].text)'", at: s,
+                    diagnostics.error(.E0046, "row '\(rowName)' has two values for column '\(columns[k].text)'", at: s,
                                       label: "a second value for '\(columns[k].text)'",
                                       notes: ["the first is '\(first.text)' (column \(Parser.byteColumn(ofExpanded: first.start, in: lx.lines[lineIdx].text) + 1))"],
                                       help: ["move each value under the label of its column"])

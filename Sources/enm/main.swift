@@ -230,7 +230,7 @@ struct Export: ParsableCommand {
                                             format: format, to: path) + "\n")
         } catch let e as ExportError {
             writeError(e.rendered(file: file, color: color))
-            throw ExitCode(e.code == "E5003" ? 5 : 2)
+            throw ExitCode(e.code == .E5003 ? 5 : 2)
         }
     }
 }

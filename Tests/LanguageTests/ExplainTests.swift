@@ -3,7 +3,7 @@ import Foundation
 import Testing
 
 // `enm explain` and the diagnostic pages in docs/diagnostics/: every code the sources emit has a
-// page, the embedded copy (Sources/Driver/DiagnosticPages.swift) matches docs/, and each page's
+// page, the embedded copy (Sources/Driver/generated/DiagnosticPages.swift) matches docs/, and each page's
 // example really produces its code while its fix does not.
 
 /// The package root (this file is Tests/LanguageTests/ExplainTests.swift).
@@ -23,15 +23,15 @@ private let examplesNotRun: [String: String] = [
     "E3030": "needs a damaged binary GDX file",
 ]
 
-/// The codes written in the sources as string literals ("E1001", "W4003").
+/// The codes the sources emit: the `DiagnosticCode` cases they name (`.E1001`, `.W4003`).
 private func codesInSources() -> Set<String> {
     let sources = explainPackageRoot.appendingPathComponent("Sources")
-    let regex = try! NSRegularExpression(pattern: "\"([EW][0-9]{4})\"")
+    let regex = try! NSRegularExpression(pattern: "[.\"]([EW][0-9]{4})\\b")
     var found: Set<String> = []
     let files = FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil)
     while let url = files?.nextObject() as? URL {
-        // the generated pages quote codes in their text; only code counts
-        guard url.pathExtension == "swift", url.lastPathComponent != "DiagnosticPages.swift",
+        // the generated files list every code; only code that emits one counts
+        guard url.pathExtension == "swift", !url.path.contains("/generated/"),
               let text = try? String(contentsOf: url, encoding: .utf8) else { continue }
         for m in regex.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
             found.insert(String(text[Range(m.range(at: 1), in: text)!]))

@@ -42,7 +42,7 @@ extension Interpreter {
         // with --generate-only the backend reports the load alone, without freeing its problem
         let solverSeconds = settings.generateOnly && result.solverSeconds > 0
             ? result.solverSeconds : Double(DispatchTime.now().uptimeNanoseconds - t1) / 1e9
-        for w in result.warnings { diagnostics.warning("W4004", w, at: sv.span) }
+        for w in result.warnings { diagnostics.warning(.W4004, w, at: sv.span) }
         let (conflict, message) = explain(result, of: model, for: sv, backend: backend, options: solveOptions, statement: statement)
         if result.hasSolution { writeBack(result, model, rows: rows, columns: columns) }
         recordAttributes(of: sv, model, result, solverSeconds: solverSeconds)
@@ -63,7 +63,7 @@ extension Interpreter {
     private func prepareBackend(for sv: SolveR, _ model: ScalarModel) -> (Solver, SolveOptions)? {
         if !sv.type.keepsIntegers && model.hasIntegers {
             let hint = sv.type.isNonlinear ? "" : " (use 'mip' to keep them integer)"
-            diagnostics.warning("W4003", "model '\(sv.model.name)' has integer variables; 'using \(sv.type.rawValue)' relaxes them\(hint)",
+            diagnostics.warning(.W4003, "model '\(sv.model.name)' has integer variables; 'using \(sv.type.rawValue)' relaxes them\(hint)",
                                 at: sv.span)
         }
         // only a registry without a backend for the type (a test's) has none
@@ -72,7 +72,7 @@ extension Interpreter {
         let problems = backend.optionProblems(optionSettings)
         for p in problems {
             let file = Interpreter.optionFileName(solver: backend.name, number: Int(attribute(sv.model, .optFile)))
-            diagnostics.error("E4024", "\(file): \(p)", at: sv.span)
+            diagnostics.error(.E4024, "\(file): \(p)", at: sv.span)
         }
         guard problems.isEmpty else { return nil }
         var opts = SolveOptions()
@@ -103,7 +103,7 @@ extension Interpreter {
         r.solverStatus = .solverFailure
         let range = v.coefficients.map { " (its coefficients range from \(messageNumber($0.0)) to \(messageNumber($0.1)))" } ?? ""
         r.message = "\(backend.name) reported '\(result.modelStatus.text)' for a point that violates \(v.what) by \(messageNumber(v.amount))\(range)"
-        diagnostics.warning("W4071", r.message + "; the solve is reported as model status 6, solver status 10", at: sv.span)
+        diagnostics.warning(.W4071, r.message + "; the solve is reported as model status 6, solver status 10", at: sv.span)
         return r
     }
 
@@ -133,13 +133,13 @@ extension Interpreter {
             for (k, (s, t)) in elements.enumerated() {
                 guard let scale = s.records[t]?.scale, scale != 1 else { continue }
                 guard scale > 0 && scale.isFinite else {
-                    diagnostics.error("E4070", "scale factor of \(name(s, t)) is \(messageNumber(scale)); scale factors must be positive and finite",
+                    diagnostics.error(.E4070, "scale factor of \(name(s, t)) is \(messageNumber(scale)); scale factors must be positive and finite",
                                       at: sv.modelSpan)
                     valid = false
                     continue
                 }
                 guard !isInteger(k) else {
-                    diagnostics.warning("W4070", "scale factor of integer variable \(name(s, t)) is ignored: integer variables are not scaled",
+                    diagnostics.warning(.W4070, "scale factor of integer variable \(name(s, t)) is ignored: integer variables are not scaled",
                                         at: sv.modelSpan)
                     continue
                 }
@@ -160,7 +160,7 @@ extension Interpreter {
         for i in held.emptyRows where pipeline.model.rowLower[i] > tolerance || pipeline.model.rowUpper[i] < -tolerance {
             let (s, t) = ModelElements(origins: pipeline.model.rowOrigin)[i]
             let bound = pipeline.model.rowLower[i] > tolerance ? pipeline.model.rowLower[i] : pipeline.model.rowUpper[i]
-            diagnostics.error("E4015", "equation \(name(s, t)) is infeasible: with the fixed variables held (holdFixed) all its terms are constant and 0 cannot be \(messageNumber(bound))",
+            diagnostics.error(.E4015, "equation \(name(s, t)) is infeasible: with the fixed variables held (holdFixed) all its terms are constant and 0 cannot be \(messageNumber(bound))",
                               at: sv.modelSpan)
             feasible = false
         }
