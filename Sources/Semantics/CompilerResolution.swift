@@ -108,6 +108,8 @@ extension Compiler {
             }
             return Node(.sameAs(idx[0], idx[1]), s)
         case "na": return Node(.call(.na, []), s)
+        case _ where SolveHandleFunction(rawValue: key) != nil && byName[key] == nil:
+            return resolveHandleCall(SolveHandleFunction(rawValue: key)!, name, args, s, ctx)
         case "undf": return Node(.call(.undf, []), s)
         default:
             guard let f = Function(rawValue: key) else {
@@ -145,6 +147,7 @@ extension Compiler {
     /// Resolves a symbol reference used as a value.
     func resolveReference(_ r: Reference, _ ctx: Context) -> Node? {
         if let file = putFiles.byName[r.name.key] { return resolvePutFileAttribute(file, r) }
+        if let clock = resolveTimeElapsed(r) { return clock }
         if r.args == nil, r.attribute == nil, let k = acronymIndex[r.name.key] {
             return Node(.constant(SpecialValue.acronym(k)), r.span)
         }
@@ -711,7 +714,7 @@ extension Compiler {
         "decimals", "optcr", "optca", "reslim", "iterlim", "limrow", "limcol", "solprint", "sysout", "seed",
         "lp", "mip", "rmip", "nlp", "qcp", "dnlp", "minlp", "miqcp", "rminlp", "rmiqcp", "mcp", "cns", "solvelink",
         "threads", "holdfixed", "profile", "domlim", "bratio", "eject", "savepoint", "solvercntr", "workspace",
-        "optfile", "dispwidth", "execseed", "sparserun", "integer1", "intvarup", "iterlimit",
+        "optfile", "dispwidth", "execseed", "sparserun", "integer1", "intvarup", "iterlimit", "threadsasync",
     ]
 
     func compileOption(_ o: OptionSetting) -> OptionR? {

@@ -6,6 +6,8 @@ extension Parser {
         "ord", "card", "sqr", "sqrt", "exp", "log", "log10", "log2", "abs", "max", "min", "ceil", "floor",
         "round", "mod", "sign", "sin", "cos", "tan", "arctan", "power", "uniform", "uniformint", "normal",
         "ifthen", "trunc", "frac", "sameas", "div", "rpower", "errorf", "sigmoid", "exp10",
+        // the handle functions of asynchronous solves (Semantics/SolveHandleFunctions.swift)
+        "handlecollect", "handlestatus", "handledelete", "handlesubmit", "readycollect", "sleep",
     ]
 
     /// expression = orExpr ;  orExpr = xorExpr { ("or") xorExpr } ;
