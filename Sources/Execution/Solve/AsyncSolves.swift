@@ -156,11 +156,11 @@ extension Interpreter {
     /// value that is no handle, 2 for an unknown handle, each an execution error (E4090).
     private func delete(_ h: Double, at span: SourceSpan) -> Double {
         guard let id = legalHandle(h) else {
-            runtimeError("E4090", "handleDelete(\(messageNumber(h))): \(messageNumber(h)) is not a solve handle", at: span)
+            runtimeError("E4090", "handleDelete(\(messageNumber(h))) failed with 1: \(messageNumber(h)) is not a handle", at: span)
             return 1
         }
         guard let inst = asyncSolves.instances.removeValue(forKey: id) else {
-            runtimeError("E4090", "handleDelete(\(id)): no solve instance has this handle (never submitted, or deleted)", at: span)
+            runtimeError("E4090", "handleDelete(\(id)) failed with 2: no solve instance has handle \(id)", at: span)
             return 2
         }
         inst.submitter.discard(id)
@@ -172,15 +172,15 @@ extension Interpreter {
     /// runs, each an execution error (E4091).
     private func resubmit(_ h: Double, at span: SourceSpan) -> Double {
         guard let id = legalHandle(h) else {
-            runtimeError("E4091", "handleSubmit(\(messageNumber(h))): \(messageNumber(h)) is not a solve handle", at: span)
+            runtimeError("E4091", "handleSubmit(\(messageNumber(h))) failed with 1: \(messageNumber(h)) is not a handle", at: span)
             return 1
         }
         guard let inst = asyncSolves.instances[id] else {
-            runtimeError("E4091", "handleSubmit(\(id)): no solve instance has this handle (never submitted, or deleted)", at: span)
+            runtimeError("E4091", "handleSubmit(\(id)) failed with 2: no solve instance has handle \(id)", at: span)
             return 2
         }
         guard inst.submitter.end(of: id) != nil else {
-            runtimeError("E4091", "handleSubmit(\(id)): the instance is still running", at: span)
+            runtimeError("E4091", "handleSubmit(\(id)) failed with 3: the solve of handle \(id) is still running", at: span)
             return 3
         }
         asyncSolves.instances[id]?.collected = false

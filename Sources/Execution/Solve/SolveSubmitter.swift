@@ -52,6 +52,9 @@ final class ThreadPoolSubmitter: SolveSubmitter {
 
     func submit(_ job: SolveJob, id: Int) {
         let startWorker: Bool = state.lock.withLock {
+            // a resubmitted instance's new end is kept
+            state.dropped.remove(id)
+            state.ends[id] = nil
             state.queue.append((id, job.forWorker()))
             guard state.running < state.limit else { return false }
             state.running += 1
