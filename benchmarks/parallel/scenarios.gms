@@ -13,10 +13,10 @@ $if not set T    $set T    2000
 $if not set link $set link 0
 
 Sets n 'nodes' / n1*n5 /, t 'steps' / t1*t%T% /, sc 'scenarios' / sc1*sc%N% /;
-Parameters cap(n) 'generation limit', smax(n) 'storage size', cost(n,t) 'generation cost',
+Parameters cap(n) 'generation limit', stor(n) 'storage size', cost(n,t) 'generation cost',
            base(n,t) 'demand', d(n,t) 'demand of the scenario', share(sc) 'demand scale';
 cap(n) = 60 + 10*ord(n);
-smax(n) = 200;
+stor(n) = 200;
 cost(n,t) = 10 + ord(n) + 5*sin(ord(t)/12 + ord(n));
 base(n,t) = 40 + 20*sin(ord(t)/24 + 2*ord(n)) + mod(ord(t)*ord(n), 7);
 share(sc) = 0.8 + 0.4*(ord(sc) - 1)/max(1, card(sc) - 1);
@@ -24,7 +24,7 @@ share(sc) = 0.8 + 0.4*(ord(sc) - 1)/max(1, card(sc) - 1);
 Positive Variables g(n,t), s(n,t);
 Variables f(n,t) 'flow from n to the next node', z;
 g.up(n,t) = cap(n);
-s.up(n,t) = smax(n);
+s.up(n,t) = stor(n);
 f.lo(n,t) = -30;
 f.up(n,t) = 30;
 Equations balance(n,t), obj;

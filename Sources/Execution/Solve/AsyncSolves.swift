@@ -39,6 +39,25 @@ struct AsyncSolves {
     /// The worker threads of `solveLink` 3 and 6, started at the first such solve.
     private var pool: ThreadPoolSubmitter?
     let immediate = ImmediateSubmitter()
+    /// The handles each solve statement (`file:line`) gave out, in order, for warm starts.
+    private var submitted: [String: [Int]] = [:]
+
+    /// Warm starts of asynchronous LPs: the `k`-th solve of a statement starts from the final
+    /// basis of its `k-1`-th, except every `chainLength`-th, which starts from the one
+    /// `chainLength` before it (the first starts cold). The predecessors depend on the order
+    /// of submission only, never on timing or the number of workers, so results are the same
+    /// on every machine; the heads' chain is short, so up to `k / chainLength` chains run at once.
+    static let chainLength = 8
+
+    /// The handle whose final basis the solve with `handle` of `statement` starts from.
+    mutating func predecessor(of handle: Int, statement: String) -> Int? {
+        var handles = submitted[statement, default: []]
+        let k = handles.count
+        handles.append(handle)
+        submitted[statement] = handles
+        if k == 0 { return nil }
+        return k % AsyncSolves.chainLength != 0 ? handles[k - 1] : handles[k - AsyncSolves.chainLength]
+    }
 
     /// A handle not given out before (GAMS's handles are positive numbers).
     mutating func newHandle() -> Int {
@@ -81,7 +100,8 @@ extension Interpreter {
         let submitter: SolveSubmitter = link == .submitted && !p.statement.type.isNonlinear
             ? asyncSolves.pool(workers: asyncWorkers()) : asyncSolves.immediate
         asyncSolves.instances[handle] = AsyncSolves.Instance(prepared: p, submitter: submitter)
-        submitter.submit(p.job, id: handle)
+        let predecessor = p.basisStarts ? asyncSolves.predecessor(of: handle, statement: p.statementKey) : nil
+        submitter.submit(p.job, id: handle, after: predecessor)
         modelAttributes[p.statement.model.id, default: [:]][ModelAttribute.handle.rawValue] = Double(handle)
     }
 
@@ -185,7 +205,7 @@ extension Interpreter {
         }
         asyncSolves.instances[id]?.collected = false
         inst.submitter.discard(id)
-        inst.submitter.submit(inst.prepared.job, id: id)
+        inst.submitter.submit(inst.prepared.job, id: id, after: nil)
         return 0
     }
 

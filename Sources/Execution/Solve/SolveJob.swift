@@ -24,6 +24,16 @@ struct SolveJob: @unchecked Sendable {
         return SolveJob(pipeline: pipeline, backend: backend, options: unnamed, threads: 1, chainBases: chainBases)
     }
 
+    /// The job starting from `basis` (a previous job's final one), when it fits the model.
+    func starting(from basis: SimplexBasis?) -> SolveJob {
+        guard let basis, basis.rows.count == pipeline.model.rowCount, basis.columns.count == pipeline.model.columnCount else {
+            return self
+        }
+        var started = options
+        started.startBasis = basis
+        return SolveJob(pipeline: pipeline, backend: backend, options: started, threads: threads, chainBases: chainBases)
+    }
+
     /// Runs the backend and maps its result back to the generated model.
     func run() -> SolveJobOutcome {
         let start = DispatchTime.now().uptimeNanoseconds
@@ -62,5 +72,7 @@ struct PreparedSolve {
     let identity: SolveIdentity?
     /// Whether the result is kept as the statement's next start (synchronous solves).
     let recordsStarts: Bool
+    /// Whether the backend may start from a simplex basis (an LP solved whole, `bratio` < 1).
+    let basisStarts: Bool
     let generationSeconds: Double
 }

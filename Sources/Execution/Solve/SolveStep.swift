@@ -47,17 +47,16 @@ extension Interpreter {
         let basisRestarts = (options["bratio"] ?? 0.25) < 1
         let identity = sv.type.isNonlinear ? SolveIdentity(rows: rows, columns: columns) : nil
         var started = solveOptions
+        let basisStarts = pipeline.blocks == nil && !sv.type.isNonlinear && basisRestarts
+            && (!model.hasIntegers || solveOptions.relaxIntegrality)
         if startsFromPrevious {
-            warmStarts.prime(&started, statement: statement, solved: pipeline.model,
-                             basis: pipeline.blocks == nil && !sv.type.isNonlinear && basisRestarts
-                                 && (!model.hasIntegers || solveOptions.relaxIntegrality),
-                             identity: identity)
+            warmStarts.prime(&started, statement: statement, solved: pipeline.model, basis: basisStarts, identity: identity)
         }
         let job = SolveJob(pipeline: pipeline, backend: backend, options: started, threads: settings.blockThreads,
                            chainBases: basisRestarts)
         return PreparedSolve(statement: sv, model: model, job: job, options: solveOptions, rows: rows, columns: columns,
                              listing: listing, statementKey: statement, identity: startsFromPrevious ? identity : nil,
-                             recordsStarts: startsFromPrevious, generationSeconds: genSeconds)
+                             recordsStarts: startsFromPrevious, basisStarts: basisStarts, generationSeconds: genSeconds)
     }
 
     /// Everything of a solve after its backend's run, on the interpreter's thread: the
