@@ -41,7 +41,7 @@ run() {  # prints "milliseconds total" of one run with solveLink $1
   t0=$(date +%s%N)
   out=$(cd "$work" && "$ENM" solve scenarios.gms --N="$n" --T="$steps" --link="$1" 2>&1) || { echo "run.sh: enm failed:" >&2; echo "$out" >&2; exit 3; }
   t1=$(date +%s%N)
-  echo "$(( (t1 - t0) / 1000000 )) $(echo "$out" | awk '/PARAMETER total/ {print $NF}')"
+  echo "$(( (t1 - t0) / 1000000 )) $(echo "$out" | awk '/PARAMETER total/ {for (i = 1; i < NF; i++) if ($i == "=") print $(i + 1)}')"
 }
 cores=$(nproc)
 echo "scenario LPs: N=$n, T=$steps ($(( 5 * steps + 1 )) rows, $(( 15 * steps )) columns each), $cores cores, load $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -42,21 +42,18 @@ struct AsyncSolves {
     /// The handles each solve statement (`file:line`) gave out, in order, for warm starts.
     private var submitted: [String: [Int]] = [:]
 
-    /// Warm starts of asynchronous LPs: the `k`-th solve of a statement starts from the final
-    /// basis of its `k-1`-th, except every `chainLength`-th, which starts from the one
-    /// `chainLength` before it (the first starts cold). The predecessors depend on the order
-    /// of submission only, never on timing or the number of workers, so results are the same
-    /// on every machine; the heads' chain is short, so up to `k / chainLength` chains run at once.
-    static let chainLength = 8
-
-    /// The handle whose final basis the solve with `handle` of `statement` starts from.
-    mutating func predecessor(of handle: Int, statement: String) -> Int? {
+    /// Warm starts of asynchronous LPs, in `chains` interleaved chains (the number of
+    /// workers): the `k`-th solve of a statement starts from the final basis of its
+    /// `k - chains`-th, the first `chains` from the first one's (which starts cold). So the
+    /// chains run side by side, each step a near neighbour of the one before, and the starts
+    /// depend on the order of submission and the number of workers only, never on timing.
+    mutating func predecessor(of handle: Int, statement: String, chains: Int) -> Int? {
         var handles = submitted[statement, default: []]
         let k = handles.count
         handles.append(handle)
         submitted[statement] = handles
         if k == 0 { return nil }
-        return k % AsyncSolves.chainLength != 0 ? handles[k - 1] : handles[k - AsyncSolves.chainLength]
+        return k < chains ? handles[0] : handles[k - chains]
     }
 
     /// A handle not given out before (GAMS's handles are positive numbers).
@@ -100,7 +97,8 @@ extension Interpreter {
         let submitter: SolveSubmitter = link == .submitted && !p.statement.type.isNonlinear
             ? asyncSolves.pool(workers: asyncWorkers()) : asyncSolves.immediate
         asyncSolves.instances[handle] = AsyncSolves.Instance(prepared: p, submitter: submitter)
-        let predecessor = p.basisStarts ? asyncSolves.predecessor(of: handle, statement: p.statementKey) : nil
+        let predecessor = p.basisStarts
+            ? asyncSolves.predecessor(of: handle, statement: p.statementKey, chains: asyncWorkers()) : nil
         submitter.submit(p.job, id: handle, after: predecessor)
         modelAttributes[p.statement.model.id, default: [:]][ModelAttribute.handle.rawValue] = Double(handle)
     }
