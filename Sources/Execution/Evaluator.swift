@@ -65,6 +65,8 @@ extension Interpreter {
             return x[0] == y[0] ? 1 : 0
         case .reduce(let op, let d, let body):
             return reduce(op, d, body)
+        case .handleCall(let f, let args, let handles):
+            return handleCall(f, args, handles: handles, n)
         }
     }
 

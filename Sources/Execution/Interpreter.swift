@@ -87,6 +87,8 @@ public final class Interpreter {
     var solvedStatements = Set<String>()
     /// What each solve statement's last solve leaves for its next one (WarmStarts.swift).
     var warmStarts = WarmStarts()
+    /// The submitted solves, by handle (Solve/AsyncSolves.swift).
+    var asyncSolves = AsyncSolves()
     /// Display decimals set per symbol (`option p:d`), by symbol id.
     var symbolDecimals: [Int: Double] = [:]
     /// The model of the first solve when `stopAtFirstSolve` is set and generation succeeded.

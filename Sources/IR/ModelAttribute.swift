@@ -47,7 +47,7 @@ public enum ModelAttribute: String, CaseIterable, Sendable {
     /// The GAMS option that stands for the attribute until the model sets it (`option optCr`).
     public var option: String? {
         switch self {
-        case .optCr, .optCa, .resLim, .iterLim, .limRow, .limCol, .bRatio, .solPrint, .domLim:
+        case .optCr, .optCa, .resLim, .iterLim, .limRow, .limCol, .bRatio, .solPrint, .domLim, .solveLink:
             return rawValue.lowercased()
         default:
             return nil
@@ -74,11 +74,11 @@ public enum ModelAttribute: String, CaseIterable, Sendable {
     public var ignoredBecause: String? {
         switch self {
         case .optCr, .optCa, .resLim, .iterLim, .nodLim, .limRow, .limCol, .optFile, .bRatio, .holdFixed, .scaleOpt,
-             .tolProj, .tolInfRep, .tolInfeas, .solPrint:
+             .tolProj, .tolInfRep, .tolInfeas, .solPrint, .solveLink:
             return nil
         case .sysOut, .dictFile:
             return "enm writes no listing file or dictionary; the solution is shown with display, --listing or --out"
-        case .solveLink, .threads, .workFactor, .workSpace, .handle:
+        case .threads, .workFactor, .workSpace:
             return "enm runs GLPK and Ipopt in its own process and sizes their memory itself"
         case .cutOff, .cheat:
             return "GLPK's branch-and-cut takes no objective cutoff"

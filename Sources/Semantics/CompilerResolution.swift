@@ -108,6 +108,9 @@ extension Compiler {
             }
             return Node(.sameAs(idx[0], idx[1]), s)
         default:
+            if let handle = SolveHandleFunction(rawValue: key), byName[key] == nil {
+                return resolveHandleCall(handle, name, args, s, ctx)
+            }
             guard let f = BuiltinFunction(name: key) else {
                 if let sym = byName[key] {
                     diagnostics.error(.E2020, "the indices of \(sym.kind.rawValue) '\(sym.name)' must be set names or quoted labels, not expressions",
@@ -135,6 +138,7 @@ extension Compiler {
     /// Resolves a symbol reference used as a value.
     func resolveReference(_ r: Reference, _ ctx: Context) -> Node? {
         if let file = putFiles.byName[r.name.key] { return resolvePutFileAttribute(file, r) }
+        if let clock = resolveTimeElapsed(r) { return clock }
         if r.args == nil, r.attribute == nil, let k = acronymIndex[r.name.key] {
             return Node(.constant(SpecialValue.acronym(k)), r.span)
         }
@@ -701,7 +705,7 @@ extension Compiler {
         "decimals", "optcr", "optca", "reslim", "iterlim", "limrow", "limcol", "solprint", "sysout", "seed",
         "lp", "mip", "rmip", "nlp", "qcp", "dnlp", "minlp", "miqcp", "rminlp", "rmiqcp", "mcp", "cns", "solvelink",
         "threads", "holdfixed", "profile", "domlim", "bratio", "eject", "savepoint", "solvercntr", "workspace",
-        "optfile", "dispwidth", "execseed", "sparserun", "integer1", "intvarup", "iterlimit",
+        "optfile", "dispwidth", "execseed", "sparserun", "integer1", "intvarup", "iterlimit", "threadsasync",
     ]
 
     func compileOption(_ o: OptionSetting) -> OptionR? {

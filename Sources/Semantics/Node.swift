@@ -58,6 +58,9 @@ public final class Node {
         case setAttribute(Int, Symbol, SetAttribute)
         case sameAs(ResolvedIndex, ResolvedIndex)
         case reduce(ReduceOp, ResolvedDomain, Node)
+        /// `handleCollect(h)`, `readyCollect(h, wait)`, `timeElapsed`, ...: calls with effects
+        /// or of the clock (SolveHandleFunctions.swift); `handles` is readyCollect's symbol.
+        case handleCall(SolveHandleFunction, [Node], handles: Symbol?)
     }
     public let kind: Kind
     public let span: SourceSpan

@@ -2,10 +2,12 @@ import Diagnostics
 import IR
 
 extension Parser {
-    /// Built-in functions (called with parentheses): the callable rows of the function table and
-    /// the set functions name resolution handles itself.
+    /// Built-in functions (called with parentheses): the callable rows of the function table, the
+    /// set functions name resolution handles itself, and the handle functions of asynchronous
+    /// solves (Semantics/SolveHandleFunctions.swift).
     public static let functionNames: Set<String> =
         Set(BuiltinFunction.table.filter(\.isCallable).map(\.name)).union(["ord", "card", "sameas"])
+            .union(["handlecollect", "handlestatus", "handledelete", "handlesubmit", "readycollect", "sleep"])
 
     /// expression = orExpr ;  orExpr = xorExpr { ("or") xorExpr } ;
     func parseExpression() throws -> Expr {

@@ -742,16 +742,17 @@ public final class Parser {
         return .whileLoop(cond, body, start)
     }
 
-    /// repeatStatement = "repeat" "(" body "until" expression ")" ;
+    /// repeatStatement = "repeat" ( "(" body "until" expression ")" | body "until" expression ) ;
+    /// (GAMS reads both; its collect loops of asynchronous solves use the second.)
     func parseRepeatStatement(_ start: SourceSpan) throws -> Statement {
-        let open = try expectSymbol("(", "after 'repeat'")
+        let open: Token? = lx.peek().isSymbol("(") ? lx.next() : nil
         let body = try parseBody(stopWords: ["until"])
         guard lx.peek().isWord("until") else {
             throw fail(.E0024, "expected 'until' in repeat", at: lx.peek())
         }
         lx.next()
         let cond = try parseExpression()
-        try closeParen(open, "repeat")
+        if let open { try closeParen(open, "repeat") }
         try endStatement()
         return .repeatLoop(body, cond, start)
     }

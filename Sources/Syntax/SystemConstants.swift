@@ -16,6 +16,7 @@ extension Preprocessor {
     /// The value of a predefined name, nil when it is not one or is not defined.
     func predefinedValue(_ name: String, file: SourceFile, line: Int) -> String? {
         let lower = name.lowercased()
+        if let constant = Preprocessor.compileTimeConstants[lower] { return constant }
         if lower.hasPrefix("sysenv.") {
             return ProcessInfo.processInfo.environment[String(name.dropFirst("sysenv.".count))]
         }

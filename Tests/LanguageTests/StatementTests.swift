@@ -135,17 +135,29 @@ import Testing
         #expect(displayed(run, "k") == 12)
     }
 
-    @Test func repeatWithoutParenthesesIsAnErrorNotAHang() {
-        // GAMS requires `repeat ( ... until cond );`; the bare form is a syntax error.
-        let run = runSourceWithTimeout("""
+    @Test func repeatWithoutParenthesesRunsAndWithoutUntilIsAnErrorNotAHang() {
+        // GAMS also reads `repeat ... until cond;` without parentheses: the collect loops of its
+        // grid and multi-threading examples are written so (issue 22)
+        let bare = runSourceWithTimeout("""
         Scalars k / 0 /;
         repeat
            k = k + 3;
         until k >= 10;
         display k;
         """, seconds: 20)
-        #expect(run != nil, "enm did not finish within 20 s")
-        if let run { #expect(run.result.exitCode.rawValue != 0) }
+        #expect(bare != nil, "enm did not finish within 20 s")
+        if let bare {
+            expectClean(bare)
+            #expect(displayed(bare, "k") == 12)
+        }
+        let unterminated = runSourceWithTimeout("""
+        Scalars k / 0 /;
+        repeat
+           k = k + 3;
+        display k;
+        """, seconds: 20)
+        #expect(unterminated != nil, "enm did not finish within 20 s")
+        if let unterminated { #expect(unterminated.result.exitCode.rawValue != 0) }
     }
 
     @Test func repeatRunsTheBodyAtLeastOnce() {

@@ -244,6 +244,10 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
     case E2064
     /// unknown system item
     case E2065
+    /// handle function in an equation
+    case E2090
+    /// readyCollect without a parameter of handles
+    case E2091
     /// expected a number
     case E3001
     /// label range runs backwards
@@ -332,6 +336,10 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
     case E4040
     /// scale factor not positive
     case E4070
+    /// handleDelete failed
+    case E4090
+    /// handleSubmit failed
+    case E4091
     /// too many run-time errors
     case E4099
     /// no solve to export

@@ -4988,6 +4988,95 @@ enm check example.gms
 ```
 
 """##,
+        "E2090": ##"""
+# E2090: handle function in an equation
+
+`handleCollect`, `handleStatus`, `handleDelete`, `handleSubmit`, `readyCollect`, `sleep` and
+`timeElapsed` act on the run when their statement executes: they load solutions, change the
+state of submitted solves, wait, or read the clock. They are no function of the model's
+variables and cannot be part of an equation.
+
+## Example
+
+```gams
+Variable x, z;
+Equation e;
+e.. z =e= x + handleStatus(1);
+```
+
+`enm check example.gms` prints (exit code 1):
+
+```text
+error[E2090]: 'handleStatus' cannot be part of an equation
+ --> example.gms:3:15
+  |
+3 | e.. z =e= x + handleStatus(1);
+  |               ^^^^^^^^^^^^ handle functions act when the statement runs
+  = help: assign its value to a parameter first, outside the equation
+```
+
+## Why
+
+GAMS classifies these functions as "none" for endogenous use: they may appear in assignments,
+conditions and loops, never in a model's equations.
+
+## Fix
+
+Evaluate the function in an assignment and use the parameter in the equation:
+
+```gams
+Scalar st;
+Variable x, z;
+Equation e;
+st = handleStatus(1);
+e.. z =e= x + st;
+```
+
+"""##,
+        "E2091": ##"""
+# E2091: readyCollect without a parameter of handles
+
+`readyCollect(h, maxWait)` waits for one of the solves whose handles the parameter `h` holds.
+Its first argument is the parameter's name alone, without indices: every entry of `h` is a
+handle. An indexed reference, an expression or a symbol that is not a parameter is refused.
+
+## Example
+
+```gams
+Set s / s1*s3 /;
+Parameter h(s);
+Scalar r;
+r = readyCollect(h('s1'), 10);
+```
+
+`enm check example.gms` prints (exit code 1):
+
+```text
+error[E2091]: readyCollect needs the name of a parameter of handles as its first argument
+ --> example.gms:4:18
+  |
+4 | r = readyCollect(h('s1'), 10);
+  |                  ^^^^^^^
+  = help: write 'readyCollect(h)' for handles kept in 'h(s) = m.handle'
+```
+
+## Why
+
+In GAMS, `readyCollect` takes a symbol of handles (a scalar or a parameter of any dimension)
+and waits until one of them is ready to be collected; it does not take single values.
+
+## Fix
+
+Name the parameter that holds the handles (a scalar for a single one):
+
+```gams
+Set s / s1*s3 /;
+Parameter h(s);
+Scalar r;
+r = readyCollect(h, 10);
+```
+
+"""##,
         "E3001": ##"""
 # E3001: expected a number
 
@@ -6959,6 +7048,124 @@ solve m using lp minimizing z;
 ```
 
 """##,
+        "E4090": ##"""
+# E4090: handleDelete failed
+
+`handleDelete(h)` removes the solve instance with handle `h` and returns 0. It returns 1 when
+`h` is not a handle (not a positive whole number) and 2 when no instance has that handle (it
+was never given out, or was deleted already); as in GAMS, a nonzero return is an execution
+error. The run goes on and ends with exit code 2.
+
+## Example
+
+```gams
+Scalar h / 12 /, r;
+r = handleDelete(h);
+```
+
+`enm solve example.gms` prints (exit code 2):
+
+```text
+error[E4090]: handleDelete(12) failed with 2: no solve instance has handle 12 while evaluating r
+ --> example.gms:2:5
+  |
+2 | r = handleDelete(h);
+  |     ^^^^^^^^^^^^^^^
+```
+
+## Why
+
+GAMS's `handleDelete` reports a failed deletion both by its value and as an execution error.
+Handles come from `m.handle` after a solve with `solveLink` 3, 4, 6 or 7; an instance stays
+(and can be collected again) until it is deleted.
+
+## Fix
+
+Delete only handles a solve gave out, once, usually right after collecting them, and clear the
+entry so the collect loop does not see it again:
+
+```gams
+Set s / s1*s3 /;
+Parameter d(s) / s1 1, s2 2, s3 3 /, h(s), xs(s);
+Scalar dem;
+Positive Variable x; Variable z;
+Equation e, obj;
+e.. x =g= dem;
+obj.. z =e= 3*x;
+Model m / all /;
+m.solveLink = %solveLink.asyncThreads%;
+loop(s, dem = d(s); solve m using lp minimizing z; h(s) = m.handle);
+repeat
+   loop(s$handleCollect(h(s)),
+      xs(s) = x.l;
+      display$handleDelete(h(s)) 'trouble deleting handles';
+      h(s) = 0);
+until card(h) = 0;
+display xs;
+```
+
+"""##,
+        "E4091": ##"""
+# E4091: handleSubmit failed
+
+`handleSubmit(h)` runs the solve instance with handle `h` again (the model as generated at its
+solve statement) and returns 0. It returns 1 when `h` is not a handle, 2 when no instance has
+that handle (never given out, or deleted) and 3 while the instance is still running; each
+nonzero return is an execution error. The run goes on and ends with exit code 2.
+
+## Example
+
+```gams
+Positive Variable x; Variable z;
+Equation e, obj;
+e.. x =g= 2;
+obj.. z =e= 3*x;
+Model m / all /;
+m.solveLink = %solveLink.asyncThreads%;
+solve m using lp minimizing z;
+Scalar h, r;
+h = m.handle;
+r = handleDelete(h);
+r = handleSubmit(h);
+```
+
+`enm solve example.gms` prints (exit code 2):
+
+```text
+error[E4091]: handleSubmit(1) failed with 2: no solve instance has handle 1 while evaluating r
+  --> example.gms:11:5
+   |
+11 | r = handleSubmit(h);
+   |     ^^^^^^^^^^^^^^^
+```
+
+## Why
+
+GAMS's `handleSubmit` resubmits an instance that still exists and is not running; a deleted
+instance cannot be resubmitted.
+
+## Fix
+
+Resubmit before deleting, and wait for a running instance first
+(`readyCollect(h)` or `handleStatus(h) = %handleStatus.ready%`):
+
+```gams
+Positive Variable x; Variable z;
+Equation e, obj;
+e.. x =g= 2;
+obj.. z =e= 3*x;
+Model m / all /;
+m.solveLink = %solveLink.asyncThreads%;
+solve m using lp minimizing z;
+Scalar h, r;
+h = m.handle;
+r = readyCollect(h);
+if(handleStatus(h) = %handleStatus.ready%, r = handleSubmit(h));
+r = readyCollect(h) + handleCollect(h) + handleDelete(h);
+display x.l;
+```
+
+"""##,
         "E4099": ##"""
 # E4099: too many run-time errors
 
@@ -7646,7 +7853,7 @@ option decimals = 2;
 
 The model assigns a model attribute that GAMS defines but that changes nothing in enm's solves:
 an option of the listing file (`sysOut`, `dictFile`), of GAMS's process and memory
-handling (`solveLink`, `threads`, `workFactor`, `workSpace`), an option of solvers enm does not
+handling (`threads`, `workFactor`, `workSpace`), an option of solvers enm does not
 run or that GLPK and Ipopt lack (`cutOff`, `priorOpt`, `cheat`, `tryInt`, `fdDelta`, ...), the
 solver-specific `integer1`-`integer5`/`real1`-`real5`, or an attribute a solve sets. The value
 is kept (the model can read it back); the run goes on.

@@ -7,19 +7,38 @@ import Semantics
 extension Interpreter {
     /// Runs a `solve`: generation (ModelGenerator), the backend through the reductions of
     /// SolvePipeline, write-back of levels and marginals, the model attributes and the report.
+    /// Under `solveLink` 3, 4, 6 or 7 the backend's run is submitted instead and the rest waits
+    /// for the collect (AsyncSolves.swift).
     func solve(_ sv: SolveR) {
         onSolvePhase?(.started(model: sv.model.name, type: sv.type, line: sv.span.line))
         defer { onSolvePhase?(.ended) }
+        let link = SolveLink(attribute(sv.model, .solveLink))
+        countInstance(of: sv.model)
+        guard let prepared = prepareSolve(sv, startsFromPrevious: link == .synchronous) else {
+            if link != .synchronous { modelAttributes[sv.model.id, default: [:]][ModelAttribute.handle.rawValue] = 0 }
+            return refuseSolve(sv)
+        }
+        guard link == .synchronous else { return submit(prepared, link) }
+        finishSolve(prepared, prepared.job.run())
+    }
+
+    /// Generates the solve's model, reduces it and readies its backend run: everything of a
+    /// solve that happens before the backend, on the interpreter's thread. `startsFromPrevious`:
+    /// the run starts from where the statement's previous solve ended and leaves its end for
+    /// the next (synchronous solves; an asynchronous one starts cold, so that its result does
+    /// not depend on which solves were collected before it was submitted). Nil after a
+    /// located error.
+    func prepareSolve(_ sv: SolveR, startsFromPrevious: Bool) -> PreparedSolve? {
         let t0 = DispatchTime.now().uptimeNanoseconds
-        guard let generated = ModelGenerator(interpreter: self, solve: sv).run() else { return refuseSolve(sv) }
+        guard let generated = ModelGenerator(interpreter: self, solve: sv).run() else { return nil }
         let model = generated.model
         let genSeconds = Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9
         guard let (backend, solveOptions) = prepareBackend(for: sv, model), let reductions = pipelineSettings(for: sv, model) else {
-            return refuseSolve(sv)
+            return nil
         }
         let pipeline = SolvePipeline(model, objectiveColumn: generated.objectiveColumn, settings: reductions,
                                      loadOnly: solveOptions.loadOnly)
-        guard heldRowsAreFeasible(pipeline, sv) else { return refuseSolve(sv) }
+        guard heldRowsAreFeasible(pipeline, sv) else { return nil }
         let columns = ModelElements(origins: model.columnOrigin), rows = ModelElements(origins: model.rowOrigin)
         let listing = equationListing(sv, model, rows: rows, columns: columns)
         let statement = "\(sv.span.path):\(sv.span.line)"
@@ -31,31 +50,53 @@ extension Interpreter {
         let basisRestarts = attribute(sv.model, .bRatio) < 1
         let identity = sv.type.isNonlinear ? SolveIdentity(rows: rows, columns: columns) : nil
         var started = solveOptions
-        warmStarts.prime(&started, statement: statement, solved: pipeline.model,
-                         basis: pipeline.blocks == nil && !sv.type.isNonlinear && basisRestarts
-                             && (!model.hasIntegers || solveOptions.relaxIntegrality),
-                         identity: identity)
-        let t1 = DispatchTime.now().uptimeNanoseconds
-        let result = verified(pipeline.solve(with: backend, options: started, threads: settings.blockThreads, chainBases: basisRestarts),
-                              of: model, for: sv, backend: backend)
-        warmStarts.record(result, statement: statement, identity: identity)
+        let basisStarts = pipeline.blocks == nil && !sv.type.isNonlinear && basisRestarts
+            && (!model.hasIntegers || solveOptions.relaxIntegrality)
+        if startsFromPrevious {
+            warmStarts.prime(&started, statement: statement, solved: pipeline.model, basis: basisStarts, identity: identity)
+        }
+        let job = SolveJob(pipeline: pipeline, backend: backend, options: started, threads: settings.blockThreads,
+                           chainBases: basisRestarts)
+        return PreparedSolve(statement: sv, model: model, job: job, options: solveOptions, rows: rows, columns: columns,
+                             listing: listing, statementKey: statement, identity: startsFromPrevious ? identity : nil,
+                             recordsStarts: startsFromPrevious, basisStarts: basisStarts, generationSeconds: genSeconds)
+    }
+
+    /// Everything of a solve after its backend's run, on the interpreter's thread: the
+    /// statement's warm starts, conflict analysis, write-back of levels and marginals, the
+    /// model attributes and (with `report`) the solve's report. A collected asynchronous solve
+    /// finishes here exactly as a synchronous one does.
+    func finishSolve(_ p: PreparedSolve, _ outcome: SolveJobOutcome, report: Bool = true) {
+        let sv = p.statement, model = p.model
+        let result = verified(outcome.result, of: model, for: sv, backend: p.job.backend, warn: report)
+        if p.recordsStarts { warmStarts.record(result, statement: p.statementKey, identity: p.identity) }
         // with --generate-only the backend reports the load alone, without freeing its problem
-        let solverSeconds = settings.generateOnly && result.solverSeconds > 0
-            ? result.solverSeconds : Double(DispatchTime.now().uptimeNanoseconds - t1) / 1e9
-        for w in result.warnings { diagnostics.warning(.W4004, w, at: sv.span) }
-        let (conflict, message) = explain(result, of: model, for: sv, backend: backend, options: solveOptions, statement: statement)
-        if result.hasSolution { writeBack(result, model, rows: rows, columns: columns) }
+        let solverSeconds = settings.generateOnly && result.solverSeconds > 0 ? result.solverSeconds : outcome.measuredSeconds
+        var conflict: Conflict? = nil, message = result.message
+        if report {
+            for w in result.warnings { diagnostics.warning(.W4004, w, at: sv.span) }
+            (conflict, message) = explain(result, of: model, for: sv, backend: p.job.backend, options: p.options,
+                                          statement: p.statementKey)
+        }
+        if result.hasSolution { writeBack(result, model, rows: p.rows, columns: p.columns) }
         recordAttributes(of: sv, model, result, solverSeconds: solverSeconds)
-        emit(.solve(SolveReport(model: sv.model.name, type: sv.type, solver: backend.name,
+        guard report else { return }
+        emit(.solve(SolveReport(model: sv.model.name, type: sv.type, solver: p.job.backend.name,
                                 direction: sv.maximize ? .maximize : .minimize, objectiveVariable: sv.objective.name, modelStatus: result.modelStatus,
                                 solverStatus: result.solverStatus, objective: result.objective,
                                 bestBound: sv.type.keepsIntegers && model.hasIntegers ? result.bestBound : nil, rows: model.rowCount,
                                 columns: model.columnCount, nonzeros: nonzeros(model), iterations: result.iterations,
-                                generationSeconds: genSeconds, solverSeconds: solverSeconds,
-                                elapsedSeconds: Double(t1 &- runStart) / 1e9 + solverSeconds,
+                                generationSeconds: p.generationSeconds, solverSeconds: solverSeconds,
+                                elapsedSeconds: Double(outcome.startedAt &- runStart) / 1e9 + solverSeconds,
                                 evaluationSeconds: sv.type.isNonlinear ? result.evaluationSeconds : nil, line: sv.span.line,
-                                listing: listing, conflict: conflict, message: message, blocks: pipeline.blocks?.count ?? 1,
+                                listing: p.listing, conflict: conflict, message: message, blocks: p.job.pipeline.blocks?.count ?? 1,
                                 impliedBounds: result.impliedBounds, silent: attribute(sv.model, .solPrint) != 1)))
+    }
+
+    /// Counts a solve of model `m` in its `number` attribute (GAMS's instance serial number:
+    /// 1 for its first solve).
+    private func countInstance(of m: Symbol) {
+        modelAttributes[m.id, default: [:]][ModelAttribute.number.rawValue, default: 0] += 1
     }
 
     /// The backend for the solve and the options it gets (limits, option file); nil after a
@@ -93,8 +134,9 @@ extension Interpreter {
 
     /// A linear backend's feasible answer that violates the generated model (PointCheck) is
     /// not believed: model status 6 (Intermediate Infeasible), solver status 10 (Solver Failure),
-    /// and W4071 naming the worst row or bound, its violation and the row's coefficients.
-    private func verified(_ result: SolveResult, of model: ScalarModel, for sv: SolveR, backend: Solver) -> SolveResult {
+    /// and W4071 naming the worst row or bound, its violation and the row's coefficients (once:
+    /// `warn` is false when a collected solve is loaded again).
+    private func verified(_ result: SolveResult, of model: ScalarModel, for sv: SolveR, backend: Solver, warn: Bool) -> SolveResult {
         let claimsFeasible: Set<ModelStatus> = [.optimal, .locallyOptimal, .integerSolution, .feasible]
         guard !model.isNonlinear, result.hasSolution, claimsFeasible.contains(result.modelStatus),
               let v = PointCheck.worstViolation(model, levels: result.columnLevel) else { return result }
@@ -103,7 +145,7 @@ extension Interpreter {
         r.solverStatus = .solverFailure
         let range = v.coefficients.map { " (its coefficients range from \(messageNumber($0.0)) to \(messageNumber($0.1)))" } ?? ""
         r.message = "\(backend.name) reported '\(result.modelStatus.text)' for a point that violates \(v.what) by \(messageNumber(v.amount))\(range)"
-        diagnostics.warning(.W4071, r.message + "; the solve is reported as model status 6, solver status 10", at: sv.span)
+        if warn { diagnostics.warning(.W4071, r.message + "; the solve is reported as model status 6, solver status 10", at: sv.span) }
         return r
     }
 
