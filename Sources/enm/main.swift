@@ -284,19 +284,8 @@ struct ExplainCommand: ParsableCommand {
     }
 }
 
-/// The stack of the thread that runs the command. Nesting is bounded by the parser (E0070) to
-/// what an 8 MB stack holds, but some passes still recurse once per term of a flat chain, and a
-/// generated model may have a sum of 100,000 terms; the pages are only touched when used.
-let commandStackSize = 1 << 29
-
-// ArgumentParser ends the process itself (exit), from this thread as from the main one.
-let commandThread = Thread {
-    Enm.main()
-    exit(0)
-}
-commandThread.stackSize = commandStackSize
-commandThread.start()
-while true { sleep(3600) }
+ensureLargeStack()
+Enm.main()
 
 struct GDXCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
