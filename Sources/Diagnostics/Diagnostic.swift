@@ -35,7 +35,7 @@ public struct Diagnostic: Sendable {
         let red = color ? "\u{1B}[1;31m" : "", yellow = color ? "\u{1B}[1;33m" : ""
         let bold = color ? "\u{1B}[1m" : "", blue = color ? "\u{1B}[1;34m" : "", reset = color ? "\u{1B}[0m" : ""
         let sevColor = severity == .error ? red : (severity == .warning ? yellow : blue)
-        var out = "\(sevColor)\(severity.rawValue)[\(code)]\(reset)\(bold): \(Excerpt.escaped(message))\(reset)\n"
+        var out = "\(sevColor)\(severity.rawValue)[\(code)]\(reset)\(bold): \(Excerpt.clipped(message))\(reset)\n"
         if let file = span.file, span.line > 0 {
             let num = String(span.line)
             let pad = String(repeating: " ", count: num.count)
@@ -45,7 +45,7 @@ public struct Diagnostic: Sendable {
             let excerpt = Excerpt(file, line: span.line, byteColumn: span.column, byteLength: span.length)
             out += "\(blue)\(num) |\(reset) \(excerpt.text)\n"
             let carets = String(repeating: " ", count: excerpt.cellsBefore) + String(repeating: "^", count: excerpt.cells)
-            out += "\(pad) \(blue)|\(reset) \(sevColor)\(carets)\(label.isEmpty ? "" : " " + Excerpt.escaped(label))\(reset)\n"
+            out += "\(pad) \(blue)|\(reset) \(sevColor)\(carets)\(label.isEmpty ? "" : " " + Excerpt.clipped(label))\(reset)\n"
         } else if span.line == 0, span.file == nil {
             out += " --> <command line>\n"
         }

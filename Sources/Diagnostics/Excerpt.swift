@@ -95,6 +95,14 @@ public struct Excerpt: Sendable, Equatable {
         }
     }
 
+    /// `text` escaped (see `escaped`) and, when longer than `width` characters (a message
+    /// quoting a name of a megabyte), cut in the middle to `width` characters around a `…`.
+    public static func clipped(_ text: String, width: Int = Excerpt.width) -> String {
+        let shown = escaped(text)
+        guard shown.count > width else { return shown }
+        return String(shown.prefix(width * 3 / 4)) + "…" + String(shown.suffix(width / 4 - 1))
+    }
+
     /// `text` with every control character (see `isControl`) written as `\xNN` or `\u{NNNN}`;
     /// tabs and line breaks (of a message of several lines) are kept.
     public static func escaped(_ text: String) -> String {
