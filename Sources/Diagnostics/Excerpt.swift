@@ -95,9 +95,12 @@ public struct Excerpt: Sendable, Equatable {
         }
     }
 
+    /// The longest message or label printed, in characters.
+    public static let messageWidth = 1000
+
     /// `text` escaped (see `escaped`) and, when longer than `width` characters (a message
     /// quoting a name of a megabyte), cut in the middle to `width` characters around a `…`.
-    public static func clipped(_ text: String, width: Int = Excerpt.width) -> String {
+    public static func clipped(_ text: String, width: Int = Excerpt.messageWidth) -> String {
         let shown = escaped(text)
         guard shown.count > width else { return shown }
         return String(shown.prefix(width * 3 / 4)) + "…" + String(shown.suffix(width / 4 - 1))

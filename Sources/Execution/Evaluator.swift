@@ -154,13 +154,13 @@ extension Interpreter {
     /// `x op y` for an arithmetic operator, with GAMS's rules for zero results and errors.
     func arithmetic(_ op: BinaryOp, _ x: Double, _ y: Double, _ n: Node) -> Double {
         let r = arithmeticResult(op, x, y, n)
-        return r.isFinite || !x.isFinite || !y.isFinite ? r : overflow(op, x, y, n)
+        // a NaN result is UNDF or NA, reported (division by zero) or passed on where it arose
+        return r.isFinite || r.isNaN || !x.isFinite || !y.isFinite ? r : overflow(op, x, y, n)
     }
 
     /// Reports E2070 for finite operands whose result does not fit a double, as GAMS reports
     /// an overflow instead of going on with infinity; the result is then `UNDF`.
     func overflow(_ op: BinaryOp, _ x: Double, _ y: Double, _ n: Node) -> Double {
-        guard !x.isNaN, !y.isNaN else { return SpecialValue.undf }
         let symbol = [BinaryOp.add: "+", .sub: "-", .mul: "*", .div: "/", .pow: "**"][op] ?? op.rawValue
         runtimeError("E2070", "arithmetic overflow: \(x) \(symbol) \(y) is too large for a number", at: n.span)
         return SpecialValue.undf

@@ -129,7 +129,7 @@ struct ReliabilityTests {
         let run = runSource(long)
         let lines = run.diagnostics.split(separator: "\n")
         #expect(!run.diagnostics.contains("\u{1B}"))
-        #expect(lines.allSatisfy { $0.count < 400 })
+        #expect(lines.allSatisfy { $0.count < 1200 })
         #expect(run.diagnostics.contains("\\x1b"))
     }
 
