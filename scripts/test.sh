@@ -47,3 +47,7 @@ swift build --build-tests
 swift build -c release --product enm
 export ENM_BINARY="$PWD/.build/release/enm"
 swift test --skip-build "$@"
+# Mutation fuzzing (issue 23): the bundled models and the test corpus, mutated with a fixed seed
+# for a bounded time, through check, solve, export and tex; any signal, hang, invalid JSON or
+# unlocated error fails. Run it longer locally: python3 scripts/fuzz.py --seconds 1800 --seed N
+python3 scripts/fuzz.py --enm "$ENM_BINARY" --seed 1 --seconds "${ENM_FUZZ_SECONDS:-150}"

@@ -36,23 +36,23 @@ public struct Diagnostic: Sendable {
         let red = color ? "\u{1B}[1;31m" : "", yellow = color ? "\u{1B}[1;33m" : ""
         let bold = color ? "\u{1B}[1m" : "", blue = color ? "\u{1B}[1;34m" : "", reset = color ? "\u{1B}[0m" : ""
         let sevColor = severity == .error ? red : (severity == .warning ? yellow : blue)
-        var out = "\(sevColor)\(severity.rawValue)[\(code)]\(reset)\(bold): \(message)\(reset)\n"
+        var out = "\(sevColor)\(severity.rawValue)[\(code)]\(reset)\(bold): \(Excerpt.clipped(message))\(reset)\n"
         if let file = span.file, span.line > 0 {
             let num = String(span.line)
             let pad = String(repeating: " ", count: num.count)
             let place = file.placement(line: span.line, byteColumn: span.column, byteLength: span.length)
             out += "\(pad)\(blue)-->\(reset) \(file.path):\(span.line):\(place.column)\n"
             out += "\(pad) \(blue)|\(reset)\n"
-            let text = file.displayText(span.line)
-            out += "\(blue)\(num) |\(reset) \(text)\n"
-            let carets = String(repeating: " ", count: place.cellsBefore) + String(repeating: "^", count: place.cells)
-            out += "\(pad) \(blue)|\(reset) \(sevColor)\(carets)\(label.isEmpty ? "" : " " + label)\(reset)\n"
+            let excerpt = Excerpt(file, line: span.line, byteColumn: span.column, byteLength: span.length)
+            out += "\(blue)\(num) |\(reset) \(excerpt.text)\n"
+            let carets = String(repeating: " ", count: excerpt.cellsBefore) + String(repeating: "^", count: excerpt.cells)
+            out += "\(pad) \(blue)|\(reset) \(sevColor)\(carets)\(label.isEmpty ? "" : " " + Excerpt.clipped(label))\(reset)\n"
         } else if span.line == 0, span.file == nil {
             out += " --> <command line>\n"
         }
         let gutter = span.file != nil && span.line > 0 ? String(repeating: " ", count: String(span.line).count) : ""
-        for n in notes { out += "\(gutter) \(blue)=\(reset) note: \(n)\n" }
-        for h in help { out += "\(gutter) \(blue)=\(reset) help: \(h)\n" }
+        for n in notes { out += "\(gutter) \(blue)=\(reset) note: \(Excerpt.escaped(n))\n" }
+        for h in help { out += "\(gutter) \(blue)=\(reset) help: \(Excerpt.escaped(h))\n" }
         return out
     }
 }

@@ -408,7 +408,9 @@ public enum Driver {
 
     /// Renders diagnostics as caret text.
     public static func renderDiagnostics(_ ds: [Diagnostic], color: Bool = false) -> String {
-        ds.map { $0.rendered(color: color) }.joined(separator: "\n")
+        let (shown, omitted) = DiagnosticLimit.shown(ds)
+        let text = shown.map { $0.rendered(color: color) }.joined(separator: "\n")
+        return omitted.isEmpty ? text : text + "\n" + omitted.joined()
     }
 }
 

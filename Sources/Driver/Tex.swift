@@ -252,6 +252,7 @@ private struct Renderer {
             case .not: return wrap("\\neg " + expr(x, 5), 3, context)
             }
         case .binary(let op, let a, let b, _):
+            if op == .add || op == .sub, let text = sumChain(e, context) { return text }
             if let text = setOperation(op, a, b, context) { return text }
             switch op {
             case .add: return wrap(expr(a, 4) + " + " + expr(b, 4), 4, context)
@@ -276,6 +277,25 @@ private struct Renderer {
             let big = ["sum": "\\sum", "prod": "\\prod", "smin": "\\min", "smax": "\\max"][op.rawValue] ?? "\\sum"
             return wrap("\(big)_{\(domainText(domain))} " + expr(body, 5), 4, context)
         }
+    }
+
+    /// A chain of `+` and `-` of numbers (`a + b - c + ...`, generated with 100,000 terms) in
+    /// one pass over its terms, as the recursive rule would write it; nil when it is no such
+    /// chain of two or more links or holds a set operation.
+    func sumChain(_ e: Expr, _ context: Int) -> String? {
+        var terms: [(op: BinaryOp, operand: Expr)] = []
+        var rest = e
+        while case .binary(let op, let a, let b, _) = rest, op == .add || op == .sub {
+            if isSetExpression(b) { return nil }
+            terms.append((op, b))
+            rest = a
+        }
+        guard terms.count > 1 else { return nil }
+        var parts = [expr(rest, 4)]
+        for term in terms.reversed() {
+            parts.append(term.op == .add ? " + " + expr(term.operand, 4) : " - " + expr(term.operand, 5))
+        }
+        return wrap(parts.joined(), 4, context)
     }
 
     /// GAMS's set union, intersection and difference of two set expressions, as logic on

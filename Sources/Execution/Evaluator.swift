@@ -43,6 +43,9 @@ extension Interpreter {
         case .not(let a):
             return truth(eval(a)) ? 0 : 1
         case .binary(let op, let a, let b):
+            if Interpreter.isArithmetic(op), case .binary(let inner, _, _) = a.kind, Interpreter.isArithmetic(inner) {
+                return arithmeticChain(n)
+            }
             return binary(op, a, b, n)
         case .dollar(let a, let c):
             return truth(eval(c)) ? eval(a) : 0
@@ -106,16 +109,7 @@ extension Interpreter {
         }
         let x = eval(a), y = eval(b)
         switch op {
-        case .add: return zeroFix(x + y, x, y)
-        case .sub: return zeroFix(x - y, x, y)
-        case .mul: return zeroFix(x * y, x, y)
-        case .div:
-            if y == 0 {
-                runtimeError(.E4001, "division by zero", at: n.span)
-                return SpecialValue.undf
-            }
-            return zeroFix(x / y, x, y)
-        case .pow: return power(x, y, n)
+        case .add, .sub, .mul, .div, .pow: return arithmetic(op, x, y, n)
         case .lt: return x < y ? 1 : 0
         case .le: return x <= y ? 1 : 0
         case .eq: return x == y || Interpreter.sameAcronym(x, y) ? 1 : 0
@@ -126,6 +120,62 @@ extension Interpreter {
         case .eqv: return truth(x) == truth(y) ? 1 : 0
         case .imp: return !truth(x) || truth(y) ? 1 : 0
         case .and, .or: return 0
+        }
+    }
+
+    /// Whether `op` is `+ - * / **`: operators that evaluate both operands, left to right.
+    static func isArithmetic(_ op: BinaryOp) -> Bool {
+        switch op {
+        case .add, .sub, .mul, .div, .pow: return true
+        default: return false
+        }
+    }
+
+    /// Evaluates a left-leaning chain of arithmetic (`1+1+...+1`, generated with 100,000
+    /// terms) in a loop, left to right as the recursion would, without a stack frame per term.
+    func arithmeticChain(_ n: Node) -> Double {
+        var spine: [Node] = []
+        var m = n
+        while case .binary(let op, let a, _) = m.kind, Interpreter.isArithmetic(op) {
+            spine.append(m)
+            m = a
+        }
+        var x = eval(m)
+        for link in spine.reversed() {
+            guard case .binary(let op, _, let b) = link.kind else { continue }
+            x = arithmetic(op, x, eval(b), link)
+        }
+        return x
+    }
+
+    /// `x op y` for an arithmetic operator, with GAMS's rules for zero results and errors.
+    func arithmetic(_ op: BinaryOp, _ x: Double, _ y: Double, _ n: Node) -> Double {
+        let r = arithmeticResult(op, x, y, n)
+        // a NaN result is UNDF or NA, reported (division by zero) or passed on where it arose
+        return r.isFinite || r.isNaN || !x.isFinite || !y.isFinite ? r : overflow(op, x, y, n)
+    }
+
+    /// Reports E2070 for finite operands whose result does not fit a double, as GAMS reports
+    /// an overflow instead of going on with infinity; the result is then `UNDF`.
+    func overflow(_ op: BinaryOp, _ x: Double, _ y: Double, _ n: Node) -> Double {
+        let symbol = [BinaryOp.add: "+", .sub: "-", .mul: "*", .div: "/", .pow: "**"][op] ?? op.rawValue
+        runtimeError(.E2070, "arithmetic overflow: \(x) \(symbol) \(y) is too large for a number", at: n.span)
+        return SpecialValue.undf
+    }
+
+    func arithmeticResult(_ op: BinaryOp, _ x: Double, _ y: Double, _ n: Node) -> Double {
+        switch op {
+        case .add: return zeroFix(x + y, x, y)
+        case .sub: return zeroFix(x - y, x, y)
+        case .mul: return zeroFix(x * y, x, y)
+        case .div:
+            if y == 0 {
+                runtimeError(.E4001, "division by zero", at: n.span)
+                return SpecialValue.undf
+            }
+            return zeroFix(x / y, x, y)
+        case .pow: return power(x, y, n)
+        default: return 0
         }
     }
 

@@ -1,3 +1,4 @@
+import Diagnostics
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -123,9 +124,10 @@ public enum RunLedger {
     /// A ledger whose last line is incomplete or not a record is left alone (an error).
     @discardableResult
     public static func append(_ entry: LedgerEntry, to path: String) throws -> Int {
-        let fd = open(path, O_RDWR | O_APPEND | O_CREAT, 0o644)
+        let fd = open(path, O_RDWR | O_APPEND | O_CREAT | O_NONBLOCK, 0o644)
         guard fd >= 0 else { throw ResultsWriteError(path: path, reason: ResultsWriter.systemReason()) }
         defer { close(fd) }
+        if let why = InputFile.problem(descriptor: fd) { throw ResultsWriteError(path: path, reason: "it \(why)") }
         guard flock(fd, LOCK_EX) == 0 else { throw ResultsWriteError(path: path, reason: ResultsWriter.systemReason()) }
         defer { _ = flock(fd, LOCK_UN) }
         let existing = try readAll(fd, path: path)
@@ -179,11 +181,15 @@ public enum RunLedger {
 
     /// Checks the ledger file at `path` (see ``verify(_:)``).
     public static func verify(path: String) -> LedgerVerification {
-        let fd = open(path, O_RDONLY)
+        // not blocking: a FIFO is refused below instead of waiting for a writer
+        let fd = open(path, O_RDONLY | O_NONBLOCK)
         guard fd >= 0 else {
             return LedgerVerification(records: 0, badRecord: nil, problem: "cannot be read: \(ResultsWriter.systemReason())")
         }
         defer { close(fd) }
+        if let why = InputFile.problem(descriptor: fd) {
+            return LedgerVerification(records: 0, badRecord: nil, problem: "cannot be read: it \(why)")
+        }
         do {
             return verify(try readAll(fd, path: path))
         } catch let e as ResultsWriteError {

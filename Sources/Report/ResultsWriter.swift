@@ -196,6 +196,7 @@ public enum ResultsWriter {
     /// files are written in the given order, so the last one appearing signals that all are there.
     public static func write(_ files: [ResultFile], to directory: String) throws {
         try makeDirectory(directory)
+        removeStaleTemporaries(in: directory)
         for f in files {
             try writeAtomically(Array(f.contents.utf8), to: joinPath(directory, f.name))
         }
@@ -204,6 +205,17 @@ public enum ResultsWriter {
         if dfd >= 0 {
             _ = fsync(dfd)
             close(dfd)
+        }
+    }
+
+    /// Removes the temporary files (`.NAME.tmp-PID`) that runs killed while writing into
+    /// `directory` left behind: those whose process is gone. A run still writing keeps its own.
+    static func removeStaleTemporaries(in directory: String) {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
+        for name in names where name.hasPrefix(".") {
+            guard let marker = name.range(of: ".tmp-", options: .backwards),
+                  let pid = Int32(name[marker.upperBound...]), pid > 0 else { continue }
+            if kill(pid, 0) != 0 && errno == ESRCH { unlink(joinPath(directory, name)) }
         }
     }
 

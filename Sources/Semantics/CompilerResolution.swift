@@ -33,10 +33,8 @@ extension Compiler {
             case .plus: return x
             case .not: return Node(.not(x), s)
             }
-        case .binary(let op, let a, let b, let s):
-            let x = resolve(a, ctx), y = resolve(b, ctx)
-            guard let xx = x, let yy = y else { return nil }
-            return Compiler.setOperation(op, xx, yy, s) ?? Node(.binary(op, xx, yy), s)
+        case .binary:
+            return resolveChain(e, ctx)
         case .dollar(let a, let c, let s):
             let x = resolve(a, ctx)
             let y = resolve(c, Context())
@@ -51,6 +49,19 @@ extension Compiler {
             guard let bb = b else { return nil }
             return Node(.reduce(op, d, bb), s)
         }
+    }
+
+    /// Resolves a chain `a op b op c ...` in a loop (a generated sum may have 100,000 terms),
+    /// every operand even after one fails, so that each error is reported.
+    func resolveChain(_ e: Expr, _ ctx: Context) -> Node? {
+        let chain = e.binaryChain
+        var acc = resolve(chain.first, ctx)
+        for link in chain.links {
+            let y = resolve(link.operand, ctx)
+            guard let x = acc, let yy = y else { acc = nil; continue }
+            acc = Compiler.setOperation(link.op, x, yy, link.span) ?? Node(.binary(link.op, x, yy), link.span)
+        }
+        return acc
     }
 
     func resolveCall(_ name: Name, _ args: [Expr], _ s: SourceSpan, _ ctx: Context) -> Node? {
@@ -641,22 +652,20 @@ extension Compiler {
     /// The span covering a whole expression when it sits on one line (else the node's own span).
     public static func extent(of n: Node) -> SourceSpan {
         var first = n.span.column, last = n.span.column + n.span.length
-        var sameLine = true
-        func visit(_ m: Node) {
-            guard sameLine else { return }
-            guard m.span.line == n.span.line, m.span.file === n.span.file else { sameLine = false; return }
+        // an explicit stack: a long sum on one line would otherwise recurse once per term
+        var pending = [n]
+        while let m = pending.popLast() {
+            guard m.span.line == n.span.line, m.span.file === n.span.file else { return n.span }
             first = Swift.min(first, m.span.column)
             last = Swift.max(last, m.span.column + m.span.length)
             switch m.kind {
-            case .negate(let a), .not(let a): visit(a)
-            case .binary(_, let a, let b), .dollar(let a, let b): visit(a); visit(b)
-            case .call(_, let args): args.forEach(visit)
-            case .reduce(_, _, let body): visit(body)
+            case .negate(let a), .not(let a): pending.append(a)
+            case .binary(_, let a, let b), .dollar(let a, let b): pending.append(b); pending.append(a)
+            case .call(_, let args): pending.append(contentsOf: args.reversed())
+            case .reduce(_, _, let body): pending.append(body)
             default: break
             }
         }
-        visit(n)
-        guard sameLine else { return n.span }
         return SourceSpan(file: n.span.file, line: n.span.line, column: first, length: last - first)
     }
 

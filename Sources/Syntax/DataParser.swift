@@ -81,6 +81,7 @@ extension Parser {
         }
         switch t.kind {
         case .number:
+            checkNumberRange(t)
             let v = sign * t.value
             if v == 0, t.lineIndex < lx.lines.count, lx.lines[t.lineIndex].dataOptions.contains(.zeroIsEps) { return -0.0 }
             return v == 0 ? 0 : v

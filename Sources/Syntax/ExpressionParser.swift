@@ -46,6 +46,8 @@ extension Parser {
     func parseNot() throws -> Expr {
         if lx.peek().isWord("not") {
             let t = lx.next()
+            try enterNesting(at: t)
+            defer { leaveNesting() }
             return .unary(.not, try parseNot(), span(t))
         }
         return try parseRelational()
@@ -105,6 +107,8 @@ extension Parser {
         let t = lx.peek()
         if t.isSymbol("-") || t.isSymbol("+") {
             lx.next()
+            try enterNesting(at: t)
+            defer { leaveNesting() }
             let e = try parseUnary()
             if t.text == "-", case .number(let v, let s) = e, v != 0 { return .number(-v, span(t).through(s)) }
             return .unary(t.text == "-" ? .minus : .plus, e, span(t))
@@ -127,6 +131,8 @@ extension Parser {
     func parseDollarOperand() throws -> Expr {
         if lx.peek().isWord("not") {
             let t = lx.next()
+            try enterNesting(at: t)
+            defer { leaveNesting() }
             return .unary(.not, try parseDollarOperand(), span(t))
         }
         return try parsePrimary()
@@ -156,12 +162,15 @@ extension Parser {
         switch t.kind {
         case .number:
             lx.next()
+            checkNumberRange(t)
             return .number(t.value, span(t))
         case .string:
             lx.next()
             return .string(t.text, span(t))
         case .symbol where t.text == "(" || t.text == "[" || t.text == "{":
             lx.next()
+            try enterNesting(at: t)
+            defer { leaveNesting() }
             let e = try parseExpression()
             _ = try expectSymbol(t.text == "(" ? ")" : (t.text == "[" ? "]" : "}"), "to close the parenthesis")
             return e
@@ -189,6 +198,8 @@ extension Parser {
                 let open = lx.peek()
                 if open.isSymbol("(") || open.isSymbol("{") || open.isSymbol("[") {
                     lx.next()
+                    try enterNesting(at: t)
+                    defer { leaveNesting() }
                     let dom = try parseIndexDomain()
                     _ = try expectSymbol(",", "after the index domain of '\(t.text)'")
                     let body = try parseExpression()
@@ -224,6 +235,8 @@ extension Parser {
     /// call = name "(" [ expression { "," expression } ] ")" ;  (the name `t` already read)
     func parseCallArguments(_ t: Token) throws -> Expr {
         lx.next()
+        try enterNesting(at: t)
+        defer { leaveNesting() }
         var args: [Expr] = []
         if !lx.peek().isSymbol(")") {
             repeat { args.append(try parseExpression()) } while acceptSymbol(",")

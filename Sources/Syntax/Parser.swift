@@ -23,6 +23,9 @@ public final class Parser {
     var muted = 0
     /// How many bodies (`loop(... , body)`, `if(...)`, ...) enclose the current statement.
     var bodyDepth = 0
+    /// How many parentheses, reductions, calls, signs and bodies enclose the current token
+    /// (bounded by `Parser.nestingLimit`, so that deep input is an error, not a stack overflow).
+    var nestingDepth = 0
     /// The last `)` reported as unbalanced (recovery steps over it instead of closing a body).
     var lastUnbalancedParen: TokenPosition? = nil
 
@@ -683,8 +686,9 @@ public final class Parser {
 
     /// body = { statement } ;  (statements up to the closing ")" or a stop word)
     func parseBody(stopWords: Set<String> = []) throws -> [Statement] {
+        try enterNesting(at: lx.peek())
         bodyDepth += 1
-        defer { bodyDepth -= 1 }
+        defer { bodyDepth -= 1; leaveNesting() }
         var out: [Statement] = []
         while true {
             let t = lx.peek()

@@ -25,6 +25,8 @@ public final class Preprocessor {
     /// Where the open `$onDelim` block started: its directive and its first line's index.
     private var delimitedStart: (span: SourceSpan, lineIndex: Int)? = nil
     private var includeDepth = 0
+    /// Whether an `$include` went past the depth limit: no further file is included then.
+    private var includeLimitReached = false
     /// Open `$ifThen` blocks, innermost last.
     private var blocks: [ConditionalBlock] = []
 
@@ -98,6 +100,10 @@ public final class Preprocessor {
 
     /// Reads `path` and everything it includes; returns the processed lines.
     public func run(path: String) -> [SourceLine] {
+        if let why = InputFile.problem(path: path) {
+            diagnostics.error(.E0001, "cannot read file '\(path)': it \(why)", at: .none)
+            return []
+        }
         guard let text = Preprocessor.readFile(path) else {
             diagnostics.error(.E0001, "cannot read file '\(path)'", at: .none)
             return []
@@ -155,9 +161,7 @@ public final class Preprocessor {
 
     /// Reads a whole file as UTF-8 text (invalid bytes replaced), nil if it cannot be read.
     public static func readFile(_ path: String) -> String? {
-        guard let data = FileManager.default.contents(atPath: path) else { return nil }
-        var isDir: ObjCBool = false
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue { return nil }
+        guard case .success(let data) = InputFile.read(path) else { return nil }
         // a byte order mark (files saved by Windows editors and spreadsheets) is no text
         let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
         let body = data.starts(with: bom) ? data.dropFirst(bom.count) : data[...]
@@ -560,8 +564,19 @@ public final class Preprocessor {
     }
 
     private func include(_ name: String, arguments: [String]? = nil, from file: SourceFile, line: Int, span: SourceSpan) {
+        // after one recursion ran into the limit, its siblings are not expanded: a file that
+        // includes itself twice would otherwise be read 2^40 times
+        guard !includeLimitReached else { return }
         guard includeDepth < 40 else {
-            diagnostics.error(.E0115, "$include nested more than 40 deep (recursive include?)", at: span)
+            diagnostics.error(.E0115, "$include nested more than 40 deep (recursive include?)", at: span,
+                              help: ["with $onRecurse, end the recursion with a $if condition"])
+            includeLimitReached = true
+            return
+        }
+        if let path = resolvePath(name, from: file), let why = InputFile.problem(path: path) {
+            diagnostics.error(.E0072, "include file '\(name)' \(why)", at: span, label: "not read",
+                              notes: ["enm reads regular files of up to \(InputFile.readLimit >> 20) MiB"])
+            damageNextLine = true
             return
         }
         guard let path = resolvePath(name, from: file), let text = Preprocessor.readFile(path) else {

@@ -260,11 +260,11 @@ struct TexCommand: ParsableCommand {
         guard let text else { throw ExitCode(1) }
         guard let output else { return writeOut(text) }
         do {
-            // written whole or not at all
-            try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
+            // written whole or not at all, as export writes its files (no temporary left behind)
+            try ModelExport.writeAtomically(text, to: output)
             writeOut("wrote \(output)\n")
-        } catch {
-            writeError("error[E5003]: cannot write '\(output)': \(error.localizedDescription)\n")
+        } catch let e as ExportError {
+            writeError(e.rendered(file: file, color: isatty(2) != 0))
             throw ExitCode(5)
         }
     }
@@ -289,6 +289,7 @@ struct ExplainCommand: ParsableCommand {
     }
 }
 
+ensureLargeStack()
 Enm.main()
 
 struct GDXCommand: ParsableCommand {

@@ -86,6 +86,12 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
     case E0061
     /// file name missing between the slashes
     case E0062
+    /// nested too deep
+    case E0070
+    /// number too large
+    case E0071
+    /// include file is not a regular file
+    case E0072
     /// cannot open include file
     case E0102
     /// compile-time variable is not set
@@ -244,6 +250,8 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
     case E2064
     /// unknown system item
     case E2065
+    /// arithmetic overflow
+    case E2070
     /// handle function in an equation
     case E2090
     /// readyCollect without a parameter of handles

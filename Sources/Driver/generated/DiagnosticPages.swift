@@ -1687,6 +1687,135 @@ enm check example.gms
 ```
 
 """##,
+        "E0070": ##"""
+# E0070: nested too deep
+
+An expression or a statement nests more than 200 levels deep: parentheses, `sum`/`prod`/`smin`/
+`smax`, function calls, signs (`- - x`), `not`, and the bodies of `loop`, `if`, `while`, `for`
+and `repeat` each count one level. The statement is not read further.
+
+## Example
+
+```gams
+Scalar a;
+a = (((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((1)))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))));
+```
+
+`enm check example.gms` prints (exit code 1):
+
+```text
+error[E0070]: expression or statement nested more than 200 levels deep
+ --> example.gms:2:205
+  |
+2 | …(((((((((((((((((((((((((((((((((((((((((1))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))))…
+  |                                          ^ level 201
+  = help: split the expression with intermediate parameters, or the statement into several
+```
+
+## Why
+
+GAMS documents no nesting limit, but every reader of a nested expression needs room for each
+level. enm reads, checks and evaluates nesting level by level, and stops at 200 levels so that
+even a debug build on an 8 MB stack keeps room to spare, instead of ending with a stack overflow.
+Long flat chains do not nest: `a = 1 + 1 + ... + 1` with 100,000 terms, or an equation with a
+sum of as many terms, is read and evaluated term after term.
+
+## Fix
+
+Compute inner parts first:
+
+```gams
+Scalar a, inner;
+inner = ((1));
+a = ((inner));
+```
+
+"""##,
+        "E0071": ##"""
+# E0071: number too large
+
+A number in the model is beyond the range of a double (about 1.8e308), such as `1e999`.
+GAMS reports such a number as an overflow instead of reading it as infinity.
+
+## Example
+
+```gams
+Scalar big / 1e999 /;
+```
+
+`enm check example.gms` prints (exit code 1):
+
+```text
+error[E0071]: number '1e999' is too large (overflow)
+ --> example.gms:1:14
+  |
+1 | Scalar big / 1e999 /;
+  |              ^^^^^ beyond 1.8e308
+  = help: write 'inf' for an infinite value
+```
+
+## Why
+
+GAMS stores numbers as 64-bit doubles and treats results beyond 1e299 as overflows. A number
+written too large for a double would silently become infinity; enm says so at the number, in
+data statements as in expressions.
+
+## Fix
+
+Write `inf` for an unbounded value, or a number in range:
+
+```gams
+Scalar big / inf /;
+```
+
+"""##,
+        "E0072": ##"""
+# E0072: include file is not a regular file
+
+`$include` (or `$batInclude`) names a device, a FIFO, a socket or a folder, or a file larger
+than 1 GiB. enm reads only regular files, and at most 1 GiB of each.
+
+## Example
+
+```gams
+Scalar n;
+$include /dev/zero
+```
+
+`enm check example.gms` prints (exit code 1):
+
+```text
+error[E0072]: include file '/dev/zero' is a device, not a regular file
+ --> example.gms:2:10
+  |
+2 | $include /dev/zero
+  |          ^^^^^^^^^ not read
+  = note: enm reads regular files of up to 1024 MiB
+```
+
+## Why
+
+A device such as `/dev/zero` never ends and a FIFO blocks until another program writes to it:
+reading either would hang the run or exhaust memory. The same rule holds for the model file
+itself (E0001), for CSV data read with `$include`, for `--ledger` files (E6002) and for
+`enm ledger verify`.
+
+## Fix
+
+Write the data to a regular file and include that:
+
+```gams
+Scalar n;
+$include data.inc
+```
+
+with this `data.inc`:
+
+```text file=data.inc
+n = 3;
+```
+
+"""##,
         "E0102": ##"""
 # E0102: cannot open include file
 
@@ -4985,6 +5114,45 @@ put f 'Run on ' system.date /;
 
 ```sh
 enm check example.gms
+```
+
+"""##,
+        "E2070": ##"""
+# E2070: arithmetic overflow
+
+An operation of finite numbers gives a result beyond the range of a double, such as
+`1e200 * 1e200` or `10**400`. The result is `UNDF` and the run ends with exit code 2.
+
+## Example
+
+```gams
+Scalar a / 1e200 /, b;
+b = a * a;
+```
+
+`enm solve example.gms` prints (exit code 2):
+
+```text
+error[E2070]: arithmetic overflow: 1e+200 * 1e+200 is too large for a number while evaluating b
+ --> example.gms:2:7
+  |
+2 | b = a * a;
+  |       ^
+```
+
+## Why
+
+GAMS reports an overflow in `+`, `-`, `*`, `/` and `**` as an execution error instead of going
+on with infinity; enm does the same at the operator. Operations on `inf` itself stay infinite
+without an error (`inf * 2` is `inf`).
+
+## Fix
+
+Scale the data so that results stay in range, or use `inf` where infinity is meant:
+
+```gams
+Scalar a / 1e100 /, b;
+b = a * a;
 ```
 
 """##,
