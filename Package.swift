@@ -25,21 +25,22 @@ let package = Package(
         .target(name: "Syntax", dependencies: ["Diagnostics"], swiftSettings: fast),
         .target(name: "IR", dependencies: ["Diagnostics"], swiftSettings: fast),
         .target(name: "Semantics", dependencies: ["Syntax", "IR", "GDX", "GDXBridge"], swiftSettings: fast),
-        .target(name: "Execution", dependencies: ["Semantics", "IR", "Derivatives", "Memory", "GDX", "GDXBridge"], swiftSettings: fast),
+        .target(name: "Execution", dependencies: ["Semantics", "IR", "Derivatives", "GDX", "GDXBridge"], swiftSettings: fast),
         .target(name: "Derivatives", dependencies: ["IR"], swiftSettings: fast),
-        .target(name: "Solvers", dependencies: ["IR", "Derivatives", "Memory", "CGLPK", "CIpopt", "CMalloc"]),
-        // page population and malloc tuning for large runs, shared by generation and the backends
-        .target(name: "Memory", dependencies: ["IR", "CMalloc"]),
+        .target(name: "Solvers", dependencies: ["IR", "Derivatives", "CGLPK", "CIpopt"]),
+        // process-wide memory measures for large runs (helper threads faulting in pages, malloc
+        // tuning): the executable installs them as IR's MemoryHooks; no library target imports it
+        .target(name: "Platform", dependencies: ["IR", "CMalloc"]),
         .target(name: "Report", dependencies: ["IR"]),
         .target(name: "Formats", dependencies: ["IR"]),
         .target(name: "GDX", dependencies: ["CZlib"]),
         .target(name: "GDXBridge", dependencies: ["IR", "GDX"]),
         .target(name: "Driver", dependencies: ["Diagnostics", "Syntax", "IR", "Semantics", "Execution", "Solvers", "Report", "Formats", "GDX", "GDXBridge"]),
         .executableTarget(name: "enm", dependencies: [
-            "Driver", "Formats", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "Driver", "Formats", "Platform", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // the raw GLPK load of a generated model's matrix: the limit generation is measured against
-        .executableTarget(name: "enm-load-limit", dependencies: ["Driver", "IR", "CGLPK", "Solvers"], path: "benchmarks/loadlimit"),
+        .executableTarget(name: "enm-load-limit", dependencies: ["Driver", "IR", "CGLPK", "Solvers", "Platform"], path: "benchmarks/loadlimit"),
         .testTarget(name: "DerivativesTests", dependencies: ["Derivatives", "IR"]),
         .testTarget(name: "SolversTests", dependencies: ["Solvers", "IR"]),
         .testTarget(name: "ExecutionTests", dependencies: ["Execution", "Semantics", "Syntax", "Diagnostics", "IR"]),
@@ -49,6 +50,7 @@ let package = Package(
                     exclude: ["Models", "Corpus", "NLP", "Tex", "GamsTables", "GamsCorpus"]),
         .testTarget(name: "ModelLibraryTests"),
         .testTarget(name: "GDXTests", dependencies: ["GDX", "Driver"], exclude: ["gdx_reference.py"]),
+        .testTarget(name: "PlatformTests", dependencies: ["Platform", "Driver", "IR"]),
         .testTarget(name: "GDXBridgeTests", dependencies: ["GDXBridge", "GDX", "IR", "Driver", "Semantics"]),
     ],
     swiftLanguageModes: [.v5]

@@ -1,7 +1,6 @@
 import Diagnostics
 import Foundation
 import IR
-import Memory
 import Semantics
 
 /// Thrown when generation cannot go on (a nonlinear term, an invalid coefficient).
@@ -351,9 +350,9 @@ extension Interpreter {
 
         reserveRoom(in: &model, for: sv)
         #if canImport(Glibc)
-        // a large model's arrays are faulted in just ahead of the writes (see PagePopulator)
+        // a large model's arrays are faulted in just ahead of the writes (see MemoryHooks)
         let regions = model.memoryRegions()
-        let populator = regions.reduce(0) { $0 + $1.reserved } >= 64 << 20 ? PagePopulator() : nil
+        let populator = ProcessMemory.hooks.arrayPopulator(reservedBytes: regions.reduce(0) { $0 + $1.reserved })
         defer { populator?.finish() }
         populator?.ahead(of: regions)
         #endif
@@ -604,8 +603,8 @@ extension Interpreter {
         // unless `option bratio = 1`
         let statement = "\(sv.span.path):\(sv.span.line)"
         #if canImport(Glibc)
-        // a statement solving again keeps the memory its solves free (see MallocTuning)
-        if !solvedStatements.insert(statement).inserted { MallocTuning.keepFreedMemoryForResolves() }
+        // a statement solving again may keep the memory its solves free (see MemoryHooks)
+        if !solvedStatements.insert(statement).inserted { ProcessMemory.hooks.solvingAgain() }
         #endif
         let basisRestarts = (options["bratio"] ?? 0.25) < 1
         var warm = opts
@@ -657,7 +656,7 @@ extension Interpreter {
             let fresh = Interpreter.reserveRecords(columns).union(Interpreter.reserveRecords(rows))
             #if canImport(Glibc)
             // the fresh symbols' arrays fill up to their reserved size: faulted in ahead
-            let populator = columns.count + rows.count >= 1 << 20 ? PagePopulator() : nil
+            let populator = ProcessMemory.hooks.recordPopulator(records: columns.count + rows.count)
             defer { populator?.finish() }
             if let populator {
                 for s in program.symbols where fresh.contains(ObjectIdentifier(s)) {

@@ -10,11 +10,11 @@ import Synchronization
 /// (Ipopt's MUMPS, GLPK's) faulted in afresh. Once a solve statement runs a second time, freed
 /// blocks under 32 MiB are kept in the heap for the next round and the heap is trimmed only
 /// past 256 MiB free: the negotiator model's 100 rounds spend half the system time.
-public enum MallocTuning {
+enum MallocTuning {
     private static let applied = Atomic<Bool>(false)
 
     /// Keeps freed memory for reuse from now on (once per process; later calls do nothing).
-    public static func keepFreedMemoryForResolves() {
+    static func keepFreedMemoryForResolves() {
         guard !applied.exchange(true, ordering: .relaxed) else { return }
         _ = mallopt(M_MMAP_THRESHOLD, 32 << 20)
         _ = mallopt(M_TRIM_THRESHOLD, 256 << 20)
