@@ -602,10 +602,6 @@ extension Interpreter {
         // a loop re-solving this statement's LP starts from the previous basis, as GAMS does
         // unless `option bratio = 1`
         let statement = "\(sv.span.path):\(sv.span.line)"
-        #if canImport(Glibc)
-        // a statement solving again may keep the memory its solves free (see MemoryHooks)
-        if !solvedStatements.insert(statement).inserted { ProcessMemory.hooks.solvingAgain() }
-        #endif
         let basisRestarts = (options["bratio"] ?? 0.25) < 1
         var warm = opts
         if plan == nil, !nonlinear, basisRestarts, !model.hasIntegers || opts.relaxIntegrality,
@@ -654,16 +650,6 @@ extension Interpreter {
             // before gets all its elements new (a model has each column and row once), added
             // without looking them up.
             let fresh = Interpreter.reserveRecords(columns).union(Interpreter.reserveRecords(rows))
-            #if canImport(Glibc)
-            // the fresh symbols' arrays fill up to their reserved size: faulted in ahead
-            let populator = ProcessMemory.hooks.recordPopulator(records: columns.count + rows.count)
-            defer { populator?.finish() }
-            if let populator {
-                for s in program.symbols where fresh.contains(ObjectIdentifier(s)) {
-                    populator.whole(s.records.memoryRegions())
-                }
-            }
-            #endif
             var last: Symbol? = nil, lastIsFresh = false
             for (k, (s, t)) in columns.enumerated() where k < result.columnLevel.count {
                 let level = result.columnLevel[k] + 0

@@ -84,8 +84,6 @@ public final class Interpreter {
     /// Solve statements (`file:line`) whose infeasibility was already explained: a solve in a
     /// loop (a sweep that expects infeasible steps) is analysed at its first infeasible run only.
     var explainedSolveStatements = Set<String>()
-    /// Solve statements that ran (a second run of one is a re-solve).
-    var solvedStatements = Set<String>()
     /// The last simplex basis of each solve statement (by `file:line`), to warm-start its next solve.
     var lastBasis: [String: SimplexBasis] = [:]
     /// The last multipliers of each nonlinear solve statement, with the rows and columns they

@@ -14,33 +14,25 @@ public protocol MemoryHelper: AnyObject {
 public protocol PagePopulating: MemoryHelper {
     /// Asks for the room just after each region's used bytes to be faulted in.
     func ahead(of regions: [MemoryRegion])
-    /// Asks for the whole unused room of each region to be faulted in.
-    func whole(_ regions: [MemoryRegion])
 }
 
 /// Process-wide measures an application may take for large runs (helper threads faulting in
-/// memory, malloc tuning). The library calls them where they would help and does nothing
+/// memory). The library calls them where they would help and does nothing
 /// process-wide itself: the default hooks do nothing. Whatever they do must leave every
 /// result as it is; they only change how long it takes.
 public protocol MemoryHooks: Sendable {
     /// A helper for generating into arrays reserved to `reservedBytes` in all, or nil.
     func arrayPopulator(reservedBytes: Int) -> (any PagePopulating)?
-    /// A helper for writing `records` solution records into reserved maps, or nil.
-    func recordPopulator(records: Int) -> (any PagePopulating)?
     /// A helper for a load on this thread about to allocate about `bytes` from the C heap in
     /// small pieces (as GLPK does), or nil.
     func heapFiller(bytes: Int) -> (any MemoryHelper)?
-    /// Told when a solve statement solves a second time (a solve in a loop).
-    func solvingAgain()
 }
 
 /// The hooks that do nothing: the library's default.
 public struct NoMemoryHooks: MemoryHooks {
     public init() {}
     public func arrayPopulator(reservedBytes: Int) -> (any PagePopulating)? { nil }
-    public func recordPopulator(records: Int) -> (any PagePopulating)? { nil }
     public func heapFiller(bytes: Int) -> (any MemoryHelper)? { nil }
-    public func solvingAgain() {}
 }
 
 /// The memory hooks of this process: the application installs its own at start-up.

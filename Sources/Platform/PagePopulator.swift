@@ -45,15 +45,6 @@ final class PagePopulator: PagePopulating, @unchecked Sendable {
         enqueue(ranges)
     }
 
-    func whole(_ regions: [MemoryRegion]) {
-        var ranges: [(Int, Int)] = []
-        for r in regions where r.reserved - r.used >= 16 * PagePopulator.page {
-            let base = Int(bitPattern: r.base)
-            ranges.append(PagePopulator.pages(base + r.used, base + r.reserved))
-        }
-        enqueue(ranges)
-    }
-
     /// A byte range rounded down to whole pages at both ends.
     private static func pages(_ from: Int, _ to: Int) -> (Int, Int) {
         (from & ~(page - 1), to & ~(page - 1))

@@ -2,20 +2,16 @@ import IR
 
 /// The memory measures for large runs that enm's executable installs (`ProcessMemory.hooks`)
 /// unless `ENM_PREFAULT=0`: helper threads faulting in memory ahead of the thread that fills
-/// it, and glibc's malloc keeping freed memory across re-solves. Linux with glibc only;
-/// elsewhere every hook does nothing.
+/// it. Linux with glibc only; elsewhere every hook does nothing.
 public struct PlatformMemory: MemoryHooks {
     /// Generation's arrays are faulted in ahead when they reserve at least this many bytes.
     public var arrayThreshold: Int
-    /// Solution records are faulted in ahead when a solve writes at least this many.
-    public var recordThreshold: Int
     /// A load's heap is grown and faulted in ahead when it will allocate at least this much.
     public var heapThreshold: Int
 
     /// The measures, taken for sizes at or above the thresholds (lower ones in tests).
-    public init(arrayThreshold: Int = 64 << 20, recordThreshold: Int = 1 << 20, heapThreshold: Int = 32 << 20) {
+    public init(arrayThreshold: Int = 64 << 20, heapThreshold: Int = 32 << 20) {
         self.arrayThreshold = arrayThreshold
-        self.recordThreshold = recordThreshold
         self.heapThreshold = heapThreshold
     }
 
@@ -33,25 +29,11 @@ public struct PlatformMemory: MemoryHooks {
         #endif
     }
 
-    public func recordPopulator(records: Int) -> (any PagePopulating)? {
-        #if canImport(Glibc)
-        records >= recordThreshold ? PagePopulator() : nil
-        #else
-        nil
-        #endif
-    }
-
     public func heapFiller(bytes: Int) -> (any MemoryHelper)? {
         #if canImport(Glibc)
         bytes >= heapThreshold ? HeapPrefault(bytes: bytes) : nil
         #else
         nil
-        #endif
-    }
-
-    public func solvingAgain() {
-        #if canImport(Glibc)
-        MallocTuning.keepFreedMemoryForResolves()
         #endif
     }
 }
