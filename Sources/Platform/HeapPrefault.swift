@@ -10,9 +10,8 @@ import Synchronization
 /// with `mallopt`; `mallinfo2` needs glibc >= 2.33), a library allocating its records from it in
 /// small pieces on the calling thread, as GLPK 5.0 does when a problem is built, and Linux >=
 /// 5.14 (`MADV_POPULATE_WRITE`; with an older kernel the helper stops at once), and a free
-/// second core. Measured 2026-12-06 (community T=672, 188 MB of GLPK records, a busy machine):
-/// the load 0.28 s with it, 0.35-0.36 s without (best of 28); an earlier quiet measurement of
-/// the same measure gave 0.085 s against 0.145 s.
+/// second core. Measured 2026-12-06 (community T=672, 188 MB of GLPK records, best of 8): the
+/// load 0.097 s with it, 0.156 s without.
 ///
 /// GLPK allocates rows, columns and matrix elements from the C heap in small pieces, and about
 /// half of a large load's time went to the kernel's page faults as the heap grew into fresh
