@@ -32,10 +32,11 @@ final class HeapPrefault: MemoryHelper, @unchecked Sendable {
     private static let page = 4096
 
     /// Grows the heap by about `bytes` and starts the helper on the new pages; nil (nothing
-    /// left changed) when this thread does not allocate from the heap or it cannot grow.
+    /// left changed) when this thread does not allocate from the heap, the heap has that much
+    /// free already, or it cannot grow.
     init?(bytes: Int) {
         guard HeapPrefault.allocatesFromHeap(), mallopt(M_TOP_PAD, Int32(min(bytes, 1 << 30))) == 1 else { return nil }
-        guard let (block, from, to) = HeapPrefault.grow() else {
+        guard let (block, from, to) = HeapPrefault.grow(bytes: bytes) else {
             _ = mallopt(M_TOP_PAD, HeapPrefault.defaultPad)
             return nil
         }
@@ -58,9 +59,12 @@ final class HeapPrefault: MemoryHelper, @unchecked Sendable {
 
     /// Allocates a block larger than all free memory of the heap, which glibc can only place
     /// at its end, growing it by the block plus `M_TOP_PAD`: the block and the new room after
-    /// it (whole pages), or nil when the heap did not grow there.
-    private static func grow() -> (UnsafeMutableRawPointer, Int, Int)? {
-        let size = Int(mallinfo2().fordblks) + page
+    /// it (whole pages), or nil when the heap did not grow there or already has `bytes` free
+    /// (a load after others were freed mostly reuses their memory, mapped already).
+    private static func grow(bytes: Int) -> (UnsafeMutableRawPointer, Int, Int)? {
+        let freeBytes = Int(mallinfo2().fordblks)
+        guard freeBytes < bytes else { return nil }
+        let size = freeBytes + page
         // from the heap, even when glibc would map a block this large on its own
         _ = mallopt(M_MMAP_MAX, 0)
         let block = malloc(size)
