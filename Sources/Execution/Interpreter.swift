@@ -83,8 +83,6 @@ public final class Interpreter {
     /// Solve statements (`file:line`) whose infeasibility was already explained: a solve in a
     /// loop (a sweep that expects infeasible steps) is analysed at its first infeasible run only.
     var explainedSolveStatements = Set<String>()
-    /// Solve statements that ran (a second run of one is a re-solve).
-    var solvedStatements = Set<String>()
     /// What each solve statement's last solve leaves for its next one (WarmStarts.swift).
     var warmStarts = WarmStarts()
     /// The submitted solves, by handle (Solve/AsyncSolves.swift).

@@ -1,7 +1,6 @@
 import Diagnostics
 import Foundation
 import IR
-import Memory
 import Semantics
 
 /// Thrown when generation cannot go on (a nonlinear term, an invalid coefficient).
@@ -38,9 +37,9 @@ final class ModelGenerator {
     private var columnSources: [ProvenanceSource?]
     /// Rows whose terms all vanished although their data make them infeasible (E4015).
     private var infeasibleRows = 0
-    #if canImport(Glibc)
-    private var populator: PagePopulator?
-    #endif
+    /// Faults in the model's arrays ahead of the writes when the application installed such a
+    /// helper (MemoryHooks; nil by default).
+    private var populator: (any PagePopulating)?
 
     init(interpreter: Interpreter, solve: SolveR) {
         self.interpreter = interpreter
@@ -55,13 +54,10 @@ final class ModelGenerator {
     /// Generates every row of the model; nil after a located error.
     func run() -> GeneratedModel? {
         reserveRoom()
-        #if canImport(Glibc)
-        // a large model's arrays are faulted in just ahead of the writes (see PagePopulator)
         let regions = model.memoryRegions()
-        populator = regions.reduce(0) { $0 + $1.reserved } >= 64 << 20 ? PagePopulator() : nil
+        populator = ProcessMemory.hooks.arrayPopulator(reservedBytes: regions.reduce(0) { $0 + $1.reserved })
         defer { populator?.finish() }
         populator?.ahead(of: regions)
-        #endif
         let program = interpreter.program
         for eq in program.modelEquations[solve.model.id] ?? [] {
             guard let def = program.definitions[eq.id] else { continue }
@@ -242,9 +238,7 @@ final class ModelGenerator {
             return true
         }
         let row = model.finishRow(lower: lo, upper: up, origin: origin)
-        #if canImport(Glibc)
         if row & 1023 == 0, let populator { populator.ahead(of: model.memoryRegions()) }
-        #endif
         if !nonlinearTerms.isEmpty {
             let root = nonlinearTerms.count == 1 ? nonlinearTerms[0] : pool.add(.sum, nonlinearTerms)
             model.nonlinearRows.append(NonlinearRow(row: Int32(row), root: root))

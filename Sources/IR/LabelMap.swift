@@ -148,27 +148,6 @@ public struct LabelMap<Value> {
         entryValues.append(value)
     }
 
-    /// The memory of the keys and values: where each array starts, the bytes in use and the
-    /// bytes reserved (for faulting in reserved room ahead of use).
-    public mutating func memoryRegions() -> [MemoryRegion] {
-        var regions: [MemoryRegion] = []
-        let count = entryKeys.count
-        let keyCapacity = entryKeys.capacity, valueCapacity = entryValues.capacity
-        entryKeys.withUnsafeMutableBufferPointer { b in
-            if let base = b.baseAddress {
-                regions.append(MemoryRegion(base, used: count * MemoryLayout<LabelTuple>.stride,
-                                            reserved: keyCapacity * MemoryLayout<LabelTuple>.stride))
-            }
-        }
-        entryValues.withUnsafeMutableBufferPointer { b in
-            if let base = b.baseAddress {
-                regions.append(MemoryRegion(base, used: count * MemoryLayout<Value>.stride,
-                                            reserved: valueCapacity * MemoryLayout<Value>.stride))
-            }
-        }
-        return regions
-    }
-
     /// Removes `key`; its value, or nil when it was absent.
     @inlinable @discardableResult
     public mutating func removeValue(forKey key: LabelTuple) -> Value? {

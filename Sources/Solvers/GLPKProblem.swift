@@ -122,12 +122,9 @@ final class GLPKProblem {
     /// Bound conflicts (see `ScalarModel.boundConflict`) are loaded as fixed at the lower bound.
     func load(_ model: ScalarModel, integer: Bool, names: Bool = true) -> [Int] {
         let p = handle
-        #if canImport(Glibc)
-        // a large load's memory is faulted in on a helper thread (see HeapPrefault)
-        let prefault = HeapPrefault(bytes: HeapPrefault.glpkBytes(rows: model.rowCount, columns: model.columnCount,
-                                                                  nonzeros: model.nonzeroCount))
+        // a large load's memory may be faulted in on a helper thread (see MemoryHooks)
+        let prefault = ProcessMemory.hooks.heapFiller(bytes: GLPKSolver.heapBytes(model))
         defer { prefault?.finish() }
-        #endif
         glp_set_obj_dir(p, model.sense == .maximize ? GLP_MAX : GLP_MIN)
         glp_set_obj_coef(p, 0, model.objectiveConstant)
         let named = names && model.rowCount + model.columnCount <= GLPKProblem.nameLimit

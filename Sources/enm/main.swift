@@ -2,6 +2,7 @@ import ArgumentParser
 import Driver
 import Formats
 import Foundation
+import Platform
 
 /// Writes to standard error.
 func writeError(_ s: String) {
@@ -290,6 +291,8 @@ struct ExplainCommand: ParsableCommand {
 }
 
 ensureLargeStack()
+// helper threads and malloc tuning for large runs, unless ENM_PREFAULT=0
+PlatformMemory.install(environment: ProcessInfo.processInfo.environment)
 Enm.main()
 
 struct GDXCommand: ParsableCommand {

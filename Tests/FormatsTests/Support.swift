@@ -150,13 +150,16 @@ struct CommandRun {
     var stderr: String
 }
 
-/// Runs `enm` with `arguments` in `folder`.
-func runEnm(_ arguments: [String], in folder: URL) throws -> CommandRun {
+/// Runs `enm` with `arguments` in `folder`, with `environment` added to this process's.
+func runEnm(_ arguments: [String], in folder: URL, environment: [String: String] = [:]) throws -> CommandRun {
     let executable = try #require(enmExecutable, "the enm executable was not found next to the tests; build with swift build --build-tests")
     let process = Process()
     process.executableURL = executable
     process.arguments = arguments
     process.currentDirectoryURL = folder
+    if !environment.isEmpty {
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+    }
     let out = Pipe(), err = Pipe()
     process.standardOutput = out
     process.standardError = err

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 import IR
-import Memory
+@testable import Platform
 import Synchronization
 import Testing
 
@@ -61,7 +61,7 @@ import Testing
             let populator = try #require(PagePopulator())
             values.withUnsafeMutableBufferPointer { buffer in
                 let region = MemoryRegion(buffer.baseAddress!, used: buffer.count * MemoryLayout<Double>.stride, reserved: reserved)
-                populator.whole([region])
+                populator.ahead(of: [region])
             }
             populator.finish()
         }

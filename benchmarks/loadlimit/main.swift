@@ -11,12 +11,13 @@
 // "load-limit: R rows, C columns, NZ nonzeros, best S s (U us per nonzero)", then a line with
 // the first load (fresh memory, as in a new process) and each method's best, and last the best
 // row-by-row load with GLPK's heap faulted in on a second thread, as enm's loads have it
-// (HeapPrefault): the part of the limit that is the kernel's page faults, moved off the
-// loading thread.
+// (the Platform target's heap filler): the part of the limit that is the kernel's page
+// faults, moved off the loading thread.
 import CGLPK
 import Driver
 import Foundation
 import IR
+import Platform
 import Solvers
 
 func fail(_ message: String) -> Never {
@@ -61,9 +62,7 @@ func bounds(_ lower: Double, _ upper: Double) -> (Int32, Double, Double) {
 /// `glp_load_matrix` or row by row through `glp_set_mat_row`; the seconds it took.
 func load(rowWise: Bool, prefault: Bool = false) -> Double {
     let start = DispatchTime.now().uptimeNanoseconds
-    let helper = prefault
-        ? HeapPrefault(bytes: HeapPrefault.glpkBytes(rows: model.rowCount, columns: model.columnCount, nonzeros: model.nonzeroCount))
-        : nil
+    let helper = prefault ? PlatformMemory().heapFiller(bytes: GLPKSolver.heapBytes(model)) : nil
     guard let p = glp_create_prob() else { fail("glp_create_prob failed") }
     glp_set_obj_dir(p, model.sense == .maximize ? GLP_MAX : GLP_MIN)
     let m = Int32(model.rowCount), n = Int32(model.columnCount)

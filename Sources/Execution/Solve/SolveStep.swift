@@ -1,7 +1,6 @@
 import Diagnostics
 import Foundation
 import IR
-import Memory
 import Semantics
 
 extension Interpreter {
@@ -42,10 +41,6 @@ extension Interpreter {
         let columns = ModelElements(origins: model.columnOrigin), rows = ModelElements(origins: model.rowOrigin)
         let listing = equationListing(sv, model, rows: rows, columns: columns)
         let statement = "\(sv.span.path):\(sv.span.line)"
-        #if canImport(Glibc)
-        // a statement solving again keeps the memory its solves free (see MallocTuning)
-        if !solvedStatements.insert(statement).inserted { MallocTuning.keepFreedMemoryForResolves() }
-        #endif
         // a loop re-solving an LP starts from the previous basis unless bRatio is 1, as in GAMS
         let basisRestarts = attribute(sv.model, .bRatio) < 1
         let identity = sv.type.isNonlinear ? SolveIdentity(rows: rows, columns: columns) : nil

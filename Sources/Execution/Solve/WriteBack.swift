@@ -1,6 +1,5 @@
 import Foundation
 import IR
-import Memory
 import Semantics
 
 extension Interpreter {
@@ -12,16 +11,6 @@ extension Interpreter {
         // before gets all its elements new (a model has each column and row once), added
         // without looking them up.
         let fresh = Interpreter.reserveRecords(columns).union(Interpreter.reserveRecords(rows))
-        #if canImport(Glibc)
-        // the fresh symbols' arrays fill up to their reserved size: faulted in ahead
-        let populator = columns.count + rows.count >= 1 << 20 ? PagePopulator() : nil
-        defer { populator?.finish() }
-        if let populator {
-            for s in program.symbols where fresh.contains(ObjectIdentifier(s)) {
-                populator.whole(s.records.memoryRegions())
-            }
-        }
-        #endif
         var last: Symbol? = nil, lastIsFresh = false
         for (k, (s, t)) in columns.enumerated() where k < result.columnLevel.count {
             let level = result.columnLevel[k] + 0
