@@ -19,6 +19,7 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CGLPK", path: "Sources/CGLPK"),
         .systemLibrary(name: "CIpopt", path: "Sources/CIpopt"),
+        .systemLibrary(name: "CCoin", path: "Sources/CCoin"),
         .systemLibrary(name: "CMalloc", path: "Sources/CMalloc"),
         .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
         .target(name: "Diagnostics"),
@@ -27,7 +28,7 @@ let package = Package(
         .target(name: "Semantics", dependencies: ["Syntax", "IR", "GDX", "GDXBridge"], swiftSettings: fast),
         .target(name: "Execution", dependencies: ["Semantics", "IR", "Derivatives", "Memory", "GDX", "GDXBridge"], swiftSettings: fast),
         .target(name: "Derivatives", dependencies: ["IR"], swiftSettings: fast),
-        .target(name: "Solvers", dependencies: ["IR", "Derivatives", "Memory", "CGLPK", "CIpopt", "CMalloc"]),
+        .target(name: "Solvers", dependencies: ["IR", "Derivatives", "Memory", "CGLPK", "CIpopt", "CCoin", "CMalloc"]),
         // page population and malloc tuning for large runs, shared by generation and the backends
         .target(name: "Memory", dependencies: ["IR", "CMalloc"]),
         .target(name: "Report", dependencies: ["IR"]),
