@@ -211,11 +211,11 @@ final class CBCProblem {
         result.objective = objective
         if outcome.model == .optimal { result.bestBound = objective }
         result.columnLevel = (0..<model.columnCount).map {
-            let level = GLPKProblem.cleaned(x[$0], model.columnLower[$0], model.columnUpper[$0])
+            let level = CoinColumnMatrix.cleaned(x[$0], model.columnLower[$0], model.columnUpper[$0])
             // CBC's integer levels carry its integrality tolerance; GAMS shows whole numbers
             return model.columnIsInteger[$0] && abs(level - level.rounded()) <= 1e-6 ? level.rounded() : level
         }
-        result.rowLevel = (0..<model.rowCount).map { GLPKProblem.cleaned(activity[$0], model.rowLower[$0], model.rowUpper[$0]) }
+        result.rowLevel = (0..<model.rowCount).map { CoinColumnMatrix.cleaned(activity[$0], model.rowLower[$0], model.rowUpper[$0]) }
         return result
     }
 }

@@ -146,8 +146,8 @@ final class CLPProblem {
         let x = Clp_getColSolution(handle), reduced = Clp_getReducedCost(handle)
         let activity = Clp_getRowActivity(handle), price = Clp_getRowPrice(handle)
         guard let x, let reduced, let activity, let price else { return result }
-        result.columnLevel = (0..<columns).map { GLPKProblem.cleaned(x[$0], model.columnLower[$0], model.columnUpper[$0]) }
-        result.rowLevel = (0..<rows).map { GLPKProblem.cleaned(activity[$0], model.rowLower[$0], model.rowUpper[$0]) }
+        result.columnLevel = (0..<columns).map { CoinColumnMatrix.cleaned(x[$0], model.columnLower[$0], model.columnUpper[$0]) }
+        result.rowLevel = (0..<rows).map { CoinColumnMatrix.cleaned(activity[$0], model.rowLower[$0], model.rowUpper[$0]) }
         result.columnMarginal = (0..<columns).map {
             CLPProblem.marginal(reduced[$0], basic: Clp_getColumnStatus(handle, Int32($0)) == 1)
         }

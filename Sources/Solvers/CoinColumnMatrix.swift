@@ -49,6 +49,12 @@ struct CoinColumnMatrix {
         value.isInfinite ? (value > 0 ? infinity : -infinity) : value
     }
 
+    /// A level as GAMS reports it (`GLPKProblem.cleaned`: round-off next to zero or a bound is
+    /// that value); infinite bounds, which never match, are passed as COIN's.
+    static func cleaned(_ value: Double, _ lower: Double, _ upper: Double) -> Double {
+        GLPKProblem.cleaned(value, bound(lower), bound(upper))
+    }
+
     /// Calls `body` with the arrays as C pointers, in `Clp_loadProblem`'s order: column starts,
     /// row indices, values, column bounds, objective, row bounds.
     func withPointers<T>(_ body: (UnsafePointer<Int32>, UnsafePointer<Int32>, UnsafePointer<Double>,
