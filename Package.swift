@@ -20,6 +20,7 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CGLPK", path: "Sources/CGLPK"),
         .systemLibrary(name: "CIpopt", path: "Sources/CIpopt"),
+        .systemLibrary(name: "CCoin", path: "Sources/CCoin"),
         .systemLibrary(name: "CMalloc", path: "Sources/CMalloc"),
         .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
         .target(name: "Diagnostics"),
@@ -28,7 +29,7 @@ let package = Package(
         .target(name: "Semantics", dependencies: ["Syntax", "IR", "GDX", "GDXBridge"], swiftSettings: fast),
         .target(name: "Execution", dependencies: ["Semantics", "IR", "Derivatives", "GDX", "GDXBridge"], swiftSettings: fast),
         .target(name: "Derivatives", dependencies: ["IR"], swiftSettings: fast),
-        .target(name: "Solvers", dependencies: ["IR", "Derivatives", "CGLPK", "CIpopt"]),
+        .target(name: "Solvers", dependencies: ["IR", "Derivatives", "CGLPK", "CIpopt", "CCoin"]),
         // process-wide memory measures for large runs (helper threads faulting in pages, malloc
         // tuning): the executable installs them as IR's MemoryHooks; no library target imports it
         .target(name: "Platform", dependencies: ["IR", "CMalloc"]),

@@ -181,6 +181,8 @@ public enum Driver {
     public static func standardSolvers() -> SolverRegistry {
         var solvers = SolverRegistry()
         solvers.register(GLPKSolver(), title: "GLPK", modelTypes: [.lp, .mip, .rmip])
+        solvers.register(CLPSolver(), title: "CLP", modelTypes: [.lp, .rmip])
+        solvers.register(CBCSolver(), title: "CBC", modelTypes: [.lp, .mip, .rmip])
         solvers.register(IpoptSolver(), title: "Ipopt", modelTypes: [.nlp, .qcp, .dnlp, .rminlp, .rmiqcp])
         return solvers
     }

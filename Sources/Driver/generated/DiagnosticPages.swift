@@ -6825,7 +6825,9 @@ The option file that `m.optFile` selects names an option the solver does not hav
 one a value it cannot take. For GLPK (`glpk.opt`) the options are GLPK's own parameter names:
 `presolve`, `scale`, `meth`, `pricing`, `r_test`, `tol_bnd`, `tol_dj`, `tol_piv` (simplex),
 `br_tech`, `bt_tech`, `pp_tech`, `gmi_cuts`, `mir_cuts`, `cov_cuts`, `clq_cuts`, `fp_heur`,
-`ps_heur`, `tol_int`, `tol_obj` (branch-and-cut) and `solvefinal`. The solve is not run.
+`ps_heur`, `tol_int`, `tol_obj` (branch-and-cut) and `solvefinal`. For CLP (`clp.opt`) and CBC
+(`cbc.opt`) they are the names of GAMS's COIN-OR links, listed in the message and in the README
+("Solvers and statuses"). The solve is not run.
 
 ## Example
 
@@ -8379,8 +8381,10 @@ display b;
         "W4001": ##"""
 # W4001: solver not available
 
-An option selects a solver that enm does not have. The solve uses GLPK (for `lp`, `mip`,
-`rmip`) or Ipopt (for `nlp`, `qcp`, `dnlp`, `rminlp`, `rmiqcp`) instead.
+An option selects a solver that enm does not have, or one that does not solve that model type
+(`option mip = clp;`). The solve keeps the solver it had: by default GLPK (for `lp`, `mip`,
+`rmip`) or Ipopt (for `nlp`, `qcp`, `dnlp`, `rminlp`, `rmiqcp`). enm's solvers are `glpk`, `clp`
+(`lp`, `rmip`), `cbc` (`lp`, `mip`, `rmip`) and `ipopt`.
 
 ## Example
 
@@ -8400,15 +8404,15 @@ warning[W4001]: solver 'cplex' is not available; GLPK is used for lp
 
 ## Why
 
-GAMS models often name a commercial solver. enm has one solver for each family of model types,
-so such an option is taken as a wish, and the run goes on with the solver there is.
+GAMS models often name a commercial solver. enm has the open-source ones above, so such an
+option is taken as a wish, and the run goes on with the solver there is.
 
 ## Fix
 
-Remove the option, or name the solver enm uses:
+Remove the option, or name a solver enm has:
 
 ```gams
-option lp = glpk;
+option lp = clp;
 ```
 
 """##,

@@ -1,0 +1,173 @@
+import CCoin
+import IR
+
+/// The COIN-OR CLP backend (`option lp = clp;`): LP and RMIP by CLP's simplex or barrier
+/// through its C interface.
+///
+/// Each solve builds its own `ClpSimplex`, which keeps no state outside itself, so solves on
+/// several threads (the blocks of a decomposed model) run at once. The basis it returns uses
+/// GLPK's status codes (`CoinBasisCodes`), so a loop may switch between GLPK and CLP and still
+/// start warm.
+public struct CLPSolver: Solver {
+    /// The backend's name, `"clp"`.
+    public let name = "clp"
+
+    /// Creates the backend; it keeps no state between solves.
+    public init() {}
+
+    /// Solves `model` (integrality ignored) with CLP under `options`.
+    public func solve(_ model: ScalarModel, options: SolveOptions) -> SolveResult {
+        let budget = TimeBudget(seconds: options.resLim)
+        var result = run(model, options: options, settings: CLPOptions.read(options.solverOptions).options, budget: budget)
+        result.solverSeconds = budget.elapsedSeconds
+        return result
+    }
+
+    /// The settings of a `clp.opt` file that CLP cannot take.
+    public func optionProblems(_ settings: [SolverOptionSetting]) -> [String] {
+        CLPOptions.read(settings).problems
+    }
+
+    /// Solves with settings already read (CBC hands its LPs over with its own option file's).
+    func run(_ model: ScalarModel, options: SolveOptions, settings: CLPOptions, budget: TimeBudget) -> SolveResult {
+        if let problem = GLPKProblem.structuralProblem(in: model) {
+            return CLPSolver.failure(.errorNoSolution, .setupFailure, "model not passed to CLP: \(problem)")
+        }
+        let problem = CLPProblem(model)
+        if options.loadOnly {
+            return CLPSolver.failure(.noSolutionReturned, .solveProcessingSkipped, "model loaded into CLP; solve skipped (loadOnly)")
+        }
+        if let conflict = model.boundConflict() {
+            return CLPSolver.failure(.infeasible, .normalCompletion, "infeasible bounds: \(conflict)")
+        }
+        problem.configure(settings, timeLimit: settings.timeLimit ?? budget.remainingSeconds,
+                          iterationLimit: settings.iterationLimit ?? options.iterLim)
+        let warm = options.startBasis.map { problem.copyIn($0) } ?? false
+        problem.solve(settings, warm: warm, preferDual: options.preferDualSimplex)
+        return problem.result(model)
+    }
+
+    static func failure(_ model: ModelStatus, _ solver: SolverStatus, _ message: String) -> SolveResult {
+        var result = SolveResult(modelStatus: model, solverStatus: solver)
+        result.message = message
+        return result
+    }
+}
+
+/// One `ClpSimplex` loaded from a `ScalarModel`; deleted when released.
+final class CLPProblem {
+    let handle: UnsafeMutableRawPointer
+    let rows: Int
+    let columns: Int
+    /// The model's objective constant, which CLP is not told (its offset has its own sign rules).
+    let objectiveConstant: Double
+
+    init(_ model: ScalarModel) {
+        handle = Clp_newModel()
+        rows = model.rowCount
+        columns = model.columnCount
+        objectiveConstant = model.objectiveConstant
+        Clp_setLogLevel(handle, 0)
+        let matrix = CoinColumnMatrix(model)
+        matrix.withPointers { starts, indices, values, lower, upper, costs, rowLower, rowUpper in
+            Clp_loadProblem(handle, Int32(columns), Int32(rows), starts, indices, values, lower, upper, costs, rowLower, rowUpper)
+        }
+        Clp_setOptimizationDirection(handle, model.sense == .maximize ? -1 : 1)
+    }
+
+    deinit {
+        Clp_deleteModel(handle)
+    }
+
+    /// Sets the limits and what the option file asks for.
+    func configure(_ settings: CLPOptions, timeLimit: Double, iterationLimit: Int) {
+        Clp_setLogLevel(handle, settings.logLevel)
+        // CLP reads a nonpositive limit as "none": a spent budget still stops at once
+        Clp_setMaximumSeconds(handle, timeLimit.isFinite ? max(timeLimit, 1e-3) : -1)
+        Clp_setMaximumIterations(handle, Int32(clamping: max(0, iterationLimit)))
+        if let scaling = settings.scaling { Clp_scaling(handle, scaling) }
+        if let t = settings.primalTolerance { Clp_setPrimalTolerance(handle, t) }
+        if let t = settings.dualTolerance { Clp_setDualTolerance(handle, t) }
+        if let p = settings.perturbation { Clp_setPerturbation(handle, p) }
+    }
+
+    /// Sets the statuses of `basis` (GLPK codes); false, and nothing set, when its sizes do not
+    /// match the model.
+    func copyIn(_ basis: SimplexBasis) -> Bool {
+        guard basis.rows.count == rows, basis.columns.count == columns else { return false }
+        for (j, status) in basis.columns.enumerated() {
+            Clp_setColumnStatus(handle, Int32(j), CoinBasisCodes.clp(fromGLPK: status))
+        }
+        for (i, status) in basis.rows.enumerated() {
+            Clp_setRowStatus(handle, Int32(i), CoinBasisCodes.clp(fromGLPK: status))
+        }
+        return true
+    }
+
+    /// Runs CLP: from a basis, the simplex goes on from it (dual unless the file asks for the
+    /// primal, as a loop usually changes right-hand sides); from nothing, the file's method
+    /// with presolve, and the dual simplex when the caller prefers it (the blocks of a
+    /// decomposed model).
+    func solve(_ settings: CLPOptions, warm: Bool, preferDual: Bool) {
+        if warm && settings.method != .barrier {
+            _ = settings.method == .primal ? Clp_primal(handle, 0) : Clp_dual(handle, 0)
+            return
+        }
+        let method = settings.method == .automatic && preferDual ? .dual : settings.method
+        let solve = ClpSolve_new()
+        defer { ClpSolve_delete(solve) }
+        // ClpSolve's SolveType: useDual 0, usePrimal 1, useBarrier 3, automatic 5
+        let type: Int32
+        switch method {
+        case .dual: type = 0
+        case .primal: type = 1
+        case .barrier: type = 3
+        case .automatic: type = 5
+        }
+        ClpSolve_setSolveType(solve, type, -1)
+        ClpSolve_setPresolveType(solve, settings.presolve ? 0 : 1, -1)
+        _ = Clp_initialSolveWithOptions(handle, solve)
+    }
+
+    /// Statuses, point, marginals with GAMS's signs (CLP's duals are d objective / d rhs in the
+    /// model's own sense already) and the final basis.
+    func result(_ model: ScalarModel) -> SolveResult {
+        let outcome = CLPStatusTable.outcome(status: Clp_status(handle), secondary: Clp_secondaryStatus(handle),
+                                             primalFeasible: Clp_numberPrimalInfeasibilities(handle) == 0)
+        var result = SolveResult(modelStatus: outcome.model, solverStatus: outcome.solver)
+        result.message = outcome.message
+        result.iterations = Int(Clp_numberIterations(handle))
+        if Clp_statusExists(handle) != 0 && outcome.solver == .normalCompletion {
+            result.basis = SimplexBasis(rows: (0..<rows).map { CoinBasisCodes.glpk(fromCLP: Clp_getRowStatus(handle, Int32($0))) },
+                                        columns: (0..<columns).map { CoinBasisCodes.glpk(fromCLP: Clp_getColumnStatus(handle, Int32($0))) })
+        }
+        guard outcome.hasPoint else { return result }
+        result.objective = Clp_objectiveValue(handle) + objectiveConstant
+        let x = Clp_getColSolution(handle), reduced = Clp_getReducedCost(handle)
+        let activity = Clp_getRowActivity(handle), price = Clp_getRowPrice(handle)
+        guard let x, let reduced, let activity, let price else { return result }
+        result.columnLevel = (0..<columns).map { CoinColumnMatrix.cleaned(x[$0], model.columnLower[$0], model.columnUpper[$0]) }
+        result.rowLevel = (0..<rows).map { CoinColumnMatrix.cleaned(activity[$0], model.rowLower[$0], model.rowUpper[$0]) }
+        result.columnMarginal = (0..<columns).map {
+            CLPProblem.marginal(reduced[$0], basic: Clp_getColumnStatus(handle, Int32($0)) == 1)
+        }
+        result.rowMarginal = (0..<rows).map {
+            CLPProblem.marginal(price[$0], basic: Clp_getRowStatus(handle, Int32($0)) == 1)
+        }
+        return result
+    }
+
+    /// A marginal in GAMS's spelling: 0 for a basic entry (CLP may leave round-off there), and
+    /// `EPS` (-0.0) for a nonbasic entry whose marginal is zero.
+    static func marginal(_ value: Double, basic: Bool) -> Double {
+        if basic { return 0 }
+        return value == 0 ? -0.0 : value
+    }
+}
+
+extension TimeBudget {
+    /// What is left of the limit in seconds (infinity without a limit, 0 when spent).
+    var remainingSeconds: Double {
+        max(0, Double(remainingMilliseconds(atLeast: 0)) / 1000)
+    }
+}

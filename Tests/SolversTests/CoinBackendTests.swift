@@ -1,0 +1,157 @@
+import Dispatch
+import IR
+import Testing
+@testable import Solvers
+
+/// CLP and CBC beyond the conformance suite: limits (never optimal), infeasibility verdicts,
+/// the best bound and gap, warm starts, option files and solves on several threads.
+@Suite("COIN-OR backends")
+struct CoinBackendTests {
+    // MARK: - Status tables
+
+    @Test func clpLimitsAreNeverOptimal() {
+        let time = CLPStatusTable.outcome(status: 3, secondary: 9, primalFeasible: true)
+        #expect(time.model == .feasible && time.solver == .resourceInterrupt)
+        let iterations = CLPStatusTable.outcome(status: 3, secondary: 0, primalFeasible: false)
+        #expect(iterations.model == .intermediateInfeasible && iterations.solver == .iterationInterrupt)
+        #expect(CLPStatusTable.outcome(status: 4, secondary: 0, primalFeasible: true).solver == .solverFailure)
+    }
+
+    @Test func cbcGapStopIsAnIntegerSolutionUnlessClosed() {
+        let open = CBCStatusTable.outcome(status: 0, secondary: 2, incumbent: true, gapClosed: false, relaxation: .unknown)
+        #expect(open.model == .integerSolution && open.solver == .normalCompletion)
+        let closed = CBCStatusTable.outcome(status: 0, secondary: 2, incumbent: true, gapClosed: true, relaxation: .unknown)
+        #expect(closed.model == .optimal)
+        let nodes = CBCStatusTable.outcome(status: 1, secondary: 3, incumbent: false, gapClosed: false, relaxation: .unknown)
+        #expect(nodes.model == .noSolutionReturned && nodes.solver == .iterationInterrupt)
+        let time = CBCStatusTable.outcome(status: 1, secondary: 4, incumbent: true, gapClosed: true, relaxation: .unknown)
+        #expect(time.model == .integerSolution && time.solver == .resourceInterrupt)
+    }
+
+    // MARK: - Limits
+
+    @Test(arguments: [ConformanceBackend.clp, .cbc])
+    func lpIterationLimitStopsBeforeTheOptimum(_ backend: ConformanceBackend) {
+        var options = SolveOptions()
+        options.iterLim = 1
+        let result = backend.solver.solve(TestModels.transport(), options: options)
+        #expect(result.solverStatus == .iterationInterrupt, "\(result.message)")
+        #expect(result.modelStatus == .feasible || result.modelStatus == .intermediateInfeasible)
+    }
+
+    @Test func cbcNodeLimitReportsTheIncumbentAndTheGap() {
+        var options = SolveOptions()
+        options.nodeLimit = 2
+        options.solverOptions = [SolverOptionSetting(name: "cuts", value: "off")]
+        let result = CBCSolver().solve(TestModels.marketSplit(constant: 10_000, maximize: true), options: options)
+        #expect(result.solverStatus == .iterationInterrupt, "\(result.message)")
+        #expect(result.modelStatus == .integerSolution)
+        let objective = try! #require(result.objective), bound = try! #require(result.bestBound)
+        // maximizing: the bound is above the incumbent, and the instance has no exact split
+        #expect(bound > objective && bound <= 10_000 + 1e-6 && objective < 10_000)
+        #expect(result.rowMarginal.allSatisfy(SpecialValue.isNA))
+    }
+
+    @Test func cbcTimeLimitIsAResourceInterrupt() {
+        var options = SolveOptions()
+        options.resLim = 0.3
+        let result = CBCSolver().solve(TestModels.marketSplit(rows: 6, items: 60), options: options)
+        #expect(result.solverStatus == .resourceInterrupt, "\(result.message)")
+        #expect(result.modelStatus == .integerSolution || result.modelStatus == .noSolutionReturned)
+        #expect(result.solverSeconds < 5)
+    }
+
+    @Test func cbcIterationLimitIsNotSilentlyIgnored() {
+        var options = SolveOptions()
+        options.iterLim = 100
+        let result = CBCSolver().solve(TestModels.knapsack(), options: options)
+        #expect(result.warnings == ["CBC cannot limit the simplex iterations of a branch-and-cut search; "
+            + "iterLim = 100 is not applied (resLim and nodLim are)"])
+    }
+
+    // MARK: - Verdicts
+
+    @Test func cbcTellsIntegerInfeasibleFromInfeasible() {
+        // 2x = 1 with x integer: the relaxation is feasible
+        var model = ScalarModel()
+        let x = model.addColumn(lower: 0, upper: 10, isInteger: true, origin: TestModels.origin("x"))
+        model.objective[x] = 1
+        model.addRow(columns: [Int32(x)], values: [2], lower: 1, upper: 1, origin: TestModels.origin("half"))
+        #expect(CBCSolver().solve(model, options: SolveOptions()).modelStatus == .integerInfeasible)
+        #expect(CBCSolver().solve(TestModels.contradictoryIntegers(), options: SolveOptions()).modelStatus == .infeasible)
+    }
+
+    @Test func cbcOptimumHasItsBoundAndObjectiveConstant() {
+        var model = TestModels.knapsack()
+        model.objectiveConstant = 100
+        let result = CBCSolver().solve(model, options: SolveOptions())
+        #expect(result.modelStatus == .optimal)
+        #expect(result.objective == 129 && result.bestBound == 129)
+    }
+
+    // MARK: - Warm starts
+
+    @Test func clpRestartsFromItsOwnBasisAndFromGLPKs() {
+        let model = TestModels.transport()
+        let first = CLPSolver().solve(model, options: SolveOptions())
+        let glpk = GLPKSolver().solve(model, options: SolveOptions())
+        for basis in [first.basis, glpk.basis] {
+            var options = SolveOptions()
+            options.startBasis = try! #require(basis)
+            let again = CLPSolver().solve(model, options: options)
+            #expect(again.modelStatus == .optimal && again.iterations == 0)
+            #expect(abs((again.objective ?? 0) - 153.675) < 1e-9)
+        }
+        // and GLPK starts from CLP's
+        var options = SolveOptions()
+        options.startBasis = first.basis
+        #expect(GLPKSolver().solve(model, options: options).iterations == 0)
+    }
+
+    // MARK: - Option files
+
+    @Test func optionFilesRefuseWhatTheBackendCannotTake() {
+        let clp = CLPSolver().optionProblems([SolverOptionSetting(name: "startalg", value: "simplex"),
+                                             SolverOptionSetting(name: "pivoting", value: "1")])
+        #expect(clp.first == "CLP option 'startalg' cannot be 'simplex'")
+        #expect(clp.last?.hasPrefix("unknown CLP option 'pivoting'; CLP's options are iterlim, loglevel,") == true)
+        #expect(CBCSolver().optionProblems([SolverOptionSetting(name: "cuts", value: "maybe")])
+            == ["CBC option 'cuts' cannot be 'maybe'"])
+        #expect(CBCSolver().optionProblems([SolverOptionSetting(name: "optcr", value: "0.1"),
+                                            SolverOptionSetting(name: "preprocess", value: "0")]).isEmpty)
+    }
+
+    @Test(arguments: ["primal", "dual", "barrier"])
+    func everyCLPMethodReachesTheTransportOptimum(_ method: String) {
+        var options = SolveOptions()
+        options.solverOptions = [SolverOptionSetting(name: "startalg", value: method)]
+        let result = CLPSolver().solve(TestModels.transport(), options: options)
+        #expect(result.modelStatus == .optimal)
+        #expect(abs((result.objective ?? 0) - 153.675) < 1e-6)
+        #expect(abs(result.rowMarginal[3] - 0.225) < 1e-6)
+    }
+
+    @Test func cbcSolveFinalGivesTheFixedLPsMarginals() {
+        var options = SolveOptions()
+        options.solverOptions = [SolverOptionSetting(name: "solvefinal", value: "1")]
+        let result = CBCSolver().solve(TestModels.knapsack(), options: options)
+        let glpk = GLPKSolver().solve(TestModels.knapsack(), options: options)
+        #expect(result.modelStatus == .optimal)
+        #expect(result.columnMarginal == glpk.columnMarginal && result.rowMarginal == glpk.rowMarginal)
+        #expect(!result.columnMarginal.contains(where: SpecialValue.isNA))
+    }
+
+    // MARK: - Threads
+
+    @Test func solvesOnSeveralThreadsAtOnce() {
+        let lp = TestModels.transport(), mip = TestModels.knapsack()
+        let objectives = UnsafeMutableBufferPointer<Double>.allocate(capacity: 16)
+        defer { objectives.deallocate() }
+        DispatchQueue.concurrentPerform(iterations: 16) { k in
+            let result = k.isMultiple(of: 2) ? CLPSolver().solve(lp, options: SolveOptions())
+                                             : CBCSolver().solve(mip, options: SolveOptions())
+            objectives[k] = result.objective ?? .nan
+        }
+        for k in 0..<16 { #expect(abs(objectives[k] - (k.isMultiple(of: 2) ? 153.675 : 29)) < 1e-9, "solve \(k)") }
+    }
+}
