@@ -35,7 +35,7 @@ let package = Package(
         .target(name: "Platform", dependencies: ["IR", "CMalloc"]),
         .target(name: "Report", dependencies: ["IR"]),
         .target(name: "Formats", dependencies: ["Diagnostics", "IR"]),
-        .target(name: "GDX", dependencies: ["CZlib"]),
+        .target(name: "GDX", dependencies: ["Diagnostics", "CZlib"]),
         .target(name: "GDXBridge", dependencies: ["Diagnostics", "IR", "GDX"]),
         .target(name: "Driver", dependencies: ["Diagnostics", "Syntax", "IR", "Semantics", "Execution", "Solvers", "Report", "Formats", "GDX", "GDXBridge"]),
         .executableTarget(name: "enm", dependencies: [

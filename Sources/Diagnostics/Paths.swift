@@ -1,13 +1,15 @@
 /// Path arithmetic on plain strings (Foundation's `NSString` path methods trap on some
 /// one-character paths on Linux).
 public enum Paths {
-    /// The folder part of `path`: "" when it has none, "/" for an entry of the root folder.
+    /// The folder part of `path`: "" when it has none, "/" for an entry of the root folder
+    /// (repeated slashes count as one: the folder of `a//b/` is `a`).
     public static func directory(of path: String) -> String {
         var p = Substring(path)
         while p.count > 1 && p.hasSuffix("/") { p = p.dropLast() }
         guard let slash = p.lastIndex(of: "/") else { return "" }
-        if slash == p.startIndex { return "/" }
-        return String(p[..<slash])
+        var folder = p[..<slash]
+        while folder.count > 1 && folder.hasSuffix("/") { folder = folder.dropLast() }
+        return folder.isEmpty ? "/" : String(folder)
     }
 
     /// `name` inside `directory` (an absolute `name` stays as it is).
@@ -23,11 +25,12 @@ public enum Paths {
         return lastComponent(of: name).contains(".") ? name : name + ".gdx"
     }
 
-    /// The last component of `path` (the file name), `path` itself when it has no folder.
+    /// The last component of `path` (the file name), `path` itself when it has no folder
+    /// (and `/` for the root).
     public static func lastComponent(of path: String) -> String {
         var p = Substring(path)
         while p.count > 1 && p.hasSuffix("/") { p = p.dropLast() }
-        guard let slash = p.lastIndex(of: "/") else { return String(p) }
+        guard let slash = p.lastIndex(of: "/"), p.count > 1 else { return String(p) }
         return String(p[p.index(after: slash)...])
     }
 }

@@ -1,3 +1,4 @@
+import Diagnostics
 import IR
 #if canImport(Glibc)
 import Glibc
@@ -88,48 +89,14 @@ public enum ModelExport {
         return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino
     }
 
-    /// Writes `text` to a new file in the folder of `path`, then renames it to `path`, so that
-    /// readers see either the old file or the whole new one. Throws E5003 with the system's reason.
+    /// Writes `text` to `path` atomically (AtomicFile). Throws E5003 with the system's reason.
     public static func writeAtomically(_ text: String, to path: String) throws {
-        let (folder, base) = split(path)
-        let shownFolder = folder.isEmpty ? "." : folder.count > 1 ? String(folder.dropLast()) : folder
-        func failure(_ code: Int32) -> ExportError {
-            ExportError.cannotWrite("cannot write '\(path)': \(String(cString: strerror(code)))",
-                                    help: ["check that the folder '\(shownFolder)' exists and is writable"])
-        }
-        if base.isEmpty || base == "." || base == ".." { throw failure(EISDIR) }
-        var temporary = ""
-        var fd: Int32 = -1
-        for _ in 0..<100 {
-            temporary = folder + ".\(base).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
-            fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
-            if fd >= 0 || errno != EEXIST { break }
-        }
-        if fd < 0 { throw failure(errno) }
-        var bytes = Array(text.utf8)
-        var done = 0
-        var writeError: Int32 = 0
-        bytes.withUnsafeMutableBytes { buffer in
-            while done < buffer.count {
-                let n = write(fd, buffer.baseAddress! + done, buffer.count - done)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    writeError = errno
-                    return
-                }
-                done += n
-            }
-        }
-        if writeError == 0 && fsync(fd) != 0 { writeError = errno }
-        if close(fd) != 0 && writeError == 0 { writeError = errno }
-        if writeError != 0 {
-            unlink(temporary)
-            throw failure(writeError)
-        }
-        if rename(temporary, path) != 0 {
-            let code = errno
-            unlink(temporary)
-            throw failure(code)
+        do {
+            try AtomicFile.write(Array(text.utf8), to: path)
+        } catch let f as AtomicFile.Failure {
+            let folder = Paths.directory(of: path)
+            throw ExportError.cannotWrite("cannot write '\(path)': \(f.reason)",
+                                          help: ["check that the folder '\(folder.isEmpty ? "." : folder)' exists and is writable"])
         }
     }
 }

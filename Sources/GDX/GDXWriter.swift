@@ -1,3 +1,4 @@
+import Diagnostics
 import Foundation
 
 /// Encodes a ``GDXFile`` in the GDX format (version 7, uncompressed) and writes it atomically.
@@ -60,40 +61,14 @@ public enum GDXWriter {
         return w.bytes
     }
 
-    /// Writes `file` to `path` atomically: a temporary file in the same folder, then a rename.
+    /// Writes `file` to `path` atomically (AtomicFile: a temporary file in the same folder,
+    /// flushed, then renamed).
     public static func write(_ file: GDXFile, to path: String) throws {
         let bytes = try encode(file)
-        let url = URL(fileURLWithPath: path)
-        let folder = url.deletingLastPathComponent()
-        let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
-        // POSIX calls, so that a failure names its reason (errno), and the data is on disk
-        // before the rename makes it the file
-        let fd = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard fd >= 0 else { throw GDXError(.unwritable, "cannot write '\(path)': \(String(cString: strerror(errno)))") }
-        let why = writeAll(fd, bytes) && fsync(fd) == 0 ? nil : String(cString: strerror(errno))
-        close(fd)
-        if let why {
-            unlink(temporary.path)
-            throw GDXError(.unwritable, "cannot write '\(path)': \(why)")
-        }
-        guard rename(temporary.path, url.path) == 0 else {
-            let why = String(cString: strerror(errno))
-            try? FileManager.default.removeItem(at: temporary)
-            throw GDXError(.unwritable, "cannot write '\(path)': \(why)")
-        }
-    }
-
-    /// Writes all of `bytes` to `fd`; false (errno set) when it cannot.
-    private static func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> Bool {
-        bytes.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let n = Foundation.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-                if n < 0 && errno == EINTR { continue }
-                guard n > 0 else { return false }
-                offset += n
-            }
-            return true
+        do {
+            try AtomicFile.write(bytes, to: path)
+        } catch let f as AtomicFile.Failure {
+            throw GDXError(.unwritable, "cannot write '\(path)': \(f.reason)")
         }
     }
 

@@ -1,3 +1,4 @@
+import Diagnostics
 import Foundation
 import IR
 #if canImport(Glibc)
@@ -198,7 +199,7 @@ public enum ResultsWriter {
         try makeDirectory(directory)
         removeStaleTemporaries(in: directory)
         for f in files {
-            try writeAtomically(Array(f.contents.utf8), to: joinPath(directory, f.name))
+            try writeAtomically(Array(f.contents.utf8), to: Paths.join(directory, f.name))
         }
         // make the renames durable; a folder that cannot be opened for this is not an error
         let dfd = open(directory, O_RDONLY)
@@ -215,7 +216,7 @@ public enum ResultsWriter {
         for name in names where name.hasPrefix(".") {
             guard let marker = name.range(of: ".tmp-", options: .backwards),
                   let pid = Int32(name[marker.upperBound...]), pid > 0 else { continue }
-            if kill(pid, 0) != 0 && errno == ESRCH { unlink(joinPath(directory, name)) }
+            if kill(pid, 0) != 0 && errno == ESRCH { unlink(Paths.join(directory, name)) }
         }
     }
 
@@ -226,67 +227,20 @@ public enum ResultsWriter {
             guard info.st_mode & S_IFMT == S_IFDIR else { throw ResultsWriteError(path: path, reason: "it exists and is not a folder") }
             return
         }
-        let parent = parentPath(path)
+        let parent = Paths.directory(of: path)
         if !parent.isEmpty && parent != path { try makeDirectory(parent) }
         if mkdir(path, 0o777) != 0 && errno != EEXIST {
             throw ResultsWriteError(path: path, reason: systemReason())
         }
     }
 
-    /// Writes `bytes` to `path` through a temporary file in the same folder
-    /// (`.NAME.tmp-PID`), flushed to disk and then renamed over `path`: readers see the old
-    /// file or the whole new one, never part of it. The temporary file is removed on failure.
+    /// Writes `bytes` to `path` atomically (AtomicFile), failures as ResultsWriteError.
     public static func writeAtomically(_ bytes: [UInt8], to path: String) throws {
-        let temp = joinPath(parentPath(path), ".\(lastPathComponent(path)).tmp-\(getpid())")
-        let fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard fd >= 0 else { throw ResultsWriteError(path: temp, reason: systemReason()) }
-        var failure: ResultsWriteError? = nil
-        var written = 0
-        bytes.withUnsafeBytes { buffer in
-            while written < buffer.count {
-                let n = posixWrite(fd, buffer.baseAddress! + written, buffer.count - written)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    failure = ResultsWriteError(path: temp, reason: systemReason())
-                    return
-                }
-                written += n
-            }
+        do {
+            try AtomicFile.write(bytes, to: path)
+        } catch let f as AtomicFile.Failure {
+            throw ResultsWriteError(path: f.path, reason: f.reason)
         }
-        if failure == nil && fsync(fd) != 0 { failure = ResultsWriteError(path: temp, reason: systemReason()) }
-        if close(fd) != 0 && failure == nil { failure = ResultsWriteError(path: temp, reason: systemReason()) }
-        if failure == nil && rename(temp, path) != 0 { failure = ResultsWriteError(path: path, reason: systemReason()) }
-        if let failure {
-            unlink(temp)
-            throw failure
-        }
-    }
-
-    // Paths are taken apart here rather than with NSString, whose path methods stop the program
-    // on one-character paths on Linux.
-
-    /// The folder part of `path`: `""` for a bare name, `/` for a name in the root.
-    public static func parentPath(_ path: String) -> String {
-        var p = Substring(path)
-        while p.count > 1 && p.hasSuffix("/") { p = p.dropLast() }
-        guard let slash = p.lastIndex(of: "/") else { return "" }
-        var q = p[..<slash]
-        while q.count > 1 && q.hasSuffix("/") { q = q.dropLast() }
-        return q.isEmpty ? "/" : String(q)
-    }
-
-    /// The last component of `path` (trailing slashes ignored).
-    public static func lastPathComponent(_ path: String) -> String {
-        var p = Substring(path)
-        while p.count > 1 && p.hasSuffix("/") { p = p.dropLast() }
-        guard let slash = p.lastIndex(of: "/"), p.count > 1 else { return String(p) }
-        return String(p[p.index(after: slash)...])
-    }
-
-    /// `name` inside the folder `directory` (`""` standing for the working folder).
-    public static func joinPath(_ directory: String, _ name: String) -> String {
-        if directory.isEmpty { return name }
-        return directory.hasSuffix("/") ? directory + name : directory + "/" + name
     }
 
     /// The system's words for the current `errno`.

@@ -1,3 +1,4 @@
+import Diagnostics
 import Foundation
 import IR
 import Testing
@@ -165,18 +166,18 @@ private func contents(_ path: String) -> String? {
     }
 
     @Test func pathsAreTakenApartWithoutFoundation() {
-        #expect(ResultsWriter.parentPath("r") == "")
-        #expect(ResultsWriter.parentPath("r/") == "")
-        #expect(ResultsWriter.parentPath("a/b") == "a")
-        #expect(ResultsWriter.parentPath("a//b/") == "a")
-        #expect(ResultsWriter.parentPath("/a") == "/")
-        #expect(ResultsWriter.parentPath("/") == "/")
-        #expect(ResultsWriter.lastPathComponent("r") == "r")
-        #expect(ResultsWriter.lastPathComponent("a/b.csv") == "b.csv")
-        #expect(ResultsWriter.lastPathComponent("a/b/") == "b")
-        #expect(ResultsWriter.joinPath("", "x.csv") == "x.csv")
-        #expect(ResultsWriter.joinPath("d", "x.csv") == "d/x.csv")
-        #expect(ResultsWriter.joinPath("d/", "x.csv") == "d/x.csv")
+        #expect(Paths.directory(of: "r") == "")
+        #expect(Paths.directory(of: "r/") == "")
+        #expect(Paths.directory(of: "a/b") == "a")
+        #expect(Paths.directory(of: "a//b/") == "a")
+        #expect(Paths.directory(of: "/a") == "/")
+        #expect(Paths.directory(of: "/") == "/")
+        #expect(Paths.lastComponent(of: "r") == "r")
+        #expect(Paths.lastComponent(of: "a/b.csv") == "b.csv")
+        #expect(Paths.lastComponent(of: "a/b/") == "b")
+        #expect(Paths.join("", "x.csv") == "x.csv")
+        #expect(Paths.join("d", "x.csv") == "d/x.csv")
+        #expect(Paths.join("d/", "x.csv") == "d/x.csv")
     }
 
     @Test func writesFilesIntoANewNestedFolder() throws {
