@@ -809,6 +809,38 @@ private final class Compiler {
         return Int32(sums.count - 1)
     }
 
+    /// The members of a plan's driver set grouped by the label at the key position (one group
+    /// without a key), in their own order within a group: `starts[l] ..< starts[l + 1]` for key
+    /// `l`; nil when the plan does not fit a walk.
+    func groupedWalk(_ plan: DomainPlan) -> RowCode.Walk? {
+        guard plan.keyPositions.count <= 1, let codes = slotCodes(plan.boundPositions.map(\.slot)) else { return nil }
+        let members = plan.driver.setData.sorted
+        let bound = plan.boundPositions.map(\.position)
+        guard Int32(exactly: members.count) != nil else { return nil }
+        var keySlot: Int32 = -1
+        var keyPosition: Int? = nil
+        if let (position, slot) = plan.keyPositions.first {
+            guard let c = Int32(exactly: slot) else { return nil }
+            keySlot = c
+            keyPosition = position
+        }
+        func key(_ t: LabelTuple) -> Int { keyPosition.map { Int(t[$0]) } ?? 0 }
+        let keys = (members.map(key).max() ?? 0) + 1
+        let starts = allocate(Int32.self, keys + 1)
+        starts.initialize(repeating: 0, count: keys + 1)
+        for t in members { starts[key(t) + 1] += 1 }
+        for l in 0..<keys { starts[l + 1] += starts[l] }
+        var next = [Int32](UnsafeBufferPointer(start: starts, count: keys))
+        let labels = allocate(Label.self, members.count * bound.count)
+        for t in members {
+            let at = Int(next[key(t)])
+            next[key(t)] += 1
+            for (k, b) in bound.enumerated() { labels[at * bound.count + k] = t[b] }
+        }
+        return RowCode.Walk(keySlot: keySlot, starts: starts, keys: keys, slots: codes,
+                            width: bound.count, count: members.count, labels: labels)
+    }
+
     /// The loops of `iterate(d, ordered:)` (nil: left to the interpreter).
     func compiledDomain(_ d: ResolvedDomain, _ base: RowCode.Sum, ordered: Bool) -> RowCode.Sum? {
         guard !d.items.isEmpty else { return nil }
@@ -856,34 +888,7 @@ private final class Compiler {
                 else { return nil }
                 newLoops.append(l)
             }
-            guard plan.keyPositions.count <= 1, let codes = slotCodes(plan.boundPositions.map(\.slot)) else { return nil }
-            let members = plan.driver.setData.sorted
-            let bound = plan.boundPositions.map(\.position)
-            guard Int32(exactly: members.count) != nil else { return nil }
-            // members grouped by the label at the key position (one group without a key), in
-            // their own order within a group: starts[l] ..< starts[l + 1] for key l
-            var keySlot: Int32 = -1
-            var keyPosition: Int? = nil
-            if let (position, slot) = plan.keyPositions.first {
-                guard let c = Int32(exactly: slot) else { return nil }
-                keySlot = c
-                keyPosition = position
-            }
-            func key(_ t: LabelTuple) -> Int { keyPosition.map { Int(t[$0]) } ?? 0 }
-            let keys = (members.map(key).max() ?? 0) + 1
-            let starts = allocate(Int32.self, keys + 1)
-            starts.initialize(repeating: 0, count: keys + 1)
-            for t in members { starts[key(t) + 1] += 1 }
-            for l in 0..<keys { starts[l + 1] += starts[l] }
-            var next = [Int32](UnsafeBufferPointer(start: starts, count: keys))
-            let labels = allocate(Label.self, members.count * bound.count)
-            for t in members {
-                let at = Int(next[key(t)])
-                next[key(t)] += 1
-                for (k, b) in bound.enumerated() { labels[at * bound.count + k] = t[b] }
-            }
-            let walk = RowCode.Walk(keySlot: keySlot, starts: starts, keys: keys, slots: codes,
-                                    width: bound.count, count: members.count, labels: labels)
+            guard let walk = groupedWalk(plan) else { return nil }
             walks.append(walk)
             s.walk = walks.count - 1
             guard planFilters(plan) else { return nil }
