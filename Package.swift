@@ -55,7 +55,7 @@ let package = Package(
         .testTarget(name: "ReportTests", dependencies: ["Report", "IR"]),
         .testTarget(name: "FormatsTests", dependencies: ["Formats", "IR", "Driver", "Execution", "Solvers", "CGLPK"]),
         .testTarget(name: "LanguageTests", dependencies: ["Driver", "Diagnostics", "Syntax", "Execution", "IR"],
-                    exclude: ["Models", "Corpus", "NLP", "Tex", "GamsTables", "GamsCorpus"]),
+                    exclude: ["Models", "Corpus", "NLP", "Tex", "GamsTables", "GamsCorpus", "FuzzCorpus"]),
         .testTarget(name: "ModelLibraryTests"),
         .testTarget(name: "GDXTests", dependencies: ["GDX", "Driver"], exclude: ["gdx_reference.py"]),
         .testTarget(name: "PlatformTests", dependencies: ["Platform", "Driver", "IR"]),
