@@ -37,6 +37,8 @@ final class ModelGenerator {
     private var columnSources: [ProvenanceSource?]
     /// Rows whose terms all vanished although their data make them infeasible (E4015).
     private var infeasibleRows = 0
+    /// How far a row whose terms all vanished may miss 0 (`m.tolInfeas`), read once.
+    private let emptyRowTolerance: Double
     /// Faults in the model's arrays ahead of the writes when the application installed such a
     /// helper (MemoryHooks; nil by default).
     private var populator: (any PagePopulating)?
@@ -46,6 +48,7 @@ final class ModelGenerator {
         self.solve = solve
         tables = GenerationTables(labelCount: interpreter.labels.count)
         nonlinearAllowed = solve.type.isNonlinear
+        emptyRowTolerance = interpreter.emptyRowTolerance(solve.model)
         let symbols = interpreter.program.symbols.count + 1
         columnIndexes = Array(repeating: ColumnIndex(), count: symbols)
         columnSources = Array(repeating: nil, count: symbols)
@@ -225,8 +228,7 @@ final class ModelGenerator {
         case .ge: lo = rhs
         case .free: break
         }
-        let tolerance = interpreter.emptyRowTolerance(solve.model)
-        if model.entryColumn.count == open && nonlinearTerms.isEmpty && (lo > tolerance || up < -tolerance) {
+        if model.entryColumn.count == open && nonlinearTerms.isEmpty && (lo > emptyRowTolerance || up < -emptyRowTolerance) {
             // GAMS refuses a row whose terms all vanished when its data make it infeasible
             model.discardOpenRow()
             let row = interpreter.context

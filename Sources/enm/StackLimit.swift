@@ -3,36 +3,26 @@ import Foundation
 import Glibc
 #endif
 
-/// The stack the command runs with. The parser bounds nesting (E0070) to what an 8 MB stack
+/// The stack the command may grow to. The parser bounds nesting (E0070) to what an 8 MB stack
 /// holds, but some passes still recurse once per term of a flat chain, and a script-generated
-/// model may hold a sum of 100,000 terms; the pages are only used when touched.
-let commandStackBytes: rlim_t = 1 << 30
+/// model may hold a sum of 100,000 terms (16 to 32 MB of stack in a debug build); pages are only
+/// used when touched.
+///
+/// Why 120 MB and no more: Linux lays out the memory maps below the main thread's stack with a
+/// gap of the stack limit in force at `exec`, but at least 128 MB. Raising the soft limit after
+/// the start lets the stack grow into that gap without starting the program again (a restart
+/// cost about 15 ms per run); growing past it would run into the maps.
+let commandStackBytes: rlim_t = 120 << 20
 
-/// Set in the environment of the process `ensureLargeStack` starts, so that it starts one only.
-let stackRestartVariable = "ENM_STACK_RESTARTED"
-
-/// Makes sure the main thread may grow its stack to `commandStackBytes`: raises the soft
-/// `RLIMIT_STACK` and starts the program again once, because Linux places the memory maps
-/// below the stack by the limit in force when the program started. The command stays on the
-/// main thread (glibc's main heap and the solvers' page prefaulting depend on that). When the
-/// limit cannot be raised, or the restart fails, the run goes on with the stack it has.
+/// Raises the soft `RLIMIT_STACK` of the main thread, where the command runs (glibc's main heap
+/// and the solvers' page prefaulting depend on that), to `commandStackBytes`, as far as the hard
+/// limit allows; the run goes on with the stack it has when it cannot.
 func ensureLargeStack() {
     #if os(Linux)
-    if getenv(stackRestartVariable) != nil {
-        unsetenv(stackRestartVariable)
-        return
-    }
     var limit = rlimit()
     guard getrlimit(Int32(RLIMIT_STACK.rawValue), &limit) == 0, limit.rlim_cur != rlim_t.max,
           limit.rlim_cur < commandStackBytes else { return }
-    let wanted = limit.rlim_max == rlim_t.max ? commandStackBytes : min(limit.rlim_max, commandStackBytes)
-    guard wanted > limit.rlim_cur else { return }
-    limit.rlim_cur = wanted
-    guard setrlimit(Int32(RLIMIT_STACK.rawValue), &limit) == 0 else { return }
-    setenv(stackRestartVariable, "1", 1)
-    var arguments = CommandLine.unsafeArgv
-    execv("/proc/self/exe", &arguments[0])
-    // still here: the restart failed; go on with the stack the kernel laid out
-    unsetenv(stackRestartVariable)
+    limit.rlim_cur = limit.rlim_max == rlim_t.max ? commandStackBytes : min(limit.rlim_max, commandStackBytes)
+    _ = setrlimit(Int32(RLIMIT_STACK.rawValue), &limit)
     #endif
 }

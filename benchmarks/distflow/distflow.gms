@@ -104,7 +104,8 @@ $if %start% == pf    v.l(n,t) = v0(n,t); pg.l(t) = pg0(t); qg.l(t) = qg0(t);
 Model distflow / all /;
 distflow.optFile = %opt%;
 
-option limRow = 0, limCol = 0, solPrint = off;
+* the solve summary stays on: run.sh reads its timings (solPrint = off would hide it)
+option limRow = 0, limCol = 0;
 
 solve distflow using nlp minimizing cost;
 
