@@ -29,7 +29,7 @@ let package = Package(
         .target(name: "Semantics", dependencies: ["Syntax", "IR", "GDX", "GDXBridge"], swiftSettings: fast),
         .target(name: "Execution", dependencies: ["Semantics", "IR", "Derivatives", "GDX", "GDXBridge"], swiftSettings: fast),
         .target(name: "Derivatives", dependencies: ["IR"], swiftSettings: fast),
-        .target(name: "Solvers", dependencies: ["IR", "Derivatives", "CGLPK", "CIpopt", "CCoin"]),
+        .target(name: "Solvers", dependencies: ["Diagnostics", "IR", "Derivatives", "CGLPK", "CIpopt", "CCoin"]),
         // process-wide memory measures for large runs (helper threads faulting in pages, malloc
         // tuning): the executable installs them as IR's MemoryHooks; no library target imports it
         .target(name: "Platform", dependencies: ["IR", "CMalloc"]),

@@ -1,5 +1,7 @@
 import CIpopt
+import Diagnostics
 import Derivatives
+import Foundation
 import IR
 
 /// The Ipopt backend: a local interior-point method for smooth nonlinear programs (NLP, and LP
@@ -24,6 +26,29 @@ public struct IpoptSolver: Solver {
 
     /// Creates the backend; it keeps no state between solves.
     public init() {}
+
+    /// Settings of an `ipopt.opt` file that Ipopt accepts when they are set but refuses when the
+    /// solve sets itself up ("Setup Failure" without a word on which): a linear solver this
+    /// build does not have, an output file in a folder that does not exist.
+    public func optionProblems(_ settings: [SolverOptionSetting]) -> [String] {
+        settings.compactMap { setting in
+            let name = IpoptOptions.trim(setting.name).lowercased(), value = IpoptOptions.trim(setting.value)
+            switch name {
+            case "linear_solver" where value.lowercased() != IpoptSolver.linearSolver:
+                return "linear_solver '\(value)' is not available: this Ipopt is built with \(IpoptSolver.linearSolver) only"
+            case "output_file":
+                let folder = Paths.directory(of: value)
+                var isFolder: ObjCBool = false
+                let exists = folder.isEmpty || FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) && isFolder.boolValue
+                return exists ? nil : "output_file '\(value)': the folder '\(folder)' does not exist"
+            default:
+                return nil
+            }
+        }
+    }
+
+    /// The linear solver of Debian's Ipopt (coinor-libipopt: MUMPS; the HSL solvers need a licence).
+    static let linearSolver = "mumps"
 
     /// Solves `model` with derivatives computed from its expression DAG.
     public func solve(_ model: ScalarModel, options: SolveOptions) -> SolveResult {

@@ -40,4 +40,27 @@ import Testing
         #expect(run.result.exitCode.rawValue == 0, "\(run.diagnostics)")
         #expect(run.solves.first?.modelStatus.rawValue == 1)
     }
+
+    /// Ipopt accepts these settings when they are set and then fails its setup without saying
+    /// which: enm names them before the solve (E4024).
+    @Test func ipoptSettingsThatFailItsSetupAreNamed() {
+        let model = """
+        Variable x, f;
+        Equation o;
+        o.. f =e= sqr(x - 1);
+        Model m / all /;
+        m.optFile = 1;
+        solve m using nlp minimizing f;
+        """
+        for (option, message) in [
+            ("linear_solver ma57", "ipopt.opt: linear_solver 'ma57' is not available: this Ipopt is built with mumps only"),
+            ("output_file /nonexistent-enm/dir/out.txt", "ipopt.opt: output_file '/nonexistent-enm/dir/out.txt': the folder '/nonexistent-enm/dir' does not exist"),
+        ] {
+            let folder = runFolder(["model.gms": model, "ipopt.opt": option + "\n"])
+            #expect(folder.run.diagnostics.contains("error[E4024]: \(message)\n --> model.gms:6:1"), "\(folder.run.diagnostics)")
+            #expect(folder.run.result.exitCode.rawValue == 2)
+        }
+        let fine = runFolder(["model.gms": model, "ipopt.opt": "linear_solver mumps\n"])
+        #expect(fine.run.result.exitCode.rawValue == 0, "\(fine.run.diagnostics)")
+    }
 }

@@ -6827,7 +6827,10 @@ one a value it cannot take. For GLPK (`glpk.opt`) the options are GLPK's own par
 `br_tech`, `bt_tech`, `pp_tech`, `gmi_cuts`, `mir_cuts`, `cov_cuts`, `clq_cuts`, `fp_heur`,
 `ps_heur`, `tol_int`, `tol_obj` (branch-and-cut) and `solvefinal`. For CLP (`clp.opt`) and CBC
 (`cbc.opt`) they are the names of GAMS's COIN-OR links, listed in the message and in the README
-("Solvers and statuses"). The solve is not run.
+("Solvers and statuses"). For Ipopt (`ipopt.opt`), whose options are checked by Ipopt itself
+(W4004), two settings that Ipopt accepts but then fails its setup on are named here: a
+`linear_solver` this build lacks (Debian's Ipopt has MUMPS only) and an `output_file` in a folder
+that does not exist. The solve is not run.
 
 ## Example
 
