@@ -25,8 +25,8 @@ struct GLPKOptions {
     /// `solvefinal 1`); by default a MIP's marginals are NA, as GAMS 54 reports them.
     var solveFinal = false
 
-    /// Each option GLPK accepts, with how its value is read and where it goes.
-    private static let setters: [String: (inout GLPKOptions, Double) -> Bool] = [
+    /// Each option GLPK accepts, with where its (numeric) value goes and which values it takes.
+    private static let numericSetters: [String: (inout GLPKOptions, Double) -> Bool] = [
         "presolve": { o, v in o.presolve = v != 0; return isFlag(v) },
         "scale": { o, v in o.scale = Int32(v); return v >= 0 && v <= 0xFF && v == v.rounded() },
         "meth": { o, v in o.method = Int32(v); return [1, 2, 3].contains(v) },
@@ -49,28 +49,17 @@ struct GLPKOptions {
         "solvefinal": { o, v in o.solveFinal = v != 0; return isFlag(v) },
     ]
 
-    /// The names an option file may use, sorted (for messages).
-    static var names: [String] { setters.keys.sorted() }
+    /// The option table (messages as for every backend's option file): GLPK's values are numbers.
+    private static let table = SolverOptionTable<GLPKOptions>(solver: "GLPK", setters: numericSetters.mapValues { set in
+        { options, text in Double(text).map { set(&options, $0) } ?? false }
+    })
 
     private static func isFlag(_ v: Double) -> Bool { v == 0 || v == 1 }
     private static func isTolerance(_ v: Double) -> Bool { v > 0 && v < 1 }
 
     /// The options of `settings`; what they cannot be is said in `problems` (one sentence each).
     static func read(_ settings: [SolverOptionSetting]) -> (options: GLPKOptions, problems: [String]) {
-        var options = GLPKOptions()
-        var problems: [String] = []
-        for s in settings {
-            let name = s.name.trimmingCharacters(in: .whitespaces).lowercased()
-            guard let set = setters[name] else {
-                problems.append("unknown GLPK option '\(s.name)'; GLPK's options are \(names.joined(separator: ", "))")
-                continue
-            }
-            guard let value = Double(s.value.trimmingCharacters(in: .whitespaces)), set(&options, value) else {
-                problems.append("GLPK option '\(s.name)' cannot be '\(s.value)'")
-                continue
-            }
-        }
-        return (options, problems)
+        table.read(settings, into: GLPKOptions())
     }
 
     /// Sets what the file gives in the simplex's controls.
