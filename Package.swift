@@ -23,13 +23,18 @@ let package = Package(
         .systemLibrary(name: "CCoin", path: "Sources/CCoin"),
         .systemLibrary(name: "CMalloc", path: "Sources/CMalloc"),
         .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
+        // Siconos numerics' complementarity solver behind a narrow C interface (its headers need
+        // their own include folders, which no Swift target should see)
+        .target(name: "CSiconosShim", path: "Sources/CSiconosShim",
+                cSettings: [.unsafeFlags(["-I/usr/include/siconos", "-I/usr/include/siconos/numerics"])],
+                linkerSettings: [.linkedLibrary("siconos_numerics")]),
         .target(name: "Diagnostics"),
         .target(name: "Syntax", dependencies: ["Diagnostics", "IR"], swiftSettings: fast),
         .target(name: "IR", dependencies: ["Diagnostics"], swiftSettings: fast),
         .target(name: "Semantics", dependencies: ["Syntax", "IR", "GDX", "GDXBridge"], swiftSettings: fast),
         .target(name: "Execution", dependencies: ["Semantics", "IR", "Derivatives", "GDX", "GDXBridge"], swiftSettings: fast),
         .target(name: "Derivatives", dependencies: ["IR"], swiftSettings: fast),
-        .target(name: "Solvers", dependencies: ["Diagnostics", "IR", "Derivatives", "CGLPK", "CIpopt", "CCoin"]),
+        .target(name: "Solvers", dependencies: ["Diagnostics", "IR", "Derivatives", "CGLPK", "CIpopt", "CCoin", "CSiconosShim"]),
         // process-wide memory measures for large runs (helper threads faulting in pages, malloc
         // tuning): the executable installs them as IR's MemoryHooks; no library target imports it
         .target(name: "Platform", dependencies: ["IR", "CMalloc"]),

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs the C libraries enm links (GLPK, Ipopt, COIN-OR CLP and CBC, zlib) when they are missing. Debian/Ubuntu.
+# Installs the C libraries enm links (GLPK, Ipopt, COIN-OR CLP and CBC, Siconos numerics, zlib) when they are missing. Debian/Ubuntu.
 set -euo pipefail
 need=()
 [ -f /usr/include/glpk.h ] || need+=(libglpk-dev)
@@ -10,6 +10,8 @@ need=()
 command -v clp >/dev/null 2>&1 || need+=(coinor-clp)
 command -v cbc >/dev/null 2>&1 || need+=(coinor-cbc)
 [ -f /usr/include/zlib.h ] || need+=(zlib1g-dev)
+# Siconos numerics: the complementarity (MCP) solver
+[ -f /usr/include/siconos/numerics/MCP_Solvers.h ] || need+=(libsiconos-numerics-dev)
 if [ ${#need[@]} -gt 0 ]; then
   echo "installing ${need[*]} ..." >&2
   SUDO=""

@@ -184,6 +184,7 @@ public enum Driver {
         solvers.register(CLPSolver(), title: "CLP", modelTypes: [.lp, .rmip])
         solvers.register(CBCSolver(), title: "CBC", modelTypes: [.lp, .mip, .rmip])
         solvers.register(IpoptSolver(), title: "Ipopt", modelTypes: [.nlp, .qcp, .dnlp, .rminlp, .rmiqcp])
+        solvers.register(SiconosMCPSolver(), title: "Siconos", modelTypes: [.mcp])
         return solvers
     }
 
@@ -391,7 +392,7 @@ public enum Driver {
     public static func summary(_ s: SolveReport, timing: Bool = true) -> String {
         let obj = s.objective.map(summaryNumber) ?? "none"
         return """
-        ---- SOLVE \(s.model) using \(s.type.rawValue) \(s.direction == .maximize ? "maximizing" : "minimizing") \(s.objectiveVariable) (line \(s.line))
+        ---- SOLVE \(s.model) using \(s.type.rawValue)\(s.objectiveVariable.isEmpty ? "" : " \(s.direction == .maximize ? "maximizing" : "minimizing") \(s.objectiveVariable)") (line \(s.line))
              solver \(s.solver): model status \(s.modelStatus.rawValue) \(s.modelStatus.text), solver status \(s.solverStatus.rawValue) \(s.solverStatus.text)
              objective \(obj), \(s.rows) rows, \(s.columns) columns, \(s.nonzeros) nonzeros\(s.blocks > 1 ? ", \(s.blocks) independent blocks" : "")\(s.impliedBounds > 0 ? ", \(s.impliedBounds) implied bound\(s.impliedBounds == 1 ? "" : "s") left to the equalities" : "")\(timing ? ", \(s.iterations) iterations" : "")
 

@@ -54,7 +54,7 @@ public struct CapturedModel {
         self.model = model
         self.modelName = solve.model.name
         self.type = solve.type
-        self.objectiveVariable = solve.objective.name
+        self.objectiveVariable = solve.objective?.name ?? ""
     }
 }
 

@@ -131,14 +131,14 @@ public final class Interpreter {
     }
 
     /// Reports a run-time error (limited to keep the output readable).
-    func runtimeError(_ code: DiagnosticCode, _ message: String, at span: SourceSpan) {
+    func runtimeError(_ code: DiagnosticCode, _ message: String, at span: SourceSpan, help: [String] = []) {
         runtimeErrors += 1
         if runtimeErrors > 20 {
             if runtimeErrors == 21 { diagnostics.error(.E4099, "more than 20 run-time errors; further ones are not shown", at: span) }
             return
         }
         let where_ = context.isEmpty ? "" : " while evaluating \(context)"
-        diagnostics.error(code, message + where_, at: span)
+        diagnostics.error(code, message + where_, at: span, help: help)
     }
 
     // MARK: - statements

@@ -9,8 +9,8 @@ struct GenerationFailure: Error {}
 /// A generated model with what the solve step needs to know about it.
 struct GeneratedModel {
     var model: ScalarModel
-    /// The column of the objective variable.
-    var objectiveColumn: Int
+    /// The column of the objective variable; nil for a complementarity problem.
+    var objectiveColumn: Int?
 }
 
 /// One generation of a model: instantiates the equations of a `solve` into a `ScalarModel`,
@@ -42,12 +42,16 @@ final class ModelGenerator {
     /// Faults in the model's arrays ahead of the writes when the application installed such a
     /// helper (MemoryHooks; nil by default).
     private var populator: (any PagePopulating)?
+    /// A complementarity problem's row constants (its right-hand sides, also of `=n=` rows),
+    /// one per row; nil for other models.
+    private var rowConstants: [Double]?
 
     init(interpreter: Interpreter, solve: SolveR) {
         self.interpreter = interpreter
         self.solve = solve
         tables = GenerationTables(labelCount: interpreter.labels.count)
-        nonlinearAllowed = solve.type.isNonlinear
+        nonlinearAllowed = solve.type.isNonlinear || solve.type == .mcp
+        rowConstants = solve.type == .mcp ? [] : nil
         emptyRowTolerance = interpreter.emptyRowTolerance(solve.model)
         let symbols = interpreter.program.symbols.count + 1
         columnIndexes = Array(repeating: ColumnIndex(), count: symbols)
@@ -69,8 +73,9 @@ final class ModelGenerator {
             if !completed { return nil }
         }
         if infeasibleRows > 0 { return nil }
-        guard let objective = column(of: solve.objective) else {
-            interpreter.runtimeError(.E4014, "objective variable '\(solve.objective.name)' does not appear in any equation of model '\(solve.model.name)'",
+        guard let objectiveVariable = solve.objective else { return complementarityProblem() }
+        guard let objective = column(of: objectiveVariable) else {
+            interpreter.runtimeError(.E4014, "objective variable '\(objectiveVariable.name)' does not appear in any equation of model '\(solve.model.name)'",
                                      at: solve.objectiveSpan)
             return nil
         }
@@ -228,7 +233,9 @@ final class ModelGenerator {
         case .ge: lo = rhs
         case .free: break
         }
-        if model.entryColumn.count == open && nonlinearTerms.isEmpty && (lo > emptyRowTolerance || up < -emptyRowTolerance) {
+        rowConstants?.append(rhs)
+        if rowConstants == nil && model.entryColumn.count == open && nonlinearTerms.isEmpty
+            && (lo > emptyRowTolerance || up < -emptyRowTolerance) {
             // GAMS refuses a row whose terms all vanished when its data make it infeasible
             model.discardOpenRow()
             let row = interpreter.context
@@ -247,6 +254,18 @@ final class ModelGenerator {
             nonlinearTerms.removeAll(keepingCapacity: true)
         }
         return true
+    }
+
+    /// A complementarity problem from the generated rows: each row paired with its column
+    /// (ComplementarityPairing.swift); nil after a located error.
+    private func complementarityProblem() -> GeneratedModel? {
+        guard let pairs = pairedColumns(), boundsAreConsistent() else { return nil }
+        var c = Complementarity()
+        c.pairedColumn = pairs
+        c.constant = rowConstants ?? []
+        model.complementarity = c
+        model.nonlinear = pool
+        return GeneratedModel(model: model, objectiveColumn: nil)
     }
 
     /// Whether every column's lower bound is at most its upper bound (E4016 for each that is not).

@@ -93,6 +93,20 @@ public struct Provenance: Sendable, Equatable {
     }
 }
 
+/// A mixed complementarity problem's pairs (GAMS's `equation.variable` in a model list): the
+/// function of row `r`, F_r(x) = body_r(x) - constant[r], is complementary to column
+/// `pairedColumn[r]` within that column's bounds: F_r = 0 between them, F_r >= 0 at the lower,
+/// F_r <= 0 at the upper. Every column is paired with exactly one row, or fixed.
+public struct Complementarity: Sendable {
+    /// The column paired with each row.
+    public var pairedColumn: [Int32] = []
+    /// The constant each row's function subtracts from its body (its right-hand side, kept
+    /// also for `=n=` rows, whose bounds are infinite).
+    public var constant: [Double] = []
+
+    public init() {}
+}
+
 /// The optimization sense of a model.
 public enum ObjectiveSense: String, Sendable {
     case minimize, maximize
@@ -132,6 +146,9 @@ public struct ScalarModel: Sendable {
     public var nonlinearRows: [NonlinearRow] = []
     /// Root of a nonlinear objective term added to the linear objective, -1 when there is none.
     public var objectiveRoot: Int32 = -1
+    /// The pairing of a mixed complementarity problem (`solve m using mcp`); nil for a model
+    /// with an objective.
+    public var complementarity: Complementarity? = nil
 
     public init() {}
 

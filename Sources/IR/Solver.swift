@@ -60,6 +60,12 @@ public struct SolveResult: Sendable {
         self.solverStatus = solverStatus
     }
 
+    /// A result with statuses and the solver's words, and no point yet.
+    public init(modelStatus: ModelStatus, solverStatus: SolverStatus, message: String) {
+        self.init(modelStatus: modelStatus, solverStatus: solverStatus)
+        self.message = message
+    }
+
     /// Whether a primal point came back.
     public var hasSolution: Bool { !columnLevel.isEmpty }
 }

@@ -423,15 +423,24 @@ public final class Compiler {
     func compileModel(_ m: ModelDeclaration) {
         guard let sym = declare(m.name, .model, domain: [], text: m.text) else { return }
         var eqs: [Symbol] = []
+        var pairs: [Int: Symbol] = [:]
         for term in m.terms {
             var named: [Symbol]
             if term.isAll {
                 named = program.symbols.filter { $0.kind == .equation }
             } else {
                 guard let s = lookup(term.name) else { continue }
+                if let v = term.pairedVariable {
+                    guard let variable = lookup(v), let equation = checkedPair(s, variable, term, pairs) else { continue }
+                    if !term.removes { pairs[equation.id] = variable }
+                }
                 switch s.kind {
                 case .equation: named = [s]
-                case .model: named = program.modelEquations[s.id] ?? []
+                case .model:
+                    named = program.modelEquations[s.id] ?? []
+                    if !term.removes {
+                        for (e, v) in program.modelPairs[s.id] ?? [:] { pairs[e] = v }
+                    }
                 default:
                     diagnostics.error(.E2009, "'\(term.name.text)' is a \(s.kind.rawValue); a model lists equations or models",
                                       at: term.name.span)
@@ -440,11 +449,45 @@ public final class Compiler {
             }
             if term.removes {
                 eqs.removeAll { e in named.contains { $0 === e } }
+                for e in named { pairs[e.id] = nil }
             } else {
                 for e in named where !eqs.contains(where: { $0 === e }) { eqs.append(e) }
             }
         }
         program.modelEquations[sym.id] = eqs
+        if !pairs.isEmpty { program.modelPairs[sym.id] = pairs }
+    }
+
+    /// The equation of an `equation.variable` pair when the pair is valid: an equation and a
+    /// variable of the same dimension (matched element by element), neither already paired
+    /// in this model with another (E2110, E2111, E2112).
+    private func checkedPair(_ equation: Symbol, _ variable: Symbol, _ term: ModelDeclaration.Term,
+                             _ pairs: [Int: Symbol]) -> Symbol? {
+        guard let v = term.pairedVariable else { return nil }
+        guard equation.kind == .equation, variable.kind == .variable else {
+            let wrong = equation.kind != .equation ? term.name : v
+            let what = equation.kind != .equation ? equation : variable
+            diagnostics.error(.E2110, "'\(wrong.text)' is a \(what.kind.rawValue); a pair in a model list is equation.variable",
+                              at: wrong.span, help: ["write the equation's name, a dot and the variable it is complementary to, as in 'demand.p'"])
+            return nil
+        }
+        guard equation.dimension == variable.dimension else {
+            diagnostics.error(.E2111, "equation '\(equation.name)' has \(equation.dimension) ind\(equation.dimension == 1 ? "ex" : "ices") but variable '\(variable.name)' has \(variable.dimension)",
+                              at: v.span, label: "paired element by element",
+                              help: ["a pair matches each element of the equation with the variable's element of the same labels"])
+            return nil
+        }
+        if let other = pairs[equation.id], other !== variable {
+            diagnostics.error(.E2112, "equation '\(equation.name)' is already paired with '\(other.name)' in this model", at: term.name.span)
+            return nil
+        }
+        if let (e, _) = pairs.first(where: { $0.value === variable && $0.key != equation.id }),
+           let first = program.symbols.first(where: { $0.id == e }) {
+            diagnostics.error(.E2112, "variable '\(variable.name)' is already paired with '\(first.name)' in this model", at: v.span,
+                              help: ["each variable is complementary to one equation"])
+            return nil
+        }
+        return equation
     }
 
     // MARK: - data

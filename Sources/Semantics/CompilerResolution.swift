@@ -588,11 +588,11 @@ extension Compiler {
         switch type {
         case .lp, .mip, .rmip: allowed = .linear
         case .qcp, .rmiqcp: allowed = .quadratic
-        case .nlp, .rminlp: allowed = .nonlinear
+        case .nlp, .rminlp, .mcp: allowed = .nonlinear
         case .dnlp: allowed = .nonsmooth
-        case .minlp, .miqcp, .mcp, .cns, .mpec, .rmpec, .emp:
+        case .minlp, .miqcp, .cns, .mpec, .rmpec, .emp:
             diagnostics.error(.E2031, "model type '\(s.type.text)' is not supported", at: s.type.span,
-                              help: ["enm solves models of type lp, rmip, mip, nlp, qcp, rmiqcp, rminlp and dnlp"])
+                              help: ["enm solves models of type lp, rmip, mip, nlp, qcp, rmiqcp, rminlp, dnlp and mcp"])
             return nil
         }
         guard let model = m else { return nil }
@@ -600,14 +600,24 @@ extension Compiler {
             diagnostics.error(.E2033, "'\(model.name)' is a \(model.kind.rawValue), not a model", at: s.model.span)
             return nil
         }
-        guard let objName = s.objective else {
-            diagnostics.error(.E2034, "solve needs 'minimizing' or 'maximizing' and an objective variable", at: s.span)
-            return nil
-        }
-        guard let obj = lookup(objName) else { return nil }
-        guard obj.kind == .variable, obj.dimension == 0 else {
-            diagnostics.error(.E2035, "the objective '\(obj.name)' must be a scalar variable", at: objName.span)
-            return nil
+        var obj: Symbol? = nil
+        if type == .mcp {
+            if let objName = s.objective {
+                diagnostics.error(.E2113, "a complementarity problem has no objective", at: objName.span,
+                                  label: "remove 'minimizing \(objName.text)'", help: ["write 'solve \(model.name) using mcp;'"])
+                return nil
+            }
+        } else {
+            guard let objName = s.objective else {
+                diagnostics.error(.E2034, "solve needs 'minimizing' or 'maximizing' and an objective variable", at: s.span)
+                return nil
+            }
+            guard let o = lookup(objName) else { return nil }
+            guard o.kind == .variable, o.dimension == 0 else {
+                diagnostics.error(.E2035, "the objective '\(o.name)' must be a scalar variable", at: objName.span)
+                return nil
+            }
+            obj = o
         }
         // every equation of the model must be defined and linear for lp/mip
         let eqs = program.modelEquations[model.id] ?? []
@@ -642,11 +652,12 @@ extension Compiler {
                                   at: at, label: "\(c.kind.name) term", help: ["solve it using \(c.kind.modelType)"])
             default:
                 diagnostics.error(.E2040, "equation '\(e.name)' is not smooth but model '\(model.name)' is solved using \(type): \(c.reason)",
-                                  at: at, label: "non-smooth term", help: ["solve it using dnlp, or reformulate it smoothly"])
+                                  at: at, label: "non-smooth term",
+                                  help: [type == .mcp ? "reformulate it smoothly: Newton's method needs derivatives" : "solve it using dnlp, or reformulate it smoothly"])
             }
         }
         return ok ? SolveR(model: model, type: type, maximize: s.maximize, objective: obj, span: s.span,
-                                modelSpan: s.model.span, objectiveSpan: objName.span) : nil
+                                modelSpan: s.model.span, objectiveSpan: s.objective?.span ?? s.span) : nil
     }
 
     /// The span covering a whole expression when it sits on one line (else the node's own span).

@@ -51,7 +51,8 @@ public struct SolveR {
     public var model: Symbol
     public var type: ModelType
     public var maximize: Bool
-    public var objective: Symbol
+    /// The objective variable; nil for a complementarity problem, which has none.
+    public var objective: Symbol?
     public var span: SourceSpan
     /// Where the model's and the objective's names are written in the solve statement.
     public var modelSpan: SourceSpan
@@ -120,6 +121,9 @@ public final class Program {
     public var definitions: [Int: EquationDefinitionR] = [:]
     /// Equations of each model, by model symbol id, in declaration order.
     public var modelEquations: [Int: [Symbol]] = [:]
+    /// The `equation.variable` pairs of each model, by model symbol id, then equation symbol
+    /// id (complementarity problems).
+    public var modelPairs: [Int: [Int: Symbol]] = [:]
     /// The declared acronyms in order: the `k`-th is the value `SpecialValue.acronym(k)` (1-based).
     public var acronyms: [String] = []
 

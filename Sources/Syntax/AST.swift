@@ -271,12 +271,15 @@ public struct GDXTransfer {
     public var span: SourceSpan
 }
 
-/// `Model m 'text' / all /`, `/ eq1, eq2 /` or, with model algebra, `/ base + ramp - obj /`.
+/// `Model m 'text' / all /`, `/ eq1, eq2 /`, with model algebra `/ base + ramp - obj /`, or
+/// for a complementarity problem with pairs `/ demand.p, supply.q /`.
 public struct ModelDeclaration {
     /// One term of the equation list: an equation, a model or `all`, added or (after `-`) removed.
     public struct Term {
         public var name: Name
         public var removes: Bool
+        /// The variable an MCP pairs with the equation (`demand.p`), nil for a plain term.
+        public var pairedVariable: Name? = nil
         /// Whether the term is `all`: every equation declared so far.
         public var isAll: Bool { name.key == "all" }
     }

@@ -473,7 +473,8 @@ public final class Parser {
 
     /// modelStatement = "model" modelItem { [","] modelItem } ;
     /// modelItem = name [ text ] "/" [ modelTerm { ( "," | "+" | "-" | lineBreak ) modelTerm } ] "/" ;
-    /// modelTerm = "all" | name ;  (a term after "-" is removed; terms apply left to right)
+    /// modelTerm = "all" | name [ "." name ] ;  (a term after "-" is removed; terms apply left to
+    /// right; `equation.variable` pairs them in a complementarity problem)
     func parseModelStatement(_ start: SourceSpan) throws -> Statement {
         var models: [ModelDeclaration] = []
         repeat {
@@ -494,7 +495,12 @@ public final class Parser {
                                    at: t, label: "expected '/'")
                     }
                 }
-                terms.append(.init(name: try expectName("in the model's equation list"), removes: removes))
+                var term = ModelDeclaration.Term(name: try expectName("in the model's equation list"), removes: removes)
+                if lx.peek().isSymbol("."), !lx.peek().spaceBefore {
+                    lx.next()
+                    term.pairedVariable = try expectName("after '.' to pair a variable with the equation")
+                }
+                terms.append(term)
                 removes = false
             }
             _ = try expectSymbol("/", "to end the model's equation list")

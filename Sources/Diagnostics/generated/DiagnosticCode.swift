@@ -256,6 +256,14 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
     case E2090
     /// readyCollect without a parameter of handles
     case E2091
+    /// pair that is not equation.variable
+    case E2110
+    /// pair of different dimensions
+    case E2111
+    /// equation or variable paired twice
+    case E2112
+    /// objective in a complementarity solve
+    case E2113
     /// expected a number
     case E3001
     /// label range runs backwards
@@ -350,6 +358,14 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
     case E4091
     /// too many run-time errors
     case E4099
+    /// unpaired equation that is not =e=
+    case E4120
+    /// bounded variable without a pair
+    case E4121
+    /// unpaired =e= rows and free variables differ in number
+    case E4122
+    /// empty equation paired with a variable that is not fixed
+    case E4123
     /// no solve to export
     case E5001
     /// nonlinear model cannot be exported
@@ -410,4 +426,6 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
     case W4071
     /// badly scaled coefficient
     case W4101
+    /// equation not holding in its stated sense (REDEF)
+    case W4120
 }

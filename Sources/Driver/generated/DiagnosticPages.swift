@@ -5245,6 +5245,189 @@ r = readyCollect(h, 10);
 ```
 
 """##,
+        "E2110": ##"""
+# E2110: pair that is not equation.variable
+
+Reported for a complementarity problem (`solve ... using mcp`): pair that is not equation.variable.
+
+## Example
+
+```gams
+Set i / a, b /;
+Parameter k(i) / a 1, b 2 /;
+Positive Variable x(i);
+Equation e(i);
+e(i).. x(i) =g= k(i);
+Model m / e.k /;
+solve m using mcp;
+```
+
+`enm solve example.gms` prints (exit code 1):
+
+```text
+error[E2110]: 'k' is a parameter; a pair in a model list is equation.variable
+ --> example.gms:6:13
+  |
+6 | Model m / e.k /;
+  |             ^
+  = help: write the equation's name, a dot and the variable it is complementary to, as in 'demand.p'
+```
+
+## Why
+
+A model list pairs an equation with the variable it is complementary to: `equation.variable`, as in GAMS's `demand.p`. The name before the dot must be an equation and the one after it a variable.
+
+## Fix
+
+Name the variable after the dot.
+
+```gams
+Set i / a, b /;
+Parameter k(i) / a 1, b 2 /;
+Positive Variable x(i);
+Equation e(i);
+e(i).. x(i) =g= k(i);
+Model m / e.x /;
+solve m using mcp;
+```
+
+"""##,
+        "E2111": ##"""
+# E2111: pair of different dimensions
+
+Reported for a complementarity problem (`solve ... using mcp`): pair of different dimensions.
+
+## Example
+
+```gams
+Set i / a, b /;
+Positive Variable x(i), y;
+Equation e(i);
+e(i).. x(i) =g= 1;
+Model m / e.y /;
+solve m using mcp;
+```
+
+`enm solve example.gms` prints (exit code 1):
+
+```text
+error[E2111]: equation 'e' has 1 index but variable 'y' has 0
+ --> example.gms:5:13
+  |
+5 | Model m / e.y /;
+  |             ^ paired element by element
+  = help: a pair matches each element of the equation with the variable's element of the same labels
+```
+
+## Why
+
+A pair matches each row of the equation with the variable's element of the same labels, so both need the same number of indices.
+
+## Fix
+
+Pair the equation with a variable of its own dimension.
+
+```gams
+Set i / a, b /;
+Positive Variable x(i), y;
+Equation e(i);
+e(i).. x(i) =g= 1;
+Model m / e.x /;
+solve m using mcp;
+```
+
+"""##,
+        "E2112": ##"""
+# E2112: equation or variable paired twice
+
+Reported for a complementarity problem (`solve ... using mcp`): equation or variable paired twice.
+
+## Example
+
+```gams
+Set i / a, b /;
+Positive Variable x(i), y(i);
+Equation e(i), f(i);
+e(i).. x(i) + y(i) =g= 1;
+f(i).. y(i) =g= 2;
+Model m / e.x, f.x /;
+solve m using mcp;
+```
+
+`enm solve example.gms` prints (exit code 1):
+
+```text
+error[E2112]: variable 'x' is already paired with 'e' in this model
+ --> example.gms:6:18
+  |
+6 | Model m / e.x, f.x /;
+  |                  ^
+  = help: each variable is complementary to one equation
+```
+
+## Why
+
+In a complementarity problem each function is complementary to one variable and each variable to one function: the pairs are one to one.
+
+## Fix
+
+Pair each equation with its own variable.
+
+```gams
+Set i / a, b /;
+Positive Variable x(i), y(i);
+Equation e(i), f(i);
+e(i).. x(i) + y(i) =g= 1;
+f(i).. y(i) =g= 2;
+Model m / e.x, f.y /;
+solve m using mcp;
+```
+
+"""##,
+        "E2113": ##"""
+# E2113: objective in a complementarity solve
+
+Reported for a complementarity problem (`solve ... using mcp`): objective in a complementarity solve.
+
+## Example
+
+```gams
+Positive Variable q;
+Variable z;
+Equation foc;
+foc.. 2*q - 4 =g= 0;
+Model m / foc.q /;
+solve m using mcp minimizing z;
+```
+
+`enm solve example.gms` prints (exit code 1):
+
+```text
+error[E2113]: a complementarity problem has no objective
+ --> example.gms:6:30
+  |
+6 | solve m using mcp minimizing z;
+  |                              ^ remove 'minimizing z'
+  = help: write 'solve m using mcp;'
+```
+
+## Why
+
+A mixed complementarity problem (MCP) is a system of functions and complementary variables; it has no objective to minimize or maximize. GAMS's solve statement for it has none either.
+
+## Fix
+
+Leave out `minimizing`/`maximizing` and the objective.
+
+```gams
+Positive Variable q;
+Equation foc;
+foc.. 2*q - 4 =g= 0;
+Model m / foc.q /;
+solve m using mcp;
+```
+
+"""##,
         "E3001": ##"""
 # E3001: expected a number
 
@@ -7388,6 +7571,188 @@ loop(i, share(i)$cap(i) = 1 / cap(i));
 ```
 
 """##,
+        "E4120": ##"""
+# E4120: unpaired equation that is not =e=
+
+Reported for a complementarity problem (`solve ... using mcp`): unpaired equation that is not =e=.
+
+## Example
+
+```gams
+Positive Variable q, r;
+Equation foc, limit;
+foc.. 2*q - 4 + r =g= 0;
+limit.. 3 - q =g= 0;
+Model m / foc.q, limit /;
+solve m using mcp;
+```
+
+`enm solve example.gms` prints (exit code 2):
+
+```text
+error[E4120]: 1 equation of model 'm' is not paired with a variable and not =e=: limit
+ --> example.gms:6:7
+  |
+6 | solve m using mcp;
+  |       ^
+  = help: pair each with its variable in the model list (equation.variable)
+```
+
+## Why
+
+GAMS matches an equation listed without a variable only when it is an `=e=` equation, with a free variable nobody paired. An inequality needs its complementary variable named: which variable's bound it prices is part of the model.
+
+## Fix
+
+Pair the inequality with its variable.
+
+```gams
+Positive Variable q, r;
+Equation foc, limit;
+foc.. 2*q - 4 + r =g= 0;
+limit.. 3 - q =g= 0;
+Model m / foc.q, limit.r /;
+solve m using mcp;
+```
+
+"""##,
+        "E4121": ##"""
+# E4121: bounded variable without a pair
+
+Reported for a complementarity problem (`solve ... using mcp`): bounded variable without a pair.
+
+## Example
+
+```gams
+Positive Variable q, r;
+Equation foc;
+foc.. 2*q - 4 + r =g= 0;
+Model m / foc.q /;
+solve m using mcp;
+```
+
+`enm solve example.gms` prints (exit code 2):
+
+```text
+error[E4121]: 1 variable of model 'm' is bounded but not paired with an equation: r
+ --> example.gms:5:7
+  |
+5 | solve m using mcp;
+  |       ^
+  = help: pair each with its equation in the model list (equation.variable), or fix it
+```
+
+## Why
+
+Every variable of a complementarity problem needs a function: a variable with a bound that no pair names has none. GAMS matches unpaired variables only when they are free (with unpaired `=e=` equations) and keeps fixed ones at their value.
+
+## Fix
+
+Add the missing equation and pair it, or fix the variable.
+
+```gams
+Positive Variable q, r;
+Equation foc, limit;
+foc.. 2*q - 4 + r =g= 0;
+limit.. 3 - q =g= 0;
+Model m / foc.q, limit.r /;
+solve m using mcp;
+```
+
+"""##,
+        "E4122": ##"""
+# E4122: unpaired =e= rows and free variables differ in number
+
+Reported for a complementarity problem (`solve ... using mcp`): unpaired =e= rows and free variables differ in number.
+
+## Example
+
+```gams
+Variable p, y, u;
+Equation e;
+e.. p + y + u =e= 2;
+Model m / e /;
+solve m using mcp;
+```
+
+`enm solve example.gms` prints (exit code 2):
+
+```text
+error[E4122]: model 'm' has 1 unpaired =e= row (e) but 3 unpaired free variables (p, y, u)
+ --> example.gms:5:7
+  |
+5 | solve m using mcp;
+  |       ^
+  = help: GAMS matches unpaired =e= rows with unpaired free variables one to one; pair the rest explicitly (equation.variable)
+```
+
+## Why
+
+Unpaired `=e=` equations are matched with unpaired free variables one to one, so their numbers must agree: a square system.
+
+## Fix
+
+Add the missing equations (or variables), or pair them explicitly.
+
+```gams
+Variable p, y, u;
+Equation e, f, g;
+e.. p + y + u =e= 2;
+f.. p - y =e= 0;
+g.. u - 1 =e= 0;
+Model m / e, f, g /;
+solve m using mcp;
+```
+
+"""##,
+        "E4123": ##"""
+# E4123: empty equation paired with a variable that is not fixed
+
+Reported for a complementarity problem (`solve ... using mcp`): empty equation paired with a variable that is not fixed.
+
+## Example
+
+```gams
+Set i / a, b /;
+Parameter cost(i) / a 2 /;
+Positive Variable x(i);
+Equation e(i);
+e(i).. cost(i)*x(i) =g= 0;
+Model m / e.x /;
+solve m using mcp;
+```
+
+`enm solve example.gms` prints (exit code 2):
+
+```text
+error[E4123]: 1 pair of model 'm' pairs an empty equation with a variable that is not fixed: e(b) with x(b)
+ --> example.gms:7:7
+  |
+7 | solve m using mcp;
+  |       ^
+  = help: fix those variables, or leave their elements out of the equation's domain
+```
+
+## Why
+
+A row whose terms all vanished (here `cost('b')` is zero) is no function of its variable, which then is determined by nothing. GAMS refuses the pair ("empty equation but associated variable is NOT fixed") unless the variable is fixed.
+
+## Fix
+
+Fix the variables of the empty rows, or leave their elements out of the equation's domain.
+
+```gams
+Set i / a, b /;
+Parameter cost(i) / a 2 /;
+Positive Variable x(i);
+Equation e(i);
+e(i).. cost(i)*x(i) =g= 0;
+x.fx(i)$(not cost(i)) = 0;
+Model m / e.x /;
+solve m using mcp;
+```
+
+"""##,
         "E5001": ##"""
 # E5001: no solve to export
 
@@ -8826,6 +9191,48 @@ bill.. money =e= 0.25*energy;
 energy.lo = 1;
 Model m / all /;
 solve m using lp minimizing z;
+```
+
+"""##,
+        "W4120": ##"""
+# W4120: equation not holding in its stated sense (REDEF)
+
+Reported for a complementarity problem (`solve ... using mcp`): equation not holding in its stated sense (REDEF).
+
+## Example
+
+```gams
+Positive Variable r;
+Equation red;
+red.. r =e= -1;
+Model m / red.r /;
+solve m using mcp;
+```
+
+`enm solve example.gms` prints (exit code 0):
+
+```text
+warning[W4120]: 1 equation of model 'm' does not hold in its stated sense at the solution (REDEF in GAMS's listing): red
+ --> example.gms:5:1
+  |
+5 | solve m using mcp;
+  | ^^^^^^^
+```
+
+## Why
+
+In a complementarity problem the pair decides what holds: a variable at its lower bound allows F >= 0 whatever relation the equation states. Here r stops at 0 and r = -1 cannot hold; the solution is right, but the `=e=` is not. GAMS marks such rows REDEF in its listing; enm warns and names them.
+
+## Fix
+
+Write the equation with `=n=` (or the relation its variable's bounds imply: `=g=` for a variable with a lower bound only, `=l=` for one with an upper bound only).
+
+```gams
+Positive Variable r;
+Equation red;
+red.. r =n= -1;
+Model m / red.r /;
+solve m using mcp;
 ```
 
 """##,

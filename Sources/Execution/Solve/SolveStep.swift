@@ -35,7 +35,8 @@ extension Interpreter {
         guard let (backend, solveOptions) = prepareBackend(for: sv, model), let reductions = pipelineSettings(for: sv, model) else {
             return nil
         }
-        let pipeline = SolvePipeline(model, objectiveColumn: generated.objectiveColumn, settings: reductions,
+        // (a complementarity problem has no objective column; no reduction that reads one runs for it)
+        let pipeline = SolvePipeline(model, objectiveColumn: generated.objectiveColumn ?? -1, settings: reductions,
                                      loadOnly: solveOptions.loadOnly)
         guard heldRowsAreFeasible(pipeline, sv) else { return nil }
         let columns = ModelElements(origins: model.columnOrigin), rows = ModelElements(origins: model.rowOrigin)
@@ -74,10 +75,11 @@ extension Interpreter {
                                           statement: p.statementKey)
         }
         if result.hasSolution { writeBack(result, model, rows: p.rows, columns: p.columns) }
+        if report && result.modelStatus == .optimal && model.complementarity != nil { warnRedefined(result, model, sv) }
         recordAttributes(of: sv, model, result, solverSeconds: solverSeconds)
         guard report else { return }
         emit(.solve(SolveReport(model: sv.model.name, type: sv.type, solver: p.job.backend.name,
-                                direction: sv.maximize ? .maximize : .minimize, objectiveVariable: sv.objective.name, modelStatus: result.modelStatus,
+                                direction: sv.maximize ? .maximize : .minimize, objectiveVariable: sv.objective?.name ?? "", modelStatus: result.modelStatus,
                                 solverStatus: result.solverStatus, objective: result.objective,
                                 bestBound: sv.type.keepsIntegers && model.hasIntegers ? result.bestBound : nil, rows: model.rowCount,
                                 columns: model.columnCount, nonzeros: nonzeros(model), iterations: result.iterations,
@@ -133,7 +135,8 @@ extension Interpreter {
     /// `warn` is false when a collected solve is loaded again).
     private func verified(_ result: SolveResult, of model: ScalarModel, for sv: SolveR, backend: Solver, warn: Bool) -> SolveResult {
         let claimsFeasible: Set<ModelStatus> = [.optimal, .locallyOptimal, .integerSolution, .feasible]
-        guard !model.isNonlinear, result.hasSolution, claimsFeasible.contains(result.modelStatus),
+        // (a complementarity problem's rows need not hold in their stated sense: warnRedefined)
+        guard !model.isNonlinear, model.complementarity == nil, result.hasSolution, claimsFeasible.contains(result.modelStatus),
               let v = PointCheck.worstViolation(model, levels: result.columnLevel) else { return result }
         var r = result
         r.modelStatus = .intermediateInfeasible
@@ -149,6 +152,14 @@ extension Interpreter {
     private func pipelineSettings(for sv: SolveR, _ model: ScalarModel) -> PipelineSettings? {
         var p = PipelineSettings()
         p.nonlinear = sv.type.isNonlinear
+        // a complementarity problem's pairs index its rows and columns: none of them is removed
+        // or split (scaling is not applied to it either)
+        guard sv.type != .mcp else {
+            p.decomposeBlocks = false
+            p.relaxImpliedBounds = false
+            p.projectionTolerance = attribute(sv.model, .tolProj)
+            return p
+        }
         p.projectionTolerance = attribute(sv.model, .tolProj)
         p.holdFixed = attribute(sv.model, .holdFixed) != 0
         p.relaxImpliedBounds = settings.relaxImpliedBounds
@@ -226,7 +237,8 @@ extension Interpreter {
     /// (a sweep that expects infeasible steps is analysed once), and the solver's message.
     private func explain(_ result: SolveResult, of model: ScalarModel, for sv: SolveR, backend: Solver,
                          options: SolveOptions, statement: String) -> (Conflict?, String) {
-        guard settings.explainInfeasibility && result.modelStatus.isInfeasible && result.solverStatus == .normalCompletion else {
+        guard settings.explainInfeasibility && result.modelStatus.isInfeasible && result.solverStatus == .normalCompletion
+                && model.complementarity == nil else {
             return (nil, result.message)
         }
         guard explainedSolveStatements.insert(statement).inserted else {
@@ -276,5 +288,24 @@ extension Interpreter {
     func emptyRowTolerance(_ m: Symbol) -> Double {
         let v = attribute(m, .tolInfeas)
         return v > 0 && v.isFinite ? v : 10 * Double.ulpOfOne
+    }
+}
+
+extension Interpreter {
+    /// W4120 for the rows of a complementarity problem's solution that do not hold in their
+    /// stated sense (an `=e=` row paired with a variable at a bound, a `=g=` row with one at its
+    /// upper bound): the pairs define the solution, so GAMS reports such rows as REDEF rather
+    /// than infeasible, and so does enm, with their names.
+    func warnRedefined(_ result: SolveResult, _ model: ScalarModel, _ sv: SolveR) {
+        let tolerance = attribute(sv.model, .tolInfRep)
+        let rows = ModelElements(origins: model.rowOrigin)
+        let redefined = result.rowLevel.indices.filter { r in
+            result.rowLevel[r] < model.rowLower[r] - tolerance || result.rowLevel[r] > model.rowUpper[r] + tolerance
+        }
+        guard !redefined.isEmpty else { return }
+        let names = redefined.prefix(5).map { name(rows[$0].0, rows[$0].1) }.joined(separator: ", ")
+        let more = redefined.count > 5 ? " and \(redefined.count - 5) more" : ""
+        diagnostics.warning(.W4120, "\(redefined.count) equation\(redefined.count == 1 ? "" : "s") of model '\(sv.model.name)' \(redefined.count == 1 ? "does" : "do") not hold in \(redefined.count == 1 ? "its" : "their") stated sense at the solution (REDEF in GAMS's listing): \(names)\(more)",
+                            at: sv.span)
     }
 }
