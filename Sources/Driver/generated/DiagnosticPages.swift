@@ -4187,7 +4187,7 @@ e2.. z =e= 2*x;
 # E2031: model type not supported
 
 The solve asks for a model type that is GAMS but that enm cannot solve: `minlp`, `miqcp`,
-`mcp`, `cns`, `mpec`, `emp`.
+`cns`, `mpec`, `emp`.
 
 ## Example
 
@@ -4208,14 +4208,14 @@ error[E2031]: model type 'minlp' is not supported
   |
 6 | solve m using minlp minimizing z;
   |               ^^^^^
-  = help: enm solves models of type lp, rmip, mip, nlp, qcp, rmiqcp, rminlp and dnlp
+  = help: enm solves models of type lp, rmip, mip, nlp, qcp, rmiqcp, rminlp, dnlp and mcp
 ```
 
 ## Why
 
 enm hands `lp`, `rmip` and `mip` to GLPK and `nlp`, `qcp`, `dnlp`, `rminlp`, `rmiqcp` to
-Ipopt. Mixed-integer nonlinear models, complementarity and constrained nonlinear systems need
-solvers that enm does not have.
+Ipopt, and `mcp` to Siconos. Mixed-integer nonlinear models, equilibrium constraints in an
+optimization (`mpec`) and constrained nonlinear systems need solvers that enm does not have yet.
 
 ## Fix
 
