@@ -7,23 +7,42 @@ struct TexPiece {
     var breaksBefore: Bool
 }
 
-/// Lines of at most `width` ems filled with pieces, greedily: a piece goes on the current line
-/// when it fits, else it starts the next one (where it may). Lines after the first are
-/// indented by `indent` ems.
+/// Lines of at most `width` ems made of pieces; lines after the first are indented by `indent`
+/// ems. Each line ends at the break, among those that keep it within the width, that is least
+/// deep inside brackets (the latest of those), so that `(a + b)` stays whole when a break
+/// outside it will do; a break that leaves a line less than half full is taken only when there
+/// is no other.
 func texLines(_ pieces: [TexPiece], width: Double, indent: Double) -> [String] {
-    var lines: [String] = []
-    var current = "", used = 0.0
-    for piece in pieces {
-        let w = TexWidth.of(piece.tex)
-        let limit = lines.isEmpty ? width : width - indent
-        if piece.breaksBefore, !current.isEmpty, used + w > limit {
-            lines.append(current)
-            (current, used) = ("", 0)
-        }
-        current += current.isEmpty || piece.tex.hasPrefix(" ") ? piece.tex : " " + piece.tex
-        used += w
+    let widths = pieces.map { TexWidth.of($0.tex) }
+    var depths: [Int] = [], depth = 0
+    for p in pieces {
+        depths.append(depth)
+        depth += p.tex.filter(TexBracket.isOpen).count - p.tex.filter(TexBracket.isClose).count
     }
-    if !current.isEmpty { lines.append(current) }
+    func text(_ r: Range<Int>) -> String {
+        r.map { k in k == r.lowerBound || pieces[k].tex.hasPrefix(" ") ? pieces[k].tex : " " + pieces[k].tex }.joined()
+    }
+    var lines: [String] = []
+    var start = 0
+    while start < pieces.count {
+        let limit = lines.isEmpty ? width : width - indent
+        var end = start, used = 0.0   // pieces[start..<end] fit on the line
+        while end < pieces.count, end == start || used + widths[end] <= limit {
+            used += widths[end]
+            end += 1
+        }
+        if end == pieces.count {
+            lines.append(text(start..<end))
+            break
+        }
+        let fill = { (b: Int) in widths[start..<b].reduce(0, +) }
+        let candidates = (start + 1...end).filter { pieces[$0].breaksBefore }
+        let well = candidates.filter { fill($0) >= limit / 2 }
+        let next = (well.isEmpty ? candidates : well).min { (depths[$0], -$0) < (depths[$1], -$1) }
+            ?? (end..<pieces.count).first { pieces[$0].breaksBefore } ?? pieces.count
+        lines.append(text(start..<next))
+        start = next
+    }
     return lines
 }
 
@@ -103,12 +122,11 @@ extension TexRenderer {
         return out + b.dropFirst()
     }
 
-    /// Pieces in sized parentheses, tall ones around sums and fractions.
+    /// Pieces in parentheses, whose size is chosen when the lines are known (see `TexBracket`).
     func bracketed(_ parts: [TexPiece]) -> [TexPiece] {
-        let tall = parts.contains { p in ["\\sum", "\\prod", "\\frac", "\\biggl"].contains { p.tex.contains($0) } }
-        let (open, close) = tall ? ("\\biggl(", "\\biggr)") : ("\\bigl(", "\\bigr)")
-        var out = prefixed(open, parts)
-        out[out.count - 1].tex += close
+        let tall = parts.contains { p in ["\\sum", "\\prod", "\\frac", TexBracket.tallOpen].contains { p.tex.contains($0) } }
+        var out = prefixed(tall ? TexBracket.tallOpen : TexBracket.open, parts)
+        out[out.count - 1].tex += tall ? TexBracket.tallClose : TexBracket.close
         return out
     }
 
@@ -123,7 +141,41 @@ extension TexRenderer {
         parts += right
         if !quantifier.isEmpty { parts.append(TexPiece(tex: "\\qquad " + quantifier, breaksBefore: true)) }
         let lines = texLines(parts, width: Self.formulaWidth, indent: Self.continuationIndent)
-        let body = lines.enumerated().map { k, line in k == 0 ? "&" + line : "&\\qquad {}" + line }
+        let body = TexBracket.resolve(lines).enumerated().map { k, line in k == 0 ? "&" + line : "&\\qquad {}" + line }
         return "\\begin{align*}\n" + body.joined(separator: "\\\\\n") + "\n\\end{align*}"
     }
+}
+
+/// The parentheses of a broken formula. Until the lines are known they are markers; then a
+/// pair on one line becomes `\left(`...`\right)`, sized to its contents like the rest of the
+/// document, and a pair split over lines the fixed size `\bigl(`...`\bigr)` (`\biggl` around
+/// sums and fractions), since `\left` and `\right` cannot be on different lines.
+enum TexBracket {
+    static let open = "\u{1}", tallOpen = "\u{2}", close = "\u{3}", tallClose = "\u{4}"
+
+    /// The lines with their markers replaced.
+    static func resolve(_ lines: [String]) -> [String] {
+        lines.map { line in
+            var closedHere = Set<Int>()   // offsets of the opening markers whose pair ends on this line
+            var stack: [Int] = []
+            for (k, c) in line.enumerated() {
+                if isOpen(c) { stack.append(k) }
+                if isClose(c), let o = stack.popLast() { closedHere.insert(o); closedHere.insert(k) }
+            }
+            var out = ""
+            for (k, c) in line.enumerated() {
+                switch c {
+                case Character(open), Character(tallOpen):
+                    out += closedHere.contains(k) ? "\\left(" : (String(c) == open ? "\\bigl(" : "\\biggl(")
+                case Character(close), Character(tallClose):
+                    out += closedHere.contains(k) ? "\\right)" : (String(c) == close ? "\\bigr)" : "\\biggr)")
+                default: out.append(c)
+                }
+            }
+            return out
+        }
+    }
+
+    static func isOpen(_ c: Character) -> Bool { String(c) == open || String(c) == tallOpen }
+    static func isClose(_ c: Character) -> Bool { String(c) == close || String(c) == tallClose }
 }
