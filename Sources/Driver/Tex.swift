@@ -23,12 +23,13 @@ public enum Tex {
         if bag.hasErrors { return (nil, bag.items) }
         let program = Compiler(diagnostics: bag).compile(statements)
         if bag.hasErrors { return (nil, bag.items) }
-        var r = Renderer(program: program)
+        var r = TexRenderer(program: program)
         return (r.document(statements, title: Paths.lastComponent(of: path)), bag.items)
     }
 }
 
-private struct Renderer {
+/// Writes a compiled model's statements as LaTeX (see `Tex`).
+struct TexRenderer {
     var symbols: [String: Symbol] = [:]
 
     init(program: Program) {
@@ -38,7 +39,7 @@ private struct Renderer {
     // MARK: - Document
 
     mutating func document(_ statements: [Statement], title: String) -> String {
-        var sets: [String] = [], parameters: [String] = []
+        var sets: [[String]] = [], parameters: [[String]] = []
         // variables by name, in order of first declaration; a later `Positive Variable x;` sets the type
         var variableOrder: [String] = [], variableRows: [String: (name: String, domain: [Name]?, type: VariableType, text: String)] = [:]
         var equations: [String] = [], models: [(key: String, entry: String)] = []
@@ -49,7 +50,7 @@ private struct Renderer {
             case .declare(let kind, let type, let decls, _):
                 for d in decls {
                     texts[d.name.key] = d.text
-                    let entry = "  $\(symbolTeX(d.name.text, kind: kind))$ & \(domainTeX(d.domain)) & \(escapeText(d.text))\\\\"
+                    let entry = ["$\(symbolTeX(d.name.text, kind: kind))$", domainTeX(d.domain), escapeText(d.text)]
                     switch kind {
                     case .set: sets.append(entry)
                     case .parameter, .scalar, .table: parameters.append(entry)
@@ -68,7 +69,7 @@ private struct Renderer {
                 }
             case .alias(let groups, _):
                 for g in groups where g.count > 1 {
-                    sets.append("  $\(g.dropFirst().map { index($0.text) }.joined(separator: ", "))$ & alias of $\(setTeX(g[0].text))$ & \\\\")
+                    sets.append(["$\(g.dropFirst().map { index($0.text) }.joined(separator: ", "))$", "alias of $\(setTeX(g[0].text))$", ""])
                 }
             case .equationDefinition(let e):
                 equations.append(equation(e, text: texts[e.name.key] ?? ""))
@@ -89,21 +90,17 @@ private struct Renderer {
         var out = """
         \\documentclass{article}
         \\usepackage[margin=2cm]{geometry}
-        \\usepackage{amsmath,amssymb}
+        \\usepackage{amsmath,amssymb,longtable,array}
         \\begin{document}
         \\section*{\(escapeText(title))}
 
         """
-        func table(_ heading: String, _ columns: String, _ header: String, _ rows: [String]) {
-            guard !rows.isEmpty else { return }
-            out += "\\subsection*{\(heading)}\n\\begin{tabular}{\(columns)}\n\(header)\\\\\\hline\n" + rows.joined(separator: "\n") + "\n\\end{tabular}\n\n"
-        }
-        table("Sets", "lll", "set & domain & meaning", sets)
-        table("Parameters", "lll", "parameter & domain & meaning", parameters)
+        out += TexTable(heading: "Sets", header: ["set", "domain", "meaning"], rows: sets).latex
+        out += TexTable(heading: "Parameters", header: ["parameter", "domain", "meaning"], rows: parameters).latex
         let variables = variableOrder.compactMap { variableRows[$0] }.map { v in
-            "  $\(symbolTeX(v.name, kind: .variable))$ & \(domainTeX(v.domain)) & \(v.type.rawValue) & \(escapeText(v.text))\\\\"
+            ["$\(symbolTeX(v.name, kind: .variable))$", domainTeX(v.domain), v.type.rawValue, escapeText(v.text)]
         }
-        table("Variables", "llll", "variable & domain & type & meaning", variables)
+        out += TexTable(heading: "Variables", header: ["variable", "domain", "type", "meaning"], rows: variables).latex
         if !equations.isEmpty {
             out += "\\subsection*{Equations}\n" + equations.joined(separator: "\n") + "\n"
         }
@@ -135,7 +132,7 @@ private struct Renderer {
         }
     }
 
-    mutating func equation(_ e: EquationDefinition, text: String) -> String {
+    func equation(_ e: EquationDefinition, text: String) -> String {
         let relation: String
         switch e.relation {
         case .eq: relation = "="
@@ -156,6 +153,9 @@ private struct Renderer {
         var quantifier = domain.isEmpty ? "" : "\\forall " + domain.joined(separator: ",\\ ")
         if let c = e.condition { quantifier += (quantifier.isEmpty ? "\\text{if } " : " : ") + expr(c, 0) }
         let label = "\\textbf{\(escapeText(e.name.text))}" + (text.isEmpty ? "" : " --- \(escapeText(text))")
+        if let broken = brokenEquation(e, relation: relation, quantifier: quantifier) {
+            return label + "\n" + broken + "\n"
+        }
         return """
         \(label)
         \\begin{equation*}
@@ -344,7 +344,7 @@ private struct Renderer {
     func call(_ name: String, _ args: [Expr], _ context: Int) -> String {
         func a(_ k: Int, _ c: Int = 0) -> String { k < args.count ? expr(args[k], c) : "" }
         func list() -> String { args.map { expr($0, 0) }.joined(separator: ", ") }
-        if name == "card" && args.count == 1 { return "\\left|\(a(0))\\right|" }
+        if name == "card" && args.count == 1 { return "\\left|\(cardinalityArgument(args[0]))\\right|" }
         let row = BuiltinFunction(name: name)?.descriptor
         let form = row.flatMap { $0.arity.contains(args.count) ? $0.latex : nil } ?? .operatorName
         switch form {
@@ -357,6 +357,15 @@ private struct Renderer {
         }
     }
 
+    /// The argument of `card`: a set (or an alias of one) by the set's own symbol, `\mathrm{T}`
+    /// for `card(t)`, not by the italic index of the same name.
+    func cardinalityArgument(_ arg: Expr) -> String {
+        if case .ref(let r) = arg, r.attribute == nil, (r.args ?? []).isEmpty, symbols[r.name.key]?.kind == .set {
+            return setTeX(domainSet(of: r.name.text))
+        }
+        return expr(arg, 0)
+    }
+
     func wrap(_ s: String, _ strength: Int, _ context: Int) -> String {
         strength < context ? "\\left(\(s)\\right)" : s
     }
@@ -365,19 +374,7 @@ private struct Renderer {
 
     func escapeMath(_ s: String) -> String { s.replacingOccurrences(of: "_", with: "\\_") }
 
-    func escapeText(_ s: String) -> String {
-        var out = ""
-        for c in s {
-            switch c {
-            case "\\": out += "\\textbackslash{}"
-            case "&", "%", "$", "#", "_", "{", "}": out += "\\\(c)"
-            case "~": out += "\\textasciitilde{}"
-            case "^": out += "\\textasciicircum{}"
-            default: out.append(c)
-            }
-        }
-        return out
-    }
+    func escapeText(_ s: String) -> String { TexText.escape(s) }
 }
 
 private extension Array where Element == String {
