@@ -184,6 +184,9 @@ public enum Driver {
         solvers.register(CLPSolver(), title: "CLP", modelTypes: [.lp, .rmip])
         solvers.register(CBCSolver(), title: "CBC", modelTypes: [.lp, .mip, .rmip])
         solvers.register(IpoptSolver(), title: "Ipopt", modelTypes: [.nlp, .qcp, .dnlp, .rminlp, .rmiqcp])
+        // the Ipopt program is the default for mcp: Siconos's dense Newton stalls from about a
+        // thousand pairs (benchmarks/mcp, docs/complementarity.md)
+        solvers.register(IpoptMCPSolver(), title: "Ipopt", modelTypes: [.mcp])
         solvers.register(SiconosMCPSolver(), title: "Siconos", modelTypes: [.mcp])
         return solvers
     }

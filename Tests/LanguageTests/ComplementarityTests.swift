@@ -2,12 +2,20 @@ import Execution
 import IR
 import Testing
 
-/// `solve m using mcp` end to end through Siconos: textbook equilibria with known solutions,
-/// checked in levels, marginals (GAMS's MCP convention: a variable's marginal is its paired
-/// function, an equation's marginal is its paired variable's level) and statuses, and the
-/// pairing rules GAMS enforces.
+/// `solve m using mcp` end to end through both backends (Siconos's Newton method, the Ipopt
+/// program of complementarity products): textbook equilibria with known solutions, checked in
+/// levels, marginals (GAMS's MCP convention: a variable's marginal is its paired function, an
+/// equation's marginal is its paired variable's level) and statuses, and the pairing rules
+/// GAMS enforces.
 @Suite("Complementarity problems (MCP)")
 struct ComplementarityTests {
+    static let backends = ["siconos", "ipopt"]
+
+    /// Runs `source` with `option mcp = backend;` first.
+    private func solved(_ source: String, _ backend: String) -> Run {
+        runSource("option mcp = \(backend);\n" + source)
+    }
+
     private func close(_ a: Double?, _ b: Double, _ tolerance: Double = 1e-6) -> Bool {
         guard let a else { return false }
         return abs(a - b) <= tolerance * Swift.max(1, abs(b))
@@ -15,8 +23,9 @@ struct ComplementarityTests {
 
     /// Two firms, inverse demand p = 10 - (q1 + q2), marginal costs 1 and 2: the Cournot
     /// quantities are (a - 2c_i + c_j) / 3 = 10/3 and 7/3, the price 13/3.
-    @Test func cournotDuopoly() {
-        let run = runSource("""
+    @Test(arguments: backends)
+    func cournotDuopoly(_ backend: String) {
+        let run = solved("""
             Set f / f1, f2 /;
             Parameter c(f) / f1 1, f2 2 /;
             Scalar a / 10 /, b / 1 /;
@@ -28,9 +37,9 @@ struct ComplementarityTests {
             solve cournot using mcp;
             Scalar ms, ss; ms = cournot.modelStat; ss = cournot.solveStat;
             display q.l, q.m, p.l, foc.l, foc.m, price.m, ms, ss;
-            """)
+            """, backend)
         #expect(run.diagnostics.isEmpty, "\(run.diagnostics)")
-        #expect(run.solves.first?.solver == "siconos")
+        #expect(run.solves.first?.solver == backend)
         #expect(run.records("ms") == [[]: 1] && run.records("ss") == [[]: 1])
         let q = run.records("q", "l")
         #expect(close(q[["f1"]], 10.0 / 3) && close(q[["f2"]], 7.0 / 3))
@@ -47,8 +56,9 @@ struct ComplementarityTests {
     /// costs 10, 20, 30. The price is 30; the capacity rents are 20 and 10. Written twice: with
     /// capacity rows and their prices, and with capacities as upper bounds (box pairs), where
     /// a variable at its upper bound has marginal F = c - price <= 0.
-    @Test func marketClearingWithCapacityPrices() {
-        let run = runSource("""
+    @Test(arguments: backends)
+    func marketClearingWithCapacityPrices(_ backend: String) {
+        let run = solved("""
             Set g / coal, gas, oil /;
             Parameter c(g) / coal 10, gas 20, oil 30 /, k(g) / coal 50, gas 50, oil 50 /;
             Scalar D / 120 /;
@@ -68,7 +78,7 @@ struct ComplementarityTests {
             solve boxed using mcp;
             Parameter qb(g), qm(g), lb; qb(g) = q.l(g); qm(g) = q.m(g); lb = lam.l;
             display qb, qm, lb;
-            """)
+            """, backend)
         #expect(run.diagnostics.isEmpty, "\(run.diagnostics)")
         #expect(run.solves.map(\.modelStatus) == [.optimal, .optimal])
         let q = run.records("q", "l"), mu = run.records("mu", "l")
@@ -84,8 +94,9 @@ struct ComplementarityTests {
     /// The transport model's optimality conditions as an MCP (zero profit, supply and demand
     /// balances): the prices equal the LP's demand marginals, the supply rents the negated
     /// supply marginals, and the cost of the flows the LP's optimum.
-    @Test func transportEquilibriumMatchesTheLP() {
-        let run = runSource(CoinSolverTests.transport.replacingOccurrences(of: "%pick%", with: "") + """
+    @Test(arguments: backends)
+    func transportEquilibriumMatchesTheLP(_ backend: String) {
+        let run = solved(CoinSolverTests.transport.replacingOccurrences(of: "%pick%", with: "") + """
 
             Parameter lpPrice(j), lpRent(i), lpCost; lpPrice(j) = demand.m(j); lpRent(i) = -supply.m(i); lpCost = z.l;
             Positive Variables w(i), p(j);
@@ -97,7 +108,7 @@ struct ComplementarityTests {
             solve equilibrium using mcp;
             Parameter mcpCost; mcpCost = sum((i,j), c(i,j)*x.l(i,j));
             display lpPrice, p.l, lpRent, w.l, lpCost, mcpCost;
-            """)
+            """, backend)
         #expect(run.diagnostics.isEmpty, "\(run.diagnostics)")
         #expect(run.solves.last?.modelStatus == .optimal)
         for (labels, price) in run.records("lpPrice") { #expect(close(run.records("p", "l")[labels], price), "\(labels)") }
@@ -108,8 +119,9 @@ struct ComplementarityTests {
     /// A square nonlinear system (unpaired =e= rows matched with free variables), a problem
     /// without a solution (model status 5) and an =e= row whose variable ends at its bound
     /// (solved; the row is reported as REDEF, W4120).
-    @Test func equationsNoSolutionAndRedefinedRows() {
-        let run = runSource("""
+    @Test(arguments: backends)
+    func equationsNoSolutionAndRedefinedRows(_ backend: String) {
+        let run = solved("""
             Variable x, y; Equation cube, line;
             cube.. x*x*x =e= 8 + 0*y; line.. x + y =e= 5;
             x.l = 1;
@@ -124,7 +136,7 @@ struct ComplementarityTests {
             Model redef / red.r /;
             solve redef using mcp;
             display r.l, r.m;
-            """)
+            """, backend)
         #expect(run.solves.map(\.modelStatus) == [.optimal, .locallyInfeasible, .optimal])
         #expect(close(run.records("x", "l")[[]], 2) && close(run.records("y", "l")[[]], 3))
         #expect(run.records("ms") == [[]: 5])

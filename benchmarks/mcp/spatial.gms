@@ -1,9 +1,11 @@
 * Spatial price equilibrium with elastic demand: %n% suppliers and %n% markets.
-* --form=mcp solves the complementarity problem with Siconos; --form=nlp solves the same
-* conditions as a feasibility NLP with Ipopt (the sum of the complementarity products
-* minimized subject to each function equal to its nonnegative slack).
+* --form=mcp solves the complementarity problem (--solver=siconos or ipopt picks the backend);
+* --form=nlp solves the same conditions as a feasibility NLP written by hand, with Ipopt (the
+* sum of the complementarity products minimized subject to each function equal to its
+* nonnegative slack).
 $if not set n $set n 10
 $if not set form $set form mcp
+$if set solver option mcp = %solver%;
 Set i 'suppliers' / s1*s%n% /, j 'markets' / m1*m%n% /;
 Parameter cap(i), base(j), c(i,j);
 option seed = 7;
