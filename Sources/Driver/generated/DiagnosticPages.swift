@@ -2795,6 +2795,70 @@ $inlineCom {{ }}
 ```
 
 """##,
+        "E0130": ##"""
+# E0130: header line in delimited data
+
+The first line of `$onDelim` data for a parameter is a header (`t,value`, as spreadsheets and `enm solve --out` write it): its last field, where the value belongs, is not a number.
+
+## Example
+
+```gams
+Set t / t1*t3 /;
+Parameter load(t) /
+$onDelim
+t,value
+t1,3.5
+t2,4
+t3,2.5
+$offDelim
+/;
+```
+
+`enm check example.gms` prints (exit code 1):
+
+```text
+OUTPUT
+```
+
+The same holds for the first line of a file read with `$include` between `$onDelim` and `$offDelim`.
+
+## Why
+
+GAMS reads every line between `$onDelim` and `$offDelim` as data, the first one too; `$include` has no option to skip lines. A header line under a parameter therefore has a label where a number must be, and GAMS stops with a compilation error. enm names the line as a header and leaves it out, so that the rest of the data is still checked.
+
+## Fix
+
+Skip the header: a line with `*` in column 1 is a comment, in an included file as well.
+
+```gams
+Set t / t1*t3 /;
+Parameter load(t) /
+$onDelim
+*t,value
+t1,3.5
+t2,4
+t3,2.5
+$offDelim
+/;
+```
+
+Or use it: under `$onDelim` a `Table` takes its first line as the column labels (the first field, over the row labels, is ignored), so a file with several columns is read in one statement and each column picked by its name:
+
+```gams
+Set t / t1*t3 /;
+Table hourly(t,*)
+$onDelim
+t,load,pv
+t1,3.5,0
+t2,4,1.2
+t3,2.5,0.4
+$offDelim
+;
+Parameter load(t);
+load(t) = hourly(t,'load');
+```
+
+"""##,
         "E1001": ##"""
 # E1001: unknown symbol
 
@@ -7943,6 +8007,48 @@ GAMS's `$warning text` reports a compilation warning and goes on, where `$error`
 
 ```gams
 $if not set scenario $set scenario base
+```
+
+"""##,
+        "W0130": ##"""
+# W0130: delimited set data starts with a header
+
+The first line of `$onDelim` data for a set starts with the name of the set or of one of its domain sets (`t`, as `enm solve --out` writes a set's file): it looks like a header, not a member.
+
+## Example
+
+```gams
+Set t /
+$onDelim
+t
+h1
+h2
+$offDelim
+/;
+```
+
+`enm check example.gms` prints (exit code 0):
+
+```text
+OUTPUT
+```
+
+## Why
+
+GAMS reads every line between `$onDelim` and `$offDelim` as data, the first one too, so the header becomes a member of the set (here `t` has three members: `t`, `h1`, `h2`). enm does the same, so that a model means what it means under GAMS, and warns.
+
+## Fix
+
+Make the header a comment with `*` in column 1, in the model or in the included file:
+
+```gams
+Set t /
+$onDelim
+*t
+h1
+h2
+$offDelim
+/;
 ```
 
 """##,
