@@ -143,7 +143,7 @@ struct Solve: ParsableCommand {
     }
 }
 
-/// The exit code when `--out` or `--ledger` could not be written (see the README).
+/// The exit code when `--out` or `--ledger` could not be written (see docs/cli.md).
 let outputFailureExitCode: Int32 = 5
 
 struct Ledger: ParsableCommand {

@@ -2817,7 +2817,14 @@ $offDelim
 `enm check example.gms` prints (exit code 1):
 
 ```text
-OUTPUT
+error[E0130]: the first line of this delimited data is a header: 'value' is not a number
+ --> example.gms:4:1
+  |
+4 | t,value
+  | ^^^^^^^ a header, not data
+  = note: GAMS reads every line between $onDelim and $offDelim as data, the first one too
+  = help: to skip it, make it a comment: '*' in column 1 of the file ('*t,value')
+  = help: to use it, read the file into a table: 'Table d(t,*)' under $onDelim takes its first line as the column labels
 ```
 
 The same holds for the first line of a file read with `$include` between `$onDelim` and `$offDelim`.
@@ -6890,8 +6897,8 @@ one a value it cannot take. For GLPK (`glpk.opt`) the options are GLPK's own par
 `presolve`, `scale`, `meth`, `pricing`, `r_test`, `tol_bnd`, `tol_dj`, `tol_piv` (simplex),
 `br_tech`, `bt_tech`, `pp_tech`, `gmi_cuts`, `mir_cuts`, `cov_cuts`, `clq_cuts`, `fp_heur`,
 `ps_heur`, `tol_int`, `tol_obj` (branch-and-cut) and `solvefinal`. For CLP (`clp.opt`) and CBC
-(`cbc.opt`) they are the names of GAMS's COIN-OR links, listed in the message and in the README
-("Solvers and statuses"). For Ipopt (`ipopt.opt`), whose options are checked by Ipopt itself
+(`cbc.opt`) they are the names of GAMS's COIN-OR links, listed in the message and in
+docs/solvers.md. For Ipopt (`ipopt.opt`), whose options are checked by Ipopt itself
 (W4004), two settings that Ipopt accepts but then fails its setup on are named here: a
 `linear_solver` this build lacks (Debian's Ipopt has MUMPS only) and an `output_file` in a folder
 that does not exist. The solve is not run.
@@ -8025,12 +8032,19 @@ h1
 h2
 $offDelim
 /;
+display t;
 ```
 
 `enm check example.gms` prints (exit code 0):
 
 ```text
-OUTPUT
+warning[W0130]: the first line of this delimited data looks like a header: 't' names the set or its domain
+ --> example.gms:3:1
+  |
+3 | t
+  | ^ read as a member, as GAMS does
+  = note: GAMS reads every line between $onDelim and $offDelim as data, the first one too
+  = help: to skip it, make it a comment: '*' in column 1 of the file ('*t')
 ```
 
 ## Why
@@ -8049,6 +8063,7 @@ h1
 h2
 $offDelim
 /;
+display t;
 ```
 
 """##,
