@@ -8,7 +8,8 @@ import Testing
 /// `<!-- file: NAME -->` writes the block as file NAME (a path with a folder names a file of the
 /// repository, which the block must equal), `<!-- args: --NAME=VALUE ... -->` gives the next
 /// model switches, `<!-- expect: CODE -->` says the next model stops with diagnostic CODE, and
-/// `<!-- output -->` before a `text` block gives the previous model's output. Every other
+/// `<!-- output -->` before a `text` block gives the previous model's output, `<!-- diagnostics -->`
+/// its diagnostics as enm renders them (file names relative to the example's folder). Every other
 /// `gams` block is a model that must run without errors.
 struct DocExample: CustomStringConvertible {
     var page: String
@@ -19,6 +20,7 @@ struct DocExample: CustomStringConvertible {
     var defines: [String: String] = [:]
     var expectedCode: String? = nil
     var output: String? = nil
+    var diagnostics: String? = nil
 
     var description: String { "\(page):\(line)" }
 }
@@ -87,6 +89,8 @@ enum DocPages {
                 examples.append(e)
             } else if markers["output"] != nil, !examples.isEmpty {
                 examples[examples.count - 1].output = block
+            } else if markers["diagnostics"] != nil, !examples.isEmpty {
+                examples[examples.count - 1].diagnostics = block
             }
             markers = [:]
         }
@@ -132,7 +136,8 @@ struct DocExampleTests {
         for (name, text) in e.files { try text.write(to: dir.appendingPathComponent(name), atomically: true, encoding: .utf8) }
         let model = dir.appendingPathComponent(e.modelName)
         try e.model.write(to: model, atomically: true, encoding: .utf8)
-        let run = runModel(model.path, defines: e.defines)
+        var run = runModel(model.path, defines: e.defines)
+        run.diagnostics = run.diagnostics.replacingOccurrences(of: dir.path + "/", with: "")
         if let code = e.expectedCode {
             #expect(run.diagnostics.contains("[\(code)]"), "\(e): expected \(code), got:\n\(run.diagnostics)")
             #expect(run.result.exitCode.rawValue != 0, "\(e): expected the run to fail")
@@ -144,6 +149,10 @@ struct DocExampleTests {
             // a fence cannot end in blank lines that show; the last display's are left out
             let printed = run.output.trimmingCharacters(in: .newlines)
             #expect(DocPages.withoutTimes(output).trimmingCharacters(in: .newlines) == printed, "\(e): the run printed\n\(run.output)")
+        }
+        if let diagnostics = e.diagnostics {
+            #expect(diagnostics.trimmingCharacters(in: .newlines) == run.diagnostics.trimmingCharacters(in: .newlines),
+                    "\(e): the run reported\n\(run.diagnostics)")
         }
     }
 
