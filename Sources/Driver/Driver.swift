@@ -7,7 +7,7 @@ import Semantics
 import Solvers
 import Syntax
 
-/// Exit codes of a run (see the README's CLI reference).
+/// Exit codes of a run (see docs/cli.md, "Exit codes").
 public enum ExitCode: Int32, Comparable {
     case solved = 0, compileError = 1, dataError = 2, infeasibleOrUnbounded = 3, solverLimit = 4, usage = 64
     /// An output file (a put file) could not be written; replaces the run's own code.

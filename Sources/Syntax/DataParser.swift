@@ -7,7 +7,9 @@ import Darwin
 
 extension Parser {
     /// dataList = "/" [ dataEntry { [","] dataEntry } ] "/" ;  (scalars: "/" value "/")
-    func parseDataList(kind: DeclarationKind, dimension: Int?) throws -> DataBlock {
+    /// `headerNames` are the names a header line of `$onDelim` data would carry (the symbol's own
+    /// and its domain's), by which a set's header line is told from data.
+    func parseDataList(kind: DeclarationKind, dimension: Int?, headerNames: [String] = []) throws -> DataBlock {
         let open = lx.next()
         var entries: [DataEntry] = []
         var scalarValue: Double? = nil
@@ -36,7 +38,7 @@ extension Parser {
             }
             if t.kind == .csvRow {
                 lx.seek(line: t.lineIndex, column: 0)
-                entries.append(contentsOf: parseDelimitedLines(kind: kind, dimension: dimension))
+                entries.append(contentsOf: parseDelimitedLines(kind: kind, dimension: dimension, headerNames: headerNames))
                 continue
             }
             if let e = try parseDataEntry(kind: kind) { entries.append(e) }
@@ -275,6 +277,13 @@ extension Parser {
     }
 
     func parseCSVNumber(_ s: String, at span: SourceSpan) -> Double? {
+        if let v = Parser.csvNumber(s) { return v }
+        diagnostics.error(.E3001, "expected a number, found '\(s)'", at: span, label: "expected a number")
+        return nil
+    }
+
+    /// The value a delimited field spells (a number or a special value), nil for anything else.
+    static func csvNumber(_ s: String) -> Double? {
         if let v = Double(s), v.isFinite { return v == 0 ? 0 : v }
         switch s.lowercased() {
         case "inf", "+inf": return .infinity
@@ -283,10 +292,8 @@ extension Parser {
         case "na": return Double(nan: 0x4E41, signaling: false)
         case "yes": return 1
         case "no": return 0
-        default: break
+        default: return nil
         }
-        diagnostics.error(.E3001, "expected a number, found '\(s)'", at: span, label: "expected a number")
-        return nil
     }
 
     /// The fields of a delimited line, each as a byte range of the line (unquoted fields,
@@ -503,8 +510,10 @@ extension Parser {
 
     /// Consecutive lines of an `$onDelim` block inside `/ ... /` (labels, then a value for
     /// parameters), as compact batches of one width each.
-    func parseDelimitedLines(kind: DeclarationKind, dimension: Int?) -> [DataEntry] {
+    func parseDelimitedLines(kind: DeclarationKind, dimension: Int?, headerNames: [String] = []) -> [DataEntry] {
         var out: [DataEntry] = []
+        // a header line can only be the first line of the block or of an included file
+        var firstOfBlock = true
         var batch = DelimitedLines(width: -1, source: lx.lines)
         var distinct = LabelBytes()
         var fields = DelimitedFields()
@@ -520,6 +529,12 @@ extension Parser {
             let n = fields.count
             func wholeLine() -> SourceSpan { lx.span(line: lineIndex, column: 0, length: max(1, bytes.count)) }
             func sp(_ k: Int) -> SourceSpan { lx.span(line: lineIndex, column: fields[k].column, length: max(1, fields.length(k))) }
+            let atTop = firstOfBlock || lx.lines[lineIndex].line == 1
+            firstOfBlock = false
+            if atTop, let header = CSVHeader(fields: fields, bytes: bytes, kind: kind, names: headerNames) {
+                header.report(to: diagnostics, line: wholeLine())
+                if header.isDropped { return }
+            }
             let d: Int
             var value = 0.0
             var text: String? = nil

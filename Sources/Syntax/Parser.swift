@@ -412,7 +412,7 @@ public final class Parser {
         let text = parseText(after: name)
         var data: DataBlock? = nil
         if lx.peek().isSymbol("/") {
-            data = try parseDataList(kind: kind, dimension: domain?.count)
+            data = try parseDataList(kind: kind, dimension: domain?.count, headerNames: [name.text] + (domain ?? []).map(\.text))
         }
         return Declaration(name: name, domain: domain, text: text, data: data, span: name.span, redefinition: redefinition)
     }

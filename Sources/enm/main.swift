@@ -43,8 +43,19 @@ struct Enm: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "enm",
         abstract: "A GAMS-like modeling language for energy-community optimization.",
+        version: EnmVersion.current,
         subcommands: [Solve.self, Check.self, Ledger.self, Export.self, TexCommand.self, ExplainCommand.self, GDXCommand.self])
+
+    /// `enm` without a command: the usage on standard error and exit code 64, as for any other
+    /// usage error (a script that forgot the command must not pass).
+    func run() throws {
+        writeError(Enm.helpMessage() + "\n")
+        throw ExitCode(usageExitCode)
+    }
 }
+
+/// The exit code of a usage error (sysexits' EX_USAGE), as ArgumentParser gives for bad options.
+let usageExitCode: Int32 = 64
 
 struct Solve: ParsableCommand {
     // command names spelled out: deriving them from the type names costs a run-time type
@@ -132,7 +143,7 @@ struct Solve: ParsableCommand {
     }
 }
 
-/// The exit code when `--out` or `--ledger` could not be written (see the README).
+/// The exit code when `--out` or `--ledger` could not be written (see docs/cli.md).
 let outputFailureExitCode: Int32 = 5
 
 struct Ledger: ParsableCommand {

@@ -140,6 +140,8 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
     case E0127
     /// $inlineCom, $minCol or $maxCol argument
     case E0128
+    /// header line in delimited data
+    case E0130
     /// unknown symbol
     case E1001
     /// symbol already declared
@@ -390,6 +392,8 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
     case W0090
     /// $warning reached
     case W0120
+    /// delimited set data starts with a header
+    case W0130
     /// display shows the whole symbol
     case W2001
     /// unknown option ignored

@@ -2795,6 +2795,77 @@ $inlineCom {{ }}
 ```
 
 """##,
+        "E0130": ##"""
+# E0130: header line in delimited data
+
+The first line of `$onDelim` data for a parameter is a header (`t,value`, as spreadsheets and `enm solve --out` write it): its last field, where the value belongs, is not a number.
+
+## Example
+
+```gams
+Set t / t1*t3 /;
+Parameter load(t) /
+$onDelim
+t,value
+t1,3.5
+t2,4
+t3,2.5
+$offDelim
+/;
+```
+
+`enm check example.gms` prints (exit code 1):
+
+```text
+error[E0130]: the first line of this delimited data is a header: 'value' is not a number
+ --> example.gms:4:1
+  |
+4 | t,value
+  | ^^^^^^^ a header, not data
+  = note: GAMS reads every line between $onDelim and $offDelim as data, the first one too
+  = help: to skip it, make it a comment: '*' in column 1 of the file ('*t,value')
+  = help: to use it, read the file into a table: 'Table d(t,*)' under $onDelim takes its first line as the column labels
+```
+
+The same holds for the first line of a file read with `$include` between `$onDelim` and `$offDelim`.
+
+## Why
+
+GAMS reads every line between `$onDelim` and `$offDelim` as data, the first one too; `$include` has no option to skip lines. A header line under a parameter therefore has a label where a number must be, and GAMS stops with a compilation error. enm names the line as a header and leaves it out, so that the rest of the data is still checked.
+
+## Fix
+
+Skip the header: a line with `*` in column 1 is a comment, in an included file as well.
+
+```gams
+Set t / t1*t3 /;
+Parameter load(t) /
+$onDelim
+*t,value
+t1,3.5
+t2,4
+t3,2.5
+$offDelim
+/;
+```
+
+Or use it: under `$onDelim` a `Table` takes its first line as the column labels (the first field, over the row labels, is ignored), so a file with several columns is read in one statement and each column picked by its name:
+
+```gams
+Set t / t1*t3 /;
+Table hourly(t,*)
+$onDelim
+t,load,pv
+t1,3.5,0
+t2,4,1.2
+t3,2.5,0.4
+$offDelim
+;
+Parameter load(t);
+load(t) = hourly(t,'load');
+```
+
+"""##,
         "E1001": ##"""
 # E1001: unknown symbol
 
@@ -7009,8 +7080,8 @@ one a value it cannot take. For GLPK (`glpk.opt`) the options are GLPK's own par
 `presolve`, `scale`, `meth`, `pricing`, `r_test`, `tol_bnd`, `tol_dj`, `tol_piv` (simplex),
 `br_tech`, `bt_tech`, `pp_tech`, `gmi_cuts`, `mir_cuts`, `cov_cuts`, `clq_cuts`, `fp_heur`,
 `ps_heur`, `tol_int`, `tol_obj` (branch-and-cut) and `solvefinal`. For CLP (`clp.opt`) and CBC
-(`cbc.opt`) they are the names of GAMS's COIN-OR links, listed in the message and in the README
-("Solvers and statuses"). For Ipopt (`ipopt.opt`), whose options are checked by Ipopt itself
+(`cbc.opt`) they are the names of GAMS's COIN-OR links, listed in the message and in
+docs/solvers.md. For Ipopt (`ipopt.opt`), whose options are checked by Ipopt itself
 (W4004), two settings that Ipopt accepts but then fails its setup on are named here: a
 `linear_solver` this build lacks (Debian's Ipopt has MUMPS only) and an `output_file` in a folder
 that does not exist. The solve is not run.
@@ -8308,6 +8379,56 @@ GAMS's `$warning text` reports a compilation warning and goes on, where `$error`
 
 ```gams
 $if not set scenario $set scenario base
+```
+
+"""##,
+        "W0130": ##"""
+# W0130: delimited set data starts with a header
+
+The first line of `$onDelim` data for a set starts with the name of the set or of one of its domain sets (`t`, as `enm solve --out` writes a set's file): it looks like a header, not a member.
+
+## Example
+
+```gams
+Set t /
+$onDelim
+t
+h1
+h2
+$offDelim
+/;
+display t;
+```
+
+`enm check example.gms` prints (exit code 0):
+
+```text
+warning[W0130]: the first line of this delimited data looks like a header: 't' names the set or its domain
+ --> example.gms:3:1
+  |
+3 | t
+  | ^ read as a member, as GAMS does
+  = note: GAMS reads every line between $onDelim and $offDelim as data, the first one too
+  = help: to skip it, make it a comment: '*' in column 1 of the file ('*t')
+```
+
+## Why
+
+GAMS reads every line between `$onDelim` and `$offDelim` as data, the first one too, so the header becomes a member of the set (here `t` has three members: `t`, `h1`, `h2`). enm does the same, so that a model means what it means under GAMS, and warns.
+
+## Fix
+
+Make the header a comment with `*` in column 1, in the model or in the included file:
+
+```gams
+Set t /
+$onDelim
+*t
+h1
+h2
+$offDelim
+/;
+display t;
 ```
 
 """##,
