@@ -38,7 +38,15 @@ public struct BonminSolver: Solver {
         }
         let bonminSeconds = BonminSolver.seconds(clock.now - start)
         let gapClosed = abs(search.objective - search.best_bound) <= 1e-9 * max(1, abs(search.objective))
-        let outcome = BonminStatusTable.outcome(.init(status: search.status, limit: search.limit, hasSolution: search.has_solution != 0,
+        // Bonmin checks its time limit itself, without telling CBC's model: a search that stopped
+        // unfinished once resLim had passed stopped on time
+        var limit = search.limit
+        let stoppedEarly = search.status == ENM_BONMIN_FEASIBLE || search.status == ENM_BONMIN_NO_SOLUTION
+        if stoppedEarly, limit == ENM_BONMIN_LIMIT_NONE || limit == ENM_BONMIN_LIMIT_OTHER,
+           let seconds = IpoptOptions.cpuTimeLimit(options.resLim), bonminSeconds >= seconds {
+            limit = ENM_BONMIN_LIMIT_TIME
+        }
+        let outcome = BonminStatusTable.outcome(.init(status: search.status, limit: limit, hasSolution: search.has_solution != 0,
                                                       gapClosed: gapClosed, convex: Curvature.provesConvex(model), integers: true))
         var result: SolveResult
         if outcome.hasPoint {
