@@ -33,7 +33,7 @@ public struct BonminSolver: Solver {
             return finalNLP(model, options: options, fixing: [], at: IpoptSolver.startingPoint(model))
         }
         let clock = ContinuousClock(), start = clock.now
-        let (search, point, warnings) = IpoptLock.shared.withLock {
+        let (search, point, warnings, evaluationSeconds) = IpoptLock.shared.withLock {
             BonminSolver.search(model, program: program, integers: integers, options: options)
         }
         let bonminSeconds = BonminSolver.seconds(clock.now - start)
@@ -51,6 +51,11 @@ public struct BonminSolver: Solver {
         var result: SolveResult
         if outcome.hasPoint {
             result = finalNLP(model, options: options, fixing: integers, at: point)
+            if ![.optimal, .locallyOptimal].contains(result.modelStatus) {
+                // the final NLP did not confirm the point (a limit, a failure): Bonmin's own
+                // point is reported, without marginals
+                result = BonminSolver.pointResult(model, program: program, point: point, integers: integers)
+            }
             result.modelStatus = outcome.model
             result.solverStatus = outcome.solver
         } else {
@@ -65,13 +70,32 @@ public struct BonminSolver: Solver {
         result.nodes = Int(search.nodes)
         result.iterations += Int(search.iterations)
         result.solverSeconds += bonminSeconds
+        result.evaluationSeconds += evaluationSeconds
+        return result
+    }
+
+    /// Bonmin's point as a result: integer columns rounded, rows evaluated there, marginals 0.
+    private static func pointResult(_ model: ScalarModel, program: NonlinearProgram, point: [Double], integers: [Bool]) -> SolveResult {
+        var result = SolveResult(modelStatus: .integerSolution, solverStatus: .normalCompletion)
+        let x = point.indices.map { integers[$0] ? point[$0].rounded() : point[$0] }
+        var rows = [Double](repeating: 0, count: model.rowCount)
+        var objective = 0.0
+        let ok = x.withUnsafeBufferPointer { p in
+            rows.withUnsafeMutableBufferPointer { program.constraints(p, into: $0) } && program.objective(p, into: &objective)
+        }
+        guard ok else { return result }
+        result.objective = objective
+        result.columnLevel = x
+        result.rowLevel = rows
+        result.columnMarginal = [Double](repeating: 0, count: x.count)
+        result.rowMarginal = [Double](repeating: 0, count: rows.count)
         return result
     }
 
     /// Bonmin's search, under Ipopt's lock: its result, the best point (the start when none)
     /// and the settings it did not accept.
     private static func search(_ model: ScalarModel, program: NonlinearProgram, integers: [Bool],
-                               options: SolveOptions) -> (EnmBonminResult, [Double], [String]) {
+                               options: SolveOptions) -> (EnmBonminResult, [Double], [String], Double) {
         let session = IpoptSession(program: program, sense: model.sense, timeLimit: .nan)
         let problem = BonminProblemArrays(model, program: program, integers: integers)
         var x = IpoptSolver.startingPoint(model)
@@ -89,7 +113,7 @@ public struct BonminSolver: Solver {
                 }
             }
         }
-        return (result, x, rejections.warnings)
+        return (result, x, rejections.warnings, session.evaluationSeconds)
     }
 
     /// The NLP of `model` with the columns marked in `fixing` fixed at their (rounded) values in
