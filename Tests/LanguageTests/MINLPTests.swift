@@ -51,6 +51,14 @@ import Testing
         #expect(abs(est - optimum) < 1e-5)
     }
 
+    @Test func equationListingNamesTheModelType() {
+        let source = MINLPTests.commitment.replacingOccurrences(of: "%type%", with: "minlp")
+            .replacingOccurrences(of: "Model uc / all /;", with: "Model uc / all /;\noption limRow = 1, limCol = 0;")
+        let run = runSource(source)
+        #expect(run.output.contains("Equation Listing    SOLVE uc Using MINLP From line 13"), "\(run.output)")
+        #expect(run.output.contains("load..  p(u1) + p(u2) + p(u3) =G= 100 ; (LHS = 0, INFES = 100 ****)"))
+    }
+
     @Test func nonconvexAnswerIsAnIntegerSolutionNeverOptimal() throws {
         // maximizing a convex function: Bonmin finds a global maximum (|x| = 3 with n = 0 or 5:
         // 9 + 6.25) here, but cannot prove it
