@@ -28,13 +28,18 @@ let package = Package(
         .target(name: "CSiconosShim", path: "Sources/CSiconosShim",
                 cSettings: [.unsafeFlags(["-I/usr/include/siconos", "-I/usr/include/siconos/numerics"])],
                 linkerSettings: [.linkedLibrary("siconos_numerics")]),
+        // Bonmin's API is C++ only: a small C++ target gives the Solvers target a C face of it
+        .target(name: "CBonminShim", path: "Sources/CBonminShim",
+                cxxSettings: [.unsafeFlags(["-I/usr/include/coin", "-DHAVE_CSTDDEF", "-DHAVE_CMATH", "-DHAVE_CSTDIO", "-DHAVE_CSTRING", "-DHAVE_CSTDLIB", "-DHAVE_CFLOAT", "-DHAVE_CASSERT", "-DHAVE_CTIME", "-DHAVE_CSTDARG", "-DHAVE_CCTYPE", "-w"])],
+                linkerSettings: [.linkedLibrary("bonmin"), .linkedLibrary("ipopt"), .linkedLibrary("Cbc"),
+                                 .linkedLibrary("Osi"), .linkedLibrary("CoinUtils"), .linkedLibrary("stdc++")]),
         .target(name: "Diagnostics"),
         .target(name: "Syntax", dependencies: ["Diagnostics", "IR"], swiftSettings: fast),
         .target(name: "IR", dependencies: ["Diagnostics"], swiftSettings: fast),
         .target(name: "Semantics", dependencies: ["Syntax", "IR", "GDX", "GDXBridge"], swiftSettings: fast),
         .target(name: "Execution", dependencies: ["Semantics", "IR", "Derivatives", "GDX", "GDXBridge"], swiftSettings: fast),
         .target(name: "Derivatives", dependencies: ["IR"], swiftSettings: fast),
-        .target(name: "Solvers", dependencies: ["Diagnostics", "IR", "Derivatives", "CGLPK", "CIpopt", "CCoin", "CSiconosShim"]),
+        .target(name: "Solvers", dependencies: ["Diagnostics", "IR", "Derivatives", "CGLPK", "CIpopt", "CCoin", "CBonminShim", "CSiconosShim"]),
         // process-wide memory measures for large runs (helper threads faulting in pages, malloc
         // tuning): the executable installs them as IR's MemoryHooks; no library target imports it
         .target(name: "Platform", dependencies: ["IR", "CMalloc"]),

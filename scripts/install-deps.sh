@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# Installs the C libraries enm links (GLPK, Ipopt, COIN-OR CLP and CBC, Siconos numerics, zlib) when they are missing. Debian/Ubuntu.
+# Installs the C libraries enm links (GLPK, Ipopt, COIN-OR CLP, CBC and Bonmin, Siconos numerics, zlib) when they are missing. Debian/Ubuntu.
 set -euo pipefail
 need=()
 [ -f /usr/include/glpk.h ] || need+=(libglpk-dev)
 [ -f /usr/include/coin/IpStdCInterface.h ] || need+=(coinor-libipopt-dev)
 [ -f /usr/include/coin/Clp_C_Interface.h ] || need+=(coinor-libclp-dev)
 [ -f /usr/include/coin/Cbc_C_Interface.h ] || need+=(coinor-libcbc-dev)
+[ -f /usr/include/coin/BonTMINLP.hpp ] || need+=(coinor-libbonmin-dev)
 # the command-line clp and cbc read enm's exported MPS files (benchmarks, export checks)
 command -v clp >/dev/null 2>&1 || need+=(coinor-clp)
 command -v cbc >/dev/null 2>&1 || need+=(coinor-cbc)

@@ -177,13 +177,14 @@ public enum Driver {
     }
 
     /// The backends a run solves with: GLPK for linear and mixed-integer models, Ipopt for
-    /// nonlinear ones.
+    /// nonlinear ones, Bonmin for mixed-integer nonlinear ones (and, when picked, their relaxations).
     public static func standardSolvers() -> SolverRegistry {
         var solvers = SolverRegistry()
         solvers.register(GLPKSolver(), title: "GLPK", modelTypes: [.lp, .mip, .rmip])
         solvers.register(CLPSolver(), title: "CLP", modelTypes: [.lp, .rmip])
         solvers.register(CBCSolver(), title: "CBC", modelTypes: [.lp, .mip, .rmip])
         solvers.register(IpoptSolver(), title: "Ipopt", modelTypes: [.nlp, .qcp, .dnlp, .rminlp, .rmiqcp])
+        solvers.register(BonminSolver(), title: "Bonmin", modelTypes: [.minlp, .miqcp, .rminlp, .rmiqcp])
         // the Ipopt program is the default for mcp: Siconos's dense Newton stalls from about a
         // thousand pairs (benchmarks/mcp, docs/complementarity.md)
         solvers.register(IpoptMCPSolver(), title: "Ipopt", modelTypes: [.mcp])

@@ -209,6 +209,6 @@ extension Interpreter {
                                   detail: "\(o.displayName) \(rowText(model.rowLower[i], model.rowUpper[i])) misses by \(messageNumber(abs(v)))")
         }
         return Conflict(method: .elastic, members: members,
-                        complete: r.modelStatus == .optimal || r.modelStatus == .locallyOptimal)
+                        complete: [.optimal, .locallyOptimal, .integerSolution].contains(r.modelStatus))
     }
 }

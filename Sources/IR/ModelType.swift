@@ -9,16 +9,17 @@ public enum ModelType: String, CaseIterable, Sendable {
         self.init(rawValue: name.lowercased())
     }
 
-    /// Whether the model goes to the nonlinear backend (integers, if any, are relaxed).
+    /// Whether the model goes to a nonlinear backend (integers, if any, are relaxed unless
+    /// `keepsIntegers`).
     public var isNonlinear: Bool {
         switch self {
-        case .nlp, .qcp, .dnlp, .rminlp, .rmiqcp: return true
+        case .nlp, .qcp, .dnlp, .rminlp, .rmiqcp, .minlp, .miqcp: return true
         default: return false
         }
     }
 
     /// Whether integer and binary variables keep their integrality in the solve.
-    public var keepsIntegers: Bool { self == .mip }
+    public var keepsIntegers: Bool { self == .mip || self == .minlp || self == .miqcp }
 
     /// Whether `option <type> = <solver>;` names a backend for this type (GAMS has no such
     /// option for the relaxed equilibrium types).

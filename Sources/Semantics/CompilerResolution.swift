@@ -587,12 +587,12 @@ extension Compiler {
         let allowed: ExpressionClass
         switch type {
         case .lp, .mip, .rmip: allowed = .linear
-        case .qcp, .rmiqcp: allowed = .quadratic
-        case .nlp, .rminlp, .mcp: allowed = .nonlinear
+        case .qcp, .rmiqcp, .miqcp: allowed = .quadratic
+        case .nlp, .rminlp, .minlp, .mcp: allowed = .nonlinear
         case .dnlp: allowed = .nonsmooth
-        case .minlp, .miqcp, .cns, .mpec, .rmpec, .emp:
+        case .cns, .mpec, .rmpec, .emp:
             diagnostics.error(.E2031, "model type '\(s.type.text)' is not supported", at: s.type.span,
-                              help: ["enm solves models of type lp, rmip, mip, nlp, qcp, rmiqcp, rminlp, dnlp and mcp"])
+                              help: ["enm solves models of type lp, rmip, mip, nlp, qcp, rmiqcp, rminlp, dnlp, minlp, miqcp and mcp"])
             return nil
         }
         guard let model = m else { return nil }

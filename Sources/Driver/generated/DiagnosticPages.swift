@@ -4257,49 +4257,49 @@ e2.. z =e= 2*x;
         "E2031": ##"""
 # E2031: model type not supported
 
-The solve asks for a model type that is GAMS but that enm cannot solve: `minlp`, `miqcp`,
-`cns`, `mpec`, `emp`.
+The solve asks for a model type that is GAMS but that enm cannot solve: `cns`, `mpec`, `rmpec`,
+`emp`.
 
 ## Example
 
 ```gams
-Variable x, z;
-Integer Variable n;
-Equation cost;
-cost.. z =e= sqr(x - 2) + n;
+Variable x;
+Equation root;
+root.. sqr(x) =e= 2;
 Model m / all /;
-solve m using minlp minimizing z;
+solve m using cns;
 ```
 
 `enm check example.gms` prints (exit code 1):
 
 ```text
-error[E2031]: model type 'minlp' is not supported
- --> example.gms:6:15
+error[E2031]: model type 'cns' is not supported
+ --> example.gms:5:15
   |
-6 | solve m using minlp minimizing z;
-  |               ^^^^^
-  = help: enm solves models of type lp, rmip, mip, nlp, qcp, rmiqcp, rminlp, dnlp and mcp
+5 | solve m using cns;
+  |               ^^^
+  = help: enm solves models of type lp, rmip, mip, nlp, qcp, rmiqcp, rminlp, dnlp, minlp, miqcp and mcp
 ```
 
 ## Why
 
-enm hands `lp`, `rmip` and `mip` to GLPK and `nlp`, `qcp`, `dnlp`, `rminlp`, `rmiqcp` to
-Ipopt, and `mcp` to Siconos. Mixed-integer nonlinear models, equilibrium constraints in an
-optimization (`mpec`) and constrained nonlinear systems need solvers that enm does not have yet.
+enm hands `lp`, `rmip` and `mip` to GLPK (or CLP and CBC), `nlp`, `qcp`, `dnlp`, `rminlp`,
+`rmiqcp` to Ipopt, `minlp`, `miqcp` to Bonmin and `mcp` to Ipopt or Siconos. Equilibrium
+constraints in an optimization (`mpec`) and constrained nonlinear systems need solvers that enm
+does not have yet.
 
 ## Fix
 
-Solve a relaxation, or a linearized model with `mip`. Here the relaxed model:
+Write the system as an NLP with a constant objective:
 
 ```gams
 Variable x, z;
-Integer Variable n;
-n.up = 10;
-Equation cost;
-cost.. z =e= sqr(x - 2) + n;
+Equation root, obj;
+root.. sqr(x) =e= 2;
+obj.. z =e= 0;
+x.l = 1;
 Model m / all /;
-solve m using rminlp minimizing z;
+solve m using nlp minimizing z;
 ```
 
 """##,
@@ -4331,8 +4331,8 @@ error[E2032]: unknown model type 'linear'
 
 ## Why
 
-The model types are `lp`, `mip`, `rmip`, `nlp`, `qcp`, `dnlp`, `rminlp`, `rmiqcp` (solved by
-enm) and `minlp`, `miqcp`, `mcp`, `cns`, `mpec`, `emp` (GAMS only).
+The model types are `lp`, `mip`, `rmip`, `nlp`, `qcp`, `dnlp`, `rminlp`, `rmiqcp`, `minlp`,
+`miqcp` (solved by enm) and `mcp`, `cns`, `mpec`, `emp` (GAMS only).
 
 ## Fix
 
@@ -8872,8 +8872,9 @@ display b;
 
 An option selects a solver that enm does not have, or one that does not solve that model type
 (`option mip = clp;`). The solve keeps the solver it had: by default GLPK (for `lp`, `mip`,
-`rmip`) or Ipopt (for `nlp`, `qcp`, `dnlp`, `rminlp`, `rmiqcp`). enm's solvers are `glpk`, `clp`
-(`lp`, `rmip`), `cbc` (`lp`, `mip`, `rmip`) and `ipopt`.
+`rmip`), Ipopt (for `nlp`, `qcp`, `dnlp`, `rminlp`, `rmiqcp`) or Bonmin (for `minlp`, `miqcp`).
+enm's solvers are `glpk`, `clp` (`lp`, `rmip`), `cbc` (`lp`, `mip`, `rmip`), `ipopt` and `bonmin`
+(`minlp`, `miqcp`, `rminlp`, `rmiqcp`).
 
 ## Example
 

@@ -1,11 +1,10 @@
 Set i 'units' / u1*u3 /;
 Parameter pmax(i) / u1 50, u2 80, u3 30 /, a(i) / u1 0.02, u2 0.01, u3 0.05 /;
 Positive Variable p(i);
-Binary Variable on(i);
 Variable z;
 Equations cost, load, cap(i);
-cost..   z =e= sum(i, a(i)*sqr(p(i)) + 10*on(i));
-load..   sum(i, p(i)) =g= 100;
-cap(i).. p(i) =l= pmax(i)*on(i);
+cost..   z =e= sum(i, a(i)*sqr(p(i)));
+load..   sum(i, p(i)) =e= 100;
+cap(i).. p(i) =l= pmax(i);
 Model uc / all /;
-Solve uc using minlp minimizing z;
+Solve uc using cns;
