@@ -189,6 +189,7 @@ public enum Driver {
         // thousand pairs (benchmarks/mcp, docs/complementarity.md)
         solvers.register(IpoptMCPSolver(), title: "Ipopt", modelTypes: [.mcp])
         solvers.register(SiconosMCPSolver(), title: "Siconos", modelTypes: [.mcp])
+        solvers.register(IpoptMPECSolver(), title: "Ipopt", modelTypes: [.mpec, .rmpec])
         return solvers
     }
 

@@ -50,8 +50,8 @@ final class ModelGenerator {
         self.interpreter = interpreter
         self.solve = solve
         tables = GenerationTables(labelCount: interpreter.labels.count)
-        nonlinearAllowed = solve.type.isNonlinear || solve.type == .mcp
-        rowConstants = solve.type == .mcp ? [] : nil
+        nonlinearAllowed = solve.type.isNonlinear || solve.type.hasComplementarity
+        rowConstants = solve.type.hasComplementarity ? [] : nil
         emptyRowTolerance = interpreter.emptyRowTolerance(solve.model)
         let symbols = interpreter.program.symbols.count + 1
         columnIndexes = Array(repeating: ColumnIndex(), count: symbols)
@@ -78,6 +78,10 @@ final class ModelGenerator {
             interpreter.runtimeError(.E4014, "objective variable '\(objectiveVariable.name)' does not appear in any equation of model '\(solve.model.name)'",
                                      at: solve.objectiveSpan)
             return nil
+        }
+        if solve.type.hasComplementarity {
+            guard let pairs = explicitPairs() else { return nil }
+            model.complementarity = Complementarity(pairedColumn: pairs, constant: rowConstants ?? [])
         }
         guard boundsAreConsistent() else { return nil }
         model.nonlinear = pool
@@ -260,10 +264,7 @@ final class ModelGenerator {
     /// (ComplementarityPairing.swift); nil after a located error.
     private func complementarityProblem() -> GeneratedModel? {
         guard let pairs = pairedColumns(), boundsAreConsistent() else { return nil }
-        var c = Complementarity()
-        c.pairedColumn = pairs
-        c.constant = rowConstants ?? []
-        model.complementarity = c
+        model.complementarity = Complementarity(pairedColumn: pairs, constant: rowConstants ?? [])
         model.nonlinear = pool
         return GeneratedModel(model: model, objectiveColumn: nil)
     }

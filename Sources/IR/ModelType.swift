@@ -18,6 +18,10 @@ public enum ModelType: String, CaseIterable, Sendable {
         }
     }
 
+    /// Whether the model list's `equation.variable` pairs are complementarity conditions
+    /// (`mcp`: the whole model; `mpec`, `rmpec`: constraints of an optimization).
+    public var hasComplementarity: Bool { self == .mcp || self == .mpec || self == .rmpec }
+
     /// Whether integer and binary variables keep their integrality in the solve.
     public var keepsIntegers: Bool { self == .mip || self == .minlp || self == .miqcp }
 

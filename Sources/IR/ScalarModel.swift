@@ -93,18 +93,22 @@ public struct Provenance: Sendable, Equatable {
     }
 }
 
-/// A mixed complementarity problem's pairs (GAMS's `equation.variable` in a model list): the
+/// The complementarity pairs of a model (GAMS's `equation.variable` in a model list): the
 /// function of row `r`, F_r(x) = body_r(x) - constant[r], is complementary to column
 /// `pairedColumn[r]` within that column's bounds: F_r = 0 between them, F_r >= 0 at the lower,
-/// F_r <= 0 at the upper. Every column is paired with exactly one row, or fixed.
+/// F_r <= 0 at the upper. In an MCP every column is paired with exactly one row, or fixed; in
+/// an MPEC the rows without a pair (-1) are ordinary constraints of the optimization.
 public struct Complementarity: Sendable {
-    /// The column paired with each row.
+    /// The column paired with each row, -1 for an ordinary row (MPEC).
     public var pairedColumn: [Int32] = []
     /// The constant each row's function subtracts from its body (its right-hand side, kept
     /// also for `=n=` rows, whose bounds are infinite).
     public var constant: [Double] = []
 
-    public init() {}
+    public init(pairedColumn: [Int32] = [], constant: [Double] = []) {
+        self.pairedColumn = pairedColumn
+        self.constant = constant
+    }
 }
 
 /// The optimization sense of a model.

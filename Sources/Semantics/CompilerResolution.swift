@@ -588,11 +588,11 @@ extension Compiler {
         switch type {
         case .lp, .mip, .rmip: allowed = .linear
         case .qcp, .rmiqcp, .miqcp: allowed = .quadratic
-        case .nlp, .rminlp, .minlp, .mcp: allowed = .nonlinear
+        case .nlp, .rminlp, .minlp, .mcp, .mpec, .rmpec: allowed = .nonlinear
         case .dnlp: allowed = .nonsmooth
-        case .cns, .mpec, .rmpec, .emp:
+        case .cns, .emp:
             diagnostics.error(.E2031, "model type '\(s.type.text)' is not supported", at: s.type.span,
-                              help: ["enm solves models of type lp, rmip, mip, nlp, qcp, rmiqcp, rminlp, dnlp, minlp, miqcp and mcp"])
+                              help: ["enm solves models of type lp, rmip, mip, nlp, qcp, rmiqcp, rminlp, dnlp, minlp, miqcp, mcp, mpec and rmpec"])
             return nil
         }
         guard let model = m else { return nil }

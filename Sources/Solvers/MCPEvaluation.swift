@@ -111,7 +111,7 @@ final class MCPEvaluation {
         r.rowMarginal = Array(repeating: 0, count: model.rowCount)
         r.evaluationSeconds = derivatives.evaluationSeconds
         guard let pairs = model.complementarity?.pairedColumn else { return r }
-        for (row, c) in pairs.enumerated() {
+        for (row, c) in pairs.enumerated() where c >= 0 {
             r.columnMarginal[Int(c)] = f.map { marginal($0[row], column: Int(c), solved: r.modelStatus == .optimal) } ?? SpecialValue.na
             r.rowMarginal[row] = x[Int(c)]
         }

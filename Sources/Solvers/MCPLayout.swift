@@ -47,7 +47,7 @@ struct MCPLayout {
         upper = model.columnUpper
         pairOfRow = Array(repeating: -1, count: model.rowCount)
         pairOfColumn = Array(repeating: -1, count: model.columnCount)
-        for (r, c32) in pairedColumn.enumerated() {
+        for (r, c32) in pairedColumn.enumerated() where c32 >= 0 {
             let c = Int(c32), l = lower[c], u = upper[c]
             guard l < u else { continue }
             let kind: Kind = l.isFinite ? (u.isFinite ? .box : .lower) : (u.isFinite ? .upper : .free)

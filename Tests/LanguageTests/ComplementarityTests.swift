@@ -179,4 +179,42 @@ struct ComplementarityTests {
         let empty = diagnostics("Equation f(i); f(i).. 0*x(i) =n= 0; u.fx = 0; Model n / f.x, h.y, g.z /; solve n using mcp;")
         #expect(empty.contains("error[E4123]: 2 pairs of model 'n' pair an empty equation with a variable that is not fixed: f(a) with x(a), f(b) with x(b)"), "\(empty)")
     }
+
+    /// A Stackelberg leader facing a Cournot follower (p = 10 - q1 - q2, costs 1 and 2): the
+    /// follower answers q2 = (8 - q1)/2, so the leader's profit (5 - q1/2)·q1 peaks at q1 = 5,
+    /// q2 = 1.5, p = 3.5, profit 12.5. And the small MPEC of GAMS's model statement chapter,
+    /// whose solution is x = (0, -1), y = (0, 1), f = -1.
+    @Test func mpecStackelbergLeaderAndTheGuidesExample() {
+        let run = runSource("""
+            Scalar a / 10 /, c1 / 1 /, c2 / 2 /;
+            Positive Variables q1, q2; Variables p, profit;
+            Equations obj, price, follower;
+            obj.. profit =e= (p - c1)*q1;
+            price.. p =e= a - q1 - q2;
+            follower.. c2 - p + q2 =g= 0;
+            Model leader / obj, price, follower.q2 /;
+            solve leader using mpec maximizing profit;
+            Scalar ms; ms = leader.modelStat;
+            display q1.l, q2.l, p.l, profit.l, follower.m, ms;
+            Variable f, x1, x2, y1, y2; Positive Variable y1; y2.lo = -1; y2.up = 1;
+            Equations cost, g, h1, h2;
+            cost.. f =E= x1 + x2;
+            g.. sqr(x1) + sqr(x2) =L= 1;
+            h1.. x1 =G= y1 - y2 + 1;
+            h2.. x2 + y2 =N= 0;
+            Model example / cost, g, h1.y1, h2.y2 /;
+            solve example using mpec min f;
+            display x1.l, x2.l, y1.l, y2.l, f.l;
+            """)
+        #expect(run.diagnostics.isEmpty, "\(run.diagnostics)")
+        #expect(run.solves.map(\.modelStatus) == [.locallyOptimal, .locallyOptimal])
+        #expect(run.solves.map(\.solver) == ["ipopt", "ipopt"])
+        #expect(close(run.records("q1", "l")[[]], 5) && close(run.records("q2", "l")[[]], 1.5))
+        #expect(close(run.records("p", "l")[[]], 3.5) && close(run.records("profit", "l")[[]], 12.5))
+        #expect(close(run.records("follower", "m")[[]], 1.5))
+        #expect(close(run.solves.first?.objective, 12.5))
+        #expect(abs(run.records("x1", "l")[[]] ?? 0) < 1e-6 && close(run.records("x2", "l")[[]], -1))
+        #expect((run.records("y1", "l")[[]] ?? 0) == 0 && close(run.records("y2", "l")[[]], 1))
+        #expect(close(run.records("f", "l")[[]], -1))
+    }
 }

@@ -4257,7 +4257,7 @@ e2.. z =e= 2*x;
         "E2031": ##"""
 # E2031: model type not supported
 
-The solve asks for a model type that is GAMS but that enm cannot solve: `cns`, `mpec`, `rmpec`,
+The solve asks for a model type that is GAMS but that enm cannot solve: `cns`,
 `emp`.
 
 ## Example
@@ -4278,14 +4278,14 @@ error[E2031]: model type 'cns' is not supported
   |
 5 | solve m using cns;
   |               ^^^
-  = help: enm solves models of type lp, rmip, mip, nlp, qcp, rmiqcp, rminlp, dnlp, minlp, miqcp and mcp
+  = help: enm solves models of type lp, rmip, mip, nlp, qcp, rmiqcp, rminlp, dnlp, minlp, miqcp, mcp, mpec and rmpec
 ```
 
 ## Why
 
 enm hands `lp`, `rmip` and `mip` to GLPK (or CLP and CBC), `nlp`, `qcp`, `dnlp`, `rminlp`,
-`rmiqcp` to Ipopt, `minlp`, `miqcp` to Bonmin and `mcp` to Ipopt or Siconos. Equilibrium
-constraints in an optimization (`mpec`) and constrained nonlinear systems need solvers that enm
+`rmiqcp` to Ipopt, `minlp`, `miqcp` to Bonmin, `mcp` to Ipopt or Siconos, `mpec` to Ipopt. Constrained
+nonlinear systems (`cns`) and extended mathematical programs (`emp`) need solvers that enm
 does not have yet.
 
 ## Fix

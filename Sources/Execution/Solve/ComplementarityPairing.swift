@@ -61,12 +61,24 @@ extension ModelGenerator {
         return emptyPairsAreFixed(paired) ? paired : nil
     }
 
+    /// The column paired with each row of an MPEC, -1 for the ordinary constraints (rows of
+    /// equations listed without a variable); nil after a located error.
+    func explicitPairs() -> [Int32]? {
+        let pairs = interpreter.program.modelPairs[solve.model.id] ?? [:]
+        let rows = ModelElements(origins: model.rowOrigin)
+        let paired = (0 ..< model.rowCount).map { r -> Int32 in
+            let (equation, labels) = rows[r]
+            return pairs[equation.id].map { column($0, labels) } ?? -1
+        }
+        return emptyPairsAreFixed(paired) ? paired : nil
+    }
+
     /// Whether every pair whose row has no terms has a fixed column (E4123 otherwise).
     private func emptyPairsAreFixed(_ paired: [Int32]) -> Bool {
         let nonlinear = Set(model.nonlinearRows.map { Int($0.row) })
         let empty = paired.indices.filter { r in
             let c = Int(paired[r])
-            return model.rowStart[r] == model.rowStart[r + 1] && !nonlinear.contains(r)
+            return c >= 0 && model.rowStart[r] == model.rowStart[r + 1] && !nonlinear.contains(r)
                 && model.columnLower[c] != model.columnUpper[c]
         }
         guard !empty.isEmpty else { return true }

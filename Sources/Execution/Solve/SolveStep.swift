@@ -75,7 +75,9 @@ extension Interpreter {
                                           statement: p.statementKey)
         }
         if result.hasSolution { writeBack(result, model, rows: p.rows, columns: p.columns) }
-        if report && result.modelStatus == .optimal && model.complementarity != nil { warnRedefined(result, model, sv) }
+        if report && (result.modelStatus == .optimal || result.modelStatus == .locallyOptimal) && model.complementarity != nil {
+            warnRedefined(result, model, sv)
+        }
         recordAttributes(of: sv, model, result, solverSeconds: solverSeconds)
         guard report else { return }
         emit(.solve(SolveReport(model: sv.model.name, type: sv.type, solver: p.job.backend.name,
@@ -154,7 +156,7 @@ extension Interpreter {
         p.nonlinear = sv.type.isNonlinear
         // a complementarity problem's pairs index its rows and columns: none of them is removed
         // or split (scaling is not applied to it either)
-        guard sv.type != .mcp else {
+        guard !sv.type.hasComplementarity else {
             p.decomposeBlocks = false
             p.relaxImpliedBounds = false
             p.projectionTolerance = attribute(sv.model, .tolProj)
