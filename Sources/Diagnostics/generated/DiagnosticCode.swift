@@ -410,4 +410,8 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
     case W4071
     /// badly scaled coefficient
     case W4101
+    /// chart directive not understood
+    case W5101
+    /// chart directive names nothing the report shows
+    case W5102
 }

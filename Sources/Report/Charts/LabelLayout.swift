@@ -1,0 +1,60 @@
+/// Where text goes on a chart so that it never overlaps or leaves the picture. Widths are
+/// estimated, generously, from the number of characters; the charts draw text at `fontSize`.
+public enum LabelLayout {
+    /// Font size of chart text in SVG units.
+    public static let fontSize = 11.0
+    /// Estimated advance of one character: wider than the average sans-serif glyph, so labels
+    /// placed by it do not touch.
+    public static let characterWidth = 6.6
+
+    /// The estimated width of a text.
+    public static func width(_ text: String) -> Double {
+        Double(text.count) * characterWidth
+    }
+
+    /// Which of `labels`, centred at equal spacing `pitch` along the x axis, to print so that
+    /// neighbours keep a gap.
+    public static func visibleTicks(_ labels: [String], pitch: Double, gap: Double = 8) -> [Int] {
+        visibleTicks(count: labels.count, pitch: pitch, size: labels.map(width).max() ?? 0, gap: gap)
+    }
+
+    /// Which of `count` labels of extent `size`, at equal spacing `pitch`, to print: every k-th
+    /// one, k as small as keeps a `gap` between neighbours, and the last (the first and the last
+    /// name the range), dropping the one before it when the two would touch.
+    public static func visibleTicks(count: Int, pitch: Double, size: Double, gap: Double = 8) -> [Int] {
+        guard count > 0 else { return [] }
+        let every = Swift.max(1, Int(((size + gap) / Swift.max(pitch, 1e-9)).rounded(.up)))
+        var shown = Array(stride(from: 0, to: count, by: every))
+        let last = count - 1
+        if shown.last != last {
+            if let previous = shown.last, Double(last - previous) * pitch < size + gap, shown.count > 1 { shown.removeLast() }
+            if let previous = shown.last, Double(last - previous) * pitch >= size + gap { shown.append(last) }
+        }
+        return shown
+    }
+
+    /// One legend entry's place: row and x offset.
+    public struct Entry: Sendable, Equatable {
+        public var row: Int
+        public var x: Double
+    }
+
+    /// Legend entries (swatch, gap, name) laid out in rows no wider than `width`.
+    public static func legend(_ names: [String], width: Double, swatch: Double = 12) -> [Entry] {
+        var entries: [Entry] = [], x = 0.0, row = 0
+        for name in names {
+            let w = swatch + 4 + LabelLayout.width(name) + 14
+            if x > 0 && x + w > width { row += 1; x = 0 }
+            entries.append(Entry(row: row, x: x))
+            x += w
+        }
+        return entries
+    }
+
+    /// A label cut to `maxWidth` with an ellipsis when it is longer.
+    public static func fit(_ text: String, maxWidth: Double) -> String {
+        let most = Int(maxWidth / characterWidth)
+        guard text.count > most, most >= 2 else { return text }
+        return String(text.prefix(most - 1)) + "…"
+    }
+}

@@ -1,0 +1,97 @@
+import Foundation
+
+/// A value axis: its range and "nice" ticks (1, 2 or 5 × 10^k on a linear axis, powers of ten on
+/// a log axis), covering every value given.
+public struct ValueScale: Sendable, Equatable {
+    /// The axis ends (on a log axis, the values at the ends, not their logarithms).
+    public var low: Double
+    public var high: Double
+    public var isLog: Bool
+    /// Tick values, ascending, within `low...high`.
+    public var ticks: [Double]
+
+    /// A linear scale over the values and 0, or a log scale when asked or when every value is
+    /// positive and they span more than three decades (a convergence history).
+    public init(values: [Double], log: Bool? = nil, targetTicks: Int = 6) {
+        let finite = values.filter(\.isFinite)
+        let lo = finite.min() ?? 0, hi = finite.max() ?? 1
+        let useLog = (log ?? (lo > 0 && hi / lo > 1e3)) && lo > 0
+        if useLog {
+            self = ValueScale.logarithmic(lo, hi)
+        } else {
+            self = ValueScale.linear(Swift.min(lo, 0), Swift.max(hi, 0), targetTicks: targetTicks)
+        }
+    }
+
+    init(low: Double, high: Double, isLog: Bool, ticks: [Double]) {
+        self.low = low
+        self.high = high
+        self.isLog = isLog
+        self.ticks = ticks
+    }
+
+    /// The step nearest to `rough` among 1, 2, 5 × 10^k.
+    public static func niceStep(_ rough: Double) -> Double {
+        guard rough > 0, rough.isFinite else { return 1 }
+        let power = Foundation.pow(10, Foundation.floor(Foundation.log10(rough)))
+        let fraction = rough / power
+        let nice: Double = fraction < 1.5 ? 1 : fraction < 3.5 ? 2 : fraction < 7.5 ? 5 : 10
+        return nice * power
+    }
+
+    static func linear(_ lo: Double, _ hi: Double, targetTicks: Int) -> ValueScale {
+        var lo = lo, hi = hi
+        if hi - lo < 1e-300 * Swift.max(1, abs(hi)) || hi == lo {
+            // one value: a range around it
+            let pad = lo == 0 ? 1 : abs(lo) * 0.5
+            lo = Swift.min(lo, 0) - (lo < 0 ? pad : 0); hi = Swift.max(hi, 0) + (hi >= 0 ? pad : 0)
+        }
+        let step = niceStep((hi - lo) / Double(Swift.max(1, targetTicks - 1)))
+        let low = Foundation.floor(lo / step) * step, high = Foundation.ceil(hi / step) * step
+        let count = Int(((high - low) / step).rounded())
+        // multiples of the step, rounded so that 0.30000000000000004 reads as 0.3
+        let ticks = (0...count).map { k -> Double in
+            let v = low + Double(k) * step
+            return abs(v) < step * 1e-9 ? 0 : (v / step).rounded() * step
+        }
+        return ValueScale(low: low, high: high, isLog: false, ticks: ticks)
+    }
+
+    static func logarithmic(_ lo: Double, _ hi: Double) -> ValueScale {
+        var first = Int(Foundation.floor(Foundation.log10(lo))), last = Int(Foundation.ceil(Foundation.log10(hi)))
+        if last == first { last += 1 }
+        // a value a hair under a power of ten must not fall below the axis
+        if Foundation.pow(10, Double(first)) > lo { first -= 1 }
+        let every = Swift.max(1, Int((Double(last - first) / 8).rounded(.up)))
+        let ticks = stride(from: first, through: last, by: every).map { Foundation.pow(10, Double($0)) }
+        return ValueScale(low: Foundation.pow(10, Double(first)), high: Foundation.pow(10, Double(last)), isLog: true, ticks: ticks)
+    }
+
+    /// Where `v` falls on the axis, 0 at `low` and 1 at `high` (clamped for a log axis's non-positives).
+    public func fraction(_ v: Double) -> Double {
+        if isLog {
+            let l = Foundation.log10(low), h = Foundation.log10(high)
+            return (Foundation.log10(Swift.max(v, low)) - l) / (h - l)
+        }
+        return (v - low) / (high - low)
+    }
+
+    /// A tick's label: short, without trailing zeros (`0.25`, `1500`, `2.5e+06`, `1e-8`).
+    public func label(_ v: Double) -> String {
+        if isLog {
+            let e = Int(Foundation.log10(v).rounded())
+            return (-3...4).contains(e) ? ValueScale.plain(v) : "1e\(e)"
+        }
+        return ValueScale.plain(v)
+    }
+
+    static func plain(_ v: Double) -> String {
+        if v == 0 { return "0" }
+        let a = abs(v)
+        if a >= 1e6 || a < 1e-4 { return String(format: "%g", v) }
+        var s = String(format: "%.6f", v)
+        while s.hasSuffix("0") { s.removeLast() }
+        if s.hasSuffix(".") { s.removeLast() }
+        return s
+    }
+}
