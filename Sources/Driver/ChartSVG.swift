@@ -29,7 +29,7 @@ enum ChartSVG {
 
     // MARK: - Lines (and stacked areas)
 
-    static func lines(_ grid: ChartGrid, _ plan: ChartPlan, scale: ChartDirective.Scale?, id: String) -> String {
+    static func lines(_ grid: ChartGrid, _ plan: ChartPlan, scale forced: ChartDirective.Scale?, id: String) -> String {
         let xs = grid.members[plan.x]
         let seriesKeys = keys(grid, plan.series), panelKeys = keys(grid, plan.panels)
         let names = seriesKeys.map { plan.series.isEmpty ? grid.name : grid.label(of: $0, indices: plan.series) }
@@ -42,30 +42,41 @@ enum ChartSVG {
             return plan.stacked ? cumulative(raw) : raw
         }
         let all: [Double] = panelKeys.flatMap { (key: [Int]) -> [Double] in drawn(key).flatMap { $0 } } + (plan.stacked ? [0] : [])
-        let shared = ValueScale(values: all, log: scale.map { $0 == .log })
+        let shared = ValueScale(values: all, log: forced.map { $0 == .log })
         let legendHeight = seriesKeys.count > 1 ? legendRows(names) * 16 + 6 : 0
         let (titles, panels, height) = layout(panelKeys, plan: plan, grid: grid, top: legendHeight + 8, panelHeight: panelKeys.count > 1 ? 170 : 250,
                                               leftMargin: yAxisMargin(shared))
         var svg = header(grid, plan, id: id, height: height, series: names.count, panels: panelKeys.count) + titles
         if seriesKeys.count > 1 { svg += legend(names, top: 8) }
         for p in panels {
-            let scale = plan.sharedScale ? shared : ValueScale(values: drawn(p.key).flatMap { $0 }, log: scale.map { $0 == .log })
+            let scale = plan.sharedScale ? shared : ValueScale(values: drawn(p.key).flatMap { $0 }, log: forced.map { $0 == .log })
             svg += panelFrame(p, scale: scale, grid: grid)
-            svg += valueAxis(p, scale)
+            let zeros = scale.isLog && drawn(p.key).contains { $0.contains { $0 <= 0 } }
+            svg += valueAxis(p, scale, note: zeros ? "log scale, zeros not drawn" : "log scale")
             svg += xAxis(p, labels: xs, title: grid.indexNames[plan.x], banded: false)
             let pitch = xs.count > 1 ? p.width / Double(xs.count - 1) : 0
             var below = [Double](repeating: scale.isLog ? scale.low : 0, count: xs.count)
             for (k, series) in drawn(p.key).enumerated() {
-                let points: [String] = series.enumerated().map { i, v in "\(f(p.left + pitch * Double(i))),\(f(y(p, scale, v)))" }
                 let color = colors[k % colors.count]
+                func point(_ i: Int, _ v: Double) -> String { "\(f(p.left + pitch * Double(i))),\(f(y(p, scale, v)))" }
                 if plan.stacked {
-                    let base: [String] = below.enumerated().reversed().map { i, v in "\(f(p.left + pitch * Double(i))),\(f(y(p, scale, v)))" }
+                    let top = series.enumerated().map { point($0, $1) }
+                    let base = below.enumerated().reversed().map { point($0, $1) }
                     svg += "<polygon class=\"series\" data-series=\"\(esc(names[k]))\" fill=\"\(color)\" fill-opacity=\"0.75\" stroke=\"\(color)\" "
-                        + "points=\"\((points + base).joined(separator: " "))\"/>\n"
+                        + "points=\"\((top + base).joined(separator: " "))\"/>\n"
                     below = series
-                } else {
-                    svg += "<polyline class=\"series\" data-series=\"\(esc(names[k]))\" fill=\"none\" stroke=\"\(color)\" stroke-width=\"1.8\" "
-                        + "points=\"\(points.joined(separator: " "))\"/>\n"
+                    continue
+                }
+                // a value that is not a number (INF, NA, UNDF), or a zero on a log scale, breaks the line
+                let series = scale.isLog ? series.map { $0 > 0 ? $0 : .nan } : series
+                for run in finiteRuns(series) {
+                    if run.count == 1 {
+                        let (cx, cy) = (p.left + pitch * Double(run[0]), y(p, scale, series[run[0]]))
+                        svg += "<circle class=\"series\" data-series=\"\(esc(names[k]))\" data-from=\"\(run[0])\" cx=\"\(f(cx))\" cy=\"\(f(cy))\" r=\"2.5\" fill=\"\(color)\"/>\n"
+                        continue
+                    }
+                    svg += "<polyline class=\"series\" data-series=\"\(esc(names[k]))\" data-from=\"\(run[0])\" fill=\"none\" stroke=\"\(color)\" stroke-width=\"1.8\" "
+                        + "points=\"\(run.map { point($0, series[$0]) }.joined(separator: " "))\"/>\n"
                 }
             }
             svg += "</g>\n"
@@ -73,11 +84,20 @@ enum ChartSVG {
         return svg + "</svg>\n"
     }
 
-    /// Running sums of the series, for stacking.
+    /// The positions of the runs of numbers between non-numbers.
+    static func finiteRuns(_ values: [Double]) -> [[Int]] {
+        var runs: [[Int]] = [], run: [Int] = []
+        for (i, v) in values.enumerated() {
+            if v.isFinite { run.append(i) } else if !run.isEmpty { runs.append(run); run = [] }
+        }
+        return run.isEmpty ? runs : runs + [run]
+    }
+
+    /// Running sums of the series, for stacking (a non-number counts as 0).
     static func cumulative(_ series: [[Double]]) -> [[Double]] {
         var out: [[Double]] = [], sum = [Double](repeating: 0, count: series.first?.count ?? 0)
         for s in series {
-            for i in s.indices { sum[i] += s[i] }
+            for i in s.indices where s[i].isFinite { sum[i] += s[i] }
             out.append(sum)
         }
         return out
@@ -85,7 +105,7 @@ enum ChartSVG {
 
     // MARK: - Horizontal bars
 
-    static func bars(_ grid: ChartGrid, _ plan: ChartPlan, scale: ChartDirective.Scale?, id: String) -> String {
+    static func bars(_ grid: ChartGrid, _ plan: ChartPlan, scale forced: ChartDirective.Scale?, id: String) -> String {
         let rows = grid.members[plan.x]
         let seriesKeys = keys(grid, plan.series), panelKeys = keys(grid, plan.panels)
         let names = seriesKeys.map { plan.series.isEmpty ? grid.name : grid.label(of: $0, indices: plan.series) }
@@ -105,10 +125,10 @@ enum ChartSVG {
                                               panelHeight: rowHeight * Double(rows.count), leftMargin: labelWidth, bottomMargin: 26)
         var svg = header(grid, plan, id: id, height: height, series: names.count, panels: panelKeys.count) + titles
         if seriesKeys.count > 1 { svg += legend(names, top: 8) }
-        let shared = ValueScale(values: panelKeys.flatMap(panelValues), log: scale.map { $0 == .log } ?? false,
+        let shared = ValueScale(values: panelKeys.flatMap(panelValues), log: forced.map { $0 == .log } ?? false,
                                 targetTicks: panels.count > 1 ? 4 : 8)
         for p in panels {
-            let s = plan.sharedScale ? shared : ValueScale(values: panelValues(p.key), log: scale.map { $0 == .log } ?? false,
+            let s = plan.sharedScale ? shared : ValueScale(values: panelValues(p.key), log: forced.map { $0 == .log } ?? false,
                                                           targetTicks: panels.count > 1 ? 4 : 8)
             svg += panelFrame(p, scale: s, grid: grid)
             svg += horizontalValueAxis(p, s)
@@ -123,10 +143,10 @@ enum ChartSVG {
                 // stacked bars start where the one before ends
                 var base = s.isLog ? s.low : 0
                 for (k, key) in seriesKeys.enumerated() {
-                    let v = value(p.key, r, key)
+                    let number = value(p.key, r, key), v = number.isFinite ? number : 0
                     let from = plan.stacked ? base : (s.isLog ? s.low : 0), to = plan.stacked ? base + v : v
                     let top = p.top + rowHeight * (Double(r) + 0.1) + (plan.stacked ? 0 : band * Double(k))
-                    svg += "<rect class=\"mark\" data-series=\"\(esc(names[k]))\" data-label=\"\(esc(rows[r]))\" data-value=\"\(v)\" "
+                    svg += "<rect class=\"mark\" data-series=\"\(esc(names[k]))\" data-label=\"\(esc(rows[r]))\" data-value=\"\(number)\" "
                         + "x=\"\(f(min(at(from), at(to))))\" y=\"\(f(top))\" width=\"\(f(abs(at(to) - at(from))))\" height=\"\(f(max(band, 1)))\" fill=\"\(colors[k % colors.count])\"/>\n"
                     if plan.stacked { base = to }
                 }
@@ -139,11 +159,13 @@ enum ChartSVG {
     // MARK: - Heatmap
 
     static func heatmap(_ grid: ChartGrid, _ plan: ChartPlan, id: String) -> String {
-        let xs = grid.members[plan.x], rowKeys = keys(grid, plan.series)
+        // one row index: every member is a row, zeros as zeros
+        let xs = grid.members[plan.x]
+        let rowKeys = plan.series.count == 1 ? grid.members[plan.series[0]].indices.map { [$0] } : keys(grid, plan.series)
         let rowNames = rowKeys.map { grid.label(of: $0, indices: plan.series) }
         let rowHeight = min(16, max(2, 480 / Double(max(rowKeys.count, 1))))
         let labelWidth = min(220, (rowNames.map(LabelLayout.width).max() ?? 0) + 10)
-        let values = grid.values.values
+        let values = grid.values.values.filter(\.isFinite)
         let lo = min(values.min() ?? 0, 0), hi = max(values.max() ?? 0, 0)
         let colorLegend = 40.0
         let (titles, panels, height) = layout([[]], plan: plan, grid: grid, top: 8 + colorLegend, panelHeight: rowHeight * Double(rowKeys.count),
@@ -165,11 +187,14 @@ enum ChartSVG {
                     + "width=\"\(f(cell + 0.3))\" height=\"\(f(rowHeight + 0.3))\" fill=\"\(heat(v, lo: lo, hi: hi))\"/>\n"
             }
         }
+        // a frame, so that cells of zero (white) still show where the grid is
+        svg += "<rect x=\"\(f(p.left))\" y=\"\(f(p.top))\" width=\"\(f(p.width))\" height=\"\(f(p.height))\" fill=\"none\" stroke=\"#ccc\"/>\n"
         return svg + "</g>\n</svg>\n"
     }
 
     /// A sequential blue scale from 0, or blue below 0 and red above when there are both signs.
     static func heat(_ v: Double, lo: Double, hi: Double) -> String {
+        guard v.isFinite else { return "#bbbbbb" }
         func mix(_ t: Double, _ to: (Double, Double, Double)) -> String {
             let t = max(0, min(1, t))
             let c = [(1 - t) * 255 + t * to.0, (1 - t) * 255 + t * to.1, (1 - t) * 255 + t * to.2].map { Int($0.rounded()) }
@@ -228,7 +253,7 @@ enum ChartSVG {
     static func layout(_ keys: [[Int]], plan: ChartPlan, grid: ChartGrid, top: Double, panelHeight: Double,
                        leftMargin: Double, bottomMargin: Double = 38) -> (String, [Panel], Double) {
         let columns = keys.count == 1 ? 1 : keys.count <= 4 ? 2 : 3
-        let gap = 24.0, titleHeight = keys.count > 1 ? 18.0 : 0
+        let gap = 24.0, titleHeight = keys.count > 1 ? 26.0 : 0
         let cellWidth = (width - gap * Double(columns - 1)) / Double(columns)
         let cellHeight = titleHeight + panelHeight + bottomMargin + 8
         var svg = "", panels: [Panel] = []
@@ -265,7 +290,7 @@ enum ChartSVG {
     }
 
     /// Gridlines and labels at the scale's ticks, up the left of a panel.
-    static func valueAxis(_ p: Panel, _ s: ValueScale) -> String {
+    static func valueAxis(_ p: Panel, _ s: ValueScale, note: String) -> String {
         var out = ""
         let pitch = p.height / Double(max(s.ticks.count - 1, 1))
         let shown = Set(LabelLayout.visibleTicks(count: s.ticks.count, pitch: pitch, size: LabelLayout.fontSize, gap: 3))
@@ -278,7 +303,7 @@ enum ChartSVG {
             out += "\n"
         }
         out += "<line x1=\"\(f(p.left))\" y1=\"\(f(p.top))\" x2=\"\(f(p.left))\" y2=\"\(f(p.top + p.height))\" stroke=\"\(axisColor)\"/>\n"
-        if s.isLog { out += "<text class=\"note\" x=\"\(f(p.left + p.width))\" y=\"\(f(p.top - 4))\" text-anchor=\"end\">log scale</text>\n" }
+        if s.isLog { out += "<text class=\"note\" x=\"\(f(p.left + p.width))\" y=\"\(f(p.top - 4))\" text-anchor=\"end\">\(note)</text>\n" }
         return out
     }
 

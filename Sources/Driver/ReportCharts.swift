@@ -75,7 +75,9 @@ struct ReportCharts {
         var plans: [Int: (ChartGrid, ChartPlan, ChartDirective?)] = [:]
         for i in range where displays[i].kind != .set && displays[i].kind != .text && !displays[i].domain.isEmpty {
             let grid = ChartGrid(displays[i]), directive = directive(for: displays[i])
-            if let plan = ChartPlan.choose(for: grid, directive: directive) { plans[i] = (grid, plan, directive) }
+            if let plan = ChartPlan.choose(for: grid, directive: directive) {
+                plans[i] = (plan.kind == .bars ? grid : grid.trimmingEmptyEnds(of: plan.x), plan, directive)
+            }
         }
         var done = Set<Int>()
         for i in range.filter({ plans[$0] != nil }) where !done.contains(i) {
@@ -113,7 +115,7 @@ extension ChartGrid {
             for (key, v) in g.values { values[[key[0], k]] = v }
         }
         self.init(name: grids.map(\.name).joined(separator: ", "), indexNames: [grids[0].indexNames[0], "symbol"],
-                  members: [grids[0].members[0], grids.map(\.name)], sequenced: [grids[0].sequenced[0], false],
+                  members: [grids[0].members[0], grids.map(\.name)], sequenced: [grids[0].sequenced[0], .none],
                   unit: grids[0].unit, values: values, decimals: grids[0].decimals)
     }
 }

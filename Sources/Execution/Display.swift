@@ -73,7 +73,7 @@ extension Interpreter {
 
     /// A domain set's members and whether the model moves along it (for the report's charts).
     func displayAxis(_ set: Symbol?) -> DisplayAxis {
-        guard let set, set.kind == .set, set.dimension == 1 else { return DisplayAxis(members: nil, isSequenced: false) }
-        return DisplayAxis(members: set.setData.sorted.map { labels.name($0[0]) }, isSequenced: set.root.isSequenced)
+        guard let set, set.kind == .set, set.dimension == 1 else { return DisplayAxis(members: nil, sequenceUse: .none) }
+        return DisplayAxis(members: set.setData.sorted.map { labels.name($0[0]) }, sequenceUse: set.root.sequenceUse)
     }
 }

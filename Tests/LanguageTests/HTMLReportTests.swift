@@ -55,7 +55,7 @@ import Testing
         let run = runSource("""
         Set k / k1*k20 /;
         Parameter res(k) 'residual';
-        res(k) = power(10, -ord(k)/3);
+        res(k) = rPower(10, -ord(k)/3);
         Variable z; Equation e; e.. z =e= 1;
         Model m / e /;
         loop(k, solve m using lp minimizing z);

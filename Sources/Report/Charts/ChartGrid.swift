@@ -12,16 +12,16 @@ public struct ChartGrid: Sendable {
     /// Members of each index in set order: the domain set's members, or the labels the records
     /// use for the universe.
     public var members: [[String]]
-    /// Whether the model moves along each index (lags, leads, `ord`).
-    public var sequenced: [Bool]
+    /// How the model moves along each index (lags and leads, or positions).
+    public var sequenced: [SetSequenceUse]
     /// The unit named in the explanatory text (`'price (EUR/MWh)'`), nil when none.
     public var unit: String?
-    /// Finite values by member positions (one position per index).
+    /// Values by member positions (one position per index); NaN for INF, NA and UNDF.
     public var values: [[Int]: Double]
     /// Decimals for value labels.
     public var decimals: Int
 
-    public init(name: String, indexNames: [String], members: [[String]], sequenced: [Bool], unit: String?,
+    public init(name: String, indexNames: [String], members: [[String]], sequenced: [SetSequenceUse], unit: String?,
                 values: [[Int]: Double], decimals: Int) {
         self.name = name
         self.indexNames = indexNames
@@ -32,7 +32,7 @@ public struct ChartGrid: Sendable {
         self.decimals = decimals
     }
 
-    /// The grid of a display item; records with a non-finite value (INF, NA, UNDF) are left out.
+    /// The grid of a display item.
     public init(_ d: DisplayItem) {
         let dim = d.domain.count
         var members: [[String]] = [], position: [[String: Int]] = []
@@ -54,30 +54,59 @@ public struct ChartGrid: Sendable {
             position.append(index)
         }
         var values: [[Int]: Double] = [:]
-        for r in d.records where r.value.isFinite {
-            values[(0..<dim).map { position[$0][r.labels[$0]]! }] = r.value == 0 ? 0 : r.value
+        for r in d.records {
+            // INF, NA and UNDF cannot be placed on an axis: NaN, drawn as a gap
+            values[(0..<dim).map { position[$0][r.labels[$0]]! }] = r.value.isFinite ? r.value : .nan
         }
         self.init(name: d.symbol + (d.attribute.map { "." + $0 } ?? ""), indexNames: d.domain, members: members,
-                  sequenced: (0..<dim).map { $0 < d.axes.count && d.axes[$0].isSequenced },
+                  sequenced: (0..<dim).map { $0 < d.axes.count ? d.axes[$0].sequenceUse : .none },
                   unit: ChartGrid.unit(of: d.text), values: values, decimals: d.decimals)
     }
 
     /// The number of indices.
     public var dimension: Int { indexNames.count }
 
-    /// The unit of an explanatory text: its last bracketed part, `(EUR/MWh)`, `[kW]` or `<kWh>`.
+    /// The unit of an explanatory text: the first bracketed part that reads as one, up to a `;`
+    /// or `:` (`'price (EUR/MWh)'`, `'power [kW; positive: out]'`, `'energy <kWh>'`); nil when none.
     public static func unit(of text: String) -> String? {
-        let pairs: [Character: Character] = [")": "(", "]": "[", ">": "<"]
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
-        guard let close = trimmed.last, let open = pairs[close], let start = trimmed.lastIndex(of: open) else { return nil }
-        let inner = trimmed[trimmed.index(after: start)..<trimmed.index(before: trimmed.endIndex)]
-        let unit = inner.trimmingCharacters(in: .whitespaces)
-        return unit.isEmpty ? nil : unit
+        let closing: [Character: Character] = ["(": ")", "[": "]", "<": ">"]
+        var rest = Substring(text)
+        while let start = rest.firstIndex(where: { closing[$0] != nil }) {
+            let close = closing[rest[start]]!
+            let after = rest[rest.index(after: start)...]
+            guard let end = after.firstIndex(of: close) else { return nil }
+            let inner = after[..<end].prefix { $0 != ";" && $0 != ":" }.trimmingCharacters(in: .whitespaces)
+            // a unit is short and names something: not "5 = first choice", not the arguments of
+            // a function (`norm(x - z)`: the bracket follows a letter)
+            let call = start > rest.startIndex && rest[rest.index(before: start)].isLetter
+            if !call, !inner.isEmpty, inner.count <= 16, inner.contains(where: \.isLetter), !inner.contains("="), !inner.contains(" x ") {
+                return inner
+            }
+            rest = after[after.index(after: end)...]
+        }
+        return nil
     }
 
     /// The distinct combinations of the given indices' positions that carry a record, in order.
     public func combinations(of indices: [Int]) -> [[Int]] {
         Set(values.keys.map { key in indices.map { key[$0] } }).sorted { $0.lexicographicallyPrecedes($1) }
+    }
+
+    /// The grid with the members of index `k` that carry no record at either end left out, when
+    /// they are more than half the set: a sweep that filled 11 of 201 points is drawn over those
+    /// 11, while a schedule that is zero in its last hours keeps them (zeros are zeros).
+    public func trimmingEmptyEnds(of k: Int) -> ChartGrid {
+        let used = values.compactMap { $0.value != 0 ? $0.key[k] : nil }
+        guard let first = used.min(), let last = used.max(), members[k].count - (last - first + 1) > members[k].count / 2 else { return self }
+        var trimmed = self
+        trimmed.members[k] = Array(members[k][first...last])
+        trimmed.values = [:]
+        for (key, v) in values where (first...last).contains(key[k]) {
+            var shifted = key
+            shifted[k] -= first
+            trimmed.values[shifted] = v
+        }
+        return trimmed
     }
 
     /// The display name of a combination of members of the given indices (`a.t1`).

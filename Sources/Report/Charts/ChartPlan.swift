@@ -52,16 +52,33 @@ public struct ChartPlan: Sendable, Equatable {
         }
         if let d = directive { plan.apply(d, grid: grid) }
         if plan.kind == .lines && grid.members[plan.x].count < 2 { plan.kind = .bars }
+        if !plan.panels.isEmpty && !comparableMagnitudes(grid, over: plan.panels) { plan.sharedScale = false }
         return plan
     }
 
-    /// The index that runs like time: one the model moves along (lags, `ord`), else one of
-    /// ordered labels (`t1*t96`, `2020*2050`), the one with the most members first; nil when none.
-    public static func timeLikeIndex(_ grid: ChartGrid) -> Int? {
-        let candidates = grid.indexNames.indices.filter { grid.sequenced[$0] || hasOrderedLabels(grid.members[$0]) }
-        return candidates.max { a, b in
-            (grid.sequenced[a] ? 1 : 0, grid.members[a].count) < (grid.sequenced[b] ? 1 : 0, grid.members[b].count)
+    /// Whether the panels' largest magnitudes are within a factor of ten of each other, so that
+    /// one scale shows them all (`steps(t,h,item)` has a percentage next to kWh: it does not).
+    static func comparableMagnitudes(_ grid: ChartGrid, over panels: [Int]) -> Bool {
+        var largest: [[Int]: Double] = [:]
+        for (key, v) in grid.values where v.isFinite && v != 0 {
+            let panel = panels.map { key[$0] }
+            largest[panel] = max(largest[panel] ?? 0, abs(v))
         }
+        guard let lo = largest.values.min(), let hi = largest.values.max() else { return true }
+        return hi <= 10 * lo
+    }
+
+    /// The index that runs like time, nil when none: one the model steps along with lags or
+    /// leads, else one of ordered labels (`t1*t96`, `2020*2050`), preferring one whose positions
+    /// the model reads (`ord`), then the one with the most members. `ord` alone does not make a
+    /// set of names (`school, bakery`) time: models use it to rank and to break ties too.
+    public static func timeLikeIndex(_ grid: ChartGrid) -> Int? {
+        func rank(_ k: Int) -> (Int, Int, Int) {
+            let ordered = hasOrderedLabels(grid.members[k])
+            return (grid.sequenced[k] == .lagLead ? 1 : 0, ordered ? grid.sequenced[k].rawValue + 1 : 0, grid.members[k].count)
+        }
+        let candidates = grid.indexNames.indices.filter { rank($0).0 + rank($0).1 > 0 }
+        return candidates.max { rank($0) < rank($1) }
     }
 
     /// Whether the labels count up: one prefix and increasing numbers (`t1, t2, …`, `2020, 2021, …`),
@@ -88,6 +105,11 @@ public struct ChartPlan: Sendable, Equatable {
             return ChartPlan(kind: .lines, x: x, series: [s], panels: others.filter { $0 != s })
         }
         let count = grid.combinations(of: others).count
+        // columns over the universe (`sweep(pt,*)`) are quantities of their own: panels with
+        // their own scales when their sizes differ, series on one axis when they do not
+        if let star = others.first(where: { grid.indexNames[$0] == "*" }), !comparableMagnitudes(grid, over: [star]) {
+            return ChartPlan(kind: .lines, x: x, series: others.filter { $0 != star }, panels: [star], sharedScale: false)
+        }
         if count <= maxSeries { return ChartPlan(kind: .lines, x: x, series: others) }
         // the fewest-valued other index as series, the rest as panels, when both stay small
         let bySize = others.sorted { grid.combinations(of: [$0]).count < grid.combinations(of: [$1]).count }

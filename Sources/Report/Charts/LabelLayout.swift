@@ -23,7 +23,7 @@ public enum LabelLayout {
     /// name the range), dropping the one before it when the two would touch.
     public static func visibleTicks(count: Int, pitch: Double, size: Double, gap: Double = 8) -> [Int] {
         guard count > 0 else { return [] }
-        let every = Swift.max(1, Int(((size + gap) / Swift.max(pitch, 1e-9)).rounded(.up)))
+        let every = niceCount(Int(((size + gap) / Swift.max(pitch, 1e-9)).rounded(.up)))
         var shown = Array(stride(from: 0, to: count, by: every))
         let last = count - 1
         if shown.last != last {
@@ -31,6 +31,16 @@ public enum LabelLayout {
             if let previous = shown.last, Double(last - previous) * pitch >= size + gap { shown.append(last) }
         }
         return shown
+    }
+
+    /// The least of 1, 2, 5, 10, 20, 50, 100, ... that is at least `n`, so that labels fall on
+    /// round positions (every 5th hour, every 10th iteration).
+    public static func niceCount(_ n: Int) -> Int {
+        var power = 1
+        while true {
+            for m in [1, 2, 5] where m * power >= n { return m * power }
+            power *= 10
+        }
     }
 
     /// One legend entry's place: row and x offset.

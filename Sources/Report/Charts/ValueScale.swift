@@ -10,14 +10,17 @@ public struct ValueScale: Sendable, Equatable {
     /// Tick values, ascending, within `low...high`.
     public var ticks: [Double]
 
-    /// A linear scale over the values and 0, or a log scale when asked or when every value is
-    /// positive and they span more than three decades (a convergence history).
+    /// A linear scale over the values and 0, or a log scale when asked or when no value is
+    /// negative, at most a third are zero and the others span more than three decades (a
+    /// convergence history). A log scale covers every positive value; zeros cannot be on it.
     public init(values: [Double], log: Bool? = nil, targetTicks: Int = 6) {
         let finite = values.filter(\.isFinite)
         let lo = finite.min() ?? 0, hi = finite.max() ?? 1
-        let useLog = (log ?? (lo > 0 && hi / lo > 1e3)) && lo > 0
-        if useLog {
-            self = ValueScale.logarithmic(lo, hi)
+        let positive = finite.filter { $0 > 0 }
+        let smallest = positive.min() ?? 0
+        let looksLog = lo >= 0 && smallest > 0 && hi / smallest > 1e3 && positive.count * 3 >= finite.count * 2
+        if (log ?? looksLog) && smallest > 0 {
+            self = ValueScale.logarithmic(smallest, hi)
         } else {
             self = ValueScale.linear(Swift.min(lo, 0), Swift.max(hi, 0), targetTicks: targetTicks)
         }
