@@ -50,14 +50,20 @@ enum ChartSVG {
         if seriesKeys.count > 1 { svg += legend(names, top: 8) }
         for p in panels {
             let scale = plan.sharedScale ? shared : ValueScale(values: drawn(p.key).flatMap { $0 }, log: forced.map { $0 == .log })
-            svg += panelFrame(p, scale: scale, grid: grid)
+            svg += panelFrame(p, scale: scale, grid: grid, plan: plan)
             let zeros = scale.isLog && drawn(p.key).contains { $0.contains { $0 <= 0 } }
             svg += valueAxis(p, scale, note: zeros ? "log scale, zeros not drawn" : "log scale")
             svg += xAxis(p, labels: xs, title: grid.indexNames[plan.x], banded: false)
             let pitch = xs.count > 1 ? p.width / Double(xs.count - 1) : 0
             var below = [Double](repeating: scale.isLog ? scale.low : 0, count: xs.count)
-            for (k, series) in drawn(p.key).enumerated() {
+            let panelSeries = drawn(p.key)
+            for (k, series) in panelSeries.enumerated() {
                 let color = colors[k % colors.count]
+                // a series that lies on an earlier one is dashed, so that both show
+                let hidden = panelSeries[..<k].contains { earlier in
+                    zip(earlier, series).allSatisfy { abs($0 - $1) <= 0.002 * (scale.high - scale.low) || !($0 - $1).isFinite }
+                }
+                let dash = hidden ? " stroke-dasharray=\"7 5\"" : ""
                 func point(_ i: Int, _ v: Double) -> String { "\(f(p.left + pitch * Double(i))),\(f(y(p, scale, v)))" }
                 if plan.stacked {
                     let top = series.enumerated().map { point($0, $1) }
@@ -75,7 +81,7 @@ enum ChartSVG {
                         svg += "<circle class=\"series\" data-series=\"\(esc(names[k]))\" data-from=\"\(run[0])\" cx=\"\(f(cx))\" cy=\"\(f(cy))\" r=\"2.5\" fill=\"\(color)\"/>\n"
                         continue
                     }
-                    svg += "<polyline class=\"series\" data-series=\"\(esc(names[k]))\" data-from=\"\(run[0])\" fill=\"none\" stroke=\"\(color)\" stroke-width=\"1.8\" "
+                    svg += "<polyline class=\"series\" data-series=\"\(esc(names[k]))\" data-from=\"\(run[0])\" fill=\"none\" stroke=\"\(color)\" stroke-width=\"1.8\"\(dash) "
                         + "points=\"\(run.map { point($0, series[$0]) }.joined(separator: " "))\"/>\n"
                 }
             }
@@ -130,7 +136,7 @@ enum ChartSVG {
         for p in panels {
             let s = plan.sharedScale ? shared : ValueScale(values: panelValues(p.key), log: forced.map { $0 == .log } ?? false,
                                                           targetTicks: panels.count > 1 ? 4 : 8)
-            svg += panelFrame(p, scale: s, grid: grid)
+            svg += panelFrame(p, scale: s, grid: grid, plan: plan)
             svg += horizontalValueAxis(p, s)
             // category labels down the left, thinned when the rows are too close
             for r in LabelLayout.visibleTicks(count: rows.count, pitch: rowHeight, size: LabelLayout.fontSize, gap: 2) {
@@ -148,12 +154,24 @@ enum ChartSVG {
                     let top = p.top + rowHeight * (Double(r) + 0.1) + (plan.stacked ? 0 : band * Double(k))
                     svg += "<rect class=\"mark\" data-series=\"\(esc(names[k]))\" data-label=\"\(esc(rows[r]))\" data-value=\"\(number)\" "
                         + "x=\"\(f(min(at(from), at(to))))\" y=\"\(f(top))\" width=\"\(f(abs(at(to) - at(from))))\" height=\"\(f(max(band, 1)))\" fill=\"\(colors[k % colors.count])\"/>\n"
+                    if !plan.stacked && number.isFinite && band >= 9 {
+                        svg += valueLabel(number, decimals: grid.decimals, at: at(to), negative: to < from, y: top + band / 2 + 4, panel: p)
+                    }
                     if plan.stacked { base = to }
                 }
             }
             svg += "</g>\n"
         }
         return svg + "</svg>\n"
+    }
+
+    /// A bar's value at its end: outside the bar, or inside in white when it would leave the panel.
+    static func valueLabel(_ v: Double, decimals: Int, at x: Double, negative: Bool, y: Double, panel p: Panel) -> String {
+        let text = DisplayFormatter.formatValue(v, decimals: decimals), w = LabelLayout.width(text)
+        let fits = negative ? x - 4 - w >= p.left - 2 : x + 4 + w <= p.left + p.width + 10
+        let outward = negative ? -1.0 : 1.0, direction = fits ? outward : -outward
+        let anchor = direction > 0 ? "start" : "end", color = fits ? "#333" : "#fff"
+        return "<text class=\"value\" x=\"\(f(x + 4 * direction))\" y=\"\(f(y))\" text-anchor=\"\(anchor)\" style=\"fill:\(color)\">\(esc(text))</text>\n"
     }
 
     // MARK: - Heatmap
@@ -168,14 +186,19 @@ enum ChartSVG {
         let values = grid.values.values.filter(\.isFinite)
         let lo = min(values.min() ?? 0, 0), hi = max(values.max() ?? 0, 0)
         let colorLegend = 40.0
+        // names across a grid's columns are turned when they do not fit side by side
+        let plotWidth = width - labelWidth - 12
+        let slanted = LabelLayout.slantedLabels(xs, pitch: plotWidth / Double(xs.count))
+        let bottom = slanted ? LabelLayout.slantedDepth(xs) + 26 : 38
         let (titles, panels, height) = layout([[]], plan: plan, grid: grid, top: 8 + colorLegend, panelHeight: rowHeight * Double(rowKeys.count),
-                                              leftMargin: labelWidth)
+                                              leftMargin: labelWidth, bottomMargin: bottom)
         var svg = header(grid, plan, id: id, height: height, series: rowKeys.count, panels: 1) + titles
         let p = panels[0], cell = p.width / Double(xs.count)
         let legendScale = ValueScale(values: [lo, hi], log: false, targetTicks: 5)
         svg += colorKey(legendScale, lo: lo, hi: hi, left: p.left, top: 8)
         svg += "<g class=\"panel\" data-plot=\"\(f(p.left)) \(f(p.top)) \(f(p.width)) \(f(p.height))\">\n"
-        svg += xAxis(p, labels: xs, title: grid.indexNames[plan.x], banded: true)
+        svg += slanted ? slantedXAxis(p, labels: xs, title: grid.indexNames[plan.x], depth: bottom - 26)
+            : xAxis(p, labels: xs, title: grid.indexNames[plan.x], banded: true)
         for r in LabelLayout.visibleTicks(count: rowKeys.count, pitch: rowHeight, size: LabelLayout.fontSize, gap: 2) {
             svg += "<text class=\"tick y\" x=\"\(f(p.left - 6))\" y=\"\(f(p.top + rowHeight * (Double(r) + 0.5) + 4))\" text-anchor=\"end\">"
                 + "\(esc(LabelLayout.fit(rowNames[r], maxWidth: labelWidth - 10)))</text>\n"
@@ -279,10 +302,11 @@ enum ChartSVG {
     }
 
     /// A panel's group start, with its plot box and value scale as data.
-    static func panelFrame(_ p: Panel, scale: ValueScale, grid: ChartGrid) -> String {
+    static func panelFrame(_ p: Panel, scale: ValueScale, grid: ChartGrid, plan: ChartPlan) -> String {
         "<g class=\"panel\" data-panel=\"\(esc(p.title))\" data-plot=\"\(f(p.left)) \(f(p.top)) \(f(p.width)) \(f(p.height))\" "
             + "data-scale=\"\(scale.low) \(scale.high) \(scale.isLog ? "log" : "linear")\">\n"
-            + (grid.unit.map { "<text class=\"unit\" x=\"\(f(p.left))\" y=\"\(f(p.top - 4))\">\(esc($0))</text>\n" } ?? "")
+            // panels with scales of their own hold different quantities: the text's unit is not theirs
+            + ((plan.sharedScale ? grid.unit : nil).map { "<text class=\"unit\" x=\"\(f(p.left))\" y=\"\(f(p.top - 4))\">\(esc($0))</text>\n" } ?? "")
     }
 
     static func y(_ p: Panel, _ s: ValueScale, _ v: Double) -> Double {
@@ -341,6 +365,19 @@ enum ChartSVG {
             out += "<text class=\"tick x\" x=\"\(f(at(i)))\" y=\"\(f(p.top + p.height + 15))\" text-anchor=\"middle\">\(esc(labels[i]))</text>\n"
         }
         out += "<text class=\"axis-title\" x=\"\(f(p.left + p.width / 2))\" y=\"\(f(p.top + p.height + 31))\" text-anchor=\"middle\">\(esc(title))</text>\n"
+        return out
+    }
+
+    /// Category names turned by `LabelLayout.slant` degrees, each ending under its column.
+    static func slantedXAxis(_ p: Panel, labels: [String], title: String, depth: Double) -> String {
+        let pitch = p.width / Double(labels.count)
+        var out = ""
+        for (i, label) in labels.enumerated() {
+            let x = p.left + pitch * (Double(i) + 0.5), y = p.top + p.height + 12
+            out += "<text class=\"tick x slanted\" x=\"\(f(x))\" y=\"\(f(y))\" text-anchor=\"end\" "
+                + "transform=\"rotate(-\(Int(LabelLayout.slant)) \(f(x)) \(f(y)))\">\(esc(LabelLayout.fit(label, maxWidth: LabelLayout.maxSlantedWidth)))</text>\n"
+        }
+        out += "<text class=\"axis-title\" x=\"\(f(p.left + p.width / 2))\" y=\"\(f(p.top + p.height + depth + 20))\" text-anchor=\"middle\">\(esc(title))</text>\n"
         return out
     }
 

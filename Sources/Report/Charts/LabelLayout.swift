@@ -1,3 +1,5 @@
+import Foundation
+
 /// Where text goes on a chart so that it never overlaps or leaves the picture. Widths are
 /// estimated, generously, from the number of characters; the charts draw text at `fontSize`.
 public enum LabelLayout {
@@ -43,6 +45,24 @@ public enum LabelLayout {
         }
     }
 
+    /// The angle of turned category labels, in degrees.
+    public static let slant = 40.0
+    /// Turned labels longer than this are cut.
+    public static let maxSlantedWidth = 160.0
+
+    /// Whether category labels at `pitch` should be turned: they do not fit side by side, and
+    /// turned their spacing across the slant (pitch × sin) still clears the font's height.
+    public static func slantedLabels(_ labels: [String], pitch: Double) -> Bool {
+        let widest = labels.map(width).max() ?? 0
+        return widest + 8 > pitch && pitch * sin(slant * .pi / 180) >= fontSize + 2
+    }
+
+    /// How far turned labels reach below the axis.
+    public static func slantedDepth(_ labels: [String]) -> Double {
+        let widest = min(labels.map(width).max() ?? 0, maxSlantedWidth)
+        return widest * sin(slant * .pi / 180) + fontSize
+    }
+
     /// One legend entry's place: row and x offset.
     public struct Entry: Sendable, Equatable {
         public var row: Int
@@ -63,7 +83,7 @@ public enum LabelLayout {
 
     /// A label cut to `maxWidth` with an ellipsis when it is longer.
     public static func fit(_ text: String, maxWidth: Double) -> String {
-        let most = Int(maxWidth / characterWidth)
+        let most = Int(maxWidth / characterWidth + 1e-9)
         guard text.count > most, most >= 2 else { return text }
         return String(text.prefix(most - 1)) + "…"
     }
