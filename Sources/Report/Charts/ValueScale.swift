@@ -33,13 +33,28 @@ public struct ValueScale: Sendable, Equatable {
         self.ticks = ticks
     }
 
-    /// The step nearest to `rough` among 1, 2, 5 × 10^k.
+    /// The least step of 1, 2, 5 × 10^k that is at least `rough`.
     public static func niceStep(_ rough: Double) -> Double {
-        guard rough > 0, rough.isFinite else { return 1 }
-        let power = Foundation.pow(10, Foundation.floor(Foundation.log10(rough)))
-        let fraction = rough / power
-        let nice: Double = fraction < 1.5 ? 1 : fraction < 3.5 ? 2 : fraction < 7.5 ? 5 : 10
-        return nice * power
+        let (nice, exponent) = niceParts(rough)
+        return multiple(nice, exponent)
+    }
+
+    /// The mantissa (1, 2 or 5) and exponent of the nice step for `rough`.
+    static func niceParts(_ rough: Double) -> (Int, Int) {
+        guard rough > 0, rough.isFinite else { return (1, 0) }
+        var exponent = Int(Foundation.floor(Foundation.log10(rough)))
+        let fraction = rough / Foundation.pow(10, Double(exponent))
+        let nice: Int
+        if fraction <= 1 + 1e-9 { nice = 1 } else if fraction <= 2 + 1e-9 { nice = 2 } else if fraction <= 5 + 1e-9 { nice = 5 } else {
+            nice = 1
+            exponent += 1
+        }
+        return (nice, exponent)
+    }
+
+    /// `k × 10^exponent` computed so that 3 × 0.2 is 0.6, not 0.6000000000000001.
+    static func multiple(_ k: Int, _ exponent: Int) -> Double {
+        exponent >= 0 ? Double(k) * Foundation.pow(10, Double(exponent)) : Double(k) / Foundation.pow(10, Double(-exponent))
     }
 
     static func linear(_ lo: Double, _ hi: Double, targetTicks: Int) -> ValueScale {
@@ -49,15 +64,12 @@ public struct ValueScale: Sendable, Equatable {
             let pad = lo == 0 ? 1 : abs(lo) * 0.5
             lo = Swift.min(lo, 0) - (lo < 0 ? pad : 0); hi = Swift.max(hi, 0) + (hi >= 0 ? pad : 0)
         }
-        let step = niceStep((hi - lo) / Double(Swift.max(1, targetTicks - 1)))
-        let low = Foundation.floor(lo / step) * step, high = Foundation.ceil(hi / step) * step
-        let count = Int(((high - low) / step).rounded())
-        // multiples of the step, rounded so that 0.30000000000000004 reads as 0.3
-        let ticks = (0...count).map { k -> Double in
-            let v = low + Double(k) * step
-            return abs(v) < step * 1e-9 ? 0 : (v / step).rounded() * step
-        }
-        return ValueScale(low: low, high: high, isLog: false, ticks: ticks)
+        let (nice, exponent) = niceParts((hi - lo) / Double(Swift.max(1, targetTicks - 1)))
+        let step = multiple(nice, exponent)
+        // ticks are whole multiples of the step, computed from integers so that they read exactly
+        let first = Int(Foundation.floor(lo / step + 1e-9)), last = Int(Foundation.ceil(hi / step - 1e-9))
+        let ticks = (first...Swift.max(last, first + 1)).map { multiple($0 * nice, exponent) }
+        return ValueScale(low: ticks[0], high: ticks[ticks.count - 1], isLog: false, ticks: ticks)
     }
 
     static func logarithmic(_ lo: Double, _ hi: Double) -> ValueScale {
@@ -66,6 +78,8 @@ public struct ValueScale: Sendable, Equatable {
         // a value a hair under a power of ten must not fall below the axis
         if Foundation.pow(10, Double(first)) > lo { first -= 1 }
         let every = Swift.max(1, Int((Double(last - first) / 8).rounded(.up)))
+        // the top tick is the axis's end, above the largest value
+        last = first + every * Int((Double(last - first) / Double(every)).rounded(.up))
         let ticks = stride(from: first, through: last, by: every).map { Foundation.pow(10, Double($0)) }
         return ValueScale(low: Foundation.pow(10, Double(first)), high: Foundation.pow(10, Double(last)), isLog: true, ticks: ticks)
     }
