@@ -187,7 +187,7 @@ enum ChartSVG {
         let lo = min(values.min() ?? 0, 0), hi = max(values.max() ?? 0, 0)
         let colorLegend = 40.0
         // names across a grid's columns are turned when they do not fit side by side
-        let plotWidth = width - labelWidth - 12
+        let plotWidth = width - labelWidth - 22
         let slanted = LabelLayout.slantedLabels(xs, pitch: plotWidth / Double(xs.count))
         let bottom = slanted ? LabelLayout.slantedDepth(xs) + 26 : 38
         let (titles, panels, height) = layout([[]], plan: plan, grid: grid, top: 8 + colorLegend, panelHeight: rowHeight * Double(rowKeys.count),
@@ -285,7 +285,7 @@ enum ChartSVG {
             let x0 = Double(col) * (cellWidth + gap), y0 = top + Double(row) * cellHeight
             let title = plan.panels.isEmpty ? "" : grid.label(of: key, indices: plan.panels)
             let p = Panel(title: title, key: key, left: x0 + leftMargin, top: y0 + titleHeight + 6,
-                          width: cellWidth - leftMargin - 12, height: panelHeight)
+                          width: cellWidth - leftMargin - 22, height: panelHeight)
             if !title.isEmpty {
                 svg += "<text class=\"panel-title\" x=\"\(f(x0 + leftMargin))\" y=\"\(f(y0 + 12))\" font-weight=\"bold\">"
                     + "\(esc(LabelLayout.fit(title, maxWidth: cellWidth - leftMargin)))</text>\n"
@@ -357,7 +357,7 @@ enum ChartSVG {
         var out = "<line x1=\"\(f(p.left))\" y1=\"\(f(p.top + p.height))\" x2=\"\(f(p.left + p.width))\" y2=\"\(f(p.top + p.height))\" stroke=\"\(axisColor)\"/>\n"
         var shown = LabelLayout.visibleTicks(labels, pitch: pitch)
         // a label must not run past the ends of the picture
-        shown = shown.filter { at($0) - LabelLayout.width(labels[$0]) / 2 >= 0 && at($0) + LabelLayout.width(labels[$0]) / 2 <= width }
+        shown = shown.filter { at($0) - LabelLayout.width(labels[$0]) / 2 >= 0 && at($0) + LabelLayout.width(labels[$0]) / 2 <= width - 1 }
         for i in shown {
             if !banded {
                 out += "<line x1=\"\(f(at(i)))\" y1=\"\(f(p.top))\" x2=\"\(f(at(i)))\" y2=\"\(f(p.top + p.height))\" stroke=\"\(gridColor)\" stroke-dasharray=\"2 3\"/>"

@@ -49,7 +49,7 @@ struct ReportCharts {
             chartStatement(displays, start...end, into: &out)
             start = end + 1
         }
-        for (key, d) in directives where !used.contains(key) {
+        for (key, d) in directives.sorted(by: { $0.value.line < $1.value.line }) where !used.contains(key) {
             diagnostics.append(Diagnostic(.warning, .W5102, "the chart directive names '\(d.symbol)', which no display shows", at: spans[key] ?? .none,
                                           help: ["name a symbol of a display statement, with its attribute for a variable or equation ('x.l')"]))
         }
