@@ -8845,10 +8845,15 @@ Parameter price(t) / t1 30, t2 25, t3 40, t4 55 /;
 display price;
 ```
 
-`enm solve example.gms --report page.html` prints (exit code 0):
+`enm solve example.gms --report page.html` prints on standard error (exit code 0; the page is written):
 
 ```text
-OUTPUT
+warning[W5101]: unknown chart kind 'columns' (lines, bars, heatmap, panels or none)
+ --> example.gms:1:26
+  |
+1 | * @chart price over t as columns
+  |                          ^^^^^^^
+  = help: write '* @chart NAME [over SET] [by SET] [as lines|bars|heatmap|panels|none] [stacked] [log|linear]'
 ```
 
 ## Why
@@ -8885,10 +8890,15 @@ Parameter soc(t) / t1 1, t2 3, t3 2, t4 0.5 /;
 display soc;
 ```
 
-`enm solve example.gms --report page.html` prints (exit code 0):
+`enm solve example.gms --report page.html` prints on standard error (exit code 0; the page is written):
 
 ```text
-OUTPUT
+warning[W5102]: 'soc' has no index 'h'; the chart ignores it
+ --> example.gms:1:10
+  |
+1 | * @chart soc over h
+  |          ^^^
+  = help: 'soc' is displayed over (t)
 ```
 
 ## Why

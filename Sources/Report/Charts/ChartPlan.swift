@@ -46,7 +46,7 @@ public struct ChartPlan: Sendable, Equatable {
         let x = forcedX ?? timeLikeIndex(grid)
         var plan: ChartPlan
         if let x {
-            plan = ordered(grid, x: x, seriesIndex: directive?.by.flatMap { grid.indexNames.firstIndex(of: $0) })
+            plan = ordered(grid, x: x)
         } else {
             plan = categorical(grid)
         }
@@ -98,12 +98,9 @@ public struct ChartPlan: Sendable, Equatable {
     }
 
     /// An ordered x: the others as series when few, panels when more, else a heatmap.
-    static func ordered(_ grid: ChartGrid, x: Int, seriesIndex: Int?) -> ChartPlan {
+    static func ordered(_ grid: ChartGrid, x: Int) -> ChartPlan {
         let others = grid.indexNames.indices.filter { $0 != x }
         if others.isEmpty { return ChartPlan(kind: .lines, x: x) }
-        if let s = seriesIndex, s != x {
-            return ChartPlan(kind: .lines, x: x, series: [s], panels: others.filter { $0 != s })
-        }
         let count = grid.combinations(of: others).count
         // columns over the universe (`sweep(pt,*)`) are quantities of their own: panels with
         // their own scales when their sizes differ, series on one axis when they do not
@@ -140,6 +137,11 @@ public struct ChartPlan: Sendable, Equatable {
     /// What a `* @chart` comment says replaces what was chosen.
     mutating func apply(_ d: ChartDirective, grid: ChartGrid) {
         if d.stacked { stacked = true }
+        if let by = d.by.flatMap({ grid.indexNames.firstIndex(of: $0) }), by != x {
+            series = [by]
+            panels = grid.indexNames.indices.filter { $0 != x && $0 != by }
+            if kind == .heatmap { kind = .lines }
+        }
         switch d.kind {
         case .lines?: kind = .lines
         case .bars?: kind = .bars
