@@ -8845,7 +8845,11 @@ Parameter price(t) / t1 30, t2 25, t3 40, t4 55 /;
 display price;
 ```
 
-`enm solve example.gms --report page.html` prints on standard error (exit code 0; the page is written):
+```sh
+enm solve example.gms --report page.html
+```
+
+prints on standard error (exit code 0; the page is written):
 
 ```text
 warning[W5101]: unknown chart kind 'columns' (lines, bars, heatmap, panels or none)
@@ -8873,6 +8877,10 @@ Parameter price(t) / t1 30, t2 25, t3 40, t4 55 /;
 display price;
 ```
 
+```sh
+enm solve example.gms --report page.html
+```
+
 """##,
         "W5102": ##"""
 # W5102: chart directive names nothing the report shows
@@ -8890,7 +8898,11 @@ Parameter soc(t) / t1 1, t2 3, t3 2, t4 0.5 /;
 display soc;
 ```
 
-`enm solve example.gms --report page.html` prints on standard error (exit code 0; the page is written):
+```sh
+enm solve example.gms --report page.html
+```
+
+prints on standard error (exit code 0; the page is written):
 
 ```text
 warning[W5102]: 'soc' has no index 'h'; the chart ignores it
@@ -8916,6 +8928,10 @@ Name an index of the symbol, or display the symbol:
 Set t / t1*t4 /;
 Parameter soc(t) / t1 1, t2 3, t3 2, t4 0.5 /;
 display soc;
+```
+
+```sh
+enm solve example.gms --report page.html
 ```
 
 """##,
