@@ -42,14 +42,14 @@ enum ChartSVG {
             return plan.stacked ? cumulative(raw) : raw
         }
         let all: [Double] = panelKeys.flatMap { (key: [Int]) -> [Double] in drawn(key).flatMap { $0 } } + (plan.stacked ? [0] : [])
-        let shared = ValueScale(values: all, log: forced.map { $0 == .log })
+        let shared = ValueScale(values: all, log: forced.map { $0 == .log }, fromZero: plan.stacked)
         let legendHeight = seriesKeys.count > 1 ? legendRows(names) * 16 + 6 : 0
         let (titles, panels, height) = layout(panelKeys, plan: plan, grid: grid, top: legendHeight + 8, panelHeight: panelKeys.count > 1 ? 170 : 250,
                                               leftMargin: yAxisMargin(shared))
         var svg = header(grid, plan, id: id, height: height, series: names.count, panels: panelKeys.count) + titles
         if seriesKeys.count > 1 { svg += legend(names, top: 8) }
         for p in panels {
-            let scale = plan.sharedScale ? shared : ValueScale(values: drawn(p.key).flatMap { $0 }, log: forced.map { $0 == .log })
+            let scale = plan.sharedScale ? shared : ValueScale(values: drawn(p.key).flatMap { $0 }, log: forced.map { $0 == .log }, fromZero: plan.stacked)
             svg += panelFrame(p, scale: scale, grid: grid, plan: plan)
             let zeros = scale.isLog && drawn(p.key).contains { $0.contains { $0 <= 0 } }
             svg += valueAxis(p, scale, note: zeros ? "log scale, zeros not drawn" : "log scale")

@@ -70,7 +70,7 @@ import Testing
     /// The x axis follows the set's order even when the first series lacks its first labels.
     @Test func chartAxisFollowsTheSetOrder() {
         let run = runSource("""
-        Sets s / a, b /, t / t1*t3 /;
+        Sets s / a, b /, t / t1*t6 /;
         Parameter p(s,t) / a.t2 1, a.t3 2, b.t1 3 /;
         display p;
         """)

@@ -76,10 +76,10 @@ public struct ChartGrid: Sendable {
             let after = rest[rest.index(after: start)...]
             guard let end = after.firstIndex(of: close) else { return nil }
             let inner = after[..<end].prefix { $0 != ";" && $0 != ":" }.trimmingCharacters(in: .whitespaces)
-            // a unit is short and names something: not "5 = first choice", not the arguments of
-            // a function (`norm(x - z)`: the bracket follows a letter)
+            // a unit is short and names something in a word or two: not "5 = first choice", not
+            // "problem A only", not the arguments of a function (`norm(x - z)`: the bracket follows a letter)
             let call = start > rest.startIndex && rest[rest.index(before: start)].isLetter
-            if !call, !inner.isEmpty, inner.count <= 16, inner.contains(where: \.isLetter), !inner.contains("="), !inner.contains(" x ") {
+            if !call, !inner.isEmpty, inner.count <= 16, inner.contains(where: \.isLetter), !inner.contains("="), inner.filter({ $0 == " " }).count <= 1 {
                 return inner
             }
             rest = after[after.index(after: end)...]

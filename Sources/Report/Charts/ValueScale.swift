@@ -13,7 +13,9 @@ public struct ValueScale: Sendable, Equatable {
     /// A linear scale over the values and 0, or a log scale when asked or when no value is
     /// negative, at most a third are zero and the others span more than three decades (a
     /// convergence history). A log scale covers every positive value; zeros cannot be on it.
-    public init(values: [Double], log: Bool? = nil, targetTicks: Int = 6) {
+    /// `fromZero: false` lets a line chart whose values all lie far from zero (wallets between
+    /// 97 and 101) zoom in on them instead of starting at 0.
+    public init(values: [Double], log: Bool? = nil, targetTicks: Int = 6, fromZero: Bool = true) {
         let finite = values.filter(\.isFinite)
         let lo = finite.min() ?? 0, hi = finite.max() ?? 1
         let positive = finite.filter { $0 > 0 }
@@ -22,7 +24,9 @@ public struct ValueScale: Sendable, Equatable {
         if (log ?? looksLog) && smallest > 0 {
             self = ValueScale.logarithmic(smallest, hi)
         } else {
-            self = ValueScale.linear(Swift.min(lo, 0), Swift.max(hi, 0), targetTicks: targetTicks)
+            let far = !fromZero && (lo > 0 ? lo > 0.6 * hi : hi < 0 && hi < 0.6 * lo)
+            self = far ? ValueScale.linear(lo, hi, targetTicks: targetTicks)
+                : ValueScale.linear(Swift.min(lo, 0), Swift.max(hi, 0), targetTicks: targetTicks)
         }
     }
 
