@@ -69,14 +69,13 @@ public struct ChartPlan: Sendable, Equatable {
     }
 
     /// The index that runs like time, nil when none: one the model steps along with lags or
-    /// leads, else one of ordered labels (`t1*t96`, `2020*2050`; at least six, or fewer whose
-    /// positions the model reads), preferring one whose positions the model reads (`ord`), then
+    /// leads, else one of at least six ordered labels (`t1*t96`, `2020*2050`), preferring one whose positions the model reads (`ord`), then
     /// the one with the most members. `ord` alone does not make a
     /// set of names (`school, bakery`) time: models use it to rank and to break ties too.
     public static func timeLikeIndex(_ grid: ChartGrid) -> Int? {
         func rank(_ k: Int) -> (Int, Int, Int) {
-            // a few numbered names (households h1*h5) are categories unless the model reads their positions
-            let ordered = hasOrderedLabels(grid.members[k]) && (grid.members[k].count >= 6 || grid.sequenced[k] == .position)
+            // a few numbered names (households h1*h5) are categories, even when the model ranks them with ord
+            let ordered = hasOrderedLabels(grid.members[k]) && grid.members[k].count >= 6
             return (grid.sequenced[k] == .lagLead ? 1 : 0, ordered ? grid.sequenced[k].rawValue + 1 : 0, grid.members[k].count)
         }
         let candidates = grid.indexNames.indices.filter { rank($0).0 + rank($0).1 > 0 }
