@@ -124,7 +124,7 @@ enum ChartSVG {
             }
         }
         let groups = plan.stacked ? 1 : seriesKeys.count
-        let rowHeight = rows.count > 60 ? max(2, 600 / Double(rows.count)) : max(16, Double(groups) * 7 + 6)
+        let rowHeight = rows.count > 60 ? max(2, 600 / Double(rows.count)) : max(20, Double(groups) * 7 + 6)
         let labelWidth = min(220, (rows.map(LabelLayout.width).max() ?? 0) + 10)
         let legendHeight = seriesKeys.count > 1 ? legendRows(names) * 16 + 6 : 0
         let (titles, panels, height) = layout(panelKeys, plan: plan, grid: grid, top: legendHeight + 8,
