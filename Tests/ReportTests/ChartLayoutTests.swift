@@ -87,6 +87,11 @@ import Testing
         let g = Self.grid(["s", "*"], [["baseline", "greedy"], ["cost", "gini", "share"]],
                           values: [[0, 0]: 6.1, [1, 0]: 4.1, [0, 1]: 0.007, [1, 1]: 0.008, [0, 2]: 55, [1, 2]: 100])
         #expect(ChartPlan.choose(for: g) == ChartPlan(kind: .bars, x: 0, series: [], panels: [1], sharedScale: false))
+        // a list of unrelated quantities over the universe is not charted
+        let report = Self.grid(["*"], [["objective", "residual", "lowest v2"]], values: [[0]: 89_698, [1]: 4.5e-13, [2]: 1])
+        #expect(ChartPlan.choose(for: report) == nil)
+        let shares = Self.grid(["*"], [["pv", "wind"]], values: [[0]: 0.4, [1]: 0.6])
+        #expect(ChartPlan.choose(for: shares)?.kind == .bars)
     }
 
     @Test func unitsComeFromTheExplanatoryText() {

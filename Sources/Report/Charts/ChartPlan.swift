@@ -47,8 +47,10 @@ public struct ChartPlan: Sendable, Equatable {
         var plan: ChartPlan
         if let x {
             plan = ordered(grid, x: x)
+        } else if let categories = categorical(grid) {
+            plan = categories
         } else {
-            plan = categorical(grid)
+            return nil
         }
         if let d = directive { plan.apply(d, grid: grid) }
         if plan.kind == .lines && grid.members[plan.x].count < 2 { plan.kind = .bars }
@@ -120,10 +122,15 @@ public struct ChartPlan: Sendable, Equatable {
     }
 
     /// Categories: bars. A two-index table over the universe (`summary(s,*)`) has a column per
-    /// quantity, each in its own unit: one bar chart per column, each with its own scale.
-    static func categorical(_ grid: ChartGrid) -> ChartPlan {
+    /// quantity, each in its own unit: one bar chart per column, each with its own scale. A list
+    /// over the universe of quantities more than ten times apart (`rep(*)`: objectives next to
+    /// residuals) has nothing to compare: no chart (nil), the table says it.
+    static func categorical(_ grid: ChartGrid) -> ChartPlan? {
         let dim = grid.dimension
-        if dim == 1 { return ChartPlan(kind: .bars, x: 0) }
+        if dim == 1 {
+            if grid.indexNames[0] == "*" && !comparableMagnitudes(grid, over: [0]) { return nil }
+            return ChartPlan(kind: .bars, x: 0)
+        }
         let last = dim - 1, rows = Array(0..<last)
         let columns = grid.combinations(of: [last]).count, rowCount = grid.combinations(of: rows).count
         if grid.indexNames[last] == "*" && columns <= maxPanels * 2 {
