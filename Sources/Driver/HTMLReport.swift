@@ -6,16 +6,23 @@ import Report
 
 /// `enm solve FILE --report report.html`: one self-contained HTML page (no network, no scripts)
 /// with the run's solve summaries, every display as a table, and for every displayed symbol
-/// indexed by a set a chart (inline SVG) over its last index: a line chart, or bars for a short
-/// one-dimensional series. A state of charge, a price path or a convergence history is seen, not
-/// read.
+/// indexed by a set a chart (inline SVG) chosen from its data (`ChartPlan`): lines over its
+/// time-like index, small multiples, a heatmap, or bars for categories; a `* @chart` comment in
+/// the model overrides the choice (docs/report-charts.md). A state of charge, a price path or a
+/// convergence history is seen, not read.
 public enum HTMLReport {
-    /// Series beyond this many are left out of a chart (the table has them all).
-    static let maxSeries = 10
     /// Rows beyond this many are left out of a table (with a note).
     static let maxRows = 400
 
     public static func render(_ r: RunResult, title: String) -> String {
+        page(r, title: title).html
+    }
+
+    /// The page and the warnings about its `* @chart` comments (W5101, W5102).
+    public static func page(_ r: RunResult, title: String) -> (html: String, warnings: [Diagnostic]) {
+        var charts = ReportCharts(sourceFiles: r.sourceFiles)
+        let displays = r.events.compactMap { e -> DisplayItem? in if case .display(let d) = e { return d } else { return nil } }
+        let outcomes = charts.outcomes(displays)
         var body = "<h1>\(escape(title))</h1>\n"
         let solves = r.events.compactMap { e -> SolveReport? in if case .solve(let s) = e { return s } else { return nil } }
         body += "<p class=\"meta\">exit code \(r.exitCode.rawValue) · \(solves.count) solve\(solves.count == 1 ? "" : "s") · "
@@ -24,7 +31,6 @@ public enum HTMLReport {
         if !r.diagnostics.isEmpty {
             body += "<h2>Diagnostics</h2>\n<pre>\(escape(Driver.renderDiagnostics(r.diagnostics)))</pre>\n"
         }
-        var chartNumber = 0
         // scalars of one display statement share a table
         var scalars: [DisplayItem] = []
         func flushScalars() {
@@ -37,24 +43,24 @@ public enum HTMLReport {
             body += "</table>\n"
             scalars = []
         }
-        for case .display(let d) in r.events {
+        for (d, outcome) in zip(displays, outcomes) {
             if d.kind != .text && d.domain.isEmpty {
                 if let first = scalars.first, first.line != d.line { flushScalars() }
                 scalars.append(d)
                 continue
             }
             flushScalars()
-            body += display(d, chartNumber: &chartNumber)
+            body += display(d, chart: outcome)
         }
         flushScalars()
-        return """
+        let html = """
         <!DOCTYPE html>
         <html lang="en">
         <head>
         <meta charset="utf-8">
         <title>\(escape(title))</title>
         <style>
-        body { font-family: sans-serif; margin: 2em; color: #222; max-width: 70em; }
+        body { font-family: sans-serif; margin: 2em; color: #222; max-width: 76em; }
         h1 { font-size: 1.5em; } h2 { font-size: 1.2em; margin-top: 1.6em; }
         .meta { color: #666; }
         table { border-collapse: collapse; margin: 0.5em 0; font-size: 0.9em; }
@@ -64,6 +70,7 @@ public enum HTMLReport {
         .bad { color: #b00; font-weight: bold; }
         svg { display: block; margin: 0.5em 0; }
         svg text { font-size: 11px; fill: #333; }
+        svg text.axis-title, svg text.unit, svg text.note { fill: #666; }
         </style>
         </head>
         <body>
@@ -71,13 +78,16 @@ public enum HTMLReport {
         </html>
 
         """
+        return (html, charts.diagnostics)
     }
 
-    /// Writes the page atomically; E6001 when it cannot be written.
+    /// Writes the page atomically; E6001 when it cannot be written, W5101/W5102 for `* @chart`
+    /// comments it cannot apply.
     public static func write(_ r: RunResult, to path: String, title: String) -> [Diagnostic] {
         do {
-            try ResultsWriter.writeAtomically(Array(render(r, title: title).utf8), to: path)
-            return []
+            let (html, warnings) = page(r, title: title)
+            try ResultsWriter.writeAtomically(Array(html.utf8), to: path)
+            return warnings
         } catch let e as ResultsWriteError {
             return [Diagnostic(.error, Driver.resultsWriteCode, "cannot write the report '\(path)': \(e.reason)", at: .none)]
         } catch {
@@ -141,19 +151,19 @@ public enum HTMLReport {
         d.symbol + (d.attribute.map { "." + $0 } ?? "")
     }
 
-    static func display(_ d: DisplayItem, chartNumber: inout Int) -> String {
+    static func display(_ d: DisplayItem, chart: ReportCharts.Outcome) -> String {
         if d.kind == .text { return "<p><em>\(escape(d.symbol))</em> (line \(d.line))</p>\n" }
         var out = "<h2>\(escape(name(d)))\(d.domain.isEmpty ? "" : "(" + escape(d.domain.joined(separator: ",")) + ")")"
             + "\(d.text.isEmpty ? "" : " — " + escape(d.text))</h2>\n<p class=\"meta\">display at line \(d.line)</p>\n"
-        let dim = d.domain.count
-        if dim == 0 {
+        if d.domain.isEmpty {
             let v = d.records.first?.value ?? 0
             return out + "<p><strong>\(escape(DisplayFormatter.formatValue(v, decimals: d.decimals)))</strong></p>\n"
         }
         if d.records.isEmpty { return out + "<p>(no records: all zero or empty)</p>\n" }
-        if dim >= 1 && d.kind != .set, let chart = chart(d, number: chartNumber) {
-            chartNumber += 1
-            out += chart
+        switch chart {
+        case .chart(let svg): out += svg
+        case .drawnWith(let other): out += "<p class=\"meta\">drawn on the chart of \(escape(other)) above</p>\n"
+        case .none: break
         }
         return out + table(d)
     }
@@ -180,99 +190,6 @@ public enum HTMLReport {
         return out
     }
 
-    /// A chart of the records over the last index, one series per combination of the others;
-    /// nil when there is nothing to draw (fewer than two points, or no finite values).
-    static func chart(_ d: DisplayItem, number: Int) -> String? {
-        let dim = d.domain.count
-        // the x axis runs over the last index's labels in GAMS's label order (a series that lacks
-        // the first labels must not move them to the end)
-        var labelOf: [Label: String] = [:]
-        for rec in d.records where rec.value.isFinite { labelOf[rec.ids[dim - 1]] = rec.labels[dim - 1] }
-        let xIds = labelOf.keys.sorted()
-        let xs = xIds.map { labelOf[$0]! }
-        var xIndex: [Label: Int] = [:]
-        for (i, id) in xIds.enumerated() { xIndex[id] = i }
-        var seriesNames: [String] = [], series: [String: [(Int, Double)]] = [:]
-        for rec in d.records where rec.value.isFinite {
-            let s = dim == 1 ? name(d) : rec.labels.prefix(dim - 1).joined(separator: ".")
-            if series[s] == nil { seriesNames.append(s) }
-            series[s, default: []].append((xIndex[rec.ids[dim - 1]]!, rec.value))
-        }
-        guard xs.count >= 2 else { return nil }
-        // a display leaves zeros out: every series is 0 where it has no record
-        for name in seriesNames {
-            var byX = [Double](repeating: 0, count: xs.count)
-            for (i, v) in series[name]! { byX[i] = v }
-            series[name] = Array(byX.enumerated())
-        }
-        let shown = Array(seriesNames.prefix(maxSeries))
-        let values = shown.flatMap { series[$0]!.map(\.1) }
-        guard var lo = values.min(), var hi = values.max() else { return nil }
-        // positive values over more than three decades (a convergence history) on a log scale
-        let logScale = lo > 0 && hi / lo > 1e3
-        if logScale {
-            lo = Foundation.log10(lo); hi = Foundation.log10(hi)
-        } else {
-            lo = min(lo, 0); hi = max(hi, 0)
-        }
-        if hi - lo < 1e-300 { hi = lo + 1 }
-        let width = 760.0, height = 260.0, left = 70.0, right = 150.0, top = 12.0, bottom = 40.0
-        let plotW = width - left - right, plotH = height - top - bottom
-        let bars = dim == 1 && xs.count <= 24
-        // bars sit in the middle of equal bands, line points span the axis
-        func px(_ i: Int) -> Double {
-            bars ? left + plotW * (Double(i) + 0.5) / Double(xs.count) : left + plotW * Double(i) / Double(xs.count - 1)
-        }
-        func py(_ v: Double) -> Double {
-            let y = logScale ? Foundation.log10(max(v, 1e-300)) : v
-            return top + plotH * (hi - y) / (hi - lo)
-        }
-        let colors = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf"]
-        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Int(width))\" height=\"\(Int(height))\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" aria-label=\"chart of \(escape(name(d))) over \(escape(d.domain[dim - 1]))\" id=\"chart\(number)\">\n"
-        // axes, zero line and value labels
-        svg += "<line x1=\"\(f(left))\" y1=\"\(f(top))\" x2=\"\(f(left))\" y2=\"\(f(top + plotH))\" stroke=\"#999\"/>\n"
-        if logScale {
-            svg += "<line x1=\"\(f(left))\" y1=\"\(f(top + plotH))\" x2=\"\(f(left + plotW))\" y2=\"\(f(top + plotH))\" stroke=\"#999\"/>\n"
-            for e in stride(from: Int(lo.rounded(.up)), through: Int(hi.rounded(.down)), by: max(1, Int(((hi - lo) / 6).rounded(.up)))) {
-                let y = top + plotH * (hi - Double(e)) / (hi - lo)
-                svg += "<line x1=\"\(f(left))\" y1=\"\(f(y))\" x2=\"\(f(left + plotW))\" y2=\"\(f(y))\" stroke=\"#eee\"/>"
-                    + "<text x=\"\(f(left - 6))\" y=\"\(f(y + 4))\" text-anchor=\"end\">1e\(e)</text>\n"
-            }
-            svg += "<text x=\"\(f(left))\" y=\"\(f(top - 2))\">log scale</text>\n"
-        } else {
-            svg += "<line x1=\"\(f(left))\" y1=\"\(f(py(0)))\" x2=\"\(f(left + plotW))\" y2=\"\(f(py(0)))\" stroke=\"#999\"/>\n"
-            for v in [hi, lo] where v != 0 {
-                svg += "<text x=\"\(f(left - 6))\" y=\"\(f(py(v) + 4))\" text-anchor=\"end\">\(escape(DisplayFormatter.formatValue(v, decimals: d.decimals)))</text>\n"
-            }
-            svg += "<text x=\"\(f(left - 6))\" y=\"\(f(py(0) + 4))\" text-anchor=\"end\">0</text>\n"
-        }
-        // x labels: at most about 12
-        let step = max(1, Int((Double(xs.count) / 12).rounded(.up)))
-        for (i, x) in xs.enumerated() where i % step == 0 || i == xs.count - 1 {
-            svg += "<text x=\"\(f(px(i)))\" y=\"\(f(top + plotH + 16))\" text-anchor=\"middle\">\(escape(x))</text>\n"
-        }
-        svg += "<text x=\"\(f(left + plotW / 2))\" y=\"\(f(height - 4))\" text-anchor=\"middle\">\(escape(d.domain[dim - 1]))</text>\n"
-        if bars {
-            let w = plotW / Double(xs.count) * 0.7
-            for (i, v) in series[shown[0]]! {
-                let y0 = py(max(v, 0)), y1 = py(min(v, 0))
-                svg += "<rect x=\"\(f(px(i) - w / 2))\" y=\"\(f(y0))\" width=\"\(f(w))\" height=\"\(f(max(y1 - y0, 0.5)))\" fill=\"\(colors[0])\"/>\n"
-            }
-        } else {
-            for (k, s) in shown.enumerated() {
-                let pts = series[s]!.map { "\(f(px($0.0))),\(f(py($0.1)))" }.joined(separator: " ")
-                svg += "<polyline fill=\"none\" stroke=\"\(colors[k % colors.count])\" stroke-width=\"2\" points=\"\(pts)\"/>\n"
-                svg += "<rect x=\"\(f(left + plotW + 12))\" y=\"\(f(top + 16 * Double(k)))\" width=\"10\" height=\"10\" fill=\"\(colors[k % colors.count])\"/>"
-                    + "<text x=\"\(f(left + plotW + 26))\" y=\"\(f(top + 16 * Double(k) + 9))\">\(escape(s))</text>\n"
-            }
-            if seriesNames.count > shown.count {
-                svg += "<text x=\"\(f(left + plotW + 12))\" y=\"\(f(top + 16 * Double(shown.count) + 9))\">+\(seriesNames.count - shown.count) more</text>\n"
-            }
-        }
-        return svg + "</svg>\n"
-    }
-
-    static func f(_ v: Double) -> String { String(format: "%.1f", v) }
 
     static func escape(_ s: String) -> String {
         var out = ""

@@ -65,7 +65,15 @@ extension Interpreter {
             DisplayRecord(labels: (0..<d).map { labels.name(e.0[$0]) }, ids: (0..<d).map { e.0[$0] }, value: e.1, text: e.2)
         }
         let attrName: String? = (s.kind == .variable || s.kind == .equation) ? (attr ?? .l).rawValue : nil
-        return DisplayItem(line: line, kind: kind, symbol: s.name, attribute: attrName, text: s.text,
-                           domain: s.domainNames, records: records, decimals: decimals)
+        var item = DisplayItem(line: line, kind: kind, symbol: s.name, attribute: attrName, text: s.text,
+                               domain: s.domainNames, records: records, decimals: decimals)
+        item.axes = s.domain.map(displayAxis)
+        return item
+    }
+
+    /// A domain set's members and whether the model moves along it (for the report's charts).
+    func displayAxis(_ set: Symbol?) -> DisplayAxis {
+        guard let set, set.kind == .set, set.dimension == 1 else { return DisplayAxis(members: nil, sequenceUse: .none) }
+        return DisplayAxis(members: set.setData.sorted.map { labels.name($0[0]) }, sequenceUse: set.root.sequenceUse)
     }
 }

@@ -48,6 +48,8 @@ public struct DisplayItem: Sendable {
     public var records: [DisplayRecord]
     /// Number of decimals to print (`option decimals`, default 3).
     public var decimals: Int
+    /// What is known of each index's set, in domain order (empty when not filled in).
+    public var axes: [DisplayAxis] = []
 
     public init(line: Int, kind: DisplayKind, symbol: String, attribute: String? = nil,
                 text: String = "", domain: [String] = [], records: [DisplayRecord] = [],

@@ -152,6 +152,9 @@ public final class Symbol {
     public var records = LabelMap<VarRecord>()
     /// Whether the symbol has received data or an assignment.
     public var hasData = false
+    /// Sets only: how the model moves along the set (a lag or lead, or `ord` and the position
+    /// attributes), which says whether its order means something, as time does (report charts).
+    public var sequenceUse = SetSequenceUse.none
 
     public init(id: Int, name: String, kind: SymbolKind, domain: [Symbol?], text: String, line: Int,
                 dimensionKnown: Bool = true) {

@@ -89,6 +89,7 @@ extension Compiler {
                                   label: "not controlled by a sum, loop or equation domain")
                 return nil
             }
+            set.root.noteSequenceUse(.position)
             return Node(.ord(set.id, set), s)
         case "card":
             guard arity(1...1) else { return nil }
@@ -275,6 +276,9 @@ extension Compiler {
                 if let sh = a.shift {
                     guard let amount = resolveData(sh.amount) else { ok = false; continue }
                     shift = amount
+                    // a lag or lead moves along the set (and the symbol's domain set): time-like
+                    iset.root.noteSequenceUse(.lagLead)
+                    dset?.root.noteSequenceUse(.lagLead)
                 }
                 out.append(.slot(iset.id, iset, shift: shift, negative: a.shift?.negative ?? false,
                                  circular: a.shift?.circular ?? false))

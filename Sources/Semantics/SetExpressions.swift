@@ -37,6 +37,7 @@ extension Compiler {
                               label: "not controlled by a sum, loop, equation or assignment domain")
             return nil
         }
+        if [.ord, .pos, .off, .rev, .first, .last].contains(attribute) { set.root.noteSequenceUse(.position) }
         return Node(.setAttribute(set.id, set, attribute), r.span)
     }
 

@@ -129,7 +129,8 @@ struct Solve: ParsableCommand {
             let problems = HTMLReport.write(result, to: report, title: file)
             if !problems.isEmpty {
                 writeError(Driver.renderDiagnostics(problems, color: isatty(2) != 0 && !json))
-                outputFailed = true
+                // a chart directive the report cannot apply is a warning, not a failed output
+                if problems.contains(where: { $0.severity == .error }) { outputFailed = true }
             }
         }
         if let ledger {

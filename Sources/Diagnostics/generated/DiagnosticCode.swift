@@ -432,4 +432,8 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
     case W4101
     /// equation not holding in its stated sense (REDEF)
     case W4120
+    /// chart directive not understood
+    case W5101
+    /// chart directive names nothing the report shows
+    case W5102
 }

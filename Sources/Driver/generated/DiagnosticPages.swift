@@ -9358,5 +9358,111 @@ solve m using mcp;
 ```
 
 """##,
+        "W5101": ##"""
+# W5101: chart directive not understood
+
+A comment line that starts with `* @chart` tells `enm solve --report` how to chart a displayed
+symbol (see [report charts](../report-charts.md)). This one has a word enm does not know, or a
+keyword without its value; the report draws the chart it would choose by itself.
+
+## Example
+
+```gams
+* @chart price over t as columns
+Set t / t1*t4 /;
+Parameter price(t) / t1 30, t2 25, t3 40, t4 55 /;
+display price;
+```
+
+```sh
+enm solve example.gms --report page.html
+```
+
+prints on standard error (exit code 0; the page is written):
+
+```text
+warning[W5101]: unknown chart kind 'columns' (lines, bars, heatmap, panels or none)
+ --> example.gms:1:26
+  |
+1 | * @chart price over t as columns
+  |                          ^^^^^^^
+  = help: write '* @chart NAME [over SET] [by SET] [as lines|bars|heatmap|panels|none] [stacked] [log|linear]'
+```
+
+## Why
+
+GAMS reads the line as a comment, so the model runs unchanged in GAMS; only enm's report reads
+it. A directive is `* @chart NAME` followed by any of `over SET`, `by SET`,
+`as lines|bars|heatmap|panels|none`, `stacked`, and `log` or `linear`.
+
+## Fix
+
+Use one of the words above:
+
+```gams
+* @chart price over t as bars
+Set t / t1*t4 /;
+Parameter price(t) / t1 30, t2 25, t3 40, t4 55 /;
+display price;
+```
+
+```sh
+enm solve example.gms --report page.html
+```
+
+"""##,
+        "W5102": ##"""
+# W5102: chart directive names nothing the report shows
+
+A `* @chart` comment (see [report charts](../report-charts.md)) names a symbol that no
+`display` statement shows, or an index (`over SET`, `by SET`) that the symbol does not have. The
+report has nothing to apply it to and ignores that part.
+
+## Example
+
+```gams
+* @chart soc over h
+Set t / t1*t4 /;
+Parameter soc(t) / t1 1, t2 3, t3 2, t4 0.5 /;
+display soc;
+```
+
+```sh
+enm solve example.gms --report page.html
+```
+
+prints on standard error (exit code 0; the page is written):
+
+```text
+warning[W5102]: 'soc' has no index 'h'; the chart ignores it
+ --> example.gms:1:10
+  |
+1 | * @chart soc over h
+  |          ^^^
+  = help: 'soc' is displayed over (t)
+```
+
+## Why
+
+The report charts displays, nothing else, and a chart's axes are the symbol's own indices, named
+by their domain sets as the display heading shows them (`soc(t)`). A variable or equation is
+named with its attribute (`x.l`) or bare for every attribute.
+
+## Fix
+
+Name an index of the symbol, or display the symbol:
+
+```gams
+* @chart soc over t
+Set t / t1*t4 /;
+Parameter soc(t) / t1 1, t2 3, t3 2, t4 0.5 /;
+display soc;
+```
+
+```sh
+enm solve example.gms --report page.html
+```
+
+"""##,
     ]
 }
