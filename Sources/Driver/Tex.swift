@@ -283,6 +283,18 @@ struct TexRenderer {
     /// one pass over its terms, as the recursive rule would write it; nil when it is no such
     /// chain of two or more links or holds a set operation.
     func sumChain(_ e: Expr, _ context: Int) -> String? {
+        guard let (rest, terms) = plusMinusTerms(e), terms.count > 1 else { return nil }
+        var parts = [expr(rest, 4)]
+        for term in terms {
+            parts.append(term.op == .add ? " + " + expr(term.operand, 4) : " - " + expr(term.operand, 5))
+        }
+        return wrap(parts.joined(), 4, context)
+    }
+
+    /// The first operand of a chain of `+` and `-` and the other terms in order, walked
+    /// without recursion (generated chains have 100,000 links); nil when a link is a set
+    /// operation.
+    func plusMinusTerms(_ e: Expr) -> (first: Expr, terms: [(op: BinaryOp, operand: Expr)])? {
         var terms: [(op: BinaryOp, operand: Expr)] = []
         var rest = e
         while case .binary(let op, let a, let b, _) = rest, op == .add || op == .sub {
@@ -290,12 +302,7 @@ struct TexRenderer {
             terms.append((op, b))
             rest = a
         }
-        guard terms.count > 1 else { return nil }
-        var parts = [expr(rest, 4)]
-        for term in terms.reversed() {
-            parts.append(term.op == .add ? " + " + expr(term.operand, 4) : " - " + expr(term.operand, 5))
-        }
-        return wrap(parts.joined(), 4, context)
+        return (rest, terms.reversed())
     }
 
     /// GAMS's set union, intersection and difference of two set expressions, as logic on

@@ -93,15 +93,9 @@ extension TexRenderer {
     /// The terms of a chain of `+` and `-`, each a piece a line may start with (nil when the
     /// chain is a set operation).
     func termPieces(_ e: Expr) -> [TexPiece]? {
-        var terms: [(op: BinaryOp, operand: Expr)] = []
-        var rest = e
-        while case .binary(let op, let a, let b, _) = rest, op == .add || op == .sub {
-            if isSetExpression(b) { return nil }
-            terms.append((op, b))
-            rest = a
-        }
+        guard let (rest, terms) = plusMinusTerms(e) else { return nil }
         var out = pieces(rest, 4)
-        for term in terms.reversed() {
+        for term in terms {
             var next = term.op == .add ? prefixed("+ ", pieces(term.operand, 4)) : prefixed("- ", pieces(term.operand, 5))
             next[0].breaksBefore = true
             out += next
