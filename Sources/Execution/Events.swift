@@ -61,8 +61,25 @@ public struct CapturedModel {
 /// Where a solve statement is: it started (its model and line), or it ended, with or without a
 /// report. Lets a front end flush what it holds before a long solve and show progress meanwhile.
 public enum SolvePhase: Sendable {
-    case started(model: String, type: ModelType, line: Int)
+    /// `loop`: where the solve stands in the innermost `loop` around it, if any.
+    case started(model: String, type: ModelType, line: Int, loop: LoopPosition?)
+    /// What the backend reports while it works (from the solving thread).
+    case progress(SolveProgress)
     case ended
+}
+
+/// The pass of a `loop` statement a solve runs in: the loop's index names, the pass (1-based)
+/// and how many passes the loop makes.
+public struct LoopPosition: Sendable, Equatable {
+    public var indices: String
+    public var pass: Int
+    public var passes: Int
+
+    public init(indices: String, pass: Int, passes: Int) {
+        self.indices = indices
+        self.pass = pass
+        self.passes = passes
+    }
 }
 
 /// Something the run produced, in order: a displayed item or a finished solve.

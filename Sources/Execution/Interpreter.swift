@@ -53,6 +53,8 @@ public final class Interpreter {
     /// Called when a solve statement starts and ends (the CLI flushes its output and shows a
     /// progress line on a terminal meanwhile).
     public var onSolvePhase: ((SolvePhase) -> Void)?
+    /// The passes of the `loop` statements that solve, innermost last (for progress).
+    var loopPositions: [LoopPosition] = []
     /// The values `option` statements set (`option decimals = 2;`); a model attribute's option
     /// that is not set falls back to the attribute's GAMS default (`ModelAttribute.defaultValue`).
     var options: [String: Double] = ["decimals": 3, "seed": 3141]
@@ -171,7 +173,17 @@ public final class Interpreter {
         case .display(let items, let span): display(items, line: Interpreter.listingLine(span))
         case .option(let opts): for o in opts { apply(o) }
         case .loop(let dom, let body, _):
+            // a loop that solves counts its passes first, for the progress line (GAMS fixes a
+            // loop's set when the loop starts, so the count holds)
+            let counted = onSolvePhase != nil && Interpreter.solves(in: body)
+            var passes = 0
+            if counted {
+                try iterate(dom, ordered: true) { passes += 1; return true }
+                loopPositions.append(LoopPosition(indices: dom.items.map { $0.set.name }.joined(separator: ","), pass: 0, passes: passes))
+            }
+            defer { if counted { loopPositions.removeLast() } }
             try iterate(dom, ordered: true) {
+                if counted { loopPositions[loopPositions.count - 1].pass += 1 }
                 do { try execute(body) } catch ControlFlow.continueLoop { return true } catch ControlFlow.breakLoop { return false }
                 return true
             }
@@ -458,4 +470,20 @@ extension Interpreter {
         return String(format: "%.10g", v)
     }
 
+}
+
+extension Interpreter {
+    /// Whether `statements` hold a `solve`, at any depth of loops and ifs.
+    static func solves(in statements: [StatementR]) -> Bool {
+        statements.contains { s in
+            switch s {
+            case .solve: return true
+            case .loop(_, let body, _), .whileLoop(_, let body, _), .repeatLoop(let body, _, _): return solves(in: body)
+            case .forLoop(_, _, _, _, _, let body, _): return solves(in: body)
+            case .ifStatement(let branches, let otherwise):
+                return branches.contains { solves(in: $0.1) } || solves(in: otherwise ?? [])
+            default: return false
+            }
+        }
+    }
 }

@@ -287,8 +287,30 @@ public struct SolveOptions: Sendable {
     /// Give the backend the rows' and columns' names (they only help debugging; the blocks of
     /// a decomposed model are loaded without them).
     public var solverNames: Bool = true
+    /// Receives what the backend reports while it works (for a live progress line); called on
+    /// the solving thread, so it must return at once.
+    public var progress: (@Sendable (SolveProgress) -> Void)? = nil
 
     public init() {}
+}
+
+/// Where a backend's run stands: its iteration and, when it knows them, the objective of its
+/// current point and that point's infeasibility (an interior point), or the best integer
+/// point's objective, the best bound and the nodes (a branch-and-bound search).
+public struct SolveProgress: Sendable, Equatable {
+    public var iteration: Int
+    public var objective: Double?
+    public var infeasibility: Double?
+    public var bestBound: Double?
+    public var nodes: Int?
+
+    public init(iteration: Int, objective: Double? = nil, infeasibility: Double? = nil, bestBound: Double? = nil, nodes: Int? = nil) {
+        self.iteration = iteration
+        self.objective = objective
+        self.infeasibility = infeasibility
+        self.bestBound = bestBound
+        self.nodes = nodes
+    }
 }
 
 /// The multipliers of an interior-point solve in the backend's own convention (Ipopt: `λ` of

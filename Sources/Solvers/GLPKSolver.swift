@@ -267,6 +267,7 @@ public struct GLPKSolver: Solver {
                               presolve: Bool, settings: GLPKOptions = GLPKOptions()) -> SearchRun {
         let monitor = GLPKSearchMonitor(optCa: sanitizedTolerance(options.optCa),
                                         iterationLimit: options.iterLim, nodeLimit: options.nodeLimit)
+        monitor.progress = options.progress
         if presolve, let forced = presolverVerdictForTesting {
             return SearchRun(returnCode: forced, monitor: monitor)
         }
@@ -443,6 +444,11 @@ final class GLPKSearchMonitor {
     let nodeLimit: Int
     /// Whether the search was terminated because of `nodeLimit`.
     private(set) var stoppedByNodes = false
+    /// Receives the search's progress, at most every `progressInterval` seconds.
+    var progress: (@Sendable (SolveProgress) -> Void)?
+    private let progressInterval: Duration = .milliseconds(100)
+    private let clock = ContinuousClock()
+    private var lastReport: ContinuousClock.Instant?
 
     /// A monitor for one search; `optCa` 0 means no absolute-gap stop.
     init(optCa: Double, iterationLimit: Int, nodeLimit: Int = 0) {
@@ -473,6 +479,7 @@ final class GLPKSearchMonitor {
         glp_ios_tree_size(tree, &active, &present, &total)
         nodes = max(nodes, Int(total))
         iterations = max(iterations, Int(glp_get_it_cnt(problem)))
+        report()
         guard !stoppedByOptCa && !stoppedByIterations && !stoppedByNodes else { return }
         if optCa > 0, let incumbent, let bound, abs(incumbent - bound) <= optCa {
             stoppedByOptCa = true
@@ -484,6 +491,18 @@ final class GLPKSearchMonitor {
             stoppedByNodes = true
             glp_ios_terminate(tree)
         }
+    }
+}
+
+extension GLPKSearchMonitor {
+    /// Passes the search's state to `progress`, at most every `progressInterval` (the callback
+    /// runs at every event of the search).
+    private func report() {
+        guard let progress else { return }
+        let now = clock.now
+        if let lastReport, now - lastReport < progressInterval { return }
+        lastReport = now
+        progress(SolveProgress(iteration: iterations, objective: incumbent, bestBound: bound, nodes: nodes))
     }
 }
 

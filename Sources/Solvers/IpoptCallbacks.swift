@@ -118,9 +118,14 @@ final class IpoptSession {
         }
     }
 
-    /// Called once per iteration: records the count and stops the solve at the deadline.
-    func intermediate(iteration: Int) -> Bool {
+    /// Receives each iteration's progress (the solve's options), if anyone listens.
+    var progress: (@Sendable (SolveProgress) -> Void)?
+
+    /// Called once per iteration: records the count, reports progress and stops the solve at
+    /// the deadline. `objective` is Ipopt's (minimized) value, `infeasibility` its primal one.
+    func intermediate(iteration: Int, objective: Double, infeasibility: Double) -> Bool {
         iterations = max(iterations, iteration)
+        progress?(SolveProgress(iteration: iteration, objective: sense * objective, infeasibility: infeasibility))
         if let deadline, clock.now >= deadline {
             stoppedByDeadline = true
             return false
@@ -186,9 +191,9 @@ let ipoptEvalH: Eval_H_CB = { _, x, _, objectiveFactor, _, lambda, _, count, row
     return 1
 }
 
-let ipoptIntermediate: Intermediate_CB = { _, iteration, _, _, _, _, _, _, _, _, _, user in
+let ipoptIntermediate: Intermediate_CB = { _, iteration, objective, infeasibility, _, _, _, _, _, _, _, user in
     guard let user else { return 1 }
-    return IpoptSession.from(user).intermediate(iteration: Int(iteration)) ? 1 : 0
+    return IpoptSession.from(user).intermediate(iteration: Int(iteration), objective: objective, infeasibility: infeasibility) ? 1 : 0
 }
 
 /// The process-wide lock around Ipopt: Ipopt 3.11 with MUMPS is not safe to run on two threads

@@ -97,6 +97,7 @@ public struct IpoptSolver: Solver {
         let n = model.columnCount
         let m = model.rowCount
         let session = IpoptSession(program: program, sense: model.sense, timeLimit: options.resLim)
+        session.progress = options.progress
         var columnLower = model.columnLower, columnUpper = model.columnUpper
         var rowLower = IpoptSolver.padded(model.rowLower), rowUpper = IpoptSolver.padded(model.rowUpper)
         let created = CreateIpoptProblem(Int32(n), &columnLower, &columnUpper, Int32(m),

@@ -1,6 +1,7 @@
 import Driver
 import Execution
 import Foundation
+import IR
 import Testing
 
 /// What a person sees while a run works: displays before a solve are out before it starts, and
@@ -38,7 +39,7 @@ import Testing
         let lock = NSLock()
         var written: [String] = []
         let line = ProgressLine(write: { text in lock.lock(); written.append(text); lock.unlock() }, delay: 0.05, interval: 0.05)
-        line.show(.started(model: "m", type: .lp, line: 12))
+        line.show(.started(model: "m", type: .lp, line: 12, loop: nil))
         Thread.sleep(forTimeInterval: 0.3)
         line.show(.ended)
         lock.lock()
@@ -50,8 +51,74 @@ import Testing
     @Test func aShortSolveLeavesNothing() {
         var written: [String] = []
         let line = ProgressLine(write: { written.append($0) }, delay: 5)
-        line.show(.started(model: "m", type: .lp, line: 1))
+        line.show(.started(model: "m", type: .lp, line: 1, loop: nil))
         line.show(.ended)
         #expect(written.isEmpty)
+    }
+
+    /// The backend's progress and the loop's position are on the line: an interior point's
+    /// iteration, objective and infeasibility; a search's incumbent, bound, gap and nodes; the
+    /// loop's pass, the mean time per pass and the time left. A loop of short solves shows the
+    /// line once the loop has run longer than the delay.
+    @Test func theLineSaysWhatTheBackendAndTheLoopReport() {
+        let lock = NSLock()
+        var written: [String] = []
+        let line = ProgressLine(write: { text in lock.lock(); written.append(text); lock.unlock() }, delay: 0.1, interval: 0.02)
+        line.show(.started(model: "m", type: .nlp, line: 7, loop: LoopPosition(indices: "d", pass: 1, passes: 4)))
+        line.show(.progress(SolveProgress(iteration: 12, objective: 1234.5, infeasibility: 1.5e-5)))
+        Thread.sleep(forTimeInterval: 0.2)
+        line.show(.ended)
+        line.show(.started(model: "m", type: .nlp, line: 7, loop: LoopPosition(indices: "d", pass: 2, passes: 4)))
+        Thread.sleep(forTimeInterval: 0.05)
+        line.show(.ended)
+        line.show(.started(model: "m", type: .mip, line: 7, loop: nil))
+        line.show(.progress(SolveProgress(iteration: 300, objective: 100, bestBound: 90, nodes: 17)))
+        Thread.sleep(forTimeInterval: 0.2)
+        line.show(.ended)
+        lock.lock()
+        defer { lock.unlock() }
+        #expect(written.contains { $0.contains("solving m using nlp (line 7), ") && $0.contains(" — iteration 12, objective 1234.5, infeasibility 1.5e-05 — solve 1 of 4 in loop d") })
+        // the second pass is drawn at once (the loop has run longer than the delay), with its pace
+        #expect(written.contains { $0.contains("— solve 2 of 4 in loop d, ") && $0.contains(" s each, ") && $0.hasSuffix(" s left") })
+        #expect(written.contains { $0.contains("using mip") && $0.contains("— best integer 100, bound 90, gap 10.00%, 17 nodes — solve 3") })
+        #expect(written.last == "\r\u{1B}[K")
+    }
+
+    /// End to end: the solves of a loop start with their pass of the loop, and Ipopt's and
+    /// GLPK's searches report progress through the run's solve phases.
+    @Test func solvesReportTheirLoopPassAndTheBackendsProgress() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("enm-progress-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("m.gms")
+        try """
+        Set d / d1*d3 /, k / k1*k12 /;
+        Parameter w(k), v(k);
+        w(k) = ord(k) + 3; v(k) = mod(ord(k)*7, 11) + 1;
+        Variable x, z; Equation e;
+        e.. z =e= sqr(x - 2) + exp(x);
+        Model m / e /;
+        loop(d, solve m using nlp minimizing z);
+        Binary Variable y(k); Variable t; Equation cap, val;
+        cap.. sum(k, w(k)*y(k)) =l= 31;
+        val.. t =e= sum(k, v(k)*y(k));
+        Model knap / cap, val /;
+        solve knap using mip maximizing t;
+        """.write(to: file, atomically: true, encoding: .utf8)
+        let lock = NSLock()
+        var loops: [LoopPosition?] = [], progress: [SolveProgress] = []
+        _ = Driver.run(path: file.path, onSolvePhase: { phase in
+            lock.lock(); defer { lock.unlock() }
+            switch phase {
+            case .started(_, _, _, let loop): loops.append(loop)
+            case .progress(let p): progress.append(p)
+            case .ended: break
+            }
+        })
+        lock.lock(); defer { lock.unlock() }
+        #expect(loops == [LoopPosition(indices: "d", pass: 1, passes: 3), LoopPosition(indices: "d", pass: 2, passes: 3),
+                          LoopPosition(indices: "d", pass: 3, passes: 3), nil])
+        #expect(progress.contains { $0.iteration >= 1 && $0.objective != nil && $0.infeasibility != nil })
+        #expect(progress.contains { $0.nodes != nil })
     }
 }

@@ -9,7 +9,7 @@ extension Interpreter {
     /// Under `solveLink` 3, 4, 6 or 7 the backend's run is submitted instead and the rest waits
     /// for the collect (AsyncSolves.swift).
     func solve(_ sv: SolveR) {
-        onSolvePhase?(.started(model: sv.model.name, type: sv.type, line: sv.span.line))
+        onSolvePhase?(.started(model: sv.model.name, type: sv.type, line: sv.span.line, loop: loopPositions.last))
         defer { onSolvePhase?(.ended) }
         let link = SolveLink(attribute(sv.model, .solveLink))
         countInstance(of: sv.model)
@@ -126,6 +126,7 @@ extension Interpreter {
         opts.relaxIntegrality = !sv.type.keepsIntegers
         opts.loadOnly = settings.generateOnly
         opts.solverOptions = optionSettings
+        if let phase = onSolvePhase { opts.progress = { phase(.progress($0)) } }
         if sv.type.isNonlinear && !settings.generateOnly
             && !startingPointIsUsable(model, rows: ModelElements(origins: model.rowOrigin)) { return nil }
         return (backend, opts)
