@@ -1,4 +1,5 @@
 import Execution
+import IR
 import Syntax
 
 /// Everything a run is asked to do besides the model file: compile-time values, the mode, what
@@ -22,6 +23,8 @@ public struct RunOptions {
     public var compiledRows: Bool
     /// Leave lower bounds that equalities imply out of nonlinear solves (`--no-implied-bounds`).
     public var impliedBounds: Bool
+    /// Where the backends write their own logs (`--log`, `--log-file`); nil: nowhere.
+    public var solverLog: SolverLog? = nil
 
     public init(defines: [String: String] = [:], mode: RunMode = .solve,
                 preprocessing: PreprocessorSettings = PreprocessorSettings(), generateOnly: Bool = false,
@@ -42,6 +45,7 @@ public struct RunOptions {
     func execution(modelDirectory directory: String) -> ExecutionSettings {
         var s = ExecutionSettings()
         s.generateOnly = generateOnly
+        s.solverLog = solverLog
         s.explainInfeasibility = explainInfeasibility
         s.listingAlways = listing
         s.decomposeBlocks = blocks

@@ -1,10 +1,13 @@
 import Foundation
+import IR
 
 /// How a run executes: the command line's switches and what the Driver's mode allows. One
 /// value, set by the Driver before the run.
 public struct ExecutionSettings {
     /// Generate and load models but do not solve them (`--generate-only`).
     public var generateOnly = false
+    /// Where the backends write their own logs (`--log`, `--log-file`); nil: nowhere.
+    public var solverLog: SolverLog? = nil
     /// Print equation and column listings for every solve (`--listing`); without it they are
     /// printed once the model sets `option limRow`/`limCol` or the model attributes.
     public var listingAlways = false

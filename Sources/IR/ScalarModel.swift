@@ -290,8 +290,17 @@ public struct SolveOptions: Sendable {
     /// Receives what the backend reports while it works (for a live progress line); called on
     /// the solving thread, so it must return at once.
     public var progress: (@Sendable (SolveProgress) -> Void)? = nil
+    /// Where the backend writes its own log (GAMS's `logOption`); nil: nowhere.
+    public var solverLog: SolverLog? = nil
 
     public init() {}
+}
+
+/// Where a backend writes its own log, as GAMS's `logOption` chooses: standard error (`--log`;
+/// standard output holds the run's results) or the end of a file (`--log-file`).
+public enum SolverLog: Sendable, Equatable {
+    case standardError
+    case file(String)
 }
 
 /// Where a backend's run stands: its iteration and, when it knows them, the objective of its

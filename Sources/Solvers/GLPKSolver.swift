@@ -30,8 +30,14 @@ public struct GLPKSolver: Solver {
     /// every GLPK return code is mapped through `GLPKStatusTable`.
     public func solve(_ model: ScalarModel, options: SolveOptions) -> SolveResult {
         let budget = TimeBudget(seconds: options.resLim)
-        let previousOutput = glp_term_out(GLP_OFF)
-        defer { glp_term_out(previousOutput) }
+        // GLPK's own messages go nowhere, or through its terminal hook to the solve's log
+        let sink = SolverLogSink(options.solverLog)
+        let previousOutput = glp_term_out(sink == nil ? GLP_OFF : GLP_ON)
+        if let sink { glp_term_hook(glpkLogHook, Unmanaged.passUnretained(sink).toOpaque()) }
+        defer {
+            glp_term_out(previousOutput)
+            if sink != nil { glp_term_hook(nil, nil) }
+        }
         var result = run(model, options: options, budget: budget)
         // a load alone (loadOnly) reports its own time, taken before its problem was freed
         if !options.loadOnly { result.solverSeconds = budget.elapsedSeconds }
@@ -132,7 +138,8 @@ public struct GLPKSolver: Solver {
         let started = DispatchTime.now().uptimeNanoseconds
         var parameters = glp_smcp()
         glp_init_smcp(&parameters)
-        parameters.msg_lev = GLP_MSG_OFF
+        // (printed only with the solve's log on: glp_term_out is off otherwise)
+        parameters.msg_lev = GLP_MSG_ON
         parameters.meth = dual ? GLP_DUALP : GLP_PRIMAL
         parameters.presolve = GLP_OFF
         parameters.tm_lim = timeLimit
@@ -274,7 +281,8 @@ public struct GLPKSolver: Solver {
         var parameters = glp_iocp()
         glp_init_iocp(&parameters)
         settings.apply(to: &parameters)
-        parameters.msg_lev = GLP_MSG_OFF
+        // (printed only with the solve's log on: glp_term_out is off otherwise)
+        parameters.msg_lev = GLP_MSG_ON
         // Without the presolver glp_intopt needs an optimal basis of the relaxation in place
         // (a MIP always starts with the presolver: the option file's `presolve` is the LP's).
         parameters.presolve = presolve ? GLP_ON : GLP_OFF
@@ -414,6 +422,14 @@ private enum Confirmation {
 }
 
 /// The branch-and-cut callback: forwards to the `GLPKSearchMonitor` behind `info`.
+/// GLPK's terminal hook while a solve keeps a log: the text goes to the sink, never to GLPK's
+/// standard output (a nonzero return suppresses it).
+private let glpkLogHook: @convention(c) (UnsafeMutableRawPointer?, UnsafePointer<CChar>?) -> Int32 = { info, text in
+    guard let info, let text else { return 1 }
+    Unmanaged<SolverLogSink>.fromOpaque(info).takeUnretainedValue().write(String(cString: text))
+    return 1
+}
+
 private let glpkSearchCallback: @convention(c) (OpaquePointer?, UnsafeMutableRawPointer?) -> Void = {
     tree, info in
     guard let tree, let info else { return }

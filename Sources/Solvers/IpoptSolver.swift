@@ -112,6 +112,8 @@ public struct IpoptSolver: Solver {
         let warmStart = IpoptSolver.usableStart(options, rows: m, columns: n)
         if warmStart != nil { IpoptOptions.setWarmStart(problem) }
         let warnings = IpoptOptions.setPassThrough(problem, options.solverOptions)
+        let log = IpoptSolver.logFile(problem, options)
+        defer { if let log { log.sink.take(fileAt: log.path) } }
         if options.loadOnly {
             var result = failure(.noSolutionReturned, .solveProcessingSkipped,
                                  "model loaded into Ipopt; solve skipped (loadOnly)")
@@ -361,5 +363,16 @@ public struct IpoptSolver: Solver {
     /// A marginal as reported: negative zero becomes zero.
     private static func clean(_ value: Double) -> Double {
         value == 0 ? 0 : value
+    }
+
+    /// With a solve log (and no `output_file` of the option file's), Ipopt's iteration log is
+    /// written to a file of its own, appended to the log after the solve (Ipopt truncates its
+    /// file; its console output stays off, standard output holds the run's results).
+    static func logFile(_ problem: IpoptProblem, _ options: SolveOptions) -> (sink: SolverLogSink, path: String)? {
+        guard let sink = SolverLogSink(options.solverLog),
+              !options.solverOptions.contains(where: { $0.name.lowercased() == "output_file" }) else { return nil }
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("enm-ipopt-\(UUID().uuidString).log").path
+        guard IpoptOptions.set(problem, "output_file", string: path), IpoptOptions.set(problem, "file_print_level", integer: 5) else { return nil }
+        return (sink, path)
     }
 }

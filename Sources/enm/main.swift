@@ -94,6 +94,12 @@ struct Solve: ParsableCommand {
     @Option(name: .customLong("ledger"), help: ArgumentHelp("Append a hash-chained record of this run to this JSON Lines file.", valueName: "file"))
     var ledger: String?
 
+    @Flag(name: .customLong("log"), help: "Write the solvers' own logs (GLPK's, Ipopt's) to standard error, as GAMS's logOption=3 shows them.")
+    var log = false
+
+    @Option(name: .customLong("log-file"), help: ArgumentHelp("Append the solvers' own logs to this file (GAMS's logOption=2 with logFile).", valueName: "file"))
+    var logFile: String?
+
     @OptionGroup var shell: ShellOption
 
     @Argument(parsing: .allUnrecognized, help: "Scenario switches --name=value, as with gams model.gms --name=value.")
@@ -103,8 +109,9 @@ struct Solve: ParsableCommand {
         let defines = try scenarioDefines(switches)
         var printer: TextPrinter? = nil
         if !json { printer = TextPrinter(write: writeOut) }
-        let options = RunOptions(defines: defines, mode: .solve, preprocessing: shell.preprocessing, generateOnly: generateOnly,
+        var options = RunOptions(defines: defines, mode: .solve, preprocessing: shell.preprocessing, generateOnly: generateOnly,
                                  explainInfeasibility: !noIIS, listing: listing, blocks: !noBlocks, impliedBounds: !noImpliedBounds)
+        options.solverLog = logFile.map { .file($0) } ?? (log ? .standardError : nil)
         // a long solve shows a live line on a terminal; what was displayed before it shows first
         let progress = isatty(2) != 0 ? ProgressLine(write: writeError) : nil
         let result = Driver.run(path: file, options: options, onEvent: { e in printer?.take(e) }, onSolvePhase: { phase in

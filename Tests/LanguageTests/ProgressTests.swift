@@ -122,3 +122,35 @@ import Testing
         #expect(progress.contains { $0.nodes != nil })
     }
 }
+
+/// `--log-file`: the solvers' own logs are appended to the file, GLPK's through its terminal
+/// hook and Ipopt's from its own file; without it nothing is written.
+@Suite struct SolverLogTests {
+    @Test func glpkAndIpoptLogsGoToTheLogFile() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("enm-log-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("m.gms"), log = dir.appendingPathComponent("solvers.log")
+        try """
+        Positive Variable x, y; Variable z; Equation c, o;
+        c.. x + 2*y =g= 4;
+        o.. z =e= 3*x + 5*y;
+        Model lp / c, o /;
+        solve lp using lp minimizing z;
+        Variable w; Equation n; n.. w =e= sqr(x - 1) + sqr(y - 2);
+        Model nl / n /;
+        solve nl using nlp minimizing w;
+        """.write(to: file, atomically: true, encoding: .utf8)
+        var options = RunOptions()
+        options.solverLog = .file(log.path)
+        let result = Driver.run(path: file.path, options: options)
+        #expect(result.exitCode.rawValue == 0)
+        let text = try String(contentsOf: log, encoding: .utf8)
+        // GLPK's simplex lines, the last at the optimum 10 (y = 2)
+        #expect(text.contains("Scaling...") && text.contains(": obj =   1.000000000e+01 inf =   0.000e+00 (0)"), "\(text)")
+        #expect(text.contains("iter    objective    inf_pr") && text.contains("EXIT: Optimal Solution Found."), "\(text)")
+        // without a log, nothing is added to it
+        _ = Driver.run(path: file.path)
+        #expect(try String(contentsOf: log, encoding: .utf8) == text)
+    }
+}

@@ -127,6 +127,7 @@ extension Interpreter {
         opts.loadOnly = settings.generateOnly
         opts.solverOptions = optionSettings
         if let phase = onSolvePhase { opts.progress = { phase(.progress($0)) } }
+        opts.solverLog = settings.solverLog
         if sv.type.isNonlinear && !settings.generateOnly
             && !startingPointIsUsable(model, rows: ModelElements(origins: model.rowOrigin)) { return nil }
         return (backend, opts)
