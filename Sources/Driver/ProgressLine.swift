@@ -18,6 +18,8 @@ public final class ProgressLine: @unchecked Sendable {
     private var solves = 0
     /// What the backend of the current solve last reported.
     private var latest: SolveProgress?
+    /// The conflict search after an infeasible solve: re-solves so far and candidates.
+    private var conflict: (resolves: Int, candidates: Int)?
     /// The loop the current solve runs in and when the loop's first solve started.
     private var loop: (position: LoopPosition, started: DispatchTime)?
 
@@ -38,6 +40,8 @@ public final class ProgressLine: @unchecked Sendable {
         case .progress(let p):
             // from the solving thread: never wait for the drawing
             queue.async { self.latest = p }
+        case .conflictSearch(let resolves, let candidates):
+            queue.async { self.conflict = (resolves, candidates); self.latest = nil }
         case .ended:
             queue.sync { stop() }
         case .started(let model, let type, let line, let position):
@@ -49,6 +53,7 @@ public final class ProgressLine: @unchecked Sendable {
         stop()
         solves += 1
         latest = nil
+        conflict = nil
         let now = DispatchTime.now()
         if let position {
             let same = loop.map { $0.position.indices == position.indices && $0.position.pass < position.pass } ?? false
@@ -64,7 +69,8 @@ public final class ProgressLine: @unchecked Sendable {
         t.setEventHandler { [weak self] in
             guard let self else { return }
             let head = String(format: "solving %@ using %@ (line %d), %.1f s", model, type.rawValue, line, self.seconds(since: now))
-            let backend = self.latest.map { " — " + ProgressLine.describe($0) } ?? ""
+            let backend = self.conflict.map { " — " + ProgressLine.describe(conflictSearch: $0) }
+                ?? self.latest.map { " — " + ProgressLine.describe($0) } ?? ""
             let where_ = self.loop.map { " — " + ProgressLine.describe($0.position, since: self.seconds(since: $0.started)) }
                 ?? (count > 1 ? " — solve \(count)" : "")
             self.write("\r\u{1B}[K" + head + backend + where_)
@@ -96,6 +102,12 @@ public final class ProgressLine: @unchecked Sendable {
         if let o = p.objective { parts.append("objective \(number(o))") }
         if let i = p.infeasibility { parts.append(String(format: "infeasibility %.1e", i)) }
         return parts.joined(separator: ", ")
+    }
+
+    /// The conflict search's words.
+    static func describe(conflictSearch c: (resolves: Int, candidates: Int)) -> String {
+        c.candidates == 0 ? "infeasible; looking for the conflict"
+            : "infeasible; looking for the conflict among \(c.candidates) rows and bounds, \(c.resolves) re-solves"
     }
 
     /// Where a loop of solves stands: this pass of all, the mean time of the passes done and

@@ -65,6 +65,9 @@ public enum SolvePhase: Sendable {
     case started(model: String, type: ModelType, line: Int, loop: LoopPosition?)
     /// What the backend reports while it works (from the solving thread).
     case progress(SolveProgress)
+    /// The search for what makes an infeasible model infeasible: the re-solves so far and the
+    /// rows and bounds it chooses among (0 while it checks the model).
+    case conflictSearch(resolves: Int, candidates: Int)
     case ended
 }
 

@@ -62,9 +62,12 @@ extension Interpreter {
         opts.optCr = 1   // any integer point settles feasibility
         let deadline = Date().addingTimeInterval(Interpreter.conflictTimeLimit)
         var complete = true
+        var resolves = 0, candidateCount = 0
 
         func infeasible() -> Bool? {
             if Date() > deadline { complete = false; return nil }
+            resolves += 1
+            onSolvePhase?(.conflictSearch(resolves: resolves, candidates: candidateCount))
             opts.resLim = max(1, deadline.timeIntervalSinceNow)
             let r = backend.solve(work, options: opts)
             if r.modelStatus.isInfeasible { return true }
@@ -81,6 +84,7 @@ extension Interpreter {
             if work.columnLower[j].isFinite { candidates.append(.lower(j)) }
             if work.columnUpper[j].isFinite { candidates.append(.upper(j)) }
         }
+        candidateCount = candidates.count
         var kept: [Candidate] = []
 
         func relax(_ c: Candidate) -> (Double, Double) {
@@ -193,6 +197,7 @@ extension Interpreter {
         var opts = options
         opts.resLim = min(options.resLim, Interpreter.conflictTimeLimit)
         opts.solverOptions = []
+        onSolvePhase?(.conflictSearch(resolves: 1, candidates: slackOf.count))
         let r = backend.solve(elastic, options: opts)
         guard r.hasSolution else { return nil }
         var violated: [(Int, Double)] = []

@@ -84,8 +84,9 @@ import Testing
         #expect(written.last == "\r\u{1B}[K")
     }
 
-    /// End to end: the solves of a loop start with their pass of the loop, and Ipopt's and
-    /// GLPK's searches report progress through the run's solve phases.
+    /// End to end: the solves of a loop start with their pass of the loop, Ipopt's and GLPK's
+    /// searches report progress through the run's solve phases, and so does the conflict search
+    /// after an infeasible solve.
     @Test func solvesReportTheirLoopPassAndTheBackendsProgress() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("enm-progress-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
@@ -104,22 +105,29 @@ import Testing
         val.. t =e= sum(k, v(k)*y(k));
         Model knap / cap, val /;
         solve knap using mip maximizing t;
+        Positive Variable u; Variable q; Equation low, high, def;
+        low.. u =g= 5; high.. u =l= 3; def.. q =e= u;
+        Model clash / low, high, def /;
+        solve clash using lp minimizing q;
         """.write(to: file, atomically: true, encoding: .utf8)
         let lock = NSLock()
-        var loops: [LoopPosition?] = [], progress: [SolveProgress] = []
+        var loops: [LoopPosition?] = [], progress: [SolveProgress] = [], searches: [Int] = []
         _ = Driver.run(path: file.path, onSolvePhase: { phase in
             lock.lock(); defer { lock.unlock() }
             switch phase {
             case .started(_, _, _, let loop): loops.append(loop)
             case .progress(let p): progress.append(p)
+            case .conflictSearch(let resolves, _): searches.append(resolves)
             case .ended: break
             }
         })
         lock.lock(); defer { lock.unlock() }
         #expect(loops == [LoopPosition(indices: "d", pass: 1, passes: 3), LoopPosition(indices: "d", pass: 2, passes: 3),
-                          LoopPosition(indices: "d", pass: 3, passes: 3), nil])
+                          LoopPosition(indices: "d", pass: 3, passes: 3), nil, nil])
         #expect(progress.contains { $0.iteration >= 1 && $0.objective != nil && $0.infeasibility != nil })
         #expect(progress.contains { $0.nodes != nil })
+        // the infeasible LP's conflict search reports its re-solves, counting up
+        #expect(searches.count >= 2 && searches == Array(1...searches.count))
     }
 }
 
@@ -152,5 +160,20 @@ import Testing
         // without a log, nothing is added to it
         _ = Driver.run(path: file.path)
         #expect(try String(contentsOf: log, encoding: .utf8) == text)
+    }
+}
+
+@Suite struct ConflictSearchLineTests {
+    @Test func theConflictSearchIsOnTheLine() {
+        let lock = NSLock()
+        var written: [String] = []
+        let line = ProgressLine(write: { text in lock.lock(); written.append(text); lock.unlock() }, delay: 0.05, interval: 0.02)
+        line.show(.started(model: "m", type: .lp, line: 3, loop: nil))
+        line.show(.conflictSearch(resolves: 7, candidates: 40))
+        Thread.sleep(forTimeInterval: 0.15)
+        line.show(.ended)
+        lock.lock()
+        defer { lock.unlock() }
+        #expect(written.contains { $0.contains(" — infeasible; looking for the conflict among 40 rows and bounds, 7 re-solves") })
     }
 }
