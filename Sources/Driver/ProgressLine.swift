@@ -25,13 +25,18 @@ public final class ProgressLine: @unchecked Sendable {
 
     /// How long a solve runs before the line appears, and how often it is redrawn.
     private let delay: Double, interval: Double
+    /// Whether each redraw is a line of its own (standard error is no terminal: a log file),
+    /// never erased.
+    private let plain: Bool
 
     /// `write` puts text on the terminal (standard error); the line appears after `delay`
-    /// seconds of a solve (or of a loop of solves) and is redrawn every `interval` seconds.
-    public init(write: @escaping (String) -> Void, delay: Double = 1, interval: Double = 0.25) {
+    /// seconds of a solve (or of a loop of solves) and is redrawn every `interval` seconds
+    /// (`plain`: written as a new line each time instead).
+    public init(write: @escaping (String) -> Void, delay: Double = 1, interval: Double = 0.25, plain: Bool = false) {
         self.write = write
         self.delay = delay
         self.interval = interval
+        self.plain = plain
     }
 
     /// Starts or ends the line for a solve statement, or takes the backend's progress.
@@ -73,8 +78,12 @@ public final class ProgressLine: @unchecked Sendable {
                 ?? self.latest.map { " — " + ProgressLine.describe($0) } ?? ""
             let where_ = self.loop.map { " — " + ProgressLine.describe($0.position, since: self.seconds(since: $0.started)) }
                 ?? (count > 1 ? " — solve \(count)" : "")
-            self.write("\r\u{1B}[K" + head + backend + where_)
-            self.drawn = true
+            if self.plain {
+                self.write(head + backend + where_ + "\n")
+            } else {
+                self.write("\r\u{1B}[K" + head + backend + where_)
+                self.drawn = true
+            }
         }
         timer = t
         t.resume()

@@ -94,6 +94,9 @@ struct Solve: ParsableCommand {
     @Option(name: .customLong("ledger"), help: ArgumentHelp("Append a hash-chained record of this run to this JSON Lines file.", valueName: "file"))
     var ledger: String?
 
+    @Flag(name: .customLong("progress"), help: "Show progress also when standard error is not a terminal: a plain line every 5 seconds of a long solve.")
+    var showProgress = false
+
     @Flag(name: .customLong("log"), help: "Write the solvers' own logs (GLPK's, Ipopt's) to standard error, as GAMS's logOption=3 shows them.")
     var log = false
 
@@ -113,7 +116,8 @@ struct Solve: ParsableCommand {
                                  explainInfeasibility: !noIIS, listing: listing, blocks: !noBlocks, impliedBounds: !noImpliedBounds)
         options.solverLog = logFile.map { .file($0) } ?? (log ? .standardError : nil)
         // a long solve shows a live line on a terminal; what was displayed before it shows first
-        let progress = isatty(2) != 0 ? ProgressLine(write: writeError) : nil
+        let progress = isatty(2) != 0 ? ProgressLine(write: writeError)
+            : showProgress ? ProgressLine(write: writeError, delay: 1, interval: 5, plain: true) : nil
         let result = Driver.run(path: file, options: options, onEvent: { e in printer?.take(e) }, onSolvePhase: { phase in
             if case .started = phase { printer?.flush() }
             progress?.show(phase)

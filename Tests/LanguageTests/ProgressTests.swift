@@ -177,3 +177,18 @@ import Testing
         #expect(written.contains { $0.contains(" — infeasible; looking for the conflict among 40 rows and bounds, 7 re-solves") })
     }
 }
+
+@Suite struct PlainProgressTests {
+    /// `--progress` without a terminal: plain lines, never erased.
+    @Test func plainLinesAreNeverErased() {
+        let lock = NSLock()
+        var written: [String] = []
+        let line = ProgressLine(write: { text in lock.lock(); written.append(text); lock.unlock() }, delay: 0.05, interval: 0.05, plain: true)
+        line.show(.started(model: "m", type: .lp, line: 3, loop: nil))
+        Thread.sleep(forTimeInterval: 0.2)
+        line.show(.ended)
+        lock.lock()
+        defer { lock.unlock() }
+        #expect(!written.isEmpty && written.allSatisfy { $0.hasPrefix("solving m using lp (line 3), ") && $0.hasSuffix(" s\n") })
+    }
+}
