@@ -63,7 +63,7 @@ public enum HTMLReport {
         body { font-family: sans-serif; margin: 2em; color: #222; max-width: 76em; }
         h1 { font-size: 1.5em; } h2 { font-size: 1.2em; margin-top: 1.6em; }
         .meta { color: #666; }
-        table { border-collapse: collapse; margin: 0.5em 0; font-size: 0.9em; }
+        table { border-collapse: collapse; margin: 0.5em 0; font-size: 0.9em; display: block; overflow-x: auto; max-width: 100%; }
         th, td { border: 1px solid #ccc; padding: 0.2em 0.6em; white-space: nowrap; }
         td.n { text-align: right; font-variant-numeric: tabular-nums; }
         th { background: #f3f3f3; text-align: left; }
