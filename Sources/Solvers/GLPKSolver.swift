@@ -30,15 +30,16 @@ public struct GLPKSolver: Solver {
     /// every GLPK return code is mapped through `GLPKStatusTable`.
     public func solve(_ model: ScalarModel, options: SolveOptions) -> SolveResult {
         let budget = TimeBudget(seconds: options.resLim)
-        // GLPK's own messages go nowhere, or through its terminal hook to the solve's log
-        let sink = SolverLogSink(options.solverLog)
-        let previousOutput = glp_term_out(sink == nil ? GLP_OFF : GLP_ON)
-        if let sink { glp_term_hook(glpkLogHook, Unmanaged.passUnretained(sink).toOpaque()) }
+        // GLPK's own messages go nowhere, or through its terminal hook to the solve's log and
+        // its progress
+        let terminal = GLPKTerminal(log: SolverLogSink(options.solverLog), progress: options.progress)
+        let previousOutput = glp_term_out(terminal == nil ? GLP_OFF : GLP_ON)
+        if let terminal { glp_term_hook(glpkTerminalHook, Unmanaged.passUnretained(terminal).toOpaque()) }
         defer {
             glp_term_out(previousOutput)
-            if sink != nil { glp_term_hook(nil, nil) }
+            if terminal != nil { glp_term_hook(nil, nil) }
         }
-        var result = run(model, options: options, budget: budget)
+        var result = withExtendedLifetime(terminal) { run(model, options: options, budget: budget) }
         // a load alone (loadOnly) reports its own time, taken before its problem was freed
         if !options.loadOnly { result.solverSeconds = budget.elapsedSeconds }
         return result
@@ -142,6 +143,7 @@ public struct GLPKSolver: Solver {
         parameters.msg_lev = GLP_MSG_ON
         parameters.meth = dual ? GLP_DUALP : GLP_PRIMAL
         parameters.presolve = GLP_OFF
+        parameters.out_frq = GLPKTerminal.outputMilliseconds
         parameters.tm_lim = timeLimit
         parameters.it_lim = GLPKSolver.int32Limit(iterationLimit)
         settings.apply(to: &parameters)
@@ -422,12 +424,42 @@ private enum Confirmation {
 }
 
 /// The branch-and-cut callback: forwards to the `GLPKSearchMonitor` behind `info`.
-/// GLPK's terminal hook while a solve keeps a log: the text goes to the sink, never to GLPK's
-/// standard output (a nonzero return suppresses it).
-private let glpkLogHook: @convention(c) (UnsafeMutableRawPointer?, UnsafePointer<CChar>?) -> Int32 = { info, text in
+/// GLPK's terminal hook while a solve keeps a log or reports progress: the text goes to the
+/// `GLPKTerminal`, never to GLPK's standard output (a nonzero return suppresses it).
+private let glpkTerminalHook: @convention(c) (UnsafeMutableRawPointer?, UnsafePointer<CChar>?) -> Int32 = { info, text in
     guard let info, let text else { return 1 }
-    Unmanaged<SolverLogSink>.fromOpaque(info).takeUnretainedValue().write(String(cString: text))
+    Unmanaged<GLPKTerminal>.fromOpaque(info).takeUnretainedValue().take(String(cString: text))
     return 1
+}
+
+/// What GLPK prints during one solve: appended to the solve's log, and its simplex lines
+/// (`*   123: obj =  1.5e+02 inf =  0.0e+00 (0)`, every `outputMilliseconds`) read as progress.
+final class GLPKTerminal {
+    /// How often the simplex prints a line when progress is asked for (GLPK's `out_frq`).
+    static let outputMilliseconds: Int32 = 250
+    private let log: SolverLogSink?
+    private let progress: (@Sendable (SolveProgress) -> Void)?
+
+    /// Nil when the solve keeps no log and nobody follows its progress.
+    init?(log: SolverLogSink?, progress: (@Sendable (SolveProgress) -> Void)?) {
+        guard log != nil || progress != nil else { return nil }
+        self.log = log
+        self.progress = progress
+    }
+
+    func take(_ text: String) {
+        log?.write(text)
+        if let progress, let p = GLPKTerminal.simplexProgress(text) { progress(p) }
+    }
+
+    /// The iteration, objective and infeasibility of a simplex line; nil for other text.
+    static func simplexProgress(_ line: String) -> SolveProgress? {
+        guard let colon = line.range(of: ": obj = "), let inf = line.range(of: " inf = ", range: colon.upperBound..<line.endIndex),
+              let iteration = Int(line[line.startIndex..<colon.lowerBound].filter(\.isNumber)) else { return nil }
+        let objective = Double(line[colon.upperBound..<inf.lowerBound].trimmingCharacters(in: .whitespaces))
+        let infeasibility = Double(String(line[inf.upperBound...].drop { $0.isWhitespace }.prefix { !$0.isWhitespace }))
+        return SolveProgress(iteration: iteration, objective: objective, infeasibility: infeasibility)
+    }
 }
 
 private let glpkSearchCallback: @convention(c) (OpaquePointer?, UnsafeMutableRawPointer?) -> Void = {
