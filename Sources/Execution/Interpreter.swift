@@ -248,7 +248,8 @@ public final class Interpreter {
             symbolDecimals[sym.id] = v
         } else if let v = o.number {
             setOption(o.name, v)
-        } else if let w = o.word, let type = ModelType(rawValue: o.name), type.isOption {
+        } else if let w = o.word, let type = ModelType(rawValue: o.name) {
+            // GAMS has the option for every model type (`option mpec = nlpec;`)
             pickSolver(w, for: type, at: o.span)
         } else if let w = o.word {
             switch o.name {

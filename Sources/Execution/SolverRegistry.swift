@@ -51,7 +51,7 @@ extension Interpreter {
     /// `option <modelType> = <name>;`: picks the backend registered as `name` for the type;
     /// `default` goes back to the type's default. An unknown name, or one that does not solve
     /// the type, keeps the current backend with W4001; the option of a type no backend
-    /// solves is ignored (GAMS's model types that are options: `ModelType.isOption`).
+    /// solves is ignored.
     func pickSolver(_ name: String, for modelType: ModelType, at span: SourceSpan) {
         guard let current = backend(for: modelType) else { return }
         if name == "default" {

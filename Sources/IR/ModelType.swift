@@ -24,13 +24,4 @@ public enum ModelType: String, CaseIterable, Sendable {
 
     /// Whether integer and binary variables keep their integrality in the solve.
     public var keepsIntegers: Bool { self == .mip || self == .minlp || self == .miqcp }
-
-    /// Whether `option <type> = <solver>;` names a backend for this type (GAMS has no such
-    /// option for the relaxed equilibrium types).
-    public var isOption: Bool {
-        switch self {
-        case .mpec, .rmpec, .emp: return false
-        default: return true
-        }
-    }
 }

@@ -727,7 +727,7 @@ extension Compiler {
 
     static let knownOptions: Set<String> = [
         "decimals", "optcr", "optca", "reslim", "iterlim", "limrow", "limcol", "solprint", "sysout", "seed",
-        "lp", "mip", "rmip", "nlp", "qcp", "dnlp", "minlp", "miqcp", "rminlp", "rmiqcp", "mcp", "cns", "solvelink",
+        "lp", "mip", "rmip", "nlp", "qcp", "dnlp", "minlp", "miqcp", "rminlp", "rmiqcp", "mcp", "cns", "mpec", "rmpec", "emp", "solvelink",
         "threads", "holdfixed", "profile", "domlim", "bratio", "eject", "savepoint", "solvercntr", "workspace",
         "optfile", "dispwidth", "execseed", "sparserun", "integer1", "intvarup", "iterlimit", "threadsasync",
     ]

@@ -217,4 +217,25 @@ struct ComplementarityTests {
         #expect((run.records("y1", "l")[[]] ?? 0) == 0 && close(run.records("y2", "l")[[]], 1))
         #expect(close(run.records("f", "l")[[]], -1))
     }
+
+    /// GAMS's `option mpec = nlpec;` and `option mcp = path;` are options of enm too: a solver
+    /// enm does not have keeps Ipopt, with W4001.
+    @Test func solverOptionsOfTheEquilibriumTypes() {
+        let run = runSource("""
+            Positive Variable q; Variable z; Equation foc, o;
+            foc.. 2*q - 4 =g= 0; o.. z =e= q;
+            Model m / foc.q /;
+            option mcp = path;
+            solve m using mcp;
+            Model n / o, foc.q /;
+            option mpec = nlpec;
+            solve n using mpec minimizing z;
+            display q.l;
+            """)
+        #expect(run.diagnostics.contains("warning[W4001]: solver 'path' is not available; Ipopt is used for mcp"))
+        #expect(run.diagnostics.contains("warning[W4001]: solver 'nlpec' is not available; Ipopt is used for mpec"))
+        #expect(!run.diagnostics.contains("W2002"))
+        #expect(run.solves.map(\.solver) == ["ipopt", "ipopt"])
+        #expect(close(run.records("q", "l")[[]], 2))
+    }
 }
