@@ -58,8 +58,12 @@ public struct IpoptMPECSolver: Solver {
         var r = evaluation.judged(iterations: iterations, stop: stop, failure: "the relaxation ended at t = 1e-10")
         let pairs = model.complementarity?.pairedColumn ?? []
         let pairedColumns = Set(pairs.filter { $0 >= 0 }.map(Int.init))
-        for row in 0 ..< model.rowCount where pairs[row] < 0 { r.rowMarginal[row] = answer.rowMarginal[row] }
-        for c in 0 ..< model.columnCount where !pairedColumns.contains(c) { r.columnMarginal[c] = answer.columnMarginal[c] }
+        for row in 0 ..< Swift.min(model.rowCount, answer.rowMarginal.count) where pairs[row] < 0 {
+            r.rowMarginal[row] = answer.rowMarginal[row]
+        }
+        for c in 0 ..< Swift.min(model.columnCount, answer.columnMarginal.count) where !pairedColumns.contains(c) {
+            r.columnMarginal[c] = answer.columnMarginal[c]
+        }
         r.objective = answer.objective
         if answer.modelStatus.isInfeasible {
             r.modelStatus = answer.modelStatus
