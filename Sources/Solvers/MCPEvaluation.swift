@@ -11,8 +11,13 @@ final class MCPEvaluation {
     let constant: [Double]
     /// The current point: fixed columns at their value, the pairs' columns as last set.
     var x: [Double]
+    /// The starting point (the columns' levels within their bounds).
+    let start: [Double]
     private var body: [Double]
     private var jacobianValues: [Double]
+    /// The last point where every row could be evaluated (reported when the solve ends at
+    /// one where some cannot).
+    private var lastEvaluable: [Double]?
 
     init(_ model: ScalarModel, layout: MCPLayout) {
         self.model = model
@@ -22,6 +27,7 @@ final class MCPEvaluation {
         x = (0 ..< model.columnCount).map { c in
             Swift.min(model.columnUpper[c], Swift.max(model.columnLower[c], model.columnStart[c]))
         }
+        start = x
         body = Array(repeating: 0, count: model.rowCount)
         jacobianValues = Array(repeating: 0, count: derivatives.jacobianRows.count)
     }
@@ -32,7 +38,9 @@ final class MCPEvaluation {
         let ok = x.withUnsafeBufferPointer { p in
             body.withUnsafeMutableBufferPointer { derivatives.constraints(p, into: $0) }
         }
-        return ok ? zip(body, constant).map { $0 - $1 } : nil
+        guard ok else { return nil }
+        lastEvaluable = x
+        return zip(body, constant).map { $0 - $1 }
     }
 
     /// Siconos's residuals at its iterate `z`.
@@ -68,9 +76,11 @@ final class MCPEvaluation {
         guard let f = functions() else {
             let row = derivatives.lastFailedRow.map { " in row \(model.rowOrigin[$0].displayName)" } ?? ""
             var r = SolveResult(modelStatus: .intermediateInfeasible, solverStatus: .evaluationInterrupt,
-                                message: "a function cannot be evaluated at the last point\(row) (a domain error)")
+                                message: "a function cannot be evaluated at the solver's last point\(row) (a domain error); the last point where every row could be is reported")
             r.iterations = iterations
-            return withPoint(r, f: nil)
+            // the last point every row could be evaluated at, or the start
+            if let good = lastEvaluable { x = good } else { x = start }
+            return withPoint(r, f: functions())
         }
         let violation = layout.violation(x, f)
         var r: SolveResult
