@@ -25,6 +25,8 @@ public struct RunOptions {
     public var impliedBounds: Bool
     /// Where the backends write their own logs (`--log`, `--log-file`); nil: nowhere.
     public var solverLog: SolverLog? = nil
+    /// Whether the backends report their progress to `onSolvePhase` (a live line shows it).
+    public var reportsProgress = false
 
     public init(defines: [String: String] = [:], mode: RunMode = .solve,
                 preprocessing: PreprocessorSettings = PreprocessorSettings(), generateOnly: Bool = false,
@@ -46,6 +48,7 @@ public struct RunOptions {
         var s = ExecutionSettings()
         s.generateOnly = generateOnly
         s.solverLog = solverLog
+        s.reportsProgress = reportsProgress
         s.explainInfeasibility = explainInfeasibility
         s.listingAlways = listing
         s.decomposeBlocks = blocks

@@ -8,6 +8,9 @@ public struct ExecutionSettings {
     public var generateOnly = false
     /// Where the backends write their own logs (`--log`, `--log-file`); nil: nowhere.
     public var solverLog: SolverLog? = nil
+    /// Whether the backends report their progress as `SolvePhase.progress` (a front end shows
+    /// it); off, GLPK prints and parses nothing.
+    public var reportsProgress = false
     /// Print equation and column listings for every solve (`--listing`); without it they are
     /// printed once the model sets `option limRow`/`limCol` or the model attributes.
     public var listingAlways = false

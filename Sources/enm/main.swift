@@ -118,6 +118,7 @@ struct Solve: ParsableCommand {
         // a long solve shows a live line on a terminal; what was displayed before it shows first
         let progress = isatty(2) != 0 ? ProgressLine(write: writeError)
             : showProgress ? ProgressLine(write: writeError, delay: 1, interval: 5, plain: true) : nil
+        options.reportsProgress = progress != nil
         let result = Driver.run(path: file, options: options, onEvent: { e in printer?.take(e) }, onSolvePhase: { phase in
             if case .started = phase { printer?.flush() }
             progress?.show(phase)

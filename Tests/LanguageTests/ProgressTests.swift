@@ -112,7 +112,9 @@ import Testing
         """.write(to: file, atomically: true, encoding: .utf8)
         let lock = NSLock()
         var loops: [LoopPosition?] = [], progress: [SolveProgress] = [], searches: [Int] = []
-        _ = Driver.run(path: file.path, onSolvePhase: { phase in
+        var options = RunOptions()
+        options.reportsProgress = true
+        _ = Driver.run(path: file.path, options: options, onSolvePhase: { phase in
             lock.lock(); defer { lock.unlock() }
             switch phase {
             case .started(_, _, _, let loop): loops.append(loop)
@@ -128,6 +130,13 @@ import Testing
         #expect(progress.contains { $0.nodes != nil })
         // the infeasible LP's conflict search reports its re-solves, counting up
         #expect(searches.count >= 2 && searches == Array(1...searches.count))
+        // without a front end that shows it, the backends report no progress
+        let unaskedLock = NSLock()
+        var unasked = 0
+        _ = Driver.run(path: file.path, onSolvePhase: { phase in
+            if case .progress = phase { unaskedLock.lock(); unasked += 1; unaskedLock.unlock() }
+        })
+        #expect(unasked == 0)
     }
 }
 

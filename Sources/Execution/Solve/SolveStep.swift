@@ -126,7 +126,7 @@ extension Interpreter {
         opts.relaxIntegrality = !sv.type.keepsIntegers
         opts.loadOnly = settings.generateOnly
         opts.solverOptions = optionSettings
-        if let phase = onSolvePhase { opts.progress = { phase(.progress($0)) } }
+        if settings.reportsProgress, let phase = onSolvePhase { opts.progress = { phase(.progress($0)) } }
         opts.solverLog = settings.solverLog
         if sv.type.isNonlinear && !settings.generateOnly
             && !startingPointIsUsable(model, rows: ModelElements(origins: model.rowOrigin)) { return nil }
