@@ -23,21 +23,57 @@ public enum AtomicFile {
 
     /// Writes `bytes` to `path`; on failure the temporary file is removed and the target is as
     /// it was.
+    ///
+    /// Only regular files are replaced. A symbolic link is written through (the file it names
+    /// is replaced, the link stays); a device or pipe (`/dev/null`, `/dev/stdout`, a FIFO) is
+    /// written into directly, since renaming over it would replace the device itself.
     public static func write(_ bytes: [UInt8], to path: String) throws {
         let name = Paths.lastComponent(of: path)
         guard !name.isEmpty, name != ".", name != "..", name != "/" else {
             throw Failure(path: path, reason: String(cString: strerror(EISDIR)))
         }
+        var target = stat()
+        if stat(path, &target) == 0 {
+            switch target.st_mode & S_IFMT {
+            case S_IFREG: break
+            case S_IFDIR: throw Failure(path: path, reason: String(cString: strerror(EISDIR)))
+            default: return try writeInPlace(bytes, to: path)
+            }
+            if let resolved = linkTarget(path) { return try replace(resolved, with: bytes, reportedAs: path) }
+        }
+        try replace(path, with: bytes, reportedAs: path)
+    }
+
+    /// Writes `bytes` to a temporary file beside `path` and renames it over `path`.
+    private static func replace(_ path: String, with bytes: [UInt8], reportedAs shown: String) throws {
         let temporary = temporaryPath(for: path)
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw Failure(path: path, reason: reason()) }
+        guard fd >= 0 else { throw Failure(path: shown, reason: reason()) }
         var failure: String? = writeAll(fd, bytes) && fsync(fd) == 0 ? nil : reason()
         if close(fd) != 0 && failure == nil { failure = reason() }
         if failure == nil && rename(temporary, path) != 0 { failure = reason() }
         if let failure {
             unlink(temporary)
-            throw Failure(path: path, reason: failure)
+            throw Failure(path: shown, reason: failure)
         }
+    }
+
+    /// Writes `bytes` into an existing device or pipe (no atomicity to be had there).
+    private static func writeInPlace(_ bytes: [UInt8], to path: String) throws {
+        let fd = open(path, O_WRONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw Failure(path: path, reason: reason()) }
+        var failure: String? = writeAll(fd, bytes) ? nil : reason()
+        if close(fd) != 0 && failure == nil { failure = reason() }
+        if let failure { throw Failure(path: path, reason: failure) }
+    }
+
+    /// The file a symbolic link at `path` finally names, or nil when `path` is no link.
+    private static func linkTarget(_ path: String) -> String? {
+        var link = stat()
+        guard lstat(path, &link) == 0, link.st_mode & S_IFMT == S_IFLNK,
+              let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
     }
 
     /// Writes all of `bytes` to `fd`; false (errno set) when it cannot.
