@@ -57,6 +57,7 @@ enum ChartSVG {
             let pitch = xs.count > 1 ? p.width / Double(xs.count - 1) : 0
             var below = [Double](repeating: scale.isLog ? scale.low : 0, count: xs.count)
             let panelSeries = drawn(p.key)
+            var ends: [EndLabel] = []
             for (k, series) in panelSeries.enumerated() {
                 let color = colors[k % colors.count]
                 // a series that lies on an earlier one is dashed, so that both show
@@ -84,10 +85,40 @@ enum ChartSVG {
                     svg += "<polyline class=\"series\" data-series=\"\(esc(names[k]))\" data-from=\"\(run[0])\" fill=\"none\" stroke=\"\(color)\" stroke-width=\"1.8\"\(dash) "
                         + "points=\"\(run.map { point($0, series[$0]) }.joined(separator: " "))\"/>\n"
                 }
+                // on a log scale (a convergence history) the last value is what the reader wants
+                // and the axis cannot give it to more than a digit: write it at the line's end
+                if scale.isLog, let last = series.lastIndex(where: { $0.isFinite }) {
+                    ends.append(EndLabel(series: names[k], value: series[last], color: color,
+                                         x: p.left + pitch * Double(last), y: y(p, scale, series[last])))
+                }
             }
+            svg += endLabels(ends, panel: p)
             svg += "</g>\n"
         }
         return svg + "</svg>\n"
+    }
+
+    /// The last value of a series on a log-scaled chart, written at the end of its line.
+    struct EndLabel {
+        var series: String
+        var value: Double
+        var color: String
+        var x: Double, y: Double
+    }
+
+    /// The end labels of a panel: a dot on each last point and its value (four significant
+    /// digits) left of it, moved apart vertically so that no two overlap, with a white halo so
+    /// that a line under the text does not hide it.
+    static func endLabels(_ ends: [EndLabel], panel p: Panel) -> String {
+        var out = "", lastY = -Double.infinity
+        for e in ends.sorted(by: { $0.y < $1.y }) {
+            let textY = max(e.y - 6, lastY + 13)
+            lastY = textY
+            out += "<circle class=\"end\" cx=\"\(f(e.x))\" cy=\"\(f(e.y))\" r=\"3\" fill=\"\(e.color)\"/>\n"
+            out += "<text class=\"value end\" data-series=\"\(esc(e.series))\" x=\"\(f(max(e.x - 6, p.left + 60)))\" y=\"\(f(textY))\" text-anchor=\"end\" "
+                + "style=\"fill:\(e.color);stroke:#fff;stroke-width:3;paint-order:stroke\">\(esc(String(format: "%.4g", e.value)))</text>\n"
+        }
+        return out
     }
 
     /// The positions of the runs of numbers between non-numbers.

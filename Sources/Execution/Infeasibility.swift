@@ -161,21 +161,30 @@ extension Interpreter {
 
     /// An elastic re-solve: every row with a finite side gets a nonnegative slack in each
     /// direction, the objective is the sum of the slacks, and the rows that keep a slack are
-    /// the ones that carry the violation (largest first).
+    /// the ones that carry the violation (largest first). The row that only defines a free
+    /// objective variable is left out with that variable: it can always be met, and without the
+    /// original objective its terms (a square of unbounded routing totals, say) have nothing to
+    /// keep them finite, so the interior-point solver runs off along them instead of converging.
     func elasticConflict(_ model: ScalarModel, backend: Solver, options: SolveOptions) -> Conflict? {
+        let (definitionRows, objectiveColumns) = objectiveDefinitions(model)
         var elastic = ScalarModel()
         elastic.sense = .minimize
         elastic.columnLower = model.columnLower
         elastic.columnUpper = model.columnUpper
+        for j in objectiveColumns {
+            let start = model.columnStart[j].isFinite ? model.columnStart[j] : 0
+            elastic.columnLower[j] = start
+            elastic.columnUpper[j] = start
+        }
         elastic.columnIsInteger = model.columnIsInteger
         elastic.columnStart = model.columnStart
         elastic.columnOrigin = model.columnOrigin
         elastic.objective = [Double](repeating: 0, count: model.columnCount)
         elastic.nonlinear = model.nonlinear
-        elastic.nonlinearRows = model.nonlinearRows
         var slackOf: [(row: Int, plus: Int, minus: Int)] = []
         var extra: [Int: (Int, Int)] = [:]
-        for i in 0..<model.rowCount where model.rowLower[i].isFinite || model.rowUpper[i].isFinite {
+        for i in 0..<model.rowCount where (model.rowLower[i].isFinite || model.rowUpper[i].isFinite)
+            && !definitionRows.contains(i) {
             let o = model.rowOrigin[i]
             let p = elastic.addColumn(lower: 0, upper: .infinity, origin: Provenance(symbol: "slack+", labels: [o.displayName]))
             let m = elastic.addColumn(lower: 0, upper: .infinity, origin: Provenance(symbol: "slack-", labels: [o.displayName]))
@@ -184,7 +193,9 @@ extension Interpreter {
             extra[i] = (p, m)
             slackOf.append((i, p, m))
         }
-        for i in 0..<model.rowCount {
+        var elasticRow: [Int: Int32] = [:]
+        for i in 0..<model.rowCount where !definitionRows.contains(i) {
+            elasticRow[i] = Int32(elastic.rowCount)
             let range = model.rowStart[i]..<model.rowStart[i + 1]
             var cols = Array(model.entryColumn[range]), vals = Array(model.entryValue[range])
             if let (p, m) = extra[i] {
@@ -193,6 +204,9 @@ extension Interpreter {
             }
             elastic.addRow(columns: cols, values: vals, lower: model.rowLower[i], upper: model.rowUpper[i],
                            origin: model.rowOrigin[i])
+        }
+        elastic.nonlinearRows = model.nonlinearRows.compactMap { r in
+            elasticRow[Int(r.row)].map { NonlinearRow(row: $0, root: r.root) }
         }
         var opts = options
         opts.resLim = min(options.resLim, Interpreter.conflictTimeLimit)
@@ -215,5 +229,29 @@ extension Interpreter {
         }
         return Conflict(method: .elastic, members: members,
                         complete: [.optimal, .locallyOptimal, .integerSolution].contains(r.modelStatus))
+    }
+
+    /// The rows that do nothing but define the objective: each holds a free column that carries
+    /// the objective and occurs in no other row. Returns those rows and their columns.
+    func objectiveDefinitions(_ model: ScalarModel) -> (rows: Set<Int>, columns: [Int]) {
+        var candidates: [Int: Int] = [:]   // objective column -> rows it occurs in
+        for j in 0..<model.columnCount where model.objective[j] != 0
+            && model.columnLower[j] == -.infinity && model.columnUpper[j] == .infinity {
+            candidates[j] = 0
+        }
+        // a column inside a nonlinear expression is not only in its rows' linear entries
+        for node in model.nonlinear.nodes where node.column >= 0 { candidates[Int(node.column)] = nil }
+        guard !candidates.isEmpty else { return ([], []) }
+        var rowOf: [Int: Int] = [:]
+        for i in 0..<model.rowCount {
+            for e in model.rowStart[i]..<model.rowStart[i + 1] {
+                let j = Int(model.entryColumn[e])
+                guard let n = candidates[j] else { continue }
+                candidates[j] = n + 1
+                rowOf[j] = i
+            }
+        }
+        let definitions = candidates.filter { $0.value == 1 }.keys.sorted()
+        return (Set(definitions.compactMap { rowOf[$0] }), definitions)
     }
 }

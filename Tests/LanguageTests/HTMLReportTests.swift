@@ -50,7 +50,8 @@ import Testing
     }
 
     /// A positive series over more than three decades (a convergence history) is drawn on a log
-    /// scale; a run with many solves gets one summary row per solve statement.
+    /// scale with its last value written at the line's end (the axis gives it to a digit at
+    /// best); a run with many solves gets one summary row per solve statement.
     @Test func convergenceHistoriesUseALogScaleAndLoopsAreSummarized() {
         let run = runSource("""
         Set k / k1*k20 /;
@@ -63,6 +64,9 @@ import Testing
         """)
         let html = HTMLReport.render(run.result, title: "t")
         #expect(html.contains(">log scale</text>"))
+        // 10^(-20/3), to four significant digits
+        #expect(html.contains("data-series=\"res\"") && html.contains(">2.154e-07</text>"))
+        #expect(html.components(separatedBy: "class=\"value end\"").count - 1 == 1)
         #expect(html.contains("20 solves, one row per solve statement"))
         #expect(html.contains("20× 1 Optimal"))
     }

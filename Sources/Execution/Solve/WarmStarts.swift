@@ -2,11 +2,15 @@ import IR
 
 /// What each solve statement's last solve leaves for its next one, by statement (`file:line`):
 /// a loop re-solving an LP starts from the previous basis, as GAMS does unless
-/// `option bratio = 1`; a nonlinear one from the previous point's multipliers when its rows and
-/// columns are the same ones.
+/// `option bratio = 1`; a nonlinear one from the multipliers of the statement's last solve with
+/// the same rows and columns. A statement keeps the last few structures it solved, so that a loop
+/// that solves one agent after another through one statement (each a different set of rows)
+/// starts each agent from its own previous solve.
 struct WarmStarts {
+    /// How many structures of one statement keep their multipliers (the most recent ones).
+    static let structuresPerStatement = 8
     private var bases: [String: SimplexBasis] = [:]
-    private var multipliers: [String: (identity: SolveIdentity, multipliers: InteriorPointMultipliers)] = [:]
+    private var multipliers: [String: [(identity: SolveIdentity, multipliers: InteriorPointMultipliers)]] = [:]
 
     /// Sets the starts of `options` for `statement`'s solve of `solved` (the model the backend
     /// gets, after the reductions). A basis is used when `basis` allows it and its sizes match;
@@ -16,7 +20,7 @@ struct WarmStarts {
            previous.rows.count == solved.rowCount, previous.columns.count == solved.columnCount {
             options.startBasis = previous
         }
-        if let identity, let previous = multipliers[statement], previous.identity == identity {
+        if let identity, let previous = multipliers[statement]?.last(where: { $0.identity == identity }) {
             options.startMultipliers = previous.multipliers
         }
     }
@@ -24,6 +28,9 @@ struct WarmStarts {
     /// Keeps what `result` offers for `statement`'s next solve.
     mutating func record(_ result: SolveResult, statement: String, identity: SolveIdentity?) {
         if let b = result.basis { bases[statement] = b }
-        if let identity { multipliers[statement] = result.multipliers.map { (identity, $0) } }
+        guard let identity else { return }
+        var kept = multipliers[statement, default: []].filter { $0.identity != identity }
+        if let m = result.multipliers { kept.append((identity, m)) }
+        multipliers[statement] = Array(kept.suffix(WarmStarts.structuresPerStatement))
     }
 }
