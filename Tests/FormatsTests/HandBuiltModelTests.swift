@@ -159,7 +159,7 @@ struct HandBuiltModelTests {
     func everyKindOfBound(_ format: ExportFormat, _ sense: ObjectiveSense) throws {
         let folder = TemporaryFolder()
         defer { folder.cleanup() }
-        let model = try ModelExport.prepare(Models.bounds(sense: sense), modelName: "bounds", modelType: .mip)
+        let model = try ModelExport.prepare(Models.bounds(sense: sense), modelName: "bounds", modelType: .mip).linear
         try checkRoundTrip(model, format, in: folder)
     }
 
@@ -184,7 +184,7 @@ struct HandBuiltModelTests {
     @Test func maximizationIsNegatedInMPS() throws {
         let written = try MPSWriter().write(Models.tiny())
         #expect(written.objectiveNegated)
-        #expect(written.text.hasPrefix("* maximization written as minimization of the negated objective"))
+        #expect(written.text.hasPrefix("* objective sense: minimize the negated objective of a maximization"))
         #expect(!written.text.contains("OBJSENSE"))
         let lp = try LPWriter().write(Models.tiny())
         #expect(!lp.objectiveNegated)
@@ -223,12 +223,12 @@ struct HandBuiltModelTests {
     /// Model types other than mip relax integer columns, as their solves do.
     @Test func relaxedTypesWriteContinuousColumns() throws {
         let model = Models.tiny()
-        let relaxed = try ModelExport.prepare(model, modelName: "m", modelType: .rmip)
+        let relaxed = try ModelExport.prepare(model, modelName: "m", modelType: .rmip).linear
         #expect(!relaxed.hasIntegers)
-        let kept = try ModelExport.prepare(model, modelName: "m", modelType: .mip)
+        let kept = try ModelExport.prepare(model, modelName: "m", modelType: .mip).linear
         #expect(kept.columnIsInteger == model.columnIsInteger)
         // integer bounds are rounded inward
-        let half = try ModelExport.prepare(Models.bounds(sense: .minimize), modelName: "m", modelType: .mip)
+        let half = try ModelExport.prepare(Models.bounds(sense: .minimize), modelName: "m", modelType: .mip).linear
         #expect(half.columnLower[13] == 1 && half.columnUpper[13] == 9)
         let text = try MPSWriter().write(relaxed).text
         #expect(!text.contains("MARKER"))
