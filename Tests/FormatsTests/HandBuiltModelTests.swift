@@ -144,6 +144,14 @@ func checkRoundTrip(_ model: ScalarModel, _ format: ExportFormat, in folder: Tem
     #expect(own.modelStatus == .optimal || own.modelStatus == .integerSolution, sourceLocation: sourceLocation)
     #expect(close(optimum, own.objective), "optimum \(String(describing: optimum)) of the \(format) file, \(String(describing: own.objective)) of the model",
             sourceLocation: sourceLocation)
+
+    // and CLP (CBC for integer columns) reads the file whole to the same optimum
+    let program = model.hasIntegers ? "cbc" : "clp"
+    let coin = try runCoin(program, path, in: folder)
+    #expect(coin.readCleanly, "\(program): \(coin.output)", sourceLocation: sourceLocation)
+    let coinOptimum = coin.objective.map { negate ? -$0 : $0 }
+    #expect(close(coinOptimum, own.objective), "\(program): optimum \(String(describing: coinOptimum)) of the \(format) file, \(String(describing: own.objective)) of the model",
+            sourceLocation: sourceLocation)
 }
 
 @Suite("Hand-built models read back with GLPK")

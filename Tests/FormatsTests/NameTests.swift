@@ -21,7 +21,7 @@ struct NameTests {
 
     @Test func namesNeverLookLikeNumbersOrKeywords() {
         #expect(NameTable.sanitize("2x") == "_2x")
-        #expect(NameTable.sanitize(".5") == "__5")
+        #expect(NameTable.sanitize(".5") == "_5")
         #expect(NameTable.sanitize("e1") == "_e1")
         #expect(NameTable.sanitize("E") == "_E")
         #expect(NameTable.sanitize("ee") == "_ee")

@@ -72,8 +72,9 @@ rows=$(awk '/^ROWS/ { f = 1; next } /^COLUMNS/ { f = 0 } f && $1 != "N" { n++ } 
 check_coin() {  # program file
   local log="$OUT/$1-$(basename "$2").log"
   "$1" "$2" >"$log" 2>&1
-  if grep -q -E "Bad image|errors|No match for|not valid|terminate called" "$log"; then
-    fail "$1 $(basename "$2"): $(grep -m 3 -E "Bad image|errors|No match|not valid|terminate" "$log" | tr '\n' ' ')"
+  local bad="Bad image|There were|with [1-9][0-9]* errors|No match for|not valid|terminate called"
+  if grep -q -E "$bad" "$log"; then
+    fail "$1 $(basename "$2"): $(grep -m 3 -E "$bad" "$log" | tr '\n' ' ')"
   elif ! grep -q "has $rows rows" "$log"; then
     fail "$1 $(basename "$2"): no '$rows rows' in its output: $(grep -m 2 "Problem\|rows" "$log" | tr '\n' ' ')"
   else
