@@ -9,8 +9,8 @@
 # Steps: generate the data into benchmarks/community/data-SIZE/ if missing (seed 1, as run.sh);
 # build enm (swift build -c release; skipped with --no-build; ENM=/path/to/enm overrides the
 # binary); `enm export community.enm --format mps` and `--format lp` into data-SIZE/export/; then
-#   clp FILE.mps, cbc FILE.mps, clp FILE.lp            (import only: no "Bad image", no errors,
-#                                                      the model's row count)
+#   clp -import FILE.mps|FILE.lp -presolve off -stat, cbc -import FILE.mps
+#                                     (import only: no "Bad image", no errors, the model's row count)
 #   glpsol --freemps FILE.mps --check, glpsol --lp FILE.lp --check
 # With --solve (the default for small) CLP and glpsol also solve both files and the optima are
 # compared (relative 1e-6). A check, not a unit test: the 672 files take a minute to write and read.
@@ -71,14 +71,15 @@ rows=$(awk '/^ROWS/ { f = 1; next } /^COLUMNS/ { f = 0 } f && $1 != "N" { n++ } 
 # import only: each reader must take the file whole
 check_coin() {  # program file
   local log="$OUT/$1-$(basename "$2").log"
-  "$1" "$2" >"$log" 2>&1
+  if [ "$1" = clp ]; then clp -import "$2" -presolve off -stat -quit >"$log" 2>&1
+  else cbc -import "$2" -quit >"$log" 2>&1; fi
   local bad="Bad image|There were|with [1-9][0-9]* errors|No match for|not valid|terminate called"
   if grep -q -E "$bad" "$log"; then
     fail "$1 $(basename "$2"): $(grep -m 3 -E "$bad" "$log" | tr '\n' ' ')"
   elif ! grep -q "has $rows rows" "$log"; then
     fail "$1 $(basename "$2"): no '$rows rows' in its output: $(grep -m 2 "Problem\|rows" "$log" | tr '\n' ' ')"
   else
-    echo "ok $1 reads $(basename "$2") ($(grep -m 1 -o "has .* elements" "$log"))"
+    echo "ok $1 reads $(basename "$2") ($(grep -m 1 -o "has $rows rows.* elements" "$log"))"
   fi
 }
 check_coin clp "$mps"
@@ -104,7 +105,9 @@ if [ "$solve" = 1 ]; then
       obj=$(sed -n '1s/^Optimal - objective value *//p' "$sol")
     else
       glpsol "$2" "$3" -o "$sol" >/dev/null 2>&1
-      obj=$(sed -n 's/^Objective: *[^=]*= *\([-0-9.e+]*\) .*(OPTIMUM).*/\1/p' "$sol")
+      # "Status:     OPTIMAL", "Objective:  obj = 2147.776948 (MINimum)"
+      obj=
+      grep -q "^Status: *OPTIMAL" "$sol" && obj=$(sed -n 's/^Objective: *[^=]*= *\([-0-9.e+]*\) .*/\1/p' "$sol")
     fi
     [ -n "$obj" ] || { fail "$run: no optimum"; continue; }
     echo "   $run: optimum $obj"
