@@ -7,7 +7,8 @@ import Darwin
 /// Files written so that a reader sees the old file or the whole new one, never part of it:
 /// the bytes go to a temporary file in the same folder (`.NAME.tmp-PID`), are flushed to disk,
 /// and the temporary file is renamed over the target. One writer for every file enm writes
-/// (results, reports, put files, exports, GDX, LaTeX).
+/// (results, reports, put files, exports, GDX, LaTeX). A target that is a device or a pipe
+/// (`/dev/null`, `/dev/stdout`, a FIFO) is written to directly instead.
 public enum AtomicFile {
     /// Why a file could not be written: the path that failed and the system's reason.
     public struct Failure: Error, Equatable, Sendable {
@@ -27,6 +28,17 @@ public enum AtomicFile {
         let name = Paths.lastComponent(of: path)
         guard !name.isEmpty, name != ".", name != "..", name != "/" else {
             throw Failure(path: path, reason: String(cString: strerror(EISDIR)))
+        }
+        // a device or pipe (`--output /dev/null`) is written to, not replaced: renaming over it
+        // would put a regular file in its place
+        var status = stat()
+        if stat(path, &status) == 0 && (status.st_mode & S_IFMT) != S_IFREG && (status.st_mode & S_IFMT) != S_IFDIR {
+            let fd = open(path, O_WRONLY | O_CLOEXEC)
+            guard fd >= 0 else { throw Failure(path: path, reason: reason()) }
+            var failure: String? = writeAll(fd, bytes) ? nil : reason()
+            if close(fd) != 0 && failure == nil { failure = reason() }
+            if let failure { throw Failure(path: path, reason: failure) }
+            return
         }
         let temporary = temporaryPath(for: path)
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)

@@ -319,3 +319,26 @@ struct CoinReadBackTests {
         #expect(close(optimum, ipopt.objective, 1e-5), "\(file): CLP \(String(describing: optimum)), Ipopt \(String(describing: ipopt.objective))")
     }
 }
+
+/// `--output /dev/null` (or a pipe) must not replace the device with a regular file, which a
+/// rename over it would do when run as root.
+@Suite("Writing to a pipe or device")
+struct SpecialFileTests {
+    @Test func aPipeIsWrittenToAndStaysAPipe() throws {
+        let folder = TemporaryFolder()
+        defer { folder.cleanup() }
+        let fifo = folder.path("pipe")
+        try #require(mkfifo(fifo, 0o644) == 0)
+        // the read end is opened first (without waiting for a writer), so the write cannot block
+        let readEnd = open(fifo, O_RDONLY | O_NONBLOCK)
+        try #require(readEnd >= 0)
+        defer { close(readEnd) }
+        try ModelExport.writeAtomically("NAME pipe\nENDATA\n", to: fifo)
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        let count = read(readEnd, &buffer, buffer.count)
+        #expect(count > 0 && String(decoding: buffer[0..<max(count, 0)], as: UTF8.self) == "NAME pipe\nENDATA\n")
+        var status = stat()
+        #expect(stat(fifo, &status) == 0 && (status.st_mode & S_IFMT) == S_IFIFO)
+        #expect(folder.files == ["pipe"])
+    }
+}
