@@ -130,9 +130,11 @@ public struct LPWriter: ModelWriter {
             finish()
             written += 1
         }
+        var placeholder: String? = nil
         if written == 0 {
             // LP readers want at least one constraint
             let name = names.rowTable.claim("no_constraints")
+            placeholder = name
             out += "\\ the model has no constraints; \(name) holds always\n"
             out += " \(name): 0 \(anyColumn) >= 0\n"
         }
@@ -171,6 +173,7 @@ public struct LPWriter: ModelWriter {
                                   constantColumn: constant)
         result.rangeColumns = rangeColumns
         result.omittedRows = omitted
+        result.placeholderRow = placeholder
         return result
     }
 }

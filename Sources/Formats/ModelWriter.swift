@@ -67,6 +67,8 @@ public struct WrittenModel: Sendable {
     public var rangeColumns: [Int: String] = [:]
     /// Rows the file leaves out (free rows in LP files, which have no way to state them).
     public var omittedRows: [Int] = []
+    /// LP files of a model without rows: the always-true row written because readers want one.
+    public var placeholderRow: String? = nil
     /// Whether the file minimizes the negated objective of a maximization (MPS).
     public var objectiveNegated = false
 }

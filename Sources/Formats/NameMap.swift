@@ -8,8 +8,9 @@ import IR
 /// `objective` (the objective row; `enm` is the objective variable), `row`, `free row` (an LP
 /// file leaves it out, there is no way to state it), `column`, `constant` (the column carrying
 /// the objective constant), `range` (an LP file's column carrying the bounds of the ranged row
-/// named in `enm`), and, for a quadratic model whose objective variable was taken out with its
-/// defining row, `eliminated variable` and `eliminated row` with an empty `exported`.
+/// named in `enm`), `placeholder row` (an LP file's always-true row of a model without rows),
+/// and, for a quadratic model whose objective variable was taken out with its defining row,
+/// `eliminated variable` and `eliminated row` with an empty `exported`.
 public enum NameMap {
     /// The map's path for a model file: the file's extension replaced by `.names.csv`.
     public static func path(for modelFile: String) -> String {
@@ -36,6 +37,7 @@ public enum NameMap {
         for j in 0..<linear.columnCount {
             line(written.columnNames[j], linear.columnOrigin[j].displayName, "column")
         }
+        if let p = written.placeholderRow { line(p, "", "placeholder row") }
         if let c = written.constantColumn { line(c, "", "constant") }
         for i in written.rangeColumns.keys.sorted() {
             line(written.rangeColumns[i]!, linear.rowOrigin[i].displayName, "range")

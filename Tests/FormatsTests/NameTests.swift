@@ -72,4 +72,26 @@ struct NameTests {
         #expect(mps.objectiveName == "obj__2")
         #expect(mps.constantColumn == "obj_constant__2")
     }
+
+    /// The map lists every name of the file, extra rows and columns included, and quotes the
+    /// model's names that hold commas or quotes.
+    @Test func nameMapListsEveryNameOfTheFile() throws {
+        var m = ScalarModel()
+        let x = m.addColumn(lower: 0, upper: 1, origin: Provenance(symbol: "x", labels: ["a,b", "say \"hi\""]))
+        m.objective[x] = 1
+        m.objectiveConstant = 2
+        let model = ExportModel(linear: m)
+        let lp = try LPWriter().write(model)
+        #expect(NameMap.text(model, written: lp, objectiveVariable: "z") == """
+            exported,enm,kind
+            obj,z,objective
+            x_a_b_say__hi__,"x(a,b,say ""hi"")",column
+            no_constraints,,placeholder row
+            obj_constant,,constant
+
+            """)
+        #expect(NameMap.path(for: "run/model.v2.mps") == "run/model.v2.names.csv")
+        #expect(NameMap.path(for: "run.d/model") == "run.d/model.names.csv")
+        #expect(NameMap.path(for: ".hidden") == ".hidden.names.csv")
+    }
 }
