@@ -60,7 +60,7 @@ let package = Package(
         .testTarget(name: "SemanticsTests", dependencies: ["Semantics", "Syntax", "Diagnostics", "IR", "DiagnosticMarkers"]),
         .testTarget(name: "DerivativesTests", dependencies: ["Derivatives", "IR"]),
         .testTarget(name: "MemoryTests", dependencies: ["Platform", "IR"]),
-        .testTarget(name: "SolversTests", dependencies: ["Solvers", "IR"]),
+        .testTarget(name: "SolversTests", dependencies: ["Solvers", "IR", "Formats", "CCoin"]),
         .testTarget(name: "ExecutionTests", dependencies: ["Execution", "Semantics", "Syntax", "Diagnostics", "IR"]),
         .testTarget(name: "ReportTests", dependencies: ["Report", "IR"]),
         .testTarget(name: "FormatsTests", dependencies: ["Formats", "IR", "Driver", "Execution", "Solvers", "CGLPK"]),

@@ -1,6 +1,8 @@
 import IR
 
-/// Writes a linear or mixed-integer model in CPLEX LP format.
+/// Writes a linear, mixed-integer or quadratic-objective model in CPLEX LP format, readable alike
+/// by GLPK (`glp_read_lp`), CLP/CBC (CoinLpIO, which splits tokens at blanks only), HiGHS and
+/// CPLEX; CLP and GLPK read no quadratic section, HiGHS and CPLEX do.
 ///
 /// - Sections: `Minimize`/`Maximize`, `Subject To`, `Bounds`, `Generals`, `Binaries`, `End`.
 ///   Every line but the section headers starts with a blank, so no name is ever read as a
@@ -13,6 +15,8 @@ import IR
 /// - A nonzero objective constant becomes an extra column fixed at 1 whose objective
 ///   coefficient is the constant (LP readers differ on constants in the objective).
 /// - An empty row or objective is written as `0 x` with the model's first column.
+/// - Tokens are separated by blanks (`x + 2 y >= 3`, `[ 2 x ^ 2 + 4 x * y ] / 2`).
+/// - A quadratic objective `c·x + ½ xᵀQx` follows the linear terms as `+ [ ... ] / 2`.
 public struct LPWriter: ModelWriter {
     /// The model name, written in the first comment.
     public var name: String
@@ -26,10 +30,10 @@ public struct LPWriter: ModelWriter {
         self.comments = comments
     }
 
-    public func write(_ model: ScalarModel) throws -> WrittenModel {
-        try checkWritable(model)
+    public func write(_ model: ScalarModel, quadratic: [QuadraticEntry]) throws -> WrittenModel {
+        try checkWritable(model, quadratic: quadratic)
         let m = model.rowCount, n = model.columnCount
-        var names = ModelNaming(model, style: .lp)
+        var names = ModelNaming(model)
         let rows = names.rows, objective = names.objective, columns = names.columns
         let constant = model.objectiveConstant != 0 || n == 0 ? names.columnTable.claim("obj_constant") : nil
         var rangeColumns: [Int: String] = [:]
@@ -83,7 +87,19 @@ public struct LPWriter: ModelWriter {
                                              : term(model.objectiveConstant, constant, first: first))
             first = false
         }
-        if first { add(" 0 \(anyColumn)") }
+        if first && quadratic.isEmpty { add(" 0 \(anyColumn)") }
+        if !quadratic.isEmpty {
+            // ½ xᵀQx from Q's lower triangle: Q_ii x_i^2, and 2 Q_ij x_i * x_j for the pair
+            add(first ? " [" : " + [")
+            for (k, e) in quadratic.enumerated() {
+                let i = columns[Int(e.row)], j = columns[Int(e.column)]
+                let value = e.row == e.column ? e.value : 2 * e.value
+                let body = e.row == e.column ? "\(j) ^ 2" : "\(j) * \(i)"
+                let size = abs(value) == 1 ? "" : "\(formatNumber(abs(value))) "
+                add(k == 0 ? (value < 0 ? " - \(size)\(body)" : " \(size)\(body)") : " \(value < 0 ? "-" : "+") \(size)\(body)")
+            }
+            add(" ] / 2")
+        }
         finish()
 
         out += "\nSubject To\n"
@@ -114,9 +130,11 @@ public struct LPWriter: ModelWriter {
             finish()
             written += 1
         }
+        var placeholder: String? = nil
         if written == 0 {
             // LP readers want at least one constraint
             let name = names.rowTable.claim("no_constraints")
+            placeholder = name
             out += "\\ the model has no constraints; \(name) holds always\n"
             out += " \(name): 0 \(anyColumn) >= 0\n"
         }
@@ -155,6 +173,7 @@ public struct LPWriter: ModelWriter {
                                   constantColumn: constant)
         result.rangeColumns = rangeColumns
         result.omittedRows = omitted
+        result.placeholderRow = placeholder
         return result
     }
 }

@@ -1,10 +1,15 @@
 import IR
 
-/// Writes a linear or mixed-integer model in free MPS format.
+/// Writes a linear, mixed-integer or quadratic-objective model in free MPS format, readable
+/// alike by GLPK (`glp_read_mps`, `GLP_MPS_FILE`), CLP/CBC (CoinMpsIO), HiGHS and CPLEX.
 ///
-/// - The objective is the first row, of type N. GLPK's MPS reader has no OBJSENSE section, so a
-///   maximization is written as the minimization of the negated objective, and a `*` comment
-///   at the top says so (the file's optimum is then minus the model's).
+/// - The objective is the first row, of type N. The file always minimizes: GLPK refuses an
+///   OBJSENSE section ("invalid indicator record") and CLP 1.17 reads `OBJSENSE MAX` but
+///   minimizes all the same, so a maximization is written as the minimization of the negated
+///   objective, and a `*` comment at the top says so (the file's optimum is then minus the model's).
+/// - Fields are separated by blanks and never start at the 5th, 15th or 40th character of a line:
+///   a reader of both layouts (CoinMpsIO) takes a field starting there for a fixed-format field
+///   of 8 characters, which splits ` x obj -1` wrongly ("Bad image").
 /// - A nonzero objective constant becomes an extra column fixed at 1 whose objective
 ///   coefficient is the constant: readers disagree on the sign of an RHS entry on the objective
 ///   row (GLPK adds it, CPLEX and others subtract it), while a fixed column means the same to all.
@@ -15,6 +20,9 @@ import IR
 /// - Integer columns sit between `'MARKER'` records and always get explicit bounds, since
 ///   readers give marked columns default bounds of their own; integers in [0, 1] are `BV`.
 /// - A column with no entries gets a zero entry in the objective row so that it exists.
+/// - A quadratic objective `c·x + ½ xᵀQx` adds a QUADOBJ section: the lower triangle of `Q`,
+///   column by column (read by CLP, HiGHS and CPLEX; QMATRIX, the full matrix, is not read by
+///   CLP; GLPK reads no quadratic section at all).
 public struct MPSWriter: ModelWriter {
     /// The model name on the NAME record.
     public var name: String
@@ -26,10 +34,10 @@ public struct MPSWriter: ModelWriter {
         self.comments = comments
     }
 
-    public func write(_ model: ScalarModel) throws -> WrittenModel {
-        try checkWritable(model)
+    public func write(_ model: ScalarModel, quadratic: [QuadraticEntry]) throws -> WrittenModel {
+        try checkWritable(model, quadratic: quadratic)
         let m = model.rowCount, n = model.columnCount
-        var names = ModelNaming(model, style: .mps)
+        var names = ModelNaming(model)
         let rows = names.rows, objective = names.objective, columns = names.columns
         let constant = model.objectiveConstant != 0 ? names.columnTable.claim("obj_constant") : nil
         let negate = model.sense == .maximize
@@ -37,13 +45,13 @@ public struct MPSWriter: ModelWriter {
         var out = ""
         out.reserveCapacity(64 * (m + n + model.nonzeroCount))
         for c in comments { out += "* \(oneLine(c))\n" }
-        if negate {
-            out += "* maximization written as minimization of the negated objective: the optimum of this file is minus the model's\n"
-        }
+        // the sense is stated in a comment: no reader both accepts and honours OBJSENSE
+        out += negate ? "* objective sense: minimize the negated objective of a maximization; the optimum of this file is minus the model's\n"
+                      : "* objective sense: minimize\n"
         if let constant {
             out += "* the objective constant \(formatNumber(model.objectiveConstant)) is the coefficient of \(constant), fixed at 1\n"
         }
-        out += "NAME \(NameTable.sanitize(name, style: .mps))\n"
+        out += "NAME \(NameTable.sanitize(name))\n"
 
         // ROWS, and the right-hand sides and ranges that go with them
         out += "ROWS\n N \(objective)\n"
@@ -68,7 +76,7 @@ public struct MPSWriter: ModelWriter {
                 rhs.append((i, lo))
                 ranges.append((i, up - lo))
             }
-            out += " \(type) \(rows[i])\n"
+            out += record(type, rows[i])
         }
 
         // COLUMNS, column by column: the matrix transposed
@@ -91,31 +99,31 @@ public struct MPSWriter: ModelWriter {
         for j in 0..<n {
             if model.columnIsInteger[j] != inIntegerBlock {
                 inIntegerBlock.toggle()
-                out += inIntegerBlock ? " MARKER 'MARKER' 'INTORG'\n" : " MARKER 'MARKER' 'INTEND'\n"
+                out += record("MARKER", "'MARKER'", inIntegerBlock ? "'INTORG'" : "'INTEND'")
             }
             let name = columns[j]
             let cost = negate ? -model.objective[j] : model.objective[j]
             if cost != 0 || columnStart[j] == columnStart[j + 1] {
-                out += " \(name) \(objective) \(formatNumber(cost))\n"
+                out += record(name, objective, formatNumber(cost))
             }
             for k in columnStart[j]..<columnStart[j + 1] {
-                out += " \(name) \(rows[Int(entryRow[k])]) \(formatNumber(entryValue[k]))\n"
+                out += record(name, rows[Int(entryRow[k])], formatNumber(entryValue[k]))
             }
         }
-        if inIntegerBlock { out += " MARKER 'MARKER' 'INTEND'\n" }
+        if inIntegerBlock { out += record("MARKER", "'MARKER'", "'INTEND'") }
         if let constant {
             let cost = negate ? -model.objectiveConstant : model.objectiveConstant
-            out += " \(constant) \(objective) \(formatNumber(cost))\n"
+            out += record(constant, objective, formatNumber(cost))
         }
 
         let nonzeroRHS = rhs.filter { $0.1 != 0 }
         if !nonzeroRHS.isEmpty {
             out += "RHS\n"
-            for (i, v) in nonzeroRHS { out += " RHS \(rows[i]) \(formatNumber(v))\n" }
+            for (i, v) in nonzeroRHS { out += record("RHS", rows[i], formatNumber(v)) }
         }
         if !ranges.isEmpty {
             out += "RANGES\n"
-            for (i, v) in ranges { out += " RNG \(rows[i]) \(formatNumber(v))\n" }
+            for (i, v) in ranges { out += record("RNG", rows[i], formatNumber(v)) }
         }
 
         var bounds = ""
@@ -123,25 +131,31 @@ public struct MPSWriter: ModelWriter {
             let integer = model.columnIsInteger[j]
             let name = columns[j]
             switch ColumnBounds(lower: model.columnLower[j], upper: model.columnUpper[j], integer: integer) {
-            case .binary: bounds += " BV BND \(name)\n"
-            case .free: bounds += " FR BND \(name)\n"
-            case .fixed(let v): bounds += " FX BND \(name) \(formatNumber(v))\n"
+            case .binary: bounds += record("BV", "BND", name)
+            case .free: bounds += record("FR", "BND", name)
+            case .fixed(let v): bounds += record("FX", "BND", name, formatNumber(v))
             case .range(let lo, let up):
                 if let lo {
                     // an explicit lower bound also keeps a negative upper bound from freeing the column
-                    if lo != 0 || (up ?? 0) < 0 { bounds += " LO BND \(name) \(formatNumber(lo))\n" }
+                    if lo != 0 || (up ?? 0) < 0 { bounds += record("LO", "BND", name, formatNumber(lo)) }
                 } else {
-                    bounds += " MI BND \(name)\n"
+                    bounds += record("MI", "BND", name)
                 }
                 if let up {
-                    bounds += " UP BND \(name) \(formatNumber(up))\n"
+                    bounds += record("UP", "BND", name, formatNumber(up))
                 } else if integer {
-                    bounds += " PL BND \(name)\n"
+                    bounds += record("PL", "BND", name)
                 }
             }
         }
-        if let constant { bounds += " FX BND \(constant) 1\n" }
+        if let constant { bounds += record("FX", "BND", constant, "1") }
         if !bounds.isEmpty { out += "BOUNDS\n" + bounds }
+        if !quadratic.isEmpty {
+            out += "QUADOBJ\n"
+            for e in quadratic {
+                out += record(columns[Int(e.column)], columns[Int(e.row)], formatNumber(negate ? -e.value : e.value))
+            }
+        }
         out += "ENDATA\n"
 
         var written = WrittenModel(text: out, rowNames: rows, columnNames: columns, objectiveName: objective,
@@ -149,6 +163,18 @@ public struct MPSWriter: ModelWriter {
         written.objectiveNegated = negate
         return written
     }
+}
+
+/// One data line of an MPS file: the fields separated by blanks, none starting at the 5th, 15th
+/// or 40th character (offsets 4, 14, 39), where CoinMpsIO would take it for a fixed-format field.
+func record(_ fields: String...) -> String {
+    var line = ""
+    for field in fields {
+        line += " "
+        while [4, 14, 39].contains(line.utf8.count) { line += " " }
+        line += field
+    }
+    return line + "\n"
 }
 
 /// A comment's text on one line.

@@ -9,29 +9,37 @@ import Darwin
 /// What `enm export` does once the run has produced the first solve's model: checks, writes and
 /// describes the model file.
 public enum ModelExport {
-    /// The model as a file should state it, which is the model the solve would hand to GLPK:
-    /// refused if nonlinear (E5002); integer columns made continuous unless the model type is
-    /// `mip`, since every other type relaxes them; the bounds of integer columns rounded inward to
-    /// integers (tolerance 1e-9), since some readers (GLPK) refuse fractional ones.
-    public static func prepare(_ model: ScalarModel, modelName: String, modelType: ModelType) throws -> ScalarModel {
-        if model.isNonlinear { throw ExportError.nonlinear(model: modelName, type: modelType.rawValue) }
-        var prepared = model
-        guard model.hasIntegers else { return prepared }
+    /// The model as a file should state it, which is the model the solve would hand to GLPK (or,
+    /// for a quadratic objective, to a QP solver): a nonlinear model only when its rows are
+    /// linear and its objective quadratic (else E5002), the objective variable and its defining
+    /// row then taken out (`QuadraticReader`); integer columns made continuous unless the model
+    /// type keeps them, since every other type relaxes them; the bounds of integer columns
+    /// rounded inward to integers (tolerance 1e-9), since some readers (GLPK) refuse fractional ones.
+    public static func prepare(_ model: ScalarModel, modelName: String, modelType: ModelType) throws -> ExportModel {
+        var prepared: ExportModel
+        do {
+            prepared = try QuadraticReader.read(model)
+        } catch let e as QuadraticReader.NotQuadratic {
+            throw ExportError.nonlinear(model: modelName, type: modelType.rawValue, reason: e.reason)
+        }
+        guard prepared.linear.hasIntegers else { return prepared }
         if !modelType.keepsIntegers {
-            prepared.columnIsInteger = Array(repeating: false, count: model.columnCount)
+            prepared.linear.columnIsInteger = Array(repeating: false, count: prepared.linear.columnCount)
             return prepared
         }
         let tolerance = 1e-9
-        for j in 0..<model.columnCount where model.columnIsInteger[j] {
-            let lower = model.columnLower[j], upper = model.columnUpper[j]
+        var linear = prepared.linear
+        for j in 0..<linear.columnCount where linear.columnIsInteger[j] {
+            let lower = linear.columnLower[j], upper = linear.columnUpper[j]
             let roundedLower = lower.isFinite ? (lower - tolerance).rounded(.up) : lower
             let roundedUpper = upper.isFinite ? (upper + tolerance).rounded(.down) : upper
             // an empty integer range keeps its bounds: the model is infeasible either way
             if roundedLower <= roundedUpper {
-                prepared.columnLower[j] = roundedLower
-                prepared.columnUpper[j] = roundedUpper
+                linear.columnLower[j] = roundedLower
+                linear.columnUpper[j] = roundedUpper
             }
         }
+        prepared.linear = linear
         return prepared
     }
 
@@ -65,21 +73,30 @@ public enum ModelExport {
         return lines
     }
 
-    /// Writes the first solve's model of `source` to `path` in `format` and returns the line
-    /// `enm export` prints. Throws `ExportError` (E5002 nonlinear, E5003 cannot write).
+    /// Writes the first solve's model of `source` to `path` in `format`, and its name map
+    /// beside it (`NameMap`); returns the lines `enm export` prints. Throws `ExportError` (E5002
+    /// nonlinear, E5003 cannot write).
     public static func export(_ model: ScalarModel, modelName: String, modelType: ModelType, objectiveVariable: String,
                               source: String, format: ExportFormat, to path: String) throws -> String {
         let prepared = try prepare(model, modelName: modelName, modelType: modelType)
-        let comments = headerComments(modelName: modelName, modelType: modelType, objectiveVariable: objectiveVariable,
+        var comments = headerComments(modelName: modelName, modelType: modelType, objectiveVariable: objectiveVariable,
                                       sense: model.sense, source: source, model: model,
-                                      relaxedIntegers: prepared.hasIntegers != model.hasIntegers)
+                                      relaxedIntegers: prepared.linear.hasIntegers != model.hasIntegers)
+        let mapPath = NameMap.path(for: path)
+        comments.append("names: \(split(mapPath).base) maps each name in this file to the model's")
+        if let v = prepared.eliminatedVariable, let r = prepared.eliminatedRow {
+            comments.append("the objective variable \(v) and its defining equation \(r) are taken out: the objective is their quadratic expression")
+        }
         let written = try format.writer(name: modelName, comments: comments).write(prepared)
-        if sameFile(path, source) {
-            throw ExportError.cannotWrite("the output '\(path)' is the model file itself",
+        for target in [path, mapPath] where sameFile(target, source) {
+            throw ExportError.cannotWrite("the output '\(target)' is the model file itself",
                                           help: ["choose another file with --output"])
         }
         try writeAtomically(written.text, to: path)
-        return "wrote \(path): \(model.rowCount) rows, \(model.columnCount) columns, \(model.nonzeroCount) nonzeros"
+        try writeAtomically(NameMap.text(prepared, written: written, objectiveVariable: objectiveVariable), to: mapPath)
+        let quadratic = prepared.quadratic.isEmpty ? "" : ", \(prepared.quadratic.count) quadratic objective terms"
+        return "wrote \(path): \(model.rowCount) rows, \(model.columnCount) columns, \(model.nonzeroCount) nonzeros\(quadratic)\n"
+            + "wrote \(mapPath): the model's names of the file's rows and columns"
     }
 
     /// Whether two paths name the same existing file.

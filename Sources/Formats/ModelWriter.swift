@@ -19,11 +19,20 @@ public enum ExportFormat: String, CaseIterable, Sendable {
 
 /// Writes a `ScalarModel` as the text of a model file.
 public protocol ModelWriter: Sendable {
-    /// The file's text and the names it gave to the model's rows and columns.
-    func write(_ model: ScalarModel) throws -> WrittenModel
+    /// The file's text and the names it gave to the model's rows and columns; `quadratic`, when
+    /// not empty, is the Hessian of a quadratic objective added to the model's linear one.
+    func write(_ model: ScalarModel, quadratic: [QuadraticEntry]) throws -> WrittenModel
 }
 
-/// The unique names of a model's rows, objective and columns in one file format, with the two
+extension ModelWriter {
+    /// The file of a linear or mixed-integer model.
+    public func write(_ model: ScalarModel) throws -> WrittenModel { try write(model, quadratic: []) }
+
+    /// The file of a model prepared for export (`ModelExport.prepare`).
+    public func write(_ model: ExportModel) throws -> WrittenModel { try write(model.linear, quadratic: model.quadratic) }
+}
+
+/// The unique names of a model's rows, objective and columns, with the two
 /// tables further names (the constant column, range columns) are claimed from.
 struct ModelNaming {
     var rowTable: NameTable
@@ -32,8 +41,8 @@ struct ModelNaming {
     let objective: String
     let columns: [String]
 
-    init(_ model: ScalarModel, style: NameStyle) {
-        var rowTable = NameTable(style: style), columnTable = NameTable(style: style)
+    init(_ model: ScalarModel) {
+        var rowTable = NameTable(), columnTable = NameTable()
         rows = model.rowOrigin.map { rowTable.claim($0.displayName) }
         objective = rowTable.claim("obj")
         columns = model.columnOrigin.map { columnTable.claim($0.displayName) }
@@ -58,6 +67,8 @@ public struct WrittenModel: Sendable {
     public var rangeColumns: [Int: String] = [:]
     /// Rows the file leaves out (free rows in LP files, which have no way to state them).
     public var omittedRows: [Int] = []
+    /// LP files of a model without rows: the always-true row written because readers want one.
+    public var placeholderRow: String? = nil
     /// Whether the file minimizes the negated objective of a maximization (MPS).
     public var objectiveNegated = false
 }
@@ -92,10 +103,10 @@ public struct ExportError: Error, Sendable, Equatable, CustomStringConvertible {
                     help: ["`enm export` writes the model of the first `solve` the file executes"])
     }
 
-    /// E5002: the first solve's model has nonlinear terms.
-    public static func nonlinear(model: String, type: String) -> ExportError {
-        ExportError(.E5002, "model '\(model)' is nonlinear (solved using \(type)); a nonlinear model cannot be written as MPS/LP",
-                    help: ["MPS and LP files hold linear and mixed-integer models only"])
+    /// E5002: the first solve's model has nonlinear terms that are not a quadratic objective.
+    public static func nonlinear(model: String, type: String, reason: String) -> ExportError {
+        ExportError(.E5002, "model '\(model)' (solved using \(type)) cannot be written as MPS/LP: \(reason)",
+                    help: ["MPS and LP files hold linear rows with a linear or quadratic objective"])
     }
 
     /// E5003: the file could not be written, or the model holds something the format cannot state.
@@ -114,7 +125,7 @@ func formatNumber(_ v: Double) -> String {
 
 /// The checks both writers make before writing: consistent arrays, no nonlinear part, finite
 /// coefficients and bounds that say something.
-func checkWritable(_ model: ScalarModel) throws {
+func checkWritable(_ model: ScalarModel, quadratic: [QuadraticEntry] = []) throws {
     let m = model.rowCount, n = model.columnCount
     guard model.columnUpper.count == n, model.columnIsInteger.count == n, model.objective.count == n,
           model.columnOrigin.count == n, model.rowUpper.count == m, model.rowOrigin.count == m,
@@ -123,6 +134,14 @@ func checkWritable(_ model: ScalarModel) throws {
     else { throw ExportError.cannotWrite("the model's arrays are inconsistent") }
     if model.isNonlinear {
         throw ExportError(.E5002, "a nonlinear model cannot be written as MPS/LP")
+    }
+    for e in quadratic {
+        guard e.row >= e.column, e.column >= 0, Int(e.row) < n else {
+            throw ExportError.cannotWrite("a quadratic objective term refers to columns \(e.row), \(e.column) of \(n)")
+        }
+        if !e.value.isFinite {
+            throw ExportError.cannotWrite("a quadratic objective coefficient of \(model.columnOrigin[Int(e.row)].displayName) is \(e.value)")
+        }
     }
     if !model.objectiveConstant.isFinite {
         throw ExportError.cannotWrite("the objective constant is \(model.objectiveConstant)")

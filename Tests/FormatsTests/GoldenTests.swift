@@ -34,44 +34,44 @@ struct GoldenTests {
 
     let expectedMPS = """
         * a tiny model
-        * maximization written as minimization of the negated objective: the optimum of this file is minus the model's
+        * objective sense: minimize the negated objective of a maximization; the optimum of this file is minus the model's
         * the objective constant 1.5 is the coefficient of obj_constant, fixed at 1
         NAME tiny
         ROWS
          N obj
          L cap
-         G mix(a-1)
+         G mix_a_1_
          L link
          E bal
         COLUMNS
          x obj -3
          x cap 1
-         x mix(a-1) 1
+         x mix_a_1_ 1
          x link 1
          x bal 1
-         y(a_b) obj -2
-         y(a_b) cap 2
-         y(a_b) mix(a-1) -1
+         y_a_b_ obj -2
+         y_a_b_ cap 2
+         y_a_b_ mix_a_1_ -1
          MARKER 'MARKER' 'INTORG'
          b obj -5
          b link -10
          k obj 1
          k bal 1
          MARKER 'MARKER' 'INTEND'
-         obj_constant obj -1.5
+         obj_constant  obj -1.5
         RHS
          RHS cap 12
-         RHS mix(a-1) 1
+         RHS mix_a_1_  1
          RHS bal 6
         RANGES
-         RNG mix(a-1) 3
+         RNG mix_a_1_  3
         BOUNDS
-         MI BND y(a_b)
-         UP BND y(a_b) 10
-         BV BND b
-         LO BND k 2
-         UP BND k 7
-         FX BND obj_constant 1
+         MI  BND y_a_b_
+         UP  BND y_a_b_ 10
+         BV  BND b
+         LO  BND k 2
+         UP  BND k 7
+         FX  BND obj_constant 1
         ENDATA
         """
 
@@ -81,19 +81,19 @@ struct GoldenTests {
         \\ the objective constant 1.5 is the coefficient of obj_constant, fixed at 1
 
         Maximize
-         obj: 3 x + 2 y(a_b) + 5 b - k + 1.5 obj_constant
+         obj: 3 x + 2 y_a_b_ + 5 b - k + 1.5 obj_constant
 
         Subject To
-         cap: x + 2 y(a_b) <= 12
-         mix(a_1): x - y(a_b) - range(mix(a_1)) = 0
+         cap: x + 2 y_a_b_ <= 12
+         mix_a_1_: x - y_a_b_ - range_mix_a_1__ = 0
          link: x - 10 b <= 0
          bal: x + k = 6
 
         Bounds
-         -inf <= y(a_b) <= 10
+         -inf <= y_a_b_ <= 10
          2 <= k <= 7
          obj_constant = 1
-         1 <= range(mix(a_1)) <= 4
+         1 <= range_mix_a_1__ <= 4
 
         Generals
          k

@@ -37,7 +37,7 @@ struct ReliabilityTests {
         let check = try enm(["check", "m.gms"], files: ["m.gms": Self.flatModel])
         #expect(check.status == 0 && check.out.contains("1 models"), "\(check.err.prefix(500))")
         let export = try enm(["export", "m.gms", "--format", "lp", "--output", "m.lp"], files: ["m.gms": Self.flatModel])
-        #expect(export.status == 0 && export.out == "wrote m.lp: 2 rows, 2 columns, 3 nonzeros\n", "\(export.err.prefix(500))")
+        #expect(export.status == 0 && export.out.hasPrefix("wrote m.lp: 2 rows, 2 columns, 3 nonzeros\n"), "\(export.err.prefix(500))")
         let tex = try enm(["tex", "m.gms", "--output", "m.tex"], files: ["m.gms": Self.flatModel])
         #expect(tex.status == 0, "\(tex.err.prefix(500))")
         let text = try String(contentsOf: tex.folder.appendingPathComponent("m.tex"), encoding: .utf8)

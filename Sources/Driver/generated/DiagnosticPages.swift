@@ -7877,15 +7877,15 @@ enm export example.gms --format mps
         "E5002": ##"""
 # E5002: nonlinear model cannot be exported
 
-The first `solve` of the file is of a nonlinear model (`nlp`, `qcp`, `dnlp`, ...). MPS and LP
-files can only state linear and mixed-integer models.
+The first `solve` of the file is of a model with a nonlinear part that MPS and LP files cannot
+state: anything but linear rows with a linear or quadratic objective.
 
 ## Example
 
 ```gams
 Variable x, z;
 Equation cost;
-cost.. z =e= sqr(x - 3);
+cost.. z =e= exp(x - 3);
 Model m / all /;
 solve m using nlp minimizing z;
 ```
@@ -7897,29 +7897,31 @@ enm export example.gms --format lp
 prints (exit code 2):
 
 ```text
-error[E5002]: model 'm' is nonlinear (solved using nlp); a nonlinear model cannot be written as MPS/LP
+error[E5002]: model 'm' (solved using nlp) cannot be written as MPS/LP: 'exp' is not a quadratic operation
  --> example.gms
- = help: MPS and LP files hold linear and mixed-integer models only
+ = help: MPS and LP files hold linear rows with a linear or quadratic objective
 ```
 
 ## Why
 
-Both formats describe a matrix of linear coefficients with bounds and integrality; they have no
-way to write `sqr`, `exp` or a product of variables. (Quadratic extensions of the formats exist but
-enm does not write them.)
+Both formats describe a matrix of linear coefficients with bounds and integrality, and a
+quadratic objective (MPS `QUADOBJ`, LP `[ ... ] / 2`); they have no way to write `exp`, a
+product of three variables or a quadratic constraint. A quadratic objective is recognised in
+the objective itself or in the equation `z =e= ...` of a free objective variable used nowhere
+else, which is then taken out.
 
 ## Fix
 
-Export a linear or mixed-integer model:
+Export a linear, mixed-integer or quadratic-objective model:
 
 ```gams
 Positive Variable x;
 Variable z;
 Equation cost, cap;
-cost.. z =e= 3*x;
+cost.. z =e= sqr(x - 3);
 cap..  x =l= 4;
 Model m / all /;
-solve m using lp maximizing z;
+solve m using qcp minimizing z;
 ```
 
 ```sh
