@@ -174,6 +174,13 @@ public enum Driver {
                 throw PutWriteFailure(reason: e.reason)
             }
         }
+        interpreter.putOutput.ledgerSealer = { lines, prefix in
+            do {
+                return try RunLedger.seal(lines, after: prefix)
+            } catch let e as LedgerSealError {
+                throw PutWriteFailure(reason: e.reason)
+            }
+        }
     }
 
     /// The backends a run solves with: GLPK for linear and mixed-integer models, Ipopt for
