@@ -178,7 +178,9 @@ public enum Driver {
             do {
                 return try RunLedger.seal(lines, after: prefix)
             } catch let e as LedgerSealError {
-                throw PutWriteFailure(reason: e.reason)
+                throw PutWriteFailure(reason: e.reason, help: [
+                    "every line put to a file with .ledger = 1 is one JSON object without seq, prev and hash, "
+                        + "e.g. put '{\"step\":' ord(t):0:0 '}' /;"])
             }
         }
     }

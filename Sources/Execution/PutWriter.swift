@@ -7,7 +7,12 @@ import Syntax
 /// Why a put file could not be written (the driver's writer throws it).
 public struct PutWriteFailure: Error {
     public var reason: String
-    public init(reason: String) { self.reason = reason }
+    /// What to do about it, when not the folder's permissions.
+    public var help: [String]?
+    public init(reason: String, help: [String]? = nil) {
+        self.reason = reason
+        self.help = help
+    }
 }
 
 /// The put files of a run: each open file's page in memory, written at `putclose` and at the
@@ -63,7 +68,7 @@ public final class PutOutput {
             failed = true
             let reason = (error as? PutWriteFailure)?.reason ?? "\(error)"
             diagnostics.error(.E6010, "cannot write put file '\(target)' of file '\(file.name)': \(reason)", at: span,
-                              help: ["check that the folder exists and can be written"])
+                              help: (error as? PutWriteFailure)?.help ?? ["check that the folder exists and can be written"])
         }
     }
 }
