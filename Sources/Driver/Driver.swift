@@ -549,8 +549,8 @@ extension Driver {
 
     /// Checks the ledger at `path` (`enm ledger verify`): whether it is intact, and the verdict
     /// line (`ledger FILE: N records, intact`, or the first bad record and why).
-    public static func verifyLedger(path: String) -> (intact: Bool, message: String) {
-        let v = RunLedger.verify(path: path)
+    public static func verifyLedger(path: String, records: Int? = nil) -> (intact: Bool, message: String) {
+        let v = RunLedger.verify(path: path).expecting(records: records)
         return (v.intact, v.message(path: path))
     }
 }

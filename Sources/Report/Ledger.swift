@@ -68,6 +68,16 @@ public struct LedgerVerification: Sendable, Equatable {
 
     public var intact: Bool { problem == nil }
 
+    /// The verdict when the ledger must hold `expected` records (a count kept elsewhere): an
+    /// intact chain of another length fails, since records cut off at the end leave a shorter
+    /// chain that is consistent in itself.
+    public func expecting(records expected: Int?) -> LedgerVerification {
+        guard let expected, intact, records != expected else { return self }
+        let held = "\(records) record\(records == 1 ? "" : "s")"
+        let why = records < expected ? "records were removed from the end" : "records were added at the end"
+        return LedgerVerification(records: records, badRecord: nil, problem: "\(held) where \(expected) were expected: \(why)")
+    }
+
     /// The verdict as `enm ledger verify` prints it.
     public func message(path: String) -> String {
         if let problem {

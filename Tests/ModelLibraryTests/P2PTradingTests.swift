@@ -54,11 +54,11 @@ private struct TradingRun {
         try String(contentsOf: log, encoding: .utf8).split(separator: "\n").map(String.init)
     }
 
-    /// `enm ledger verify` on a file holding `lines`: its exit status and verdict line.
-    func verify(_ lines: [String]) throws -> (status: Int32, message: String) {
+    /// `enm ledger verify` (with `options`) on a file holding `lines`: its exit status and verdict line.
+    func verify(_ lines: [String], _ options: [String] = []) throws -> (status: Int32, message: String) {
         let path = folder.appendingPathComponent("tampered-\(UUID().uuidString).jsonl")
         try (lines.joined(separator: "\n") + "\n").write(to: path, atomically: true, encoding: .utf8)
-        let output = try runEnm(try #require(enmExecutable), ["ledger", "verify", path.path], in: folder)
+        let output = try runEnm(try #require(enmExecutable), ["ledger", "verify", path.path] + options, in: folder)
         let text = String(decoding: output.stdout, as: UTF8.self) + output.stderr
         return (output.status, text.trimmingCharacters(in: .whitespacesAndNewlines)
             .replacingOccurrences(of: path.path, with: "FILE"))
@@ -124,6 +124,16 @@ struct P2PTradingTests {
         removed.remove(at: 2)
         #expect(try run.verify(removed) == (1, "ledger FILE: record 3: seq is 4 where 3 was expected: a record before it was removed, or records were reordered"))
         #expect(try run.verify(Array(lines.dropFirst())) == (1, "ledger FILE: record 1: seq is 2 where 1 was expected: a record before it was removed, or records were reordered"))
+
+        // removed at the end: the shorter chain is intact in itself; the count the run displays
+        // (tradeCount) finds it
+        let count = Int(try #require(run.scalar("tradeCount")))
+        #expect(count == lines.count)
+        let cut = Array(lines.dropLast())
+        #expect(try run.verify(cut) == (0, "ledger FILE: \(count - 1) records, intact"))
+        #expect(try run.verify(cut, ["--records", "\(count)"])
+                == (1, "ledger FILE: \(count - 1) records where \(count) were expected: records were removed from the end"))
+        #expect(try run.verify(lines, ["--records", "\(count)"]) == (0, "ledger FILE: \(count) records, intact"))
 
         // reordered: records 2 and 3 swapped
         var reordered = lines

@@ -230,6 +230,18 @@ private func lines(_ path: String) -> [String] {
         #expect(RunLedger.verify(first + more).records == 3)
     }
 
+    @Test func aCountKeptElsewhereFindsRecordsCutOffAtTheEnd() throws {
+        let sealed = try RunLedger.seal(Array("{\"a\":1}\n{\"a\":2}\n{\"a\":3}\n".utf8), after: [])
+        let cut = Array(text(sealed).prefix(2).joined(separator: "\n").utf8) + [10]
+        #expect(RunLedger.verify(cut).intact)
+        #expect(RunLedger.verify(cut).expecting(records: 3).message(path: "t.jsonl")
+                == "ledger t.jsonl: 2 records where 3 were expected: records were removed from the end")
+        #expect(RunLedger.verify(sealed).expecting(records: 2).message(path: "t.jsonl")
+                == "ledger t.jsonl: 3 records where 2 were expected: records were added at the end")
+        #expect(RunLedger.verify(sealed).expecting(records: 3).intact)
+        #expect(RunLedger.verify(sealed).expecting(records: nil).intact)
+    }
+
     @Test func linesThatAreNotRecordsAreRefused() {
         #expect(throws: LedgerSealError(reason: "line 2 written to it is not a JSON object: step 2 0.5")) {
             try RunLedger.seal(Array("{\"a\":1}\nstep 2 0.5\n".utf8), after: [])
