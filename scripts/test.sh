@@ -9,6 +9,7 @@ source scripts/install-deps.sh
 optional=()
 command -v pdflatex >/dev/null 2>&1 || optional+=(texlive-latex-base)
 command -v chromium >/dev/null 2>&1 || optional+=(chromium)
+command -v chromedriver >/dev/null 2>&1 || optional+=(chromium-driver)
 if [ ${#optional[@]} -gt 0 ] && command -v apt-get >/dev/null 2>&1; then
   SUDO=""
   [ "$(id -u)" -eq 0 ] || SUDO="sudo -n"
@@ -39,6 +40,19 @@ if [ -z "${ENM_GDX_PYTHON:-}" ]; then
   fi
   if [ -x "$venv/bin/python" ] && "$venv/bin/python" -c "$check" 2>/dev/null; then
     export ENM_GDX_PYTHON="$PWD/$venv/bin/python"
+  fi
+fi
+# The p2p-trading page test moves the page's step slider in headless Chromium through Debian's
+# chromedriver and PyPI's selenium, installed in a virtual environment under .build; without
+# them that test is skipped with a reason.
+if [ -z "${ENM_SELENIUM_PYTHON:-}" ]; then
+  venv=".build/selenium-venv"
+  if [ ! -x "$venv/bin/python" ] || ! "$venv/bin/python" -c "import selenium" 2>/dev/null; then
+    { python3 -m venv "$venv" && "$venv/bin/pip" install -q selenium; } >/dev/null 2>&1 \
+      || echo "note: selenium not installed; the playback page test will be skipped" >&2
+  fi
+  if [ -x "$venv/bin/python" ] && "$venv/bin/python" -c "import selenium" 2>/dev/null; then
+    export ENM_SELENIUM_PYTHON="$PWD/$venv/bin/python"
   fi
 fi
 swift build --build-tests

@@ -174,6 +174,15 @@ public enum Driver {
                 throw PutWriteFailure(reason: e.reason)
             }
         }
+        interpreter.putOutput.ledgerSealer = { lines, prefix in
+            do {
+                return try RunLedger.seal(lines, after: prefix)
+            } catch let e as LedgerSealError {
+                throw PutWriteFailure(reason: e.reason, help: [
+                    "every line put to a file with .ledger = 1 is one JSON object without seq, prev and hash, "
+                        + "e.g. put '{\"step\":' ord(t):0:0 '}' /;"])
+            }
+        }
     }
 
     /// The backends a run solves with: GLPK for linear and mixed-integer models, Ipopt for
@@ -540,8 +549,8 @@ extension Driver {
 
     /// Checks the ledger at `path` (`enm ledger verify`): whether it is intact, and the verdict
     /// line (`ledger FILE: N records, intact`, or the first bad record and why).
-    public static func verifyLedger(path: String) -> (intact: Bool, message: String) {
-        let v = RunLedger.verify(path: path)
+    public static func verifyLedger(path: String, records: Int? = nil) -> (intact: Bool, message: String) {
+        let v = RunLedger.verify(path: path).expecting(records: records)
         return (v.intact, v.message(path: path))
     }
 }

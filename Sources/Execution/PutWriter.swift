@@ -7,7 +7,12 @@ import Syntax
 /// Why a put file could not be written (the driver's writer throws it).
 public struct PutWriteFailure: Error {
     public var reason: String
-    public init(reason: String) { self.reason = reason }
+    /// What to do about it, when not the folder's permissions.
+    public var help: [String]?
+    public init(reason: String, help: [String]? = nil) {
+        self.reason = reason
+        self.help = help
+    }
 }
 
 /// The put files of a run: each open file's page in memory, written at `putclose` and at the
@@ -15,6 +20,10 @@ public struct PutWriteFailure: Error {
 public final class PutOutput {
     /// Writes a file's bytes to a path (atomically); nil writes nothing (`enm check`).
     public var writer: ((String, [UInt8]) throws -> Void)?
+    /// Turns the lines written to a file with `.ledger = 1` into hash-chained records following
+    /// the file's earlier contents (its arguments: the lines, the earlier contents); nil writes
+    /// such a file as it was put. It throws `PutWriteFailure` for lines that are not records.
+    public var ledgerSealer: (([UInt8], [UInt8]) throws -> [UInt8])?
     /// The folder relative file names are resolved against (GAMS takes the working directory;
     /// enm the model file's folder, the same when a model is run from its folder).
     public var directory = "."
@@ -44,20 +53,22 @@ public final class PutOutput {
 
     /// Writes the page of `file` (lines filled to `fillWidth` when given) and closes it; a
     /// failure is reported at `span`.
-    func close(_ file: PutFileR, fillWidth: Int?, at span: SourceSpan, diagnostics: DiagnosticBag) {
+    func close(_ file: PutFileR, fillWidth: Int?, ledger: Bool, at span: SourceSpan, diagnostics: DiagnosticBag) {
         let page = page(file)
         guard page.isOpen else { return }
         page.isOpen = false
         guard let writer else { return }
         let target = path(of: file)
         do {
-            try writer(target, page.prefix + page.bytes(fillWidth: fillWidth))
+            var bytes = page.bytes(fillWidth: fillWidth)
+            if ledger, let seal = ledgerSealer { bytes = try seal(bytes, page.prefix) }
+            try writer(target, page.prefix + bytes)
             writtenFiles.append(target)
         } catch {
             failed = true
             let reason = (error as? PutWriteFailure)?.reason ?? "\(error)"
             diagnostics.error(.E6010, "cannot write put file '\(target)' of file '\(file.name)': \(reason)", at: span,
-                              help: ["check that the folder exists and can be written"])
+                              help: (error as? PutWriteFailure)?.help ?? ["check that the folder exists and can be written"])
         }
     }
 }
@@ -334,6 +345,6 @@ extension Interpreter {
     /// Writes and closes one file; `.pc = 7` fills its lines to the page width.
     func close(_ file: PutFileR, at span: SourceSpan) {
         let fill = attribute(file, .pc, in: 0...8) == 7 ? attribute(file, .pw, in: 1...32767) : nil
-        putOutput.close(file, fillWidth: fill, at: span, diagnostics: diagnostics)
+        putOutput.close(file, fillWidth: fill, ledger: attribute(file, .ledger) != 0, at: span, diagnostics: diagnostics)
     }
 }

@@ -51,6 +51,12 @@ public struct LedgerEntry: Sendable {
     }
 }
 
+/// Why lines written to a ledger put file could not be sealed into records.
+public struct LedgerSealError: Error, Equatable {
+    public var reason: String
+    public init(reason: String) { self.reason = reason }
+}
+
 /// The outcome of checking a ledger.
 public struct LedgerVerification: Sendable, Equatable {
     /// The number of records read (up to the first bad one, when there is one).
@@ -61,6 +67,16 @@ public struct LedgerVerification: Sendable, Equatable {
     public var problem: String?
 
     public var intact: Bool { problem == nil }
+
+    /// The verdict when the ledger must hold `expected` records (a count kept elsewhere): an
+    /// intact chain of another length fails, since records cut off at the end leave a shorter
+    /// chain that is consistent in itself.
+    public func expecting(records expected: Int?) -> LedgerVerification {
+        guard let expected, intact, records != expected else { return self }
+        let held = "\(records) record\(records == 1 ? "" : "s")"
+        let why = records < expected ? "records were removed from the end" : "records were added at the end"
+        return LedgerVerification(records: records, badRecord: nil, problem: "\(held) where \(expected) were expected: \(why)")
+    }
 
     /// The verdict as `enm ledger verify` prints it.
     public func message(path: String) -> String {
@@ -98,8 +114,7 @@ public enum RunLedger {
     /// SHA-256 is `prev`.
     public static func line(_ entry: LedgerEntry, seq: Int, prev: String) -> String {
         let objective: (Double?) -> JSONValue = { v in v.map { $0.isFinite ? JSONValue.number($0) : .null } ?? .null }
-        let body = JSONValue.object([
-            ("seq", .int(seq)),
+        let fields: [(String, JSONValue)] = [
             ("time", .string(entry.time)),
             ("file", .string(entry.file)),
             ("fileSHA256", entry.fileSHA256.map { .string($0) } ?? .null),
@@ -110,10 +125,55 @@ public enum RunLedger {
                          ("solverStatus", .int(s.solverStatus)), ("objective", objective(s.objective))])
             })),
             ("exitCode", .int(entry.exitCode)),
-            ("prev", .string(prev)),
-        ]).render()
+        ]
+        return chainedLine(fields, seq: seq, prev: prev)
+    }
+
+    /// A chained record's line (without line end): `seq`, then `fields`, then `prev` and last
+    /// the `hash` of everything before it (see the type's description).
+    static func chainedLine(_ fields: [(String, JSONValue)], seq: Int, prev: String) -> String {
+        let body = JSONValue.object([("seq", .int(seq))] + fields + [("prev", .string(prev))]).render()
         let hash = SHA256.hex(body)
         return String(body.dropLast()) + ",\"hash\":\"\(hash)\"}"
+    }
+
+    /// Turns lines a model wrote (a put file with `.ledger = 1`) into chained records that
+    /// continue the chain in `prefix` (the file's earlier contents when it is appended to, else
+    /// empty): every non-blank line of `lines` must be a JSON object without `seq`, `prev` and
+    /// `hash`; it becomes a record with those fields added. Returns the new records' bytes.
+    ///
+    /// Throws ``LedgerSealError`` naming the first line that is not such an object, or a prefix
+    /// whose last line is not a record (the chain could not be continued).
+    public static func seal(_ lines: [UInt8], after prefix: [UInt8]) throws -> [UInt8] {
+        var seq = 0
+        var prev = zeroHash
+        if !prefix.isEmpty {
+            guard prefix.last == 10 else { throw LedgerSealError(reason: "the file's last record is incomplete") }
+            let last = Array(prefix.dropLast().split(separator: 10, omittingEmptySubsequences: false).last ?? [])
+            guard case .object(let fields)? = JSONReader.parse(last),
+                  case .int(let lastSeq)? = fields.first(where: { $0.0 == "seq" })?.1 else {
+                throw LedgerSealError(reason: "its last line is not a ledger record, so the chain cannot be continued")
+            }
+            seq = lastSeq
+            prev = SHA256.hex(last)
+        }
+        var out = ""
+        for (k, line) in lines.split(separator: 10, omittingEmptySubsequences: false).enumerated() {
+            let bytes = Array(line)
+            if bytes.allSatisfy({ $0 == 32 || $0 == 9 || $0 == 13 }) { continue }
+            guard case .object(let fields)? = JSONReader.parse(bytes) else {
+                let text = String(decoding: bytes.prefix(60), as: UTF8.self)
+                throw LedgerSealError(reason: "line \(k + 1) written to it is not a JSON object: \(text)")
+            }
+            if let reserved = fields.first(where: { ["seq", "prev", "hash"].contains($0.0) }) {
+                throw LedgerSealError(reason: "line \(k + 1) written to it has a field '\(reserved.0)', which enm adds itself")
+            }
+            seq += 1
+            let record = chainedLine(fields, seq: seq, prev: prev)
+            prev = SHA256.hex(record)
+            out += record + "\n"
+        }
+        return Array(out.utf8)
     }
 
     /// Appends `entry` to the ledger at `path` (created if missing) and returns its `seq`.

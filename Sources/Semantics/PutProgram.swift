@@ -28,11 +28,14 @@ public enum PutFileAttribute: String, CaseIterable, Sendable {
     case tf
     /// The number of lines written to the current page (read only).
     case ll
+    /// enm's hash-chained ledger (1): every line written is a JSON object that becomes a record
+    /// with `seq`, `prev` and `hash` when the file is written (`enm ledger verify` checks it).
+    case ledger
 
     /// The value the attribute has until the model sets it.
     public var defaultValue: Double {
         switch self {
-        case .ap, .ll: return 0
+        case .ap, .ll, .ledger: return 0
         case .cc, .cr, .nj, .sj, .nr: return 1
         case .lj, .tj, .nd, .pc, .tf: return 2
         case .lw, .nw, .sw: return 12

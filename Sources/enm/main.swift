@@ -162,7 +162,7 @@ let outputFailureExitCode: Int32 = 5
 struct Ledger: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ledger",
-        abstract: "Work with run ledgers written by enm solve --ledger FILE.",
+        abstract: "Work with run ledgers written by enm solve --ledger FILE and put files with .ledger = 1.",
         subcommands: [Verify.self])
 
     struct Verify: ParsableCommand {
@@ -173,8 +173,11 @@ struct Ledger: ParsableCommand {
         @Argument(help: "The ledger file.")
         var file: String
 
+        @Option(help: ArgumentHelp("The number of records the ledger must hold (a count kept elsewhere): records cut off at the end leave a shorter chain that is intact in itself.", valueName: "n"))
+        var records: Int?
+
         func run() throws {
-            let verdict = Driver.verifyLedger(path: file)
+            let verdict = Driver.verifyLedger(path: file, records: records)
             writeOut(verdict.message + "\n")
             throw ExitCode(verdict.intact ? 0 : 1)
         }

@@ -220,6 +220,47 @@ private func cleanUp(_ dir: URL) { try? FileManager.default.removeItem(at: dir) 
         """)
     }
 
+    @Test func aLedgerFileChainsTheObjectsPutToIt() {
+        let (run, dir) = runPut("""
+        Set t / 1*2 /;
+        File f / 'DIR/log.jsonl' /;
+        f.ledger = 1;
+        put f;
+        loop(t, put '{"step":' ord(t):0:0 ',"kWh":' (ord(t)/4):0:2 '}' /);
+        putclose f;
+        f.ap = 1;
+        put f '{"step":3}' /;
+        """)
+        defer { cleanUp(dir) }
+        #expect(run.diagnostics == "")
+        let lines = (contents(dir, "log.jsonl") ?? "").split(separator: "\n").map(String.init)
+        #expect(lines.count == 3)
+        #expect(lines.first?.hasPrefix("{\"seq\":1,\"step\":1,\"kWh\":0.25,\"prev\":\"0000") == true)
+        #expect(lines.last?.hasPrefix("{\"seq\":3,\"step\":3,\"prev\":") == true, "the appended record continues the chain")
+        #expect(Driver.verifyLedger(path: dir.appendingPathComponent("log.jsonl").path).intact)
+    }
+
+    @Test func aLineOfALedgerFileThatIsNotAnObjectIsE6010() {
+        let (run, dir) = runPut("""
+        File f / 'DIR/log.jsonl' /;
+        f.ledger = 1;
+        put f 'step 1' /;
+        putclose f;
+        """)
+        defer { cleanUp(dir) }
+        #expect(run.result.exitCode == .outputFailed)
+        #expect(contents(dir, "log.jsonl") == nil)
+        #expect(run.diagnostics.replacingOccurrences(of: dir.path, with: "DIR") == """
+        error[E6010]: cannot write put file 'DIR/log.jsonl' of file 'f': line 1 written to it is not a JSON object: step 1
+         --> model.gms:4:1
+          |
+        4 | putclose f;
+          | ^^^^^^^^
+          = help: every line put to a file with .ledger = 1 is one JSON object without seq, prev and hash, e.g. put '{"step":' ord(t):0:0 '}' /;
+
+        """)
+    }
+
     @Test func compileErrorsOfPutStatements() {
         let run = runSource("""
         Scalar p / 1 /;

@@ -6,12 +6,12 @@ import Testing
 // model's folder, and each check compares one displayed record with its value.
 
 /// The package's root folder.
-private let packageRoot = URL(fileURLWithPath: #filePath)
+let packageRoot = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
 /// The `enm` executable to run: $ENM_BINARY (the test script points it at a release build, since
 /// the heuristics and coordination loops interpret many iterations), else the build next to the tests.
-private let enmExecutable: String? = {
+let enmExecutable: String? = {
     let fm = FileManager.default
     var candidates: [String] = []
     if let env = ProcessInfo.processInfo.environment["ENM_BINARY"], !env.isEmpty { candidates.append(env) }
@@ -144,14 +144,14 @@ struct ModelLibraryTests {
 }
 
 /// What one run of `enm` printed and how it ended.
-private struct Output {
+struct Output {
     var stdout: Data
     var stderr: String
     var status: Int32
 }
 
 /// Runs `enm` with `arguments` in `folder`; standard error goes to a file so only one pipe is drained.
-private func runEnm(_ exe: String, _ arguments: [String], in folder: URL) throws -> Output {
+func runEnm(_ exe: String, _ arguments: [String], in folder: URL) throws -> Output {
     let p = Process()
     p.executableURL = URL(fileURLWithPath: exe)
     p.arguments = arguments

@@ -205,3 +205,55 @@ private func lines(_ path: String) -> [String] {
         #expect(parse(nested) == nil)
     }
 }
+
+/// Lines a model puts to a file with `.ledger = 1`, sealed into chained records.
+@Suite struct LedgerSealTests {
+    private func text(_ bytes: [UInt8]) -> [String] {
+        String(decoding: bytes, as: UTF8.self).split(separator: "\n").map(String.init)
+    }
+
+    @Test func eachObjectLineBecomesAChainedRecord() throws {
+        let sealed = try RunLedger.seal(Array("{\"step\":1,\"kWh\":0.5000}\n\n{\"step\":2,\"kWh\":1.25}\n".utf8), after: [])
+        let records = text(sealed)
+        #expect(records.count == 2, "the blank line is skipped")
+        let body1 = "{\"seq\":1,\"step\":1,\"kWh\":0.5,\"prev\":\"\(RunLedger.zeroHash)\"}"
+        #expect(records[0] == String(body1.dropLast()) + ",\"hash\":\"\(SHA256.hex(body1))\"}")
+        #expect(records[1].hasPrefix("{\"seq\":2,\"step\":2,\"kWh\":1.25,\"prev\":\"\(SHA256.hex(records[0]))\","))
+        #expect(RunLedger.verify(sealed) == LedgerVerification(records: 2, badRecord: nil, problem: nil))
+    }
+
+    @Test func appendedLinesContinueTheChain() throws {
+        let first = try RunLedger.seal(Array("{\"a\":1}\n{\"a\":2}\n".utf8), after: [])
+        let more = try RunLedger.seal(Array("{\"a\":3}\n".utf8), after: first)
+        #expect(text(more)[0].hasPrefix("{\"seq\":3,\"a\":3,\"prev\":\"\(SHA256.hex(text(first)[1]))\","))
+        #expect(RunLedger.verify(first + more).intact)
+        #expect(RunLedger.verify(first + more).records == 3)
+    }
+
+    @Test func aCountKeptElsewhereFindsRecordsCutOffAtTheEnd() throws {
+        let sealed = try RunLedger.seal(Array("{\"a\":1}\n{\"a\":2}\n{\"a\":3}\n".utf8), after: [])
+        let cut = Array(text(sealed).prefix(2).joined(separator: "\n").utf8) + [10]
+        #expect(RunLedger.verify(cut).intact)
+        #expect(RunLedger.verify(cut).expecting(records: 3).message(path: "t.jsonl")
+                == "ledger t.jsonl: 2 records where 3 were expected: records were removed from the end")
+        #expect(RunLedger.verify(sealed).expecting(records: 2).message(path: "t.jsonl")
+                == "ledger t.jsonl: 3 records where 2 were expected: records were added at the end")
+        #expect(RunLedger.verify(sealed).expecting(records: 3).intact)
+        #expect(RunLedger.verify(sealed).expecting(records: nil).intact)
+    }
+
+    @Test func linesThatAreNotRecordsAreRefused() {
+        #expect(throws: LedgerSealError(reason: "line 2 written to it is not a JSON object: step 2 0.5")) {
+            try RunLedger.seal(Array("{\"a\":1}\nstep 2 0.5\n".utf8), after: [])
+        }
+        #expect(throws: LedgerSealError(reason: "line 1 written to it has a field 'hash', which enm adds itself")) {
+            try RunLedger.seal(Array("{\"a\":1,\"hash\":\"x\"}\n".utf8), after: [])
+        }
+        #expect(throws: LedgerSealError(reason: "its last line is not a ledger record, so the chain cannot be continued")) {
+            try RunLedger.seal(Array("{\"a\":1}\n".utf8), after: Array("some text\n".utf8))
+        }
+        #expect(throws: LedgerSealError(reason: "the file's last record is incomplete")) {
+            try RunLedger.seal(Array("{\"a\":1}\n".utf8), after: Array("{\"seq\":1".utf8))
+        }
+    }
+}

@@ -5086,12 +5086,12 @@ error[E2063]: 'decimals' is not an attribute of file 'f'
   |
 2 | f.decimals = 3;
   |   ^^^^^^^^
-  = help: file attributes are .ap .cc .cr .lj .nj .sj .tj .lw .nw .sw .tw .nd .nr .nz .pc .ps .pw .tf .ll
+  = help: file attributes are .ap .cc .cr .lj .nj .sj .tj .lw .nw .sw .tw .nd .nr .nz .pc .ps .pw .tf .ll .ledger
 ```
 
 ## Why
 
-A file has the attributes `.ap` (append), `.cc` `.cr` (cursor column and row), `.lj` `.nj` `.sj` `.tj` (justification), `.lw` `.nw` `.sw` `.tw` (field widths), `.nd` (decimals), `.nr` (number representation), `.nz` (zero tolerance), `.pc` (page control), `.ps` `.pw` (page size and width), `.tf` (text fill) and `.ll` (lines written).
+A file has the attributes `.ap` (append), `.cc` `.cr` (cursor column and row), `.lj` `.nj` `.sj` `.tj` (justification), `.lw` `.nw` `.sw` `.tw` (field widths), `.nd` (decimals), `.nr` (number representation), `.nz` (zero tolerance), `.pc` (page control), `.ps` `.pw` (page size and width), `.tf` (text fill), `.ll` (lines written) and enm's `.ledger` (a hash-chained record file).
 
 ## Fix
 
