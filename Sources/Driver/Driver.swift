@@ -199,6 +199,12 @@ public enum Driver {
         GridWorker.run(directory: folder, solvers: standardSolvers())
     }
 
+    /// Runs the job folders named on standard input (`enm grid-job --serve`, a worker of the
+    /// local pool); the exit status.
+    public static func serveGridJobs() -> Int32 {
+        GridWorker.serve(solvers: standardSolvers())
+    }
+
     /// The running executable's path (the worker grid jobs start); nil when unknown.
     public static func executablePath() -> String? {
         if let p = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") { return p }

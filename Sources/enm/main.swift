@@ -205,9 +205,14 @@ struct GridJobCommand: ParsableCommand {
         commandName: "grid-job", abstract: "Run one solveLink 3 job folder (started by enm itself).", shouldDisplay: false)
 
     @Argument(help: "The job folder.")
-    var folder: String
+    var folder: String?
+
+    @Flag(help: "Run the job folders named on standard input, one a line (the local pool's workers).")
+    var serve = false
 
     func run() throws {
+        if serve { throw ExitCode(Driver.serveGridJobs()) }
+        guard let folder else { throw ValidationError("grid-job needs a job folder or --serve") }
         throw ExitCode(Driver.runGridJob(folder))
     }
 }

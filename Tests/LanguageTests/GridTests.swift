@@ -177,15 +177,18 @@ import Testing
         return (try #require(box.run), Date().timeIntervalSince(start))
     }
 
+    /// Sends `signal` to the worker of the job in `job` (its pid is in `worker.pid`).
+    static func signalWorker(of job: URL, _ signal: Int32) {
+        let pid = (try? String(contentsOf: job.appendingPathComponent("worker.pid"), encoding: .utf8))
+            .flatMap { Int32($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+        if let pid { kill(pid, signal) }
+    }
+
     /// A worker killed while it runs: the collect gives solver status 13 (System Failure),
     /// model status 13 (Error No Solution), handleStatus 3, and W4092 names the job's folder and
     /// log, within the loop's time limit.
     @Test func killedWorkerFailsTheSolve() throws {
-        let (run, seconds) = try GridTests.runInterfered(scheduler: .local, resLim: 100, limit: 60, marker: "worker.pid") { job in
-            let pid = (try? String(contentsOf: job.appendingPathComponent("worker.pid"), encoding: .utf8))
-                .flatMap { Int32($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
-            if let pid { kill(pid, SIGKILL) }
-        }
+        let (run, seconds) = try GridTests.runInterfered(scheduler: .local, resLim: 100, limit: 60, marker: "worker.pid") { GridTests.signalWorker(of: $0, SIGKILL) }
         #expect(run.records("stat")[[]] == 3, "\(run.output)")
         #expect(run.records("sstat")[[]] == 13)
         #expect(run.records("mstat")[[]] == 13)
@@ -198,11 +201,7 @@ import Testing
     /// 5 seconds' grace it is killed and the solve collected as solver status 13, model status
     /// 14 (No Solution Returned).
     @Test func hungWorkerIsLostAfterItsTimeLimit() throws {
-        let (run, seconds) = try GridTests.runInterfered(scheduler: .local, resLim: 1, limit: 60, marker: "worker.pid") { job in
-            let pid = (try? String(contentsOf: job.appendingPathComponent("worker.pid"), encoding: .utf8))
-                .flatMap { Int32($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
-            if let pid { kill(pid, SIGSTOP) }
-        }
+        let (run, seconds) = try GridTests.runInterfered(scheduler: .local, resLim: 1, limit: 60, marker: "worker.pid") { GridTests.signalWorker(of: $0, SIGSTOP) }
         #expect(run.records("stat")[[]] == 3, "\(run.output)")
         #expect(run.records("sstat")[[]] == 13)
         #expect(run.records("mstat")[[]] == 14)
@@ -232,11 +231,7 @@ import Testing
     /// A loop whose job never ends is bounded by its time limit: readyCollect returns 8 and the
     /// handle is still running (1) when the loop gives up.
     @Test func collectLoopEndsAtItsTimeLimit() throws {
-        let (run, seconds) = try GridTests.runInterfered(scheduler: .local, resLim: 100, limit: 2, marker: "worker.pid") { job in
-            let pid = (try? String(contentsOf: job.appendingPathComponent("worker.pid"), encoding: .utf8))
-                .flatMap { Int32($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
-            if let pid { kill(pid, SIGSTOP) }
-        }
+        let (run, seconds) = try GridTests.runInterfered(scheduler: .local, resLim: 100, limit: 2, marker: "worker.pid") { GridTests.signalWorker(of: $0, SIGSTOP) }
         #expect(run.records("stat")[[]] == 1, "\(run.output)")
         #expect(run.records("sstat")[[]] == -1)
         #expect(seconds < 20)

@@ -69,13 +69,13 @@ final class LocalGridSubmitter: SolveSubmitter {
         self.folder = folder
         let processes = WorkerProcesses(executable: executable, folder: folder)
         self.processes = processes
-        pool = ThreadPoolSubmitter(workers: workers) { id, job in processes.run(id, resLim: job.options.resLim) }
+        pool = ThreadPoolSubmitter(workers: workers) { id, job in processes.run(id, job) }
     }
 
     func submit(_ job: SolveJob, id: Int, after predecessor: Int?) {
         processes.prepare(job, id: id)
-        // grid jobs are independent processes: each starts from the model's own levels
-        pool.submit(job, id: id, after: nil)
+        // the pool starts a job once its predecessor ended, from that one's final basis
+        pool.submit(job, id: id, after: predecessor)
     }
     func end(of id: Int) -> SolveJobEnd? { pool.end(of: id) }
     func waitForAny(of ids: Set<Int>, seconds: Double) -> Bool { pool.waitForAny(of: ids, seconds: seconds) }
@@ -89,13 +89,20 @@ final class LocalGridSubmitter: SolveSubmitter {
     func stopAll() { processes.stopAll() }
 }
 
-/// The worker processes of the local pool, by handle; shared with the pool's threads.
+/// The worker processes of the local pool: each an `enm grid-job --serve` that runs the job
+/// folders it is sent one after the other (its start-up, some 20-30 ms of loading libraries, is
+/// paid once, not per job). An idle worker waits for the next folder; a worker that dies takes
+/// only its current job with it, and the next job gets a fresh one. Shared with the pool's
+/// threads.
 final class WorkerProcesses: @unchecked Sendable {
     /// Seconds a worker may run past its job's `resLim` (start-up, reading, writing).
     static let graceSeconds = 5.0
     let executable: String
     let folder: GridFolder
     private let lock = NSLock()
+    /// A worker process and the socket it reads folders from and answers on.
+    private struct Worker { var pid: pid_t; var socket: Int32 }
+    private var idle: [Worker] = []
     private var running: [Int: pid_t] = [:]
     private var unwritten: [Int: String] = [:]
     private var stopped = Set<Int>()
@@ -104,6 +111,8 @@ final class WorkerProcesses: @unchecked Sendable {
         self.executable = executable
         self.folder = folder
     }
+
+    deinit { stopAll() }
 
     /// Writes the job's folder (on the interpreter's thread, which owns the labels the
     /// provenance spells); a failure is kept for the job's end.
@@ -119,57 +128,109 @@ final class WorkerProcesses: @unchecked Sendable {
         }
     }
 
-    /// Runs job `id` in a worker process and waits for it (on a pool thread).
-    func run(_ id: Int, resLim: Double) -> SolveJobEnd {
+    /// Runs job `id` in a worker process and waits for it (on a pool thread); `job` carries
+    /// the basis it starts from.
+    func run(_ id: Int, _ job: SolveJob) -> SolveJobEnd {
         if let why = lock.withLock({ unwritten[id] }) { return .failed(why, .errorNoSolution) }
+        let dir = folder.job(id)
+        do {
+            try GridJob.writeStart(job.options.startBasis, to: dir)
+        } catch {
+            return .failed(folder.failure(id, "could not be written (\(error))"), .errorNoSolution)
+        }
         let started = DispatchTime.now().uptimeNanoseconds
-        guard let pid = spawn(id) else {
+        guard let worker = checkout(id) else {
             return .failed(folder.failure(id, "could not start \(executable): \(String(cString: strerror(errno)))"), .errorNoSolution)
         }
-        let limit = Swift.min(resLim, 1e7) + WorkerProcesses.graceSeconds
-        var status: Int32 = 0, lost = false, pause: UInt32 = 200
-        while true {
-            let r = waitpid(pid, &status, WNOHANG)
-            if r == pid || (r < 0 && errno != EINTR) { break }
-            if !lost && Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9 > limit {
-                lost = true
-                kill(pid, SIGKILL)
-            }
-            usleep(pause)
-            pause = Swift.min(pause * 2, 5000)
-        }
+        try? "\(worker.pid)\n".write(toFile: Paths.join(dir, "worker.pid"), atomically: true, encoding: .utf8)
+        let limit = Swift.min(job.options.resLim, 1e7) + WorkerProcesses.graceSeconds
+        let answer = send(dir, to: worker, seconds: limit)
         let wasStopped = lock.withLock { running[id] = nil; return stopped.contains(id) }
-        if lost { return .failed(folder.failure(id, "returned no result within resLim + \(Int(WorkerProcesses.graceSeconds)) s and was stopped"), .noSolutionReturned) }
+        var status: Int32 = 0
+        switch answer {
+        case .answered:
+            lock.withLock { idle.append(worker) }
+        case .timedOut, .gone:
+            // the worker is not trusted with another job
+            if case .timedOut = answer { kill(worker.pid, SIGKILL) }
+            close(worker.socket)
+            while waitpid(worker.pid, &status, 0) < 0 && errno == EINTR {}
+        }
+        if case .timedOut = answer {
+            return .failed(folder.failure(id, "returned no result within resLim + \(Int(WorkerProcesses.graceSeconds)) s and was stopped"), .noSolutionReturned)
+        }
         do {
-            if let outcome = try GridJob.readResult(folder.job(id), startedAt: started) { return .finished(outcome) }
+            if let outcome = try GridJob.readResult(dir, startedAt: started) { return .finished(outcome) }
         } catch let e as ByteSourceError {
             return .failed(folder.failure(id, "left a damaged result (\(e.reason))"), .errorNoSolution)
         } catch {}
-        let how = status & 0x7f == 0 ? "ended with exit code \((status >> 8) & 0xff) without a result"
-            : "was killed by signal \(status & 0x7f)"
+        let how: String
+        if case .answered(let code) = answer {
+            how = "ended with exit code \(code) without a result"
+        } else {
+            how = status & 0x7f == 0 ? "ended with exit code \((status >> 8) & 0xff) without a result" : "was killed by signal \(status & 0x7f)"
+        }
         return .failed(folder.failure(id, wasStopped ? "was stopped" : how), .errorNoSolution)
     }
 
-    /// Starts `enm grid-job DIR` with its output to the job's log; its pid, or nil.
-    private func spawn(_ id: Int) -> pid_t? {
-        let dir = folder.job(id)
+    private enum Answer { case answered(Int32), gone, timedOut }
+
+    /// Sends a job folder to `worker` and waits at most `seconds` for its answer line (the
+    /// job's exit code).
+    private func send(_ dir: String, to worker: Worker, seconds: Double) -> Answer {
+        let line = Array((dir + "\n").utf8)
+        let sent = line.withUnsafeBytes { Glibc.send(worker.socket, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+        guard sent == line.count else { return .gone }
+        let deadline = DispatchTime.now().uptimeNanoseconds &+ UInt64(seconds * 1e9)
+        var reply: [UInt8] = []
+        while true {
+            let now = DispatchTime.now().uptimeNanoseconds
+            guard now < deadline else { return .timedOut }
+            var p = pollfd(fd: worker.socket, events: Int16(POLLIN), revents: 0)
+            let r = poll(&p, 1, Int32(Swift.min((deadline - now) / 1_000_000 + 1, 1000)))
+            if r < 0 && errno != EINTR { return .gone }
+            guard r > 0 else { continue }
+            var buffer = [UInt8](repeating: 0, count: 64)
+            let n = read(worker.socket, &buffer, buffer.count)
+            guard n > 0 else { return .gone }
+            reply += buffer[0 ..< n]
+            if let end = reply.firstIndex(of: 10) {
+                return .answered(Int32(String(decoding: reply[..<end], as: UTF8.self)) ?? 2)
+            }
+        }
+    }
+
+    /// An idle worker, or a new one; recorded as running job `id`.
+    private func checkout(_ id: Int) -> Worker? {
+        lock.lock()
+        defer { lock.unlock() }
+        let worker = idle.popLast() ?? spawn()
+        if let worker { running[id] = worker.pid }
+        return worker
+    }
+
+    /// Starts `enm grid-job --serve` with a socket as its standard input and output (the lock
+    /// held, so that no other worker inherits the socket's other end).
+    private func spawn() -> Worker? {
+        var pair: [Int32] = [0, 0]
+        guard socketpair(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0, &pair) == 0 else { return nil }
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, folder.log(id), O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        posix_spawn_file_actions_adddup2(&actions, 1, 2)
-        let args: [UnsafeMutablePointer<CChar>?] = [strdup(executable), strdup("grid-job"), strdup(dir), nil]
+        posix_spawn_file_actions_adddup2(&actions, pair[1], 0)
+        posix_spawn_file_actions_adddup2(&actions, pair[1], 1)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        let args: [UnsafeMutablePointer<CChar>?] = [strdup(executable), strdup("grid-job"), strdup("--serve"), nil]
         defer { for a in args { free(a) } }
         var pid: pid_t = 0
-        let rc = lock.withLock { () -> Int32 in
-            let rc = posix_spawn(&pid, executable, &actions, nil, args, environ)
-            if rc == 0 { running[id] = pid }
-            return rc
+        let rc = posix_spawn(&pid, executable, &actions, nil, args, environ)
+        close(pair[1])
+        guard rc == 0 else {
+            close(pair[0])
+            errno = rc
+            return nil
         }
-        guard rc == 0 else { errno = rc; return nil }
-        try? "\(pid)\n".write(toFile: Paths.join(dir, "worker.pid"), atomically: true, encoding: .utf8)
-        return pid
+        return Worker(pid: pid, socket: pair[0])
     }
 
     /// Kills `id`'s worker if it runs (`handleDelete` of a running job).
@@ -180,7 +241,17 @@ final class WorkerProcesses: @unchecked Sendable {
         }
     }
 
+    /// Kills the workers of running jobs and lets the idle ones go (their input ends).
     func stopAll() {
-        lock.withLock { for (id, pid) in running { stopped.insert(id); kill(pid, SIGKILL) } }
+        let ended: [Worker] = lock.withLock {
+            for (id, pid) in running { stopped.insert(id); kill(pid, SIGKILL) }
+            defer { idle = [] }
+            return idle
+        }
+        for w in ended {
+            close(w.socket)
+            var status: Int32 = 0
+            while waitpid(w.pid, &status, 0) < 0 && errno == EINTR {}
+        }
     }
 }

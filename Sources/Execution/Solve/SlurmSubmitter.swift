@@ -54,7 +54,7 @@ final class SlurmSubmitter: SolveSubmitter {
             try? FileManager.default.removeItem(atPath: Paths.join(dir, GridJob.result))
             try GridJob.write(job.forWorker(), to: dir, handle: id)
             let script = Paths.join(dir, "slurm.sh")
-            try AtomicFile.write(Array(render(id: id, resLim: job.options.resLim).utf8), to: script)
+            try AtomicFile.write(Array(render(id: id, resLim: job.options.resLim).utf8), to: script, durable: false)
             let (status, out, err) = SlurmSubmitter.command(["sbatch", "--parsable", script])
             let slurmID = out.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) } ?? ""
             guard status == 0, !slurmID.isEmpty else {
