@@ -7598,7 +7598,7 @@ display x.l;
 
 The first solve with `solveLink` 3 (or a nonlinear one with 6) makes the run's folder under the
 grid directory (`--grid-dir`, else the system's temporary directory). When that fails (the
-directory is read-only or full), the error is reported once and the solves run in the run's own
+directory is read-only, full, or a kernel file system such as `/proc`), the error is reported once and the solves run in the run's own
 process (LPs and MIPs on worker threads, nonlinear ones at the statement).
 
 ## Example
@@ -7612,14 +7612,18 @@ m.solveLink = 3;
 solve m using lp minimizing z;
 ```
 
-`enm solve example.gms --grid-dir /read-only` prints (exit code 2):
+```sh
+enm solve example.gms --grid-dir /proc
+```
+
+prints (exit code 2):
 
 ```text
-error[E4093]: cannot make the grid folder under /read-only: You don't have permission.; the solves run in this process
+error[E4093]: cannot make the grid folder under /proc: No such file or directory; the solves run in this process
  --> example.gms:6:1
   |
 6 | solve m using lp minimizing z;
-  | ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+  | ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
 ```
 
 ## Why
@@ -7628,15 +7632,20 @@ Grid jobs are folders that another process reads; without a folder there is no j
 
 ## Fix
 
-Give a grid directory the run may write to, or run the solves without the grid:
+Give a grid directory the run may write to (or none: a temporary one), or run the solves
+without the grid:
 
 ```gams
 Positive Variable x; Variable z;
 Equation e;
 e.. z =e= x;
 Model m / all /;
-m.solveLink = %solveLink.asyncThreads%;
+m.solveLink = 3;
 solve m using lp minimizing z;
+```
+
+```sh
+enm solve example.gms
 ```
 
 """##,

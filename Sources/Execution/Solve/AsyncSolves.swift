@@ -157,7 +157,7 @@ extension Interpreter {
                 if !gridFolderReported {
                     gridFolderReported = true
                     let base = settings.grid.directory ?? FileManager.default.temporaryDirectory.path
-                    runtimeError(.E4093, "cannot make the grid folder under \(base): \((error as NSError).localizedDescription); the solves run in this process",
+                    runtimeError(.E4093, "cannot make the grid folder under \(base): \((error as? GridFolder.Failure)?.reason ?? "\(error)"); the solves run in this process",
                                  at: p.statement.span)
                 }
             }

@@ -36,12 +36,15 @@ final class GridFolder: @unchecked Sendable {
     /// Whether enm made the grid directory itself (a temporary one).
     let temporary: Bool
 
+    /// Why the run's folder could not be made: the system's reason.
+    struct Failure: Error { var reason: String }
+
     init(settings: GridSettings) throws {
         let base = settings.directory ?? FileManager.default.temporaryDirectory.path
         temporary = settings.directory == nil
         let stamp = Int(Date().timeIntervalSince1970)
         path = Paths.join(base, "enm-grid-\(stamp)-\(getpid())-\(UInt32.random(in: 0 ... .max))")
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        guard mkdir(path, 0o755) == 0 else { throw Failure(reason: String(cString: strerror(errno))) }
     }
 
     func job(_ id: Int) -> String { Paths.join(path, "job-\(id)") }
