@@ -91,6 +91,60 @@ import Testing
         }
     }
 
+    /// A MIP (GLPK), a MIP through CBC, a scaled LP with held-fixed columns and an MCP, each
+    /// solved in a loop under `%link%` and collected: everything a job folder carries (integer
+    /// columns, solver choice, scale factors, `holdFixed`, complementarity pairs) comes back as
+    /// from a synchronous solve.
+    static let otherTypes = """
+    Set s / s1*s4 /, i / i1*i5 /, f / f1, f2 /;
+    Parameter v(i), w(i), c(f) / f1 1, f2 2 /, h(s), zk(s), yk(s,i), zc(s), zl(s), xl(s,i), qm(s,f), pm(s);
+    Scalar capy, a;
+    v(i) = ord(i)*3 + 1; w(i) = ord(i) + 2;
+    Binary Variable y(i); Variable z, zz, p; Positive Variable x(i), q(f);
+    Equations obj, cap, lobj, lcap, foc(f), price;
+    obj.. z =e= sum(i, v(i)*y(i));
+    cap.. sum(i, w(i)*y(i)) =l= capy;
+    lobj.. zz =e= sum(i, v(i)*x(i));
+    lcap.. sum(i, w(i)*x(i)) =l= 10*capy;
+    foc(f).. c(f) - p + q(f) =g= 0;
+    price.. p =e= a - sum(f, q(f));
+    Model knap / obj, cap /, lin / lobj, lcap /, cournot / foc.q, price.p /;
+    knap.solveLink = %link%; lin.solveLink = %link%; cournot.solveLink = %link%;
+    lin.scaleOpt = 1; lcap.scale = 10; x.scale(i) = 2; lin.holdFixed = 1;
+    x.up(i) = 3; x.fx('i2') = 1;
+    Parameter hk(s), hc(s), hl(s), hm(s);
+    loop(s,
+      capy = 8 + 2*ord(s); a = 8 + ord(s);
+      solve knap using mip maximizing z; hk(s) = knap.handle;
+      if(knap.solveLink = 0, zk(s) = z.l; yk(s,i) = y.l(i));
+      option mip = cbc;
+      solve knap using mip maximizing z; hc(s) = knap.handle;
+      if(knap.solveLink = 0, zc(s) = z.l);
+      option mip = default;
+      solve lin using lp maximizing zz; hl(s) = lin.handle;
+      if(lin.solveLink = 0, zl(s) = zz.l; xl(s,i) = x.l(i));
+      solve cournot using mcp; hm(s) = cournot.handle;
+      if(cournot.solveLink = 0, qm(s,f) = q.l(f); pm(s) = p.l);
+    );
+    repeat
+      loop(s$handleCollect(hk(s)), zk(s) = z.l; yk(s,i) = y.l(i); hk(s) = 0);
+      loop(s$handleCollect(hc(s)), zc(s) = z.l; hc(s) = 0);
+      loop(s$handleCollect(hl(s)), zl(s) = zz.l; xl(s,i) = x.l(i); hl(s) = 0);
+      loop(s$handleCollect(hm(s)), qm(s,f) = q.l(f); pm(s) = p.l; hm(s) = 0);
+    until card(hk) + card(hc) + card(hl) + card(hm) = 0 or timeElapsed > 60;
+    display zk, yk, zc, zl, xl, qm, pm;
+    """
+
+    @Test func otherModelTypesOnTheGrid() throws {
+        let reference = runSource(GridTests.otherTypes, defines: ["link": "0"])
+        #expect(reference.result.exitCode.rawValue == 0, "\(reference.diagnostics)")
+        #expect(reference.records("zk").count == 4 && reference.records("pm").count == 4)
+        let run = try GridTests.run(GridTests.otherTypes, defines: ["link": "3"])
+        #expect(run.result.exitCode.rawValue == 0, "\(run.diagnostics)")
+        #expect(run.solves.count == 16)
+        #expect(AsyncSolveTests.displays(run) == AsyncSolveTests.displays(reference))
+    }
+
     static let nlps = """
     Set s / s1*s20 /, i / i1*i3 /;
     Parameter t(s,i), h(s), xs(s,i), zs(s), ms(s), bm(s);
