@@ -46,7 +46,7 @@ struct Enm: ParsableCommand {
         abstract: "A GAMS-like modeling language for energy-community optimization.",
         version: EnmVersion.current,
         subcommands: [Solve.self, Check.self, Ledger.self, Export.self, TexCommand.self, ExplainCommand.self, GDXCommand.self,
-                      GridJobCommand.self])
+                      GridJobCommand.self, SweepCommand.self])
 
     /// `enm` without a command: the usage on standard error and exit code 64, as for any other
     /// usage error (a script that forgot the command must not pass).

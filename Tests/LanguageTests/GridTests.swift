@@ -306,3 +306,41 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("result.bin").path))
     }
 }
+
+/// `enm sweep`: a model run once per scenario in parallel processes, the results in one table.
+@Suite struct SweepTests {
+    /// Six scenarios (cap × price), two of them infeasible (cap 3 < the demand 5): the sweep
+    /// reports those two with their statuses and finishes the other four, whose objectives are
+    /// price × 5; `--out` holds sweep.csv and each scenario's JSON.
+    @Test func infeasibleScenarioIsReportedAndTheOthersFinish() throws {
+        let binary = try #require(ExplainCommandTests.enmBinary(), "no enm binary built next to the tests")
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("enm-sweep-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try """
+        Positive Variable x; Variable z;
+        Equation e, c;
+        e.. z =e= %price%*x;
+        c.. x =g= 5;
+        x.up = %cap%;
+        Model m / all /;
+        solve m using lp minimizing z;
+        """.write(to: dir.appendingPathComponent("m.gms"), atomically: true, encoding: .utf8)
+        let r = try ExplainCommandTests.runEnm(binary, ["sweep", "m.gms", "--over", "cap=10,3,20", "--over", "price=1,2", "--out", "results"], in: dir)
+        #expect(r.status == 3, "\(r.out)\(r.err)")
+        #expect(r.out == """
+        sweep: 6 scenarios, 4 ran cleanly, 2 did not
+          scenario 3 (--cap=3 --price=1): exit code 3, model status 4 Infeasible
+          scenario 4 (--cap=3 --price=2): exit code 3, model status 4 Infeasible
+
+        """)
+        let csv = try String(contentsOf: dir.appendingPathComponent("results/sweep.csv"), encoding: .utf8)
+        let rows = csv.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        #expect(rows.first == ["scenario", "cap", "price", "exitCode", "solves", "modelStatus", "solverStatus", "objective", "seconds", "problem"])
+        #expect(rows.count == 7)
+        let done = rows.dropFirst().filter { $0[3] == "0" }
+        #expect(done.map { [$0[1], $0[2], $0[5], $0[7]] } == [["10", "1", "1 Optimal", "5.0"], ["10", "2", "1 Optimal", "10.0"],
+                                                              ["20", "1", "1 Optimal", "5.0"], ["20", "2", "1 Optimal", "10.0"]])
+        #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("results/scenario-6.json").path))
+    }
+}
