@@ -16,6 +16,15 @@ if [ ${#optional[@]} -gt 0 ] && command -v apt-get >/dev/null 2>&1; then
   { $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive timeout 900 $SUDO apt-get install -y -qq --no-install-recommends "${optional[@]}"; } \
     >/dev/null 2>&1 || echo "note: could not install ${optional[*]}; the tests that need them will be skipped" >&2
 fi
+# The grid tests submit real jobs through Slurm when a one-node cluster can run here (Debian's
+# slurm-wlm and munge, started as root by scripts/slurm-up.sh); otherwise they say so and skip.
+if ! command -v slurmctld >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" -eq 0 ]; then
+  { DEBIAN_FRONTEND=noninteractive timeout 900 apt-get install -y -qq --no-install-recommends slurm-wlm munge; } >/dev/null 2>&1 \
+    || echo "note: could not install slurm-wlm and munge; the Slurm grid tests will be skipped" >&2
+fi
+if [ "$(id -u)" -eq 0 ] && command -v slurmctld >/dev/null 2>&1; then
+  bash scripts/slurm-up.sh || echo "note: Slurm did not start; the Slurm grid tests will be skipped" >&2
+fi
 # The editor-grammar test also runs a real TextMate engine when one is installable (PyPI's
 # textmate-grammar-python, in a virtual environment under .build); without it that test is a no-op.
 if [ -z "${ENM_TEXTMATE_PYTHON:-}" ]; then

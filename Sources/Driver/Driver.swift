@@ -202,6 +202,24 @@ public enum Driver {
         return solvers
     }
 
+    /// Runs the grid job in `folder` (`enm grid-job`) with the standard backends; the exit
+    /// status.
+    public static func runGridJob(_ folder: String) -> Int32 {
+        GridWorker.run(directory: folder, solvers: standardSolvers())
+    }
+
+    /// Runs the job folders named on standard input (`enm grid-job --serve`, a worker of the
+    /// local pool); the exit status.
+    public static func serveGridJobs() -> Int32 {
+        GridWorker.serve(solvers: standardSolvers())
+    }
+
+    /// The running executable's path (the worker grid jobs start); nil when unknown.
+    public static func executablePath() -> String? {
+        if let p = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") { return p }
+        return Bundle.main.executablePath
+    }
+
     /// An interpreter with the standard backends that looks for option files beside the model file.
     static func makeInterpreter(_ program: Program, bag: DiagnosticBag, path: String) -> Interpreter {
         let interpreter = Interpreter(program: program, diagnostics: bag, solvers: standardSolvers())

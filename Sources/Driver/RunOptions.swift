@@ -27,6 +27,8 @@ public struct RunOptions {
     public var solverLog: SolverLog? = nil
     /// Whether the backends report their progress to `onSolvePhase` (a live line shows it).
     public var reportsProgress = false
+    /// Where `solveLink` 3 sends its jobs; without a worker executable they run on threads.
+    public var grid = GridSettings()
 
     public init(defines: [String: String] = [:], mode: RunMode = .solve,
                 preprocessing: PreprocessorSettings = PreprocessorSettings(), generateOnly: Bool = false,
@@ -58,6 +60,7 @@ public struct RunOptions {
         s.stopAtFirstSolve = mode == .firstModel
         s.hasEffects = mode == .solve
         s.modelDirectory = directory
+        s.grid = grid
         return s
     }
 }

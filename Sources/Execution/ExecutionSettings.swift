@@ -36,6 +36,8 @@ public struct ExecutionSettings {
     /// The directory of the main model file, where solver option files and files the model
     /// names are looked up first.
     public var modelDirectory = "."
+    /// Where `solveLink` 3 sends its jobs (`--grid-dir`, `--grid-submit`, `--grid-template`).
+    public var grid = GridSettings()
 
     public init() {}
 }

@@ -89,6 +89,8 @@ public final class Interpreter {
     var warmStarts = WarmStarts()
     /// The submitted solves, by handle (Solve/AsyncSolves.swift).
     var asyncSolves = AsyncSolves()
+    /// Whether E4093 (no grid folder) was reported; it is reported once.
+    var gridFolderReported = false
     /// Display decimals set per symbol (`option p:d`), by symbol id.
     var symbolDecimals: [Int: Double] = [:]
     /// The model of the first solve when `stopAtFirstSolve` is set and generation succeeded.
@@ -115,6 +117,7 @@ public final class Interpreter {
     /// Runs all statements; returns false if the run was aborted.
     @discardableResult
     public func run() -> Bool {
+        defer { asyncSolves.shutDown() }
         do {
             try execute(program.statements)
         } catch ControlFlow.abort {

@@ -729,7 +729,7 @@ extension Compiler {
         "decimals", "optcr", "optca", "reslim", "iterlim", "limrow", "limcol", "solprint", "sysout", "seed",
         "lp", "mip", "rmip", "nlp", "qcp", "dnlp", "minlp", "miqcp", "rminlp", "rmiqcp", "mcp", "cns", "mpec", "rmpec", "emp", "solvelink",
         "threads", "holdfixed", "profile", "domlim", "bratio", "eject", "savepoint", "solvercntr", "workspace",
-        "optfile", "dispwidth", "execseed", "sparserun", "integer1", "intvarup", "iterlimit", "threadsasync",
+        "optfile", "dispwidth", "execseed", "sparserun", "integer1", "intvarup", "iterlimit", "threadsasync", "asyncsollst",
     ]
 
     func compileOption(_ o: OptionSetting) -> OptionR? {

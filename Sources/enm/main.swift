@@ -1,5 +1,6 @@
 import ArgumentParser
 import Driver
+import Execution
 import Formats
 import Foundation
 import Platform
@@ -44,7 +45,8 @@ struct Enm: ParsableCommand {
         commandName: "enm",
         abstract: "A GAMS-like modeling language for energy-community optimization.",
         version: EnmVersion.current,
-        subcommands: [Solve.self, Check.self, Ledger.self, Export.self, TexCommand.self, ExplainCommand.self, GDXCommand.self])
+        subcommands: [Solve.self, Check.self, Ledger.self, Export.self, TexCommand.self, ExplainCommand.self, GDXCommand.self,
+                      GridJobCommand.self, SweepCommand.self])
 
     /// `enm` without a command: the usage on standard error and exit code 64, as for any other
     /// usage error (a script that forgot the command must not pass).
@@ -105,6 +107,8 @@ struct Solve: ParsableCommand {
 
     @OptionGroup var shell: ShellOption
 
+    @OptionGroup var grid: GridOptions
+
     @Argument(parsing: .allUnrecognized, help: "Scenario switches --name=value, as with gams model.gms --name=value.")
     var switches: [String] = []
 
@@ -115,6 +119,7 @@ struct Solve: ParsableCommand {
         var options = RunOptions(defines: defines, mode: .solve, preprocessing: shell.preprocessing, generateOnly: generateOnly,
                                  explainInfeasibility: !noIIS, listing: listing, blocks: !noBlocks, impliedBounds: !noImpliedBounds)
         options.solverLog = logFile.map { .file($0) } ?? (log ? .standardError : nil)
+        options.grid = try grid.settings()
         // a long solve shows a live line on a terminal; what was displayed before it shows first
         let progress = isatty(2) != 0 ? ProgressLine(write: writeError)
             : showProgress ? ProgressLine(write: writeError, delay: 1, interval: 5, plain: true) : nil
@@ -153,6 +158,62 @@ struct Solve: ParsableCommand {
             }
         }
         throw ExitCode(outputFailed ? outputFailureExitCode : result.exitCode.rawValue)
+    }
+}
+
+/// Where `solveLink` 3 sends its jobs: GAMS's grid directory and the scheduler.
+struct GridOptions: ParsableArguments {
+    @Option(name: .customLong("grid-dir"), help: ArgumentHelp("The grid directory (GAMS's gridDir): solveLink 3 jobs go to a folder of the run inside it (default: a temporary one). It must exist; with Slurm, on a file system the nodes share.", valueName: "dir"))
+    var directory: String?
+
+    @Option(name: .customLong("grid-submit"), help: ArgumentHelp("Who runs solveLink 3 jobs: local (worker processes, at most threadsAsync at once; the default) or slurm (sbatch).", valueName: "local|slurm"))
+    var submit: String = "local"
+
+    @Option(name: .customLong("grid-template"), help: ArgumentHelp("A Slurm batch script template for solveLink 3 jobs ({{name}}, {{log}}, {{minutes}}, {{folder}}, {{command}} are filled in).", valueName: "file"))
+    var template: String?
+
+    /// The run's grid settings; a usage error for a directory that is not one, an unknown
+    /// scheduler or an unreadable template.
+    func settings() throws -> GridSettings {
+        var g = GridSettings()
+        guard let scheduler = GridSettings.Scheduler(rawValue: submit) else {
+            throw ValidationError("--grid-submit takes local or slurm, not '\(submit)'")
+        }
+        g.scheduler = scheduler
+        if let directory {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+                throw ValidationError("the grid directory '\(directory)' does not exist")
+            }
+            g.directory = URL(fileURLWithPath: directory).standardizedFileURL.path
+        }
+        if let template {
+            guard let text = try? String(contentsOfFile: template, encoding: .utf8) else {
+                throw ValidationError("cannot read the grid template '\(template)'")
+            }
+            g.slurmTemplate = text
+        }
+        g.worker = Driver.executablePath()
+        return g
+    }
+}
+
+/// `enm grid-job DIR`: runs one grid job (a solve written by a run under solveLink 3) and
+/// writes its result into the folder. Started by the local pool or a Slurm batch script.
+struct GridJobCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "grid-job", abstract: "Run one solveLink 3 job folder (started by enm itself).", shouldDisplay: false)
+
+    @Argument(help: "The job folder.")
+    var folder: String?
+
+    @Flag(help: "Run the job folders named on standard input, one a line (the local pool's workers).")
+    var serve = false
+
+    func run() throws {
+        if serve { throw ExitCode(Driver.serveGridJobs()) }
+        guard let folder else { throw ValidationError("grid-job needs a job folder or --serve") }
+        throw ExitCode(Driver.runGridJob(folder))
     }
 }
 

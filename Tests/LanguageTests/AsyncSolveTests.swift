@@ -73,32 +73,7 @@ import Testing
     /// A small NLP per scenario (a sum of squares to a moving target under a nonlinear budget):
     /// twenty of them display the same under solveLink 0, 3 and 6.
     @Test func twentyNLPsDisplayTheSameUnderEverySolveLink() {
-        let model = """
-        Set s / s1*s20 /, i / i1*i3 /;
-        Parameter t(s,i), h(s), xs(s,i), zs(s), ms(s), bm(s);
-        t(s,i) = 1 + ord(i) + ord(s)/10;
-        Parameter target(i);
-        Variable x(i), z;
-        Equations obj, budget;
-        obj.. z =e= sum(i, sqr(x(i) - target(i)));
-        budget.. sum(i, sqr(x(i))) =l= 10;
-        Model m / all /;
-        m.solveLink = %link%;
-        loop(s,
-          target(i) = t(s,i);
-          x.l(i) = 1;
-          solve m using nlp minimizing z;
-          h(s) = m.handle;
-          if(m.solveLink = 0, xs(s,i) = x.l(i); zs(s) = z.l; ms(s) = m.modelStat; bm(s) = budget.m);
-        );
-        repeat
-          loop(s$handleCollect(h(s)),
-            xs(s,i) = x.l(i); zs(s) = z.l; ms(s) = m.modelStat; bm(s) = budget.m;
-            h(s) = 0;
-          );
-        until card(h) = 0;
-        display xs, zs, ms, bm;
-        """
+        let model = GridTests.nlps
         let reference = runSource(model, defines: ["link": "0"])
         #expect(reference.result.exitCode.rawValue == 0, "\(reference.diagnostics)")
         #expect(reference.records("ms").values.allSatisfy { $0 == 2 })

@@ -1,24 +1,36 @@
 #!/usr/bin/env bash
 # Throughput of independent scenario solves: the same N LPs (benchmarks/parallel/scenarios.gms,
-# 10,001 rows each by default) solved one after the other (solveLink 0) and submitted to the
-# worker threads (solveLink 6, collected in GAMS's collect loop). Each setting runs R times,
-# alternating; the script prints every run's wall time, the median of each, the throughput
-# (solves per second) and the speed-up, and checks that both give the same sum of objectives.
+# 10,001 rows each by default) solved one after the other (solveLink 0), submitted to the
+# worker threads (solveLink 6) and to the grid (solveLink 3: worker processes of the local
+# pool, or Slurm with --grid-submit=slurm), collected in GAMS's collect loop. Each setting runs
+# R times, in turn; the script prints every run's wall time, the median of each, the
+# throughput (solves per second) and the speed-up over solveLink 0, and checks that all give
+# the same sum of objectives.
 #
-#   bash benchmarks/parallel/run.sh [--N=200] [--T=2000] [--repeat=3] [--threads=K] [--no-build]
+#   bash benchmarks/parallel/run.sh [--N=200] [--T=2000] [--repeat=3] [--threads=K]
+#                                   [--links="0 6 3"] [--grid-submit=local|slurm] [--no-build]
+#                                   [--model=nlps]
+#
+# --model=nlps runs benchmarks/parallel/nlps.gms instead: N scenario NLPs (Ipopt) of --M=3000
+# columns (--T is then ignored).
 #
 # --threads=K sets `option threadsAsync` (default: every core). ENM=/path/to/enm overrides the
-# binary. Target (issue 22): solveLink 6 >= 1.7x the throughput of solveLink 0 on 2 cores.
+# binary. Targets (issue 22): solveLink 6 >= 1.7x the throughput of solveLink 0 on 2 cores;
+# the grid's overhead per job under 50 ms beyond the solve on the local pool (compare 3 with 6
+# on small models: --T=20).
 set -u
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
-n=200; steps=2000; repeat=3; build=1; threads=""
+n=200; steps=2000; repeat=3; build=1; threads=""; links="0 6"; submit=local; model=scenarios
 for a in "$@"; do
   case "$a" in
     --N=*) n=${a#--N=} ;;
     --T=*) steps=${a#--T=} ;;
     --repeat=*) repeat=${a#--repeat=} ;;
     --threads=*) threads=${a#--threads=} ;;
+    --links=*) links=${a#--links=} ;;
+    --model=*) model=${a#--model=} ;;
+    --grid-submit=*) submit=${a#--grid-submit=} ;;
     --no-build) build=0 ;;
     *) echo "run.sh: unknown argument '$a'" >&2; exit 1 ;;
   esac
@@ -29,38 +41,45 @@ ENM=${ENM:-$ROOT/.build/release/enm}
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-cp "$HERE/scenarios.gms" "$work/"
+cp "$HERE/$model.gms" "$work/scenarios.gms"
 if [ -n "$threads" ]; then
   # the option goes before the solves: after the model statement
-  sed -i "s/^ring.solveLink = %link%;/ring.solveLink = %link%;\noption threadsAsync = $threads;/" "$work/scenarios.gms"
+  sed -i "s/^\([a-z]*\).solveLink = %link%;/\1.solveLink = %link%;\noption threadsAsync = $threads;/" "$work/scenarios.gms"
 fi
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 run() {  # prints "milliseconds total" of one run with solveLink $1
   local t0 t1 out
   t0=$(date +%s%N)
-  out=$(cd "$work" && "$ENM" solve scenarios.gms --N="$n" --T="$steps" --link="$1" 2>&1) || { echo "run.sh: enm failed:" >&2; echo "$out" >&2; exit 3; }
+  out=$(cd "$work" && "$ENM" solve scenarios.gms --N="$n" $([ "$model" = scenarios ] && echo --T="$steps") --link="$1" --grid-submit="$submit" --grid-dir="$work" 2>&1) || { echo "run.sh: enm failed:" >&2; echo "$out" >&2; exit 3; }
   t1=$(date +%s%N)
   echo "$(( (t1 - t0) / 1000000 )) $(echo "$out" | awk '/PARAMETER total/ {for (i = 1; i < NF; i++) if ($i == "=") print $(i + 1)}')"
 }
 cores=$(nproc)
-echo "scenario LPs: N=$n, T=$steps ($(( 5 * steps + 1 )) rows, $(( 15 * steps )) columns each), $cores cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
-: > "$work/t0"; : > "$work/t6"
+if [ "$model" = scenarios ]; then
+  echo "scenario LPs: N=$n, T=$steps ($(( 5 * steps + 1 )) rows, $(( 15 * steps )) columns each), $cores cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
+else
+  echo "scenario NLPs ($model.gms): N=$n, $cores cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
+fi
+for link in $links; do : > "$work/t$link"; done
 for r in $(seq "$repeat"); do
-  for link in 0 6; do
+  for link in $links; do
     read -r ms total < <(run "$link")
     echo "$ms" >> "$work/t$link"
     echo "$total" > "$work/total$link"
     echo "  run $r solveLink $link: ${ms} ms (sum of objectives $total)"
   done
 done
-m0=$(median < "$work/t0"); m6=$(median < "$work/t6")
-awk -v n="$n" -v a="$m0" -v b="$m6" 'BEGIN {
-  printf "median solveLink 0: %d ms, %.1f solves/s\n", a, n / (a / 1000)
-  printf "median solveLink 6: %d ms, %.1f solves/s\n", b, n / (b / 1000)
-  printf "speed-up 6 over 0: %.2fx (target >= 1.7x on 2 cores)\n", a / b }'
-if [ "$(cat "$work/total0")" = "$(cat "$work/total6")" ]; then
-  echo "same sum of objectives under both: $(cat "$work/total0")"
-else
-  echo "objectives differ: $(cat "$work/total0") vs $(cat "$work/total6")"; exit 4
-fi
+first=${links%% *}
+m0=$(median < "$work/t$first")
+status=0
+for link in $links; do
+  m=$(median < "$work/t$link")
+  awk -v n="$n" -v a="$m0" -v b="$m" -v l="$link" -v f="$first" 'BEGIN {
+    printf "median solveLink %s: %d ms, %.1f solves/s, %.2fx solveLink %s\n", l, b, n / (b / 1000), a / b, f }'
+  if [ "$(cat "$work/total$link")" != "$(cat "$work/total$first")" ]; then
+    echo "objectives differ: solveLink $link $(cat "$work/total$link") vs $(cat "$work/total$first")"; status=4
+  fi
+done
+[ "$status" = 0 ] && echo "same sum of objectives under all: $(cat "$work/total$first")"
+exit "$status"

@@ -358,6 +358,8 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
     case E4090
     /// handleSubmit failed
     case E4091
+    /// grid folder cannot be made
+    case E4093
     /// too many run-time errors
     case E4099
     /// unpaired equation that is not =e=
@@ -428,6 +430,8 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
     case W4070
     /// solver's point violates the model
     case W4071
+    /// grid job failed
+    case W4092
     /// badly scaled coefficient
     case W4101
     /// equation not holding in its stated sense (REDEF)

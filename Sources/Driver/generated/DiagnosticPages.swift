@@ -7593,6 +7593,62 @@ display x.l;
 ```
 
 """##,
+        "E4093": ##"""
+# E4093: grid folder cannot be made
+
+The first solve with `solveLink` 3 (or a nonlinear one with 6) makes the run's folder under the
+grid directory (`--grid-dir`, else the system's temporary directory). When that fails (the
+directory is read-only, full, or a kernel file system such as `/proc`), the error is reported once and the solves run in the run's own
+process (LPs and MIPs on worker threads, nonlinear ones at the statement).
+
+## Example
+
+```gams
+Positive Variable x; Variable z;
+Equation e;
+e.. z =e= x;
+Model m / all /;
+m.solveLink = 3;
+solve m using lp minimizing z;
+```
+
+```sh
+enm solve example.gms --grid-dir /proc
+```
+
+prints (exit code 2):
+
+```text
+error[E4093]: cannot make the grid folder under /proc: No such file or directory; the solves run in this process
+ --> example.gms:6:1
+  |
+6 | solve m using lp minimizing z;
+  | ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+```
+
+## Why
+
+Grid jobs are folders that another process reads; without a folder there is no job to hand over.
+
+## Fix
+
+Give a grid directory the run may write to (or none: a temporary one), or run the solves
+without the grid:
+
+```gams
+Positive Variable x; Variable z;
+Equation e;
+e.. z =e= x;
+Model m / all /;
+m.solveLink = 3;
+solve m using lp minimizing z;
+```
+
+```sh
+enm solve example.gms
+```
+
+"""##,
         "E4099": ##"""
 # E4099: too many run-time errors
 
@@ -9259,6 +9315,66 @@ d.. x =g= 1;
 obj.. z =e= x + y;
 Model m / all /;
 solve m using mip minimizing z;
+```
+
+"""##,
+        "W4092": ##"""
+# W4092: grid job failed
+
+A solve submitted with `solveLink` 3 (or a nonlinear one with 6) ran as a grid job in a worker
+process or a Slurm job, and no result came back: the worker was killed or ended without writing
+one, Slurm ended or forgot the job, or it ran past its `resLim` by more than 5 seconds. The
+solve is collected with solver status 13 (System Failure) and model status 13 (Error No
+Solution) when the job failed, 14 (No Solution Returned) when its result never came;
+`handleStatus` is 3 (failure). The warning names the job's folder and log.
+
+## Example
+
+```gams
+Positive Variable x; Variable z;
+Equation e;
+e.. z =e= x;
+Model m / all /;
+m.solveLink = %solveLink.asyncGrid%;
+solve m using lp minimizing z;
+Scalar h;
+h = m.handle;
+* (the worker of this job was killed)
+display$handleCollect(h) m.solveStat, m.modelStat;
+```
+
+`enm solve example.gms` prints, when the job's worker was killed:
+
+```text
+warning[W4092]: the grid job of handle 1 was killed by signal 9; its job folder is /tmp/enm-grid-.../job-1, its log /tmp/enm-grid-.../job-1/log.txt
+ --> example.gms:9:10
+  |
+9 | display$handleCollect(h) m.solveStat, m.modelStat;
+  |          ^^^^^^^^^^^^^^^^
+```
+
+## Why
+
+A grid job runs outside the run's process; when it dies the solve has no result. GAMS reports
+such a solve with solver status 13; the folder keeps the job's model and log for a look.
+
+## Fix
+
+Read the job's log. A worker killed for its memory needs a node with more (`--grid-template`
+with `#SBATCH --mem=...`); a job that ran out of time needs a larger `resLim` (Slurm's time limit
+follows it). The collect loop can test the statuses and submit the solve again:
+
+```gams
+Positive Variable x; Variable z;
+Equation e;
+e.. z =e= x;
+Model m / all /;
+m.solveLink = %solveLink.asyncGrid%;
+solve m using lp minimizing z;
+Scalar h;
+h = m.handle;
+display$handleCollect(h) m.solveStat, m.modelStat;
+if(m.solveStat = 13, m.solveLink = 0; solve m using lp minimizing z);
 ```
 
 """##,

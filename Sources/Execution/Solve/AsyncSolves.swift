@@ -41,6 +41,45 @@ struct AsyncSolves {
     let immediate = ImmediateSubmitter()
     /// The handles each solve statement (`file:line`) gave out, in order, for warm starts.
     private var submitted: [String: [Int]] = [:]
+    /// The grid (`solveLink` 3, and nonlinear solves under 6): the run's folder and the
+    /// local pool of worker processes or Slurm, made at the first grid solve.
+    private(set) var gridFolder: GridFolder?
+    private var localGrid: LocalGridSubmitter?
+    private var slurm: SlurmSubmitter?
+    /// Whether a grid job failed (its folder is then kept).
+    var gridFailed = false
+
+    /// The grid's submitter: Slurm when `scheduler` is, else the local pool of at most
+    /// `workers` processes; nil without a worker executable. Throws when the run's folder
+    /// under the grid directory cannot be made.
+    mutating func grid(_ settings: GridSettings, scheduler: GridSettings.Scheduler, workers: Int) throws -> SolveSubmitter? {
+        guard let executable = settings.worker else { return nil }
+        let folder = try gridFolder ?? GridFolder(settings: settings)
+        gridFolder = folder
+        switch scheduler {
+        case .slurm:
+            if let s = slurm { return s }
+            let s = SlurmSubmitter(folder: folder, executable: executable, template: settings.slurmTemplate ?? SlurmSubmitter.defaultTemplate)
+            slurm = s
+            return s
+        case .local:
+            if let l = localGrid {
+                l.workers = workers
+                return l
+            }
+            let l = LocalGridSubmitter(folder: folder, executable: executable, workers: workers)
+            localGrid = l
+            return l
+        }
+    }
+
+    /// The run ends: workers still running are stopped, Slurm jobs cancelled, and a temporary
+    /// grid folder removed unless a job failed (its log is named in a diagnostic).
+    func shutDown() {
+        localGrid?.stopAll()
+        slurm?.stopAll()
+        if let f = gridFolder, f.temporary, !gridFailed { try? FileManager.default.removeItem(atPath: f.path) }
+    }
 
     /// Warm starts of asynchronous LPs, in `chains` interleaved chains (the number of
     /// workers): the `k`-th solve of a statement starts from the final basis of its
@@ -94,13 +133,36 @@ extension Interpreter {
     /// solves, and nonlinear ones: Ipopt runs on one thread at a time); `m.handle` names it.
     func submit(_ p: PreparedSolve, _ link: SolveLink) {
         let handle = asyncSolves.newHandle()
-        let submitter: SolveSubmitter = link == .submitted && !p.statement.type.isNonlinear
-            ? asyncSolves.pool(workers: asyncWorkers()) : asyncSolves.immediate
+        let submitter = submitter(for: p, link)
         asyncSolves.instances[handle] = AsyncSolves.Instance(prepared: p, submitter: submitter)
         let predecessor = p.basisStarts
             ? asyncSolves.predecessor(of: handle, statement: p.statementKey, chains: asyncWorkers()) : nil
         submitter.submit(p.job, id: handle, after: predecessor)
         modelAttributes[p.statement.model.id, default: [:]][ModelAttribute.handle.rawValue] = Double(handle)
+    }
+
+    /// Where a submitted solve runs: `solveLink` 3 on the grid (the local pool of worker
+    /// processes, or Slurm); 6 on worker threads, a nonlinear model in worker processes (Ipopt
+    /// runs on one thread at a time); simulated ones, and every solve when the grid has no
+    /// worker executable or folder, at once.
+    private func submitter(for p: PreparedSolve, _ link: SolveLink) -> SolveSubmitter {
+        guard link == .submitted else { return asyncSolves.immediate }
+        let onGrid = attribute(p.statement.model, .solveLink) == 3
+        if onGrid || p.statement.type.isNonlinear {
+            do {
+                if let g = try asyncSolves.grid(settings.grid, scheduler: onGrid ? settings.grid.scheduler : .local, workers: asyncWorkers()) {
+                    return g
+                }
+            } catch {
+                if !gridFolderReported {
+                    gridFolderReported = true
+                    let base = settings.grid.directory ?? FileManager.default.temporaryDirectory.path
+                    runtimeError(.E4093, "cannot make the grid folder under \(base): \((error as? GridFolder.Failure)?.reason ?? "\(error)"); the solves run in this process",
+                                 at: p.statement.span)
+                }
+            }
+        }
+        return p.statement.type.isNonlinear ? asyncSolves.immediate : asyncSolves.pool(workers: asyncWorkers())
     }
 
     /// The most submitted solves running at once: `option threadsAsync` as GAMS reads it
@@ -119,7 +181,7 @@ extension Interpreter {
             let seconds = eval(args[0])
             if seconds > 0 { Thread.sleep(forTimeInterval: Swift.min(seconds, 1e6)) }
             return 0
-        case .handleCollect: return collect(eval(args[0]))
+        case .handleCollect: return collect(eval(args[0]), at: n.span)
         case .handleStatus: return status(of: eval(args[0])).rawValue
         case .handleDelete: return delete(eval(args[0]), at: n.span)
         case .handleSubmit: return resubmit(eval(args[0]), at: n.span)
@@ -138,7 +200,7 @@ extension Interpreter {
     /// `handleCollect(h)`: loads the solution of a finished instance as a synchronous solve
     /// loads it (levels, marginals, model attributes; the report at the first collect), 1; 0
     /// while it runs or for a handle that names no instance.
-    private func collect(_ h: Double) -> Double {
+    private func collect(_ h: Double, at span: SourceSpan) -> Double {
         guard let id = legalHandle(h), let inst = asyncSolves.instances[id] else { return 0 }
         guard let end = inst.submitter.end(of: id) else {
             pauseWhileRunning()
@@ -147,8 +209,12 @@ extension Interpreter {
         switch end {
         case .finished(let outcome):
             finishSolve(inst.prepared, outcome, report: !inst.collected)
-        case .failed(let reason):
-            var failed = SolveResult(modelStatus: .errorNoSolution, solverStatus: .systemFailure)
+        case .failed(let reason, let status):
+            if !inst.collected {
+                asyncSolves.gridFailed = true
+                diagnostics.warning(.W4092, reason, at: span)
+            }
+            var failed = SolveResult(modelStatus: status, solverStatus: .systemFailure)
             failed.message = reason
             finishSolve(inst.prepared, SolveJobOutcome(result: failed, startedAt: runStart, measuredSeconds: 0),
                         report: !inst.collected)
@@ -227,9 +293,13 @@ extension Interpreter {
             }
         }
         guard !waiting.isEmpty else { return 1 }
-        // the running ones are all in one pool (nonlinear and simulated solves never run late)
-        let (submitter, ids) = waiting[0]
-        return submitter.waitForAny(of: ids, seconds: maxWait) ? 0 : 8
+        if waiting.count == 1 { return waiting[0].0.waitForAny(of: waiting[0].1, seconds: maxWait) ? 0 : 8 }
+        // running in several pools (threads and grid): each is asked in turn for a moment
+        let deadline = Date(timeIntervalSinceNow: Swift.min(maxWait, 1e9))
+        repeat {
+            for (submitter, ids) in waiting where submitter.waitForAny(of: ids, seconds: 0.005) { return 0 }
+        } while Date() < deadline
+        return 8
     }
 
     /// A poll found a solve still running: wait a moment for one to finish (at most 2 ms), so

@@ -8,6 +8,8 @@ struct SolveJob: @unchecked Sendable {
     /// The reduced model and the reductions that map the backend's result back.
     let pipeline: SolvePipeline
     let backend: Solver
+    /// The solve's model type (a grid worker picks the same backend by name and type).
+    let modelType: ModelType
     let options: SolveOptions
     /// Threads for the blocks of a model that splits (1 on a worker: the pool is the
     /// parallelism then).
@@ -21,7 +23,7 @@ struct SolveJob: @unchecked Sendable {
     func forWorker() -> SolveJob {
         var unnamed = options
         unnamed.solverNames = false
-        return SolveJob(pipeline: pipeline, backend: backend, options: unnamed, threads: 1, chainBases: chainBases)
+        return SolveJob(pipeline: pipeline, backend: backend, modelType: modelType, options: unnamed, threads: 1, chainBases: chainBases)
     }
 
     /// The job starting from `basis` (a previous job's final one), when it fits the model.
@@ -31,7 +33,7 @@ struct SolveJob: @unchecked Sendable {
         }
         var started = options
         started.startBasis = basis
-        return SolveJob(pipeline: pipeline, backend: backend, options: started, threads: threads, chainBases: chainBases)
+        return SolveJob(pipeline: pipeline, backend: backend, modelType: modelType, options: started, threads: threads, chainBases: chainBases)
     }
 
     /// Runs the backend and maps its result back to the generated model.

@@ -48,12 +48,20 @@ struct SolvePipeline {
     private var applied: [any Reduction] = []
     /// The reduction of `holdFixed`, when it applied (its rows are checked before the solve).
     private(set) var heldFixed: HeldFixedColumns?
+    /// What the pipeline was made from: a grid job sends these and the worker process makes
+    /// the same pipeline again.
+    let generated: ScalarModel
+    let objectiveColumn: Int
+    let settings: PipelineSettings
 
     /// Applies the reductions `settings` ask for to `generated`; `objectiveColumn` is the
     /// objective variable's column. `loadOnly` (generation only) solves nothing, so the model
     /// is not split.
     init(_ generated: ScalarModel, objectiveColumn: Int, settings: PipelineSettings, loadOnly: Bool) {
         model = generated
+        self.generated = generated
+        self.objectiveColumn = objectiveColumn
+        self.settings = settings
         applied.append(BoundProjection(model: generated, tolerance: settings.projectionTolerance))
         if settings.holdFixed, let r = HeldFixedColumns.apply(&model, keeping: objectiveColumn) {
             heldFixed = r

@@ -51,7 +51,7 @@ extension Interpreter {
         if startsFromPrevious {
             warmStarts.prime(&started, statement: statement, solved: pipeline.model, basis: basisStarts, identity: identity)
         }
-        let job = SolveJob(pipeline: pipeline, backend: backend, options: started, threads: settings.blockThreads,
+        let job = SolveJob(pipeline: pipeline, backend: backend, modelType: sv.type, options: started, threads: settings.blockThreads,
                            chainBases: basisRestarts)
         return PreparedSolve(statement: sv, model: model, job: job, options: solveOptions, rows: rows, columns: columns,
                              listing: listing, statementKey: statement, identity: startsFromPrevious ? identity : nil,

@@ -5,8 +5,10 @@ import IR
 enum SolveJobEnd: Sendable {
     /// The backend ran; its result, mapped back to the generated model.
     case finished(SolveJobOutcome)
-    /// The job could not run or its result was lost; the reason, for the diagnostic.
-    case failed(String)
+    /// The job could not run or its result was lost: why (for the diagnostic), and the model
+    /// status the solve gets (13 Error No Solution when it failed, 14 No Solution Returned
+    /// when its result never came); the solver status is 13 System Failure.
+    case failed(String, ModelStatus)
 
     /// The final simplex basis, for a successor's start.
     var basis: SimplexBasis? {
@@ -46,6 +48,10 @@ final class ImmediateSubmitter: SolveSubmitter {
     func discard(_ id: Int) { ends[id] = nil }
 }
 
+/// How a pool's worker thread runs a job: in the thread (the default), or by handing it to a
+/// worker process and waiting for it (the grid's local pool).
+typealias JobRunner = @Sendable (_ id: Int, _ job: SolveJob) -> SolveJobEnd
+
 /// Runs jobs on up to `workers` threads, first submitted first started among those whose
 /// predecessor has ended. A worker thread starts when a job waits and fewer than `workers`
 /// run, and ends when no job waits, so an idle pool holds no threads.
@@ -57,8 +63,12 @@ final class ThreadPoolSubmitter: SolveSubmitter {
         set { state.lock.withLock { state.limit = Swift.max(1, newValue) } }
     }
     private let state = PoolState()
+    private let runner: JobRunner
 
-    init(workers: Int) { self.workers = workers }
+    init(workers: Int, runner: @escaping JobRunner = { _, job in .finished(job.run()) }) {
+        self.runner = runner
+        self.workers = workers
+    }
 
     func submit(_ job: SolveJob, id: Int, after predecessor: Int?) {
         let startWorker: Bool = state.lock.withLock {
@@ -95,13 +105,12 @@ final class ThreadPoolSubmitter: SolveSubmitter {
     }
 
     private func startThread() {
-        let state = self.state
+        let state = self.state, runner = self.runner
         let thread = Thread {
             var backends: [String: Solver] = [:]
             while let (id, job) = state.next() {
                 backends[job.backend.name] = job.backend
-                let outcome = job.run()
-                state.finish(id, .finished(outcome))
+                state.finish(id, runner(id, job))
             }
             // what the backends keep per thread goes with the thread
             for b in backends.values { b.releaseThreadState() }
