@@ -15,7 +15,7 @@
 #   --repeat=N     run each LP case N times in turn (default 1) and keep every run's figures
 #
 # Runs per coupled LP: glpsol on the MathProg twin (its defaults: presolve, scaling, advanced
-# basis, primal simplex), enm with GLPK's old defaults (glpk.opt `adv_basis 0`: slack basis),
+# basis, primal simplex), enm with GLPK's old defaults (glpk.opt `presolve 0`: slack basis, no presolver),
 # enm with GLPK's new defaults, enm with CLP (`option lp = clp`, CLP's automatic choice), and enm
 # with CLP's dual simplex (`startalg dual`). Per MILP: enm with GLPK and with CBC
 # (`option mip = cbc`), optCr 0.03 as in the model. Results: a table on standard output and in
@@ -64,7 +64,7 @@ fi
 mkdir -p "$LOGS"
 cp "$COMMUNITY/community.enm" "$COMMUNITY/community.mod" "$WORK/"
 # option files read by community.enm --optfile=N (model file's folder)
-printf 'adv_basis 0\n' >"$WORK/glpk.opt"
+printf 'presolve 0\n' >"$WORK/glpk.opt"
 printf 'startalg dual\n' >"$WORK/clp.opt"
 rm -rf "$WORK/community-sharing"
 cp -r "$ROOT/models/community-sharing" "$WORK/community-sharing"
@@ -152,8 +152,8 @@ for T in ${lp_sizes//,/ }; do
   for r in $(seq 1 "$repeat"); do
     c="coupled LP T=$T"
     run_glpsol "$c" "lp$T-glpsol-$r" "$D"
-    run_enm "$c" "enm GLPK, old defaults (slack basis)" "lp$T-glpk-old-$r" community.enm "${sw[@]}" --optfile=1
-    run_enm "$c" "enm GLPK, new defaults (advanced basis)" "lp$T-glpk-new-$r" community.enm "${sw[@]}"
+    run_enm "$c" "enm GLPK, old defaults (presolve 0: slack basis, no presolver)" "lp$T-glpk-old-$r" community.enm "${sw[@]}" --optfile=1
+    run_enm "$c" "enm GLPK, new defaults (presolver)" "lp$T-glpk-new-$r" community.enm "${sw[@]}"
     run_enm "$c" "enm CLP (automatic)" "lp$T-clp-$r" community.enm "${sw[@]}" --solver=clp
     run_enm "$c" "enm CLP (startalg dual)" "lp$T-clpdual-$r" community.enm "${sw[@]}" --solver=clp --optfile=1
   done
