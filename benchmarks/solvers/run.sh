@@ -108,7 +108,7 @@ obj = s.get("objective")
 extra = ""
 if s.get("bestBound") is not None and obj is not None:
     gap = abs(obj - s["bestBound"]) / max(1e-10, abs(obj))
-    extra = ", bound %.6f, gap %.2f %%" % (s["bestBound"], 100 * gap)
+    extra = ", bound %.6f, gap %.4f %%" % (s["bestBound"], 100 * gap)
 print("%s|%s|%s|%s" % (status, "" if obj is None else "%.6f" % obj, s.get("iterations", ""), extra))
 EOF
 }
