@@ -33,13 +33,17 @@ let package = Package(
                 cxxSettings: [.unsafeFlags(["-I/usr/include/coin", "-DHAVE_CSTDDEF", "-DHAVE_CMATH", "-DHAVE_CSTDIO", "-DHAVE_CSTRING", "-DHAVE_CSTDLIB", "-DHAVE_CFLOAT", "-DHAVE_CASSERT", "-DHAVE_CTIME", "-DHAVE_CSTDARG", "-DHAVE_CCTYPE", "-w"])],
                 linkerSettings: [.linkedLibrary("bonmin"), .linkedLibrary("ipopt"), .linkedLibrary("Cbc"),
                                  .linkedLibrary("Osi"), .linkedLibrary("CoinUtils"), .linkedLibrary("stdc++")]),
+        // CLP's iteration messages for the progress line, without CLP printing them
+        .target(name: "CClpShim", path: "Sources/CClpShim",
+                cxxSettings: [.unsafeFlags(["-I/usr/include/coin", "-w"])],
+                linkerSettings: [.linkedLibrary("Clp"), .linkedLibrary("CoinUtils"), .linkedLibrary("stdc++")]),
         .target(name: "Diagnostics"),
         .target(name: "Syntax", dependencies: ["Diagnostics", "IR"], swiftSettings: fast),
         .target(name: "IR", dependencies: ["Diagnostics"], swiftSettings: fast),
         .target(name: "Semantics", dependencies: ["Syntax", "IR", "GDX", "GDXBridge"], swiftSettings: fast),
         .target(name: "Execution", dependencies: ["Semantics", "IR", "Derivatives", "GDX", "GDXBridge"], swiftSettings: fast),
         .target(name: "Derivatives", dependencies: ["IR"], swiftSettings: fast),
-        .target(name: "Solvers", dependencies: ["Diagnostics", "IR", "Derivatives", "CGLPK", "CIpopt", "CCoin", "CBonminShim", "CSiconosShim"]),
+        .target(name: "Solvers", dependencies: ["Diagnostics", "IR", "Derivatives", "CGLPK", "CIpopt", "CCoin", "CBonminShim", "CSiconosShim", "CClpShim"]),
         // process-wide memory measures for large runs (helper threads faulting in pages, malloc
         // tuning): the executable installs them as IR's MemoryHooks; no library target imports it
         .target(name: "Platform", dependencies: ["IR", "CMalloc"]),

@@ -1,3 +1,4 @@
+import CClpShim
 import CCoin
 import IR
 
@@ -42,6 +43,9 @@ public struct CLPSolver: Solver {
         }
         problem.configure(settings, timeLimit: settings.timeLimit ?? budget.remainingSeconds,
                           iterationLimit: settings.iterationLimit ?? options.iterLim)
+        // (a file that asks for CLP's own log keeps it: the progress handler prints nothing; the
+        // barrier prints its Cholesky size on standard output at any log level above 0)
+        if let progress = options.progress, settings.logLevel == 0, settings.method != .barrier { problem.follow(progress) }
         let warm = options.startBasis.map { problem.copyIn($0) } ?? false
         problem.solve(settings, warm: warm, preferDual: options.preferDualSimplex)
         return problem.result(model)
@@ -75,8 +79,21 @@ final class CLPProblem {
         Clp_setOptimizationDirection(handle, model.sense == .maximize ? -1 : 1)
     }
 
+    /// The message handler that passes CLP's iteration messages to `progressReport`.
+    private var progressHandler: UnsafeMutableRawPointer?
+    private var progressReport: CLPProgressReport?
+
     deinit {
         Clp_deleteModel(handle)
+        // the model used the handler to the end
+        if let progressHandler { enm_clp_progress_free(progressHandler) }
+    }
+
+    /// Reports CLP's simplex status messages to `progress` during the solve.
+    func follow(_ progress: @escaping @Sendable (SolveProgress) -> Void) {
+        let report = CLPProgressReport(progress)
+        progressReport = report
+        progressHandler = enm_clp_follow(handle, clpProgressCallback, Unmanaged.passUnretained(report).toOpaque())
     }
 
     /// Sets the limits and what the option file asks for.
@@ -170,4 +187,21 @@ extension TimeBudget {
     var remainingSeconds: Double {
         max(0, Double(remainingMilliseconds(atLeast: 0)) / 1000)
     }
+}
+
+/// Passes CLP's iteration messages on as progress (CLP sends one every few hundred iterations).
+final class CLPProgressReport {
+    let report: @Sendable (SolveProgress) -> Void
+
+    init(_ report: @escaping @Sendable (SolveProgress) -> Void) {
+        self.report = report
+    }
+}
+
+private let clpProgressCallback: @convention(c) (UnsafeMutableRawPointer?, Int32, Double, Double) -> Void = {
+    info, iteration, objective, infeasibility in
+    guard let info else { return }
+    let progress = SolveProgress(iteration: Int(iteration), objective: objective.isFinite ? objective : nil,
+                                 infeasibility: infeasibility.isFinite ? infeasibility : nil)
+    Unmanaged<CLPProgressReport>.fromOpaque(info).takeUnretainedValue().report(progress)
 }

@@ -85,14 +85,16 @@ public struct GLPKSolver: Solver {
             return solveMIP(problem, model, options: options, settings: settings, budget: budget,
                             emptyIntegerRanges: emptyIntegerRanges)
         }
+        let p = problem.handle
         if let basis = options.startBasis, basis.rows.count == model.rowCount, basis.columns.count == model.columnCount {
             // a previous solve's basis; glp_simplex checks it and the retry falls back to the
             // standard basis when it is singular
-            let p = problem.handle
             for (i, status) in basis.rows.enumerated() { glp_set_row_stat(p, Int32(i + 1), Int32(status)) }
             for (j, status) in basis.columns.enumerated() { glp_set_col_stat(p, Int32(j + 1), Int32(status)) }
+            return solveLP(problem, model, options: options, settings: settings, budget: budget, cold: false)
         }
-        return solveLP(problem, options: options, settings: settings, budget: budget)
+        if problem.rowCount > 0 && problem.columnCount > 0 { settings.coldBasis.install(in: p) }
+        return solveLP(problem, model, options: options, settings: settings, budget: budget, cold: true)
     }
 
     private func failure(_ model: ModelStatus, _ solver: SolverStatus,
@@ -104,11 +106,24 @@ public struct GLPKSolver: Solver {
 
     // MARK: - LP
 
-    private func solveLP(_ problem: GLPKProblem, options: SolveOptions, settings: GLPKOptions,
-                         budget: TimeBudget) -> SolveResult {
-        let run = simplex(problem, timeLimit: budget.remainingMilliseconds,
-                          iterationLimit: options.iterLim, dual: options.preferDualSimplex, settings: settings)
+    /// The simplex, with GLPK's presolver on a cold start unless the file or the dual simplex
+    /// says otherwise. GLPK returns no point from its presolver unless the LP is solved to
+    /// optimality, and GLPK 5.0's presolver can return a point that misses a row (`1e9*x =e= 5`
+    /// gives x = 0): then the LP is solved again without it, from the starting basis, within
+    /// what is left of the limits, so statuses, points and marginals are the simplex's own.
+    private func solveLP(_ problem: GLPKProblem, _ model: ScalarModel, options: SolveOptions, settings: GLPKOptions,
+                         budget: TimeBudget, cold: Bool) -> SolveResult {
         let p = problem.handle
+        let dual = options.preferDualSimplex
+        var run = simplex(problem, timeLimit: budget.remainingMilliseconds, iterationLimit: options.iterLim, dual: dual,
+                          settings: settings, presolve: cold && settings.presolvesColdLP(dual: dual))
+        if run.presolved, let problemNote = GLPKSolver.presolvedAnswerProblem(problem, model, returnCode: run.returnCode) {
+            let used = Int(glp_get_it_cnt(p))
+            if problem.rowCount > 0 && problem.columnCount > 0 { settings.coldBasis.install(in: p) }
+            run = simplex(problem, timeLimit: budget.remainingMilliseconds, iterationLimit: options.iterLim - used,
+                          dual: dual, settings: settings)
+            run.note += problemNote
+        }
         let outcome = GLPKStatusTable.simplex(returnCode: run.returnCode, status: glp_get_status(p),
                                               primalFeasible: glp_get_prim_stat(p) == GLP_FEAS)
         var result = SolveResult(modelStatus: outcome.model, solverStatus: outcome.solver)
@@ -129,11 +144,24 @@ public struct GLPKSolver: Solver {
         return result
     }
 
-    /// One `glp_simplex` call (primal; with `dual`, dual and then primal; presolver off so a
-    /// basis and duals always exist), retried once from the standard basis when the basis
-    /// matrix becomes singular or ill-conditioned.
+    /// Why the answer of a presolved simplex run cannot stand (a note for the message when the
+    /// point is wrong, "" when there is no point), or nil when it is an optimum.
+    private static func presolvedAnswerProblem(_ problem: GLPKProblem, _ model: ScalarModel, returnCode: Int32) -> String? {
+        guard returnCode == 0, glp_get_status(problem.handle) == GLP_OPT else { return "" }
+        guard let miss = model.worstViolation(levels: problem.basicSolution().columnLevel) else { return nil }
+        let name: String
+        switch miss.entry {
+        case .row(let i): name = model.rowOrigin[i].displayName
+        case .column(let j): name = model.columnOrigin[j].displayName
+        }
+        return " (solved without GLPK's presolver: its point missed \(name) by \(miss.amount))"
+    }
+
+    /// One `glp_simplex` call (primal; with `dual`, dual and then primal; with `presolve`, GLPK's
+    /// LP presolver), retried once from the standard basis when the basis matrix becomes
+    /// singular or ill-conditioned.
     private func simplex(_ problem: GLPKProblem, timeLimit: Int32, iterationLimit: Int, dual: Bool = false,
-                         settings: GLPKOptions = GLPKOptions()) -> (returnCode: Int32, note: String) {
+                         settings: GLPKOptions = GLPKOptions(), presolve: Bool = false) -> SimplexRun {
         let p = problem.handle
         let startIterations = Int(glp_get_it_cnt(p))
         let started = DispatchTime.now().uptimeNanoseconds
@@ -142,7 +170,7 @@ public struct GLPKSolver: Solver {
         // (printed only with the solve's log on: glp_term_out is off otherwise)
         parameters.msg_lev = GLP_MSG_ON
         parameters.meth = dual ? GLP_DUALP : GLP_PRIMAL
-        parameters.presolve = GLP_OFF
+        parameters.presolve = presolve ? GLP_ON : GLP_OFF
         parameters.out_frq = GLPKTerminal.outputMilliseconds
         parameters.tm_lim = timeLimit
         parameters.it_lim = GLPKSolver.int32Limit(iterationLimit)
@@ -160,14 +188,14 @@ public struct GLPKSolver: Solver {
             first = glp_simplex(p, &parameters)
         }
         guard first == GLP_ESING || first == GLP_ECOND || first == GLP_EBADB else {
-            return (first, "")
+            return SimplexRun(returnCode: first, note: "", presolved: presolve)
         }
         glp_std_basis(p)
         let used = Int(glp_get_it_cnt(p)) - startIterations
         parameters.it_lim = GLPKSolver.int32Limit(iterationLimit - used)
         let second = glp_simplex(p, &parameters)
-        return (second, " (after a retry from the slack basis: first attempt gave "
-                    + "\(GLPKStatusTable.describe(first)))")
+        return SimplexRun(returnCode: second, note: " (after a retry from the slack basis: first attempt gave "
+                    + "\(GLPKStatusTable.describe(first)))", presolved: presolve)
     }
 
     // MARK: - MIP
@@ -408,6 +436,13 @@ public struct GLPKSolver: Solver {
     private func sanitizedTolerance(_ value: Double) -> Double {
         value.isNaN || value < 0 ? 0 : value
     }
+}
+
+/// One simplex run: GLPK's return code, a note for the message, and whether the presolver ran.
+private struct SimplexRun {
+    let returnCode: Int32
+    var note: String
+    let presolved: Bool
 }
 
 /// One `glp_intopt` call: its return code and what its callback saw.

@@ -7077,7 +7077,7 @@ print_level 0
 
 The option file that `m.optFile` selects names an option the solver does not have, or gives
 one a value it cannot take. For GLPK (`glpk.opt`) the options are GLPK's own parameter names:
-`presolve`, `scale`, `meth`, `pricing`, `r_test`, `tol_bnd`, `tol_dj`, `tol_piv` (simplex),
+`presolve`, `adv_basis`, `scale`, `meth`, `pricing`, `r_test`, `tol_bnd`, `tol_dj`, `tol_piv` (simplex),
 `br_tech`, `bt_tech`, `pp_tech`, `gmi_cuts`, `mir_cuts`, `cov_cuts`, `clq_cuts`, `fp_heur`,
 `ps_heur`, `tol_int`, `tol_obj` (branch-and-cut) and `solvefinal`. For CLP (`clp.opt`) and CBC
 (`cbc.opt`) they are the names of GAMS's COIN-OR links, listed in the message and in
@@ -7106,7 +7106,7 @@ mip_cuts 1
 `enm solve example.gms` prints (exit code 2):
 
 ```text
-error[E4024]: glpk.opt: unknown GLPK option 'mip_cuts'; GLPK's options are br_tech, bt_tech, clq_cuts, cov_cuts, fp_heur, gmi_cuts, meth, mir_cuts, pp_tech, presolve, pricing, ps_heur, r_test, scale, solvefinal, tol_bnd, tol_dj, tol_int, tol_obj, tol_piv
+error[E4024]: glpk.opt: unknown GLPK option 'mip_cuts'; GLPK's options are adv_basis, br_tech, bt_tech, clq_cuts, cov_cuts, fp_heur, gmi_cuts, meth, mir_cuts, pp_tech, presolve, pricing, ps_heur, r_test, scale, solvefinal, tol_bnd, tol_dj, tol_int, tol_obj, tol_piv
  --> example.gms:8:1
   |
 8 | solve m using mip minimizing z;

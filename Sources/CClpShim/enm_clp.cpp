@@ -1,0 +1,47 @@
+// CLP's message handler, replaced so that its iteration messages reach enm's progress line.
+// CLP's C interface can register a callback, but CLP 1.17 then still prints every message on
+// standard output, which holds enm's results; this handler prints nothing.
+#define CLP_EXTERN_C
+#include <ClpSimplex.hpp>
+#include <CoinMessageHandler.hpp>
+#include <Clp_C_Interface.h>
+#include "enm_clp.h"
+
+namespace {
+
+// CLP's message number of a simplex status line (iteration, objective, primal infeasibility)
+const int simplexStatus = 6;
+
+class ProgressHandler : public CoinMessageHandler {
+public:
+    ProgressHandler(enm_clp_progress progress, void *info) : progress_(progress), info_(info) {}
+
+    CoinMessageHandler *clone() const override { return new ProgressHandler(*this); }
+
+    int print() override {
+        const int number = currentMessage().externalNumber();
+        if (number == simplexStatus && numberIntFields() > 0 && numberDoubleFields() > 1) {
+            progress_(info_, static_cast<int>(intValue(0)), doubleValue(0), doubleValue(1));
+        }
+        return 0;
+    }
+
+private:
+    enm_clp_progress progress_;
+    void *info_;
+};
+
+}
+
+extern "C" void *enm_clp_follow(void *model, enm_clp_progress progress, void *info) {
+    Clp_Simplex *simplex = static_cast<Clp_Simplex *>(model);
+    ProgressHandler *handler = new ProgressHandler(progress, info);
+    handler->setLogLevel(1);
+    simplex->model_->passInMessageHandler(handler);
+    simplex->model_->setLogLevel(1);
+    return handler;
+}
+
+extern "C" void enm_clp_progress_free(void *handler) {
+    delete static_cast<ProgressHandler *>(handler);
+}

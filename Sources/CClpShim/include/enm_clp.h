@@ -1,0 +1,25 @@
+#ifndef ENM_CLP_H
+#define ENM_CLP_H
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/// Called for each of CLP's simplex status messages: iteration, objective and sum of primal
+/// infeasibilities.
+typedef void (*enm_clp_progress)(void *info, int iteration, double objective, double infeasibility);
+
+/// Replaces the message handler of `model` (a `Clp_Simplex *` of CLP's C interface) with one
+/// that prints nothing and passes CLP's simplex status messages to `progress` with `info`; CLP's
+/// log level is set to 1 so that it sends them. Returns the handler, which the caller deletes
+/// with `enm_clp_progress_free` after the model.
+void *enm_clp_follow(void *model, enm_clp_progress progress, void *info);
+
+/// Deletes a handler made by `enm_clp_follow` (after the model that used it).
+void enm_clp_progress_free(void *handler);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif
