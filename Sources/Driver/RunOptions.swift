@@ -1,3 +1,4 @@
+import Diagnostics
 import Execution
 import IR
 import Syntax
@@ -58,6 +59,10 @@ public struct RunOptions {
         s.stopAtFirstSolve = mode == .firstModel
         s.hasEffects = mode == .solve
         s.modelDirectory = directory
+        s.memoryLimit = preprocessing.memoryLimit
         return s
     }
 }
+
+/// The memory a run may take (`--memory-limit`), for the command line.
+public typealias MemoryLimit = Diagnostics.MemoryLimit

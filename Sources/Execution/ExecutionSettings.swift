@@ -1,3 +1,4 @@
+import Diagnostics
 import Foundation
 import IR
 
@@ -36,6 +37,8 @@ public struct ExecutionSettings {
     /// The directory of the main model file, where solver option files and files the model
     /// names are looked up first.
     public var modelDirectory = "."
+    /// The memory the run may take (`--memory-limit`; MemoryChecks.swift).
+    public var memoryLimit = MemoryLimit.standard
 
     public init() {}
 }
