@@ -91,17 +91,22 @@ extension Interpreter {
     }
 
     /// Ends the run with E4050 when the process holds more than the memory limit; `doing`
-    /// says what was under way (`assigning p(i,j): 1,048,576 elements so far`).
-    /// With `growing`, the run is ended when the process could not take that many more bytes.
+    /// says what was under way (`assigning p(i,j) (1,048,576 elements so far)`). With
+    /// `growing`, when the process could not take that many more bytes.
     func checkResidentMemory(_ doing: @autoclosure () -> String, at span: SourceSpan, growing: Int = 0) throws {
-        guard growing > 0 ? !settings.memoryLimit.admits(growing) : settings.memoryLimit.isExceeded else { return }
+        if reportsMemoryLimit(doing(), at: span, growing: growing) { throw ControlFlow.abort }
+    }
+
+    /// `checkResidentMemory` for callers that stop by themselves: whether E4050 was reported.
+    func reportsMemoryLimit(_ doing: @autoclosure () -> String, at span: SourceSpan, growing: Int = 0) -> Bool {
+        guard growing > 0 ? !settings.memoryLimit.admits(growing) : settings.memoryLimit.isExceeded else { return false }
         let held = MemoryLimit.residentBytes()
         let state = growing > 0 ? "the run holds \(MemoryLimit.describe(held)) and needs about \(MemoryLimit.describe(growing)) more"
             : "the run holds \(MemoryLimit.describe(held))"
         context = ""
         runtimeError(.E4050, "\(state), more than \(settings.memoryLimit.phrase), while \(doing())",
                      at: span, help: [MemoryLimit.help])
-        throw ControlFlow.abort
+        return true
     }
 
     /// An assignment's target as written: `p(i,j)`, `x.lo(i,'a')`.

@@ -6970,7 +6970,8 @@ solve m using nlp minimizing z;
 # E4022: option file cannot be read
 
 The solver option file selected with `optFile` exists but cannot be read as text: it is a
-folder, it is not readable, or it is not UTF-8.
+folder, a device or a FIFO (which would be read forever, or block), larger than 16 MiB, not
+readable, or not UTF-8.
 
 ## Example
 
@@ -6978,7 +6979,7 @@ A model with `m.optFile = 1;` whose folder holds a *folder* named `ipopt.opt`
 (or a file that is not UTF-8 text) stops at the solve with
 
 ```text
-error[E4022]: option file './ipopt.opt' cannot be read
+error[E4022]: option file './ipopt.opt' cannot be read: it is a folder, not a file
  --> example.gms:6:1
   |
 6 | solve m using nlp minimizing z;
