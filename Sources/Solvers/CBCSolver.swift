@@ -45,6 +45,10 @@ public struct CBCSolver: Solver {
         if let problem = GLPKProblem.structuralProblem(in: model) {
             return CLPSolver.failure(.errorNoSolution, .setupFailure, "model not passed to CBC: \(problem)")
         }
+        if let huge = model.hugeFiniteBound(limit: CLPSolver.boundLimit) {
+            return CLPSolver.failure(.errorNoSolution, .setupFailure,
+                                     "model not passed to CBC: \(huge); finite bounds must be below 1e100 in magnitude (write inf for none)")
+        }
         let problem = CBCProblem(model)
         if options.loadOnly {
             return CLPSolver.failure(.noSolutionReturned, .solveProcessingSkipped, "model loaded into CBC; solve skipped (loadOnly)")

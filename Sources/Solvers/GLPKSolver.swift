@@ -78,7 +78,8 @@ public struct GLPKSolver: Solver {
         }
         let emptyIntegerRanges = problem.load(model, integer: integer, names: options.solverNames)
         let settings = GLPKOptions.read(options.solverOptions).options
-        if problem.rowCount > 0 && problem.columnCount > 0 && model.nonzeroCount > 0 && settings.scale != 0 {
+        if problem.rowCount > 0 && problem.columnCount > 0 && model.nonzeroCount > 0 && settings.scale != 0
+            && GLPKSolver.scalingCanTake(model) {
             glp_scale_prob(problem.handle, settings.scale)
         }
         if integer {
@@ -589,5 +590,18 @@ struct TimeBudget {
         if value.isNaN || value <= 0 { return 0 }
         if value >= Double(Int32.max) { return Int32.max }
         return Int32(value)
+    }
+}
+
+extension GLPKSolver {
+    /// The magnitudes of coefficients GLPK's scaling is given: with a coefficient outside them
+    /// (1e300 beside 1e-8 in a row) a scale factor underflows to 0 and GLPK aborts the process
+    /// ("glp_set_sjj: invalid scale factor"). Such a model is solved unscaled; the check of the
+    /// returned point against the rows then judges the answer.
+    static let scalableMagnitudes = 1e-150...1e150
+
+    /// Whether every nonzero coefficient is within `scalableMagnitudes`.
+    static func scalingCanTake(_ model: ScalarModel) -> Bool {
+        model.entryValue.allSatisfy { $0 == 0 || scalableMagnitudes.contains(Swift.abs($0)) }
     }
 }

@@ -12,6 +12,20 @@ extension ScalarModel {
         i < rowOrigin.count ? "row \(rowOrigin[i].displayName)" : "row \(i)"
     }
 
+    /// The first finite bound of a column or row whose magnitude is `limit` or more: CLP (and
+    /// CBC through it) stops the process on an assertion for such a bound (1e300 as a
+    /// right-hand side or a lower bound). Nil when every finite bound is below it.
+    func hugeFiniteBound(limit: Double) -> String? {
+        func huge(_ v: Double) -> Bool { v.isFinite && Swift.abs(v) >= limit }
+        for j in 0..<columnCount where huge(columnLower[j]) || huge(columnUpper[j]) {
+            return "\(columnName(j)) has the bound \(huge(columnLower[j]) ? columnLower[j] : columnUpper[j])"
+        }
+        for i in 0..<rowCount where huge(rowLower[i]) || huge(rowUpper[i]) {
+            return "\(rowName(i)) has the bound \(huge(rowLower[i]) ? rowLower[i] : rowUpper[i])"
+        }
+        return nil
+    }
+
     /// Whether no finite value lies in `lower...upper`.
     static func isEmptyRange(_ lower: Double, _ upper: Double) -> Bool {
         lower > upper || lower == .infinity || upper == -.infinity
