@@ -107,6 +107,7 @@ def main():
     ap.add_argument("--limit", type=float, default=30, help="seconds one run may take before it counts as a hang")
     ap.add_argument("--crash-dir", default=os.path.join(ROOT, ".build/fuzz-adapter-findings"))
     args = ap.parse_args()
+    args.enm = os.path.abspath(args.enm)
     rng = random.Random(args.seed)
     work = tempfile.mkdtemp(prefix="enm-fuzz-adapters-")
     os.makedirs(args.crash_dir, exist_ok=True)
