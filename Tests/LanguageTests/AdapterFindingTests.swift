@@ -32,6 +32,7 @@ struct AdapterFindingTests {
         let run = runSource("""
             option \(option);
             Positive Variable x0, zobj;
+            \(type == "mip" ? "Integer Variable x0;" : "")
             Equation obj, r0;
             obj.. zobj =e= 0.001*x0;
             r0.. 1e9*x0 =e= 1e300;
@@ -45,6 +46,7 @@ struct AdapterFindingTests {
         let column = runSource("""
             option \(option);
             Variable x90, zobj;
+            \(type == "mip" ? "Integer Variable x90;" : "")
             x90.lo = -1e300;
             Equation obj;
             obj.. zobj =e= 12345.678*x90;
