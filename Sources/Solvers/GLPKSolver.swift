@@ -62,6 +62,10 @@ public struct GLPKSolver: Solver {
         if let problem = GLPKProblem.structuralProblem(in: model) {
             return failure(.errorNoSolution, .setupFailure, "model not passed to GLPK: \(problem)")
         }
+        if let problem = model.coefficientOutside(GLPKSolver.scalableMagnitudes) ?? model.hugeFiniteBound(limit: CLPSolver.boundLimit) {
+            return failure(.errorNoSolution, .setupFailure,
+                           "model not passed to GLPK: \(problem); GLPK takes coefficients from 1e-150 to 1e150 and finite bounds below 1e100 in magnitude")
+        }
         guard let problem = GLPKProblem(rows: model.rowCount, columns: model.columnCount) else {
             return failure(.errorNoSolution, .setupFailure, "GLPK could not create a problem")
         }
@@ -78,8 +82,7 @@ public struct GLPKSolver: Solver {
         }
         let emptyIntegerRanges = problem.load(model, integer: integer, names: options.solverNames)
         let settings = GLPKOptions.read(options.solverOptions).options
-        if problem.rowCount > 0 && problem.columnCount > 0 && model.nonzeroCount > 0 && settings.scale != 0
-            && GLPKSolver.scalingCanTake(model) {
+        if problem.rowCount > 0 && problem.columnCount > 0 && model.nonzeroCount > 0 && settings.scale != 0 {
             glp_scale_prob(problem.handle, settings.scale)
         }
         if integer {
@@ -594,14 +597,9 @@ struct TimeBudget {
 }
 
 extension GLPKSolver {
-    /// The magnitudes of coefficients GLPK's scaling is given: with a coefficient outside them
-    /// (1e300 beside 1e-8 in a row) a scale factor underflows to 0 and GLPK aborts the process
-    /// ("glp_set_sjj: invalid scale factor"). Such a model is solved unscaled; the check of the
-    /// returned point against the rows then judges the answer.
+    /// The magnitudes of coefficients GLPK takes: with one outside them (1e300 beside 1e-8 in
+    /// a row) a scale factor underflows to 0 and GLPK aborts the process ("glp_set_sjj: invalid
+    /// scale factor", also inside the MIP presolver's own scaling), and unscaled its simplex
+    /// fails an assertion ("teta >= 0.0").
     static let scalableMagnitudes = 1e-150...1e150
-
-    /// Whether every nonzero coefficient is within `scalableMagnitudes`.
-    static func scalingCanTake(_ model: ScalarModel) -> Bool {
-        model.entryValue.allSatisfy { $0 == 0 || scalableMagnitudes.contains(Swift.abs($0)) }
-    }
 }

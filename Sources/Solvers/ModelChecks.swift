@@ -26,6 +26,21 @@ extension ScalarModel {
         return nil
     }
 
+    /// The first nonzero coefficient (of a row, or of the objective) whose magnitude lies
+    /// outside `magnitudes`, with its row and column; nil when there is none.
+    func coefficientOutside(_ magnitudes: ClosedRange<Double>) -> String? {
+        func outside(_ v: Double) -> Bool { v != 0 && !magnitudes.contains(Swift.abs(v)) }
+        for i in 0..<rowCount {
+            for k in rowStart[i]..<rowStart[i + 1] where outside(entryValue[k]) {
+                return "\(rowName(i)) has the coefficient \(entryValue[k]) of \(columnName(Int(entryColumn[k])))"
+            }
+        }
+        for (j, c) in objective.enumerated() where outside(c) {
+            return "the objective has the coefficient \(c) of \(columnName(j))"
+        }
+        return nil
+    }
+
     /// Whether no finite value lies in `lower...upper`.
     static func isEmptyRange(_ lower: Double, _ upper: Double) -> Bool {
         lower > upper || lower == .infinity || upper == -.infinity
