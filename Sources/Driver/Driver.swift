@@ -111,7 +111,7 @@ public enum Driver {
         for name in pre.unreadDefines {
             bag.warning(.W0090, "--\(name) is not used by the model: no %\(name)% or $if set \(name) reads it", at: .none)
         }
-        let parser = Parser(lines: lines, diagnostics: bag)
+        let parser = Parser(lines: lines, diagnostics: bag, memoryLimit: pre.settings.memoryLimit)
         let statements = parser.parseProgram()
         if pre.terminated && !bag.hasErrors {
             // `$terminate`: the program compiled so far is checked, and not run

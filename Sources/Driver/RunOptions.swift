@@ -1,3 +1,4 @@
+import Diagnostics
 import Execution
 import IR
 import Syntax
@@ -61,6 +62,10 @@ public struct RunOptions {
         s.hasEffects = mode == .solve
         s.modelDirectory = directory
         s.grid = grid
+        s.memoryLimit = preprocessing.memoryLimit
         return s
     }
 }
+
+/// The memory a run may take (`--memory-limit`), for the command line.
+public typealias MemoryLimit = Diagnostics.MemoryLimit

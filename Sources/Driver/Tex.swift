@@ -19,7 +19,7 @@ public enum Tex {
                               preprocessing: PreprocessorSettings = PreprocessorSettings()) -> (text: String?, diagnostics: [Diagnostic]) {
         let bag = DiagnosticBag()
         let lines = Driver.makePreprocessor(defines: defines, bag: bag, settings: preprocessing).run(path: path)
-        let statements = Parser(lines: lines, diagnostics: bag).parseProgram()
+        let statements = Parser(lines: lines, diagnostics: bag, memoryLimit: preprocessing.memoryLimit).parseProgram()
         if bag.hasErrors { return (nil, bag.items) }
         let program = Compiler(diagnostics: bag).compile(statements)
         if bag.hasErrors { return (nil, bag.items) }

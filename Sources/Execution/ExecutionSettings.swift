@@ -1,3 +1,4 @@
+import Diagnostics
 import Foundation
 import IR
 
@@ -38,6 +39,8 @@ public struct ExecutionSettings {
     public var modelDirectory = "."
     /// Where `solveLink` 3 sends its jobs (`--grid-dir`, `--grid-submit`, `--grid-template`).
     public var grid = GridSettings()
+    /// The memory the run may take (`--memory-limit`; MemoryChecks.swift).
+    public var memoryLimit = MemoryLimit.standard
 
     public init() {}
 }

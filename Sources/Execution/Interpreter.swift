@@ -100,6 +100,8 @@ public final class Interpreter {
     /// The backend an option picked per model type (`option lp = glpk;`), by type.
     var pickedSolvers: [ModelType: SolverRegistry.Entry] = [:]
     var plans: [ObjectIdentifier: DomainPlan] = [:]
+    /// The diagonal plan of each condition (DiagonalPlan.swift; an empty plan for none).
+    var diagonalPlans: [ObjectIdentifier: DiagonalPlan] = [:]
     /// The put files (PutWriter.swift).
     public let putOutput = PutOutput()
 
@@ -164,7 +166,7 @@ public final class Interpreter {
 
     func execute(_ s: StatementR) throws {
         switch s {
-        case .assign(let a): assign(a)
+        case .assign(let a): try assign(a)
         case .solve(let sv):
             if settings.stopAtFirstSolve {
                 if let generated = ModelGenerator(interpreter: self, solve: sv).run() {
@@ -319,7 +321,7 @@ public final class Interpreter {
 
     // MARK: - assignments
 
-    func assign(_ a: AssignmentR) {
+    func assign(_ a: AssignmentR) throws {
         if case .modelAttribute(let m, let name) = a.target {
             modelAttributes[m.id, default: [:]][name] = eval(a.value)
             if name == "limRow" || name == "limCol" { listingRequested = true }
@@ -329,13 +331,7 @@ public final class Interpreter {
             setOption(name, eval(a.value))
             return
         }
-        var writes: [(LabelTuple, Double)] = []
-        try? iterate(a.domain, ordered: false) {
-            guard let t = tuple(a.args) else { return true }
-            evaluating = .assignment(a.target, t)
-            writes.append((t, eval(a.value)))
-            return true
-        }
+        let writes = try evaluateWrites(a)
         context = ""
         switch a.target {
         case .parameter(let p):
@@ -446,6 +442,9 @@ public final class Interpreter {
                 try iteratePlannedInOrder(d, plan, order, body)
                 return
             }
+        } else if let c = d.condition, let diagonal = diagonalPlan(for: d, condition: c) {
+            try iterateDiagonal(d, diagonal, body)
+            return
         }
         var stop = false
         func level(_ k: Int) throws {

@@ -252,6 +252,12 @@ final class ModelGenerator {
         }
         let row = model.finishRow(lower: lo, upper: up, origin: origin)
         if row & 1023 == 0, let populator { populator.ahead(of: model.memoryRegions()) }
+        if (row + 1) % Interpreter.checkInterval == 0 {
+            let name = interpreter.context
+            if interpreter.reportsMemoryLimit("generating model \(solve.model.name) (\(MemoryLimit.count(row + 1)) rows so far, at \(name))",
+                                              at: def.span) { return false }
+            interpreter.context = name
+        }
         if !nonlinearTerms.isEmpty {
             let root = nonlinearTerms.count == 1 ? nonlinearTerms[0] : pool.add(.sum, nonlinearTerms)
             model.nonlinearRows.append(NonlinearRow(row: Int32(row), root: root))

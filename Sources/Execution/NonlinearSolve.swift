@@ -13,6 +13,9 @@ extension Interpreter {
 
     /// The option file GAMS reads for `m.optFile = n`: `<solver>.opt` for 1, `.op2`…`.op9`,
     /// `.o10`…`.o99`, then `.100`…
+    /// The most bytes of an option file read (a few lines in practice).
+    static let optionFileLimit = 16 << 20
+
     static func optionFileName(solver: String, number: Int) -> String {
         switch number {
         case 1: return "\(solver).opt"
@@ -40,8 +43,10 @@ extension Interpreter {
                                 at: sv.span)
             return []
         }
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-            diagnostics.error(.E4022, "option file '\(path)' cannot be read", at: sv.span)
+        let read = InputFile.read(path, limit: Interpreter.optionFileLimit)
+        guard case .success(let data) = read, let text = String(data: data, encoding: .utf8) else {
+            let why = if case .failure(let e) = read { "it \(e.reason)" } else { "it is not UTF-8 text" }
+            diagnostics.error(.E4022, "option file '\(path)' cannot be read: \(why)", at: sv.span)
             return nil
         }
         var settings: [SolverOptionSetting] = []

@@ -60,6 +60,7 @@ public final class PutOutput {
         guard let writer else { return }
         let target = path(of: file)
         do {
+            if let problem = page.appendProblem { throw PutWriteFailure(reason: problem) }
             var bytes = page.bytes(fillWidth: fillWidth)
             if ledger, let seal = ledgerSealer { bytes = try seal(bytes, page.prefix) }
             try writer(target, page.prefix + bytes)
@@ -83,6 +84,8 @@ final class PutPage {
     /// Items written on the current line (delimited files put a delimiter before the next).
     var itemsOnLine = 0
     var isOpen = false
+    /// Why an appended file's earlier contents could not be read (the page is then not written).
+    var appendProblem: String?
     /// An appended file's earlier contents.
     var prefix: [UInt8] = []
     /// The cursor as last published in `.cc`/`.cr` (an assignment there moves the cursor).
@@ -99,7 +102,15 @@ final class PutPage {
         column = 0
         itemsOnLine = 0
         isOpen = true
-        prefix = append ? FileManager.default.contents(atPath: path).map { [UInt8]($0) } ?? [] : []
+        prefix = []
+        appendProblem = nil
+        guard append, FileManager.default.fileExists(atPath: path) else { return }
+        // the earlier contents are read as any input file is: a device or a FIFO would be read
+        // forever (or block), and the page is written whole after them
+        switch InputFile.read(path) {
+        case .success(let data): prefix = [UInt8](data)
+        case .failure(let e): appendProblem = "cannot append to it: it \(e.reason)"
+        }
     }
 
     /// Writes `text` at the cursor, over what is there; returns false when it was cut at `width`.

@@ -1,3 +1,4 @@
+import Diagnostics
 import Foundation
 
 /// Decodes GDX files (format versions 6 and 7, compressed or not) into a ``GDXFile``.
@@ -7,6 +8,8 @@ import Foundation
 public enum GDXReader {
     /// Reads the GDX file at `path`.
     public static func read(path: String) throws -> GDXFile {
+        // a device or a FIFO would be read forever (or block): refused as by every reader
+        if let why = InputFile.problem(path: path) { throw GDXError(.unreadable, "cannot read '\(path)': it \(why)") }
         guard let data = FileManager.default.contents(atPath: path) else {
             var isFolder: ObjCBool = false
             let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isFolder)

@@ -83,6 +83,18 @@ public struct LabelMap<Value> {
     @inlinable public subscript(key: LabelTuple, default defaultValue: @autoclosure () -> Value) -> Value {
         get { self[key] ?? defaultValue() }
         set { updateValue(newValue, forKey: key) }
+        // in place: `map[k, default: []].append(x)` must not copy the array on every append
+        _modify {
+            let e = entryIndexInserting(key, defaultValue())
+            yield &entryValues[e]
+        }
+    }
+
+    /// The entry index of `key`, inserting it with `value` when it is new.
+    @inlinable mutating func entryIndexInserting(_ key: LabelTuple, _ value: @autoclosure () -> Value) -> Int {
+        if let e = entryIndex(key) { return e }
+        updateValue(value(), forKey: key)
+        return entryKeys.count - 1
     }
 
     /// Sets the value of `key`; the old value, or nil when the key is new.

@@ -34,6 +34,14 @@ public struct CLPSolver: Solver {
         if let problem = GLPKProblem.structuralProblem(in: model) {
             return CLPSolver.failure(.errorNoSolution, .setupFailure, "model not passed to CLP: \(problem)")
         }
+        if let huge = model.hugeFiniteBound(limit: CLPSolver.boundLimit) {
+            return CLPSolver.failure(.errorNoSolution, .setupFailure,
+                                     "model not passed to CLP: \(huge); finite bounds must be below 1e100 in magnitude (write inf for none)")
+        }
+        if let huge = model.coefficientOutside(0...CLPSolver.objectiveLimit) {
+            return CLPSolver.failure(.errorNoSolution, .setupFailure,
+                                     "model not passed to CLP: \(huge); coefficients must be below 1e25 in magnitude")
+        }
         let problem = CLPProblem(model)
         if options.loadOnly {
             return CLPSolver.failure(.noSolutionReturned, .solveProcessingSkipped, "model loaded into CLP; solve skipped (loadOnly)")
@@ -50,6 +58,13 @@ public struct CLPSolver: Solver {
         problem.solve(settings, warm: warm, preferDual: options.preferDualSimplex)
         return problem.result(model)
     }
+
+    /// The magnitude from which CLP cannot take a finite bound (an assertion in its
+    /// ClpNonLinearCost ends the process).
+    static let boundLimit = 1e100
+    /// The magnitude from which CLP cannot take a cost (an assertion in `createRim` ends the
+    /// process; the objective row's coefficients become costs).
+    static let objectiveLimit = 1e25
 
     static func failure(_ model: ModelStatus, _ solver: SolverStatus, _ message: String) -> SolveResult {
         var result = SolveResult(modelStatus: model, solverStatus: solver)

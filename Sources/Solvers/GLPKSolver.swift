@@ -62,6 +62,10 @@ public struct GLPKSolver: Solver {
         if let problem = GLPKProblem.structuralProblem(in: model) {
             return failure(.errorNoSolution, .setupFailure, "model not passed to GLPK: \(problem)")
         }
+        if let problem = model.coefficientOutside(GLPKSolver.scalableMagnitudes) ?? model.hugeFiniteBound(limit: CLPSolver.boundLimit) {
+            return failure(.errorNoSolution, .setupFailure,
+                           "model not passed to GLPK: \(problem); GLPK takes coefficients from 1e-150 to 1e150 and finite bounds below 1e100 in magnitude")
+        }
         guard let problem = GLPKProblem(rows: model.rowCount, columns: model.columnCount) else {
             return failure(.errorNoSolution, .setupFailure, "GLPK could not create a problem")
         }
@@ -625,4 +629,12 @@ struct TimeBudget {
         if value >= Double(Int32.max) { return Int32.max }
         return Int32(value)
     }
+}
+
+extension GLPKSolver {
+    /// The magnitudes of coefficients GLPK takes: with one outside them (1e300 beside 1e-8 in
+    /// a row) a scale factor underflows to 0 and GLPK aborts the process ("glp_set_sjj: invalid
+    /// scale factor", also inside the MIP presolver's own scaling), and unscaled its simplex
+    /// fails an assertion ("teta >= 0.0").
+    static let scalableMagnitudes = 1e-150...1e150
 }

@@ -28,14 +28,22 @@ public struct IpoptSolver: Solver {
     public init() {}
 
     /// Settings of an `ipopt.opt` file that Ipopt accepts when they are set but refuses when the
-    /// solve sets itself up ("Setup Failure" without a word on which): a linear solver this
-    /// build does not have, an output file in a folder that does not exist.
+    /// solve sets itself up ("Setup Failure" without a word on which), or worse, ends the process
+    /// for: a linear solver, scaling routine (MC19) or dependency detector this build does not
+    /// have, an output file in a folder that does not exist.
     public func optionProblems(_ settings: [SolverOptionSetting]) -> [String] {
         settings.compactMap { setting in
             let name = IpoptOptions.trim(setting.name).lowercased(), value = IpoptOptions.trim(setting.value)
             switch name {
             case "linear_solver" where value.lowercased() != IpoptSolver.linearSolver:
                 return "linear_solver '\(value)' is not available: this Ipopt is built with \(IpoptSolver.linearSolver) only"
+            case "linear_system_scaling" where value.lowercased() == "mc19",
+                 "nlp_scaling_method" where value.lowercased() == "equilibration-based":
+                // with MC19 missing Ipopt stops the whole process ("Abort...", exit code 1)
+                let others = name == "nlp_scaling_method" ? "'gradient-based' or 'none'" : "'slack-based' or 'none'"
+                return "\(name) '\(value)' needs the HSL routine MC19, which this Ipopt does not have; use \(others)"
+            case "dependency_detector" where !["none", "mumps"].contains(value.lowercased()):
+                return "dependency_detector '\(value)' is not available: this Ipopt has 'mumps' and 'none'"
             case "output_file":
                 let folder = Paths.directory(of: value)
                 var isFolder: ObjCBool = false

@@ -12,6 +12,35 @@ extension ScalarModel {
         i < rowOrigin.count ? "row \(rowOrigin[i].displayName)" : "row \(i)"
     }
 
+    /// The first finite bound of a column or row whose magnitude is `limit` or more: CLP (and
+    /// CBC through it) stops the process on an assertion for such a bound (1e300 as a
+    /// right-hand side or a lower bound). Nil when every finite bound is below it.
+    func hugeFiniteBound(limit: Double) -> String? {
+        func huge(_ v: Double) -> Bool { v.isFinite && Swift.abs(v) >= limit }
+        for j in 0..<columnCount where huge(columnLower[j]) || huge(columnUpper[j]) {
+            return "\(columnName(j)) has the bound \(huge(columnLower[j]) ? columnLower[j] : columnUpper[j])"
+        }
+        for i in 0..<rowCount where huge(rowLower[i]) || huge(rowUpper[i]) {
+            return "\(rowName(i)) has the bound \(huge(rowLower[i]) ? rowLower[i] : rowUpper[i])"
+        }
+        return nil
+    }
+
+    /// The first nonzero coefficient (of a row, or of the objective) whose magnitude lies
+    /// outside `magnitudes`, with its row and column; nil when there is none.
+    func coefficientOutside(_ magnitudes: ClosedRange<Double>) -> String? {
+        func outside(_ v: Double) -> Bool { v != 0 && !magnitudes.contains(Swift.abs(v)) }
+        for i in 0..<rowCount {
+            for k in rowStart[i]..<rowStart[i + 1] where outside(entryValue[k]) {
+                return "\(rowName(i)) has the coefficient \(entryValue[k]) of \(columnName(Int(entryColumn[k])))"
+            }
+        }
+        for (j, c) in objective.enumerated() where outside(c) {
+            return "the objective has the coefficient \(c) of \(columnName(j))"
+        }
+        return nil
+    }
+
     /// Whether no finite value lies in `lower...upper`.
     static func isEmptyRange(_ lower: Double, _ upper: Double) -> Bool {
         lower > upper || lower == .infinity || upper == -.infinity

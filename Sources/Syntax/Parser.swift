@@ -57,9 +57,13 @@ public final class Parser {
     /// Attributes of variables and equations.
     public static let symbolAttributes: Set<String> = ["l", "m", "lo", "up", "fx", "scale", "prior", "range", "slack", "slacklo", "slackup", "infeas"]
 
-    public init(lines: [SourceLine], diagnostics: DiagnosticBag) {
+    /// The memory the run may take: a label range that would pass it is refused (E4050).
+    let memoryLimit: MemoryLimit
+
+    public init(lines: [SourceLine], diagnostics: DiagnosticBag, memoryLimit: MemoryLimit = .standard) {
         self.lx = Lexer(lines: lines, diagnostics: diagnostics)
         self.bag = diagnostics
+        self.memoryLimit = memoryLimit
     }
 
     /// Reports the parser's errors, leaving out those of a statement that already holds a

@@ -1,14 +1,21 @@
+import Diagnostics
 import Foundation
 
-/// What a run lets the preprocessor do, and where its messages go.
+/// What a run lets the preprocessor do, where its messages go, and the memory the run may take.
 public struct PreprocessorSettings {
     /// Whether `$call`, `$hiddenCall` and `$execute` may run programs (`--allow-shell`).
     public var allowShell: Bool
     /// Where `$log` and `$show` write a line (standard error by default).
     public var log: (String) -> Void
 
-    public init(allowShell: Bool = false, log: @escaping (String) -> Void = PreprocessorSettings.standardError) {
+    /// The memory the run may take (`--memory-limit`): label ranges are refused past it, and
+    /// the run's execution settings take it from here.
+    public var memoryLimit: MemoryLimit
+
+    public init(allowShell: Bool = false, memoryLimit: MemoryLimit = .standard,
+                log: @escaping (String) -> Void = PreprocessorSettings.standardError) {
         self.allowShell = allowShell
+        self.memoryLimit = memoryLimit
         self.log = log
     }
 

@@ -31,13 +31,23 @@ func scenarioDefines(_ args: [String]) throws -> [String: String] {
     return out
 }
 
-/// `--allow-shell`, shared by the commands that read a model file.
+/// `--allow-shell` and `--memory-limit`, shared by the commands that read a model file.
 struct ShellOption: ParsableArguments {
     @Flag(name: .customLong("allow-shell"), help: "Let the file run programs with $call, $hiddenCall and $execute (off: each is an error, E0122).")
     var allowShell = false
 
+    @Option(name: .customLong("memory-limit"),
+            help: ArgumentHelp("The memory the run may take, such as 8G or 500M (0: no limit; default: 80 % of the machine's memory). Work that would pass it stops with E4050.", valueName: "size"),
+            transform: { text in
+                guard let limit = MemoryLimit.parse(text) else {
+                    throw ValidationError("invalid --memory-limit '\(text)'; write a size such as 8G, 500M or 0 for no limit")
+                }
+                return limit
+            })
+    var memoryLimit: MemoryLimit = .standard
+
     /// The preprocessor's settings for this run.
-    var preprocessing: PreprocessorSettings { PreprocessorSettings(allowShell: allowShell) }
+    var preprocessing: PreprocessorSettings { PreprocessorSettings(allowShell: allowShell, memoryLimit: memoryLimit) }
 }
 
 struct Enm: ParsableCommand {

@@ -54,6 +54,10 @@ import Testing
         """
         for (option, message) in [
             ("linear_solver ma57", "ipopt.opt: linear_solver 'ma57' is not available: this Ipopt is built with mumps only"),
+            ("linear_system_scaling mc19", "ipopt.opt: linear_system_scaling 'mc19' needs the HSL routine MC19, which this Ipopt does not have; use 'slack-based' or 'none'"),
+            // Ipopt would end the whole process for this one ("Abort...", exit code 1)
+            ("nlp_scaling_method equilibration-based", "ipopt.opt: nlp_scaling_method 'equilibration-based' needs the HSL routine MC19, which this Ipopt does not have; use 'gradient-based' or 'none'"),
+            ("dependency_detector ma28", "ipopt.opt: dependency_detector 'ma28' is not available: this Ipopt has 'mumps' and 'none'"),
             ("output_file /nonexistent-enm/dir/out.txt", "ipopt.opt: output_file '/nonexistent-enm/dir/out.txt': the folder '/nonexistent-enm/dir' does not exist"),
         ] {
             let folder = runFolder(["model.gms": model, "ipopt.opt": option + "\n"])

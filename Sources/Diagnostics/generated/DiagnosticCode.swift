@@ -352,6 +352,8 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
     case E4035
     /// put statement without a file at run time
     case E4040
+    /// memory limit reached
+    case E4050
     /// scale factor not positive
     case E4070
     /// handleDelete failed

@@ -6970,7 +6970,8 @@ solve m using nlp minimizing z;
 # E4022: option file cannot be read
 
 The solver option file selected with `optFile` exists but cannot be read as text: it is a
-folder, it is not readable, or it is not UTF-8.
+folder, a device or a FIFO (which would be read forever, or block), larger than 16 MiB, not
+readable, or not UTF-8.
 
 ## Example
 
@@ -6978,7 +6979,7 @@ A model with `m.optFile = 1;` whose folder holds a *folder* named `ipopt.opt`
 (or a file that is not UTF-8 text) stops at the solve with
 
 ```text
-error[E4022]: option file './ipopt.opt' cannot be read
+error[E4022]: option file './ipopt.opt' cannot be read: it is a folder, not a file
  --> example.gms:6:1
   |
 6 | solve m using nlp minimizing z;
@@ -7418,6 +7419,62 @@ loop(i, put i.tl /);
 ```sh
 enm solve example.gms
 ```
+
+"""##,
+        "E4050": ##"""
+# E4050: memory limit reached
+
+The run would take, or has taken, more memory than `--memory-limit` allows (by default 80 % of
+the machine's memory). An assignment over a product of sets whose size is known is refused
+before it starts; work that grows as it goes (an assignment under a condition, the generation
+of a model) is stopped when the process's resident memory passes the limit. The run ends there.
+
+## Example
+
+```gams
+Set i / 1*100000 /;
+Alias (i, j);
+Parameter p(i,j);
+p(i,j) = 1;
+```
+
+```sh
+enm solve --memory-limit 64M example.gms
+```
+
+prints (exit code 2):
+
+```text
+error[E4050]: assignment to p(i,j) may write up to 10,000,000,000 elements (about 894 GiB): more than the memory limit (64 MiB)
+ --> example.gms:4:1
+  |
+4 | p(i,j) = 1;
+  | ^^^^^^
+  = help: raise the limit with --memory-limit SIZE (e.g. 16G; 0 for none), or shrink the sets
+```
+
+## Why
+
+A dense parameter over two sets of 100,000 labels has ten billion elements: about 900 GiB as
+enm stores them. Without a limit such a run grows until the machine swaps or the system ends
+it, with no message saying where. GAMS stops the same way when its memory runs out; enm checks
+before it allocates where the size is known, and watches its resident memory where it is not.
+
+## Fix
+
+Store only the elements that matter, under a condition: enm walks the diagonal
+`ord(i) = ord(j)` (also `sameAs(i,j)` and `ord(i) = ord(j) + k`) without visiting the other
+elements, so this takes 100,000 steps and a few megabytes:
+
+```gams
+Set i / 1*100000 /;
+Alias (i, j);
+Parameter p(i,j);
+p(i,j)$(ord(i) = ord(j)) = 1;
+```
+
+Or allow the run more memory, `enm solve --memory-limit 32G example.gms`, or none at all with
+`--memory-limit 0`.
 
 """##,
         "E4070": ##"""

@@ -1,0 +1,155 @@
+import IR
+import Semantics
+
+/// A plan for a domain whose condition ties an index to an earlier one, one label to one
+/// label: `p(i,j)$(ord(i) = ord(j)) = 1`, `$sameAs(i,j)`, `$(ord(i) = ord(j) + 1)`. The tied
+/// (later) index is not looped over: its one possible label is computed from the earlier
+/// index's, so the walk visits n elements instead of n². The whole condition is still
+/// evaluated for every element visited: the plan only leaves out elements where it is false.
+/// The walk keeps the nesting of the domain, so it serves ordered loops as well.
+struct DiagonalPlan {
+    /// How one index's label follows from an earlier index's.
+    struct Link {
+        enum Rule {
+            /// The same label (`sameAs`).
+            case sameLabel
+            /// ord(leader) + leaderOffset = ord(follower) + followerOffset, positions in
+            /// the sets `ord` names (the items' own sets).
+            case position(leaderOffset: [(Node, Double)], followerOffset: [(Node, Double)])
+        }
+        /// The slot of the earlier index the label follows from.
+        var leaderSlot: Int
+        var leaderSet: Symbol
+        var rule: Rule
+    }
+    /// Per domain item: how its label follows from an earlier one's; nil: looped over.
+    var leaders: [Link?]
+
+    var isEmpty: Bool { leaders.allSatisfy { $0 == nil } }
+}
+
+/// `ord(i)` plus constant terms (numbers, scalar parameters, `card`), with their signs.
+private struct OrdTerm {
+    var slot: Int
+    var set: Symbol
+    var offset: [(Node, Double)]
+}
+
+extension Interpreter {
+    /// The diagonal plan of a domain's condition (cached by the condition), nil when no
+    /// conjunct ties two of its one-dimensional indices.
+    func diagonalPlan(for d: ResolvedDomain, condition: Node) -> DiagonalPlan? {
+        let key = ObjectIdentifier(condition)
+        if let known = diagonalPlans[key] { return known.isEmpty ? nil : known }
+        let found = findDiagonalPlan(d, condition)
+        diagonalPlans[key] = found
+        return found.isEmpty ? nil : found
+    }
+
+    private func findDiagonalPlan(_ d: ResolvedDomain, _ condition: Node) -> DiagonalPlan {
+        var plan = DiagonalPlan(leaders: Array(repeating: nil, count: d.items.count))
+        /// The domain item a slot belongs to, when it is a one-dimensional item's own slot.
+        func item(of slot: Int) -> Int? {
+            d.items.firstIndex { $0.slots.count == 1 && $0.slots[0] == slot }
+        }
+        var pending = [condition]
+        while let c = pending.popLast() {
+            switch c.kind {
+            case .binary(.and, let a, let b):
+                pending.append(b)
+                pending.append(a)
+            case .sameAs(.slot(let x, let xs, nil, _, _), .slot(let y, let ys, nil, _, _)):
+                guard let kx = item(of: x), let ky = item(of: y), kx != ky else { continue }
+                let (leader, follower) = kx < ky ? (kx, ky) : (ky, kx)
+                guard plan.leaders[follower] == nil else { continue }
+                plan.leaders[follower] = DiagonalPlan.Link(leaderSlot: d.items[leader].slots[0],
+                                                           leaderSet: kx < ky ? xs : ys, rule: .sameLabel)
+            case .binary(.eq, let a, let b):
+                guard let l = ordTerm(a), let r = ordTerm(b), let kl = item(of: l.slot), let kr = item(of: r.slot), kl != kr,
+                      l.set.root === d.items[kl].set.root, r.set.root === d.items[kr].set.root else { continue }
+                let (lead, follow, kf) = kl < kr ? (l, r, kr) : (r, l, kl)
+                guard plan.leaders[kf] == nil else { continue }
+                plan.leaders[kf] = DiagonalPlan.Link(leaderSlot: lead.slot, leaderSet: lead.set,
+                                                     rule: .position(leaderOffset: lead.offset, followerOffset: follow.offset))
+            default:
+                continue
+            }
+        }
+        return plan
+    }
+
+    /// `n` as `ord(i)` plus constant terms, or nil.
+    private func ordTerm(_ n: Node) -> OrdTerm? {
+        switch n.kind {
+        case .ord(let slot, let set):
+            return OrdTerm(slot: slot, set: set, offset: [])
+        case .binary(let op, let a, let b) where op == .add || op == .sub:
+            if var t = ordTerm(a), isConstantTerm(b) {
+                t.offset.append((b, op == .add ? 1 : -1))
+                return t
+            }
+            if op == .add, var t = ordTerm(b), isConstantTerm(a) {
+                t.offset.append((a, 1))
+                return t
+            }
+            return nil
+        default:
+            return nil
+        }
+    }
+
+    /// Whether `n` has the same value for every element of any domain: a number, a scalar
+    /// parameter, a set's cardinality, or their negation.
+    private func isConstantTerm(_ n: Node) -> Bool {
+        switch n.kind {
+        case .constant, .card: return true
+        case .parameter(_, let args): return args.isEmpty
+        case .negate(let a): return isConstantTerm(a)
+        default: return false
+        }
+    }
+
+    /// The label a linked index takes for the current labels, nil when there is none.
+    func followerLabel(_ link: DiagonalPlan.Link, in item: ResolvedDomain.Item) -> Label? {
+        let leader = env[link.leaderSlot]
+        switch link.rule {
+        case .sameLabel:
+            return item.set.setData.contains(LabelTuple(labels: [leader])) ? leader : nil
+        case .position(let leaderOffset, let followerOffset):
+            guard let p = link.leaderSet.setData.position(of: leader) else { return nil }
+            var ord = Double(p + 1)
+            for (n, sign) in leaderOffset { ord += sign * eval(n) }
+            for (n, sign) in followerOffset { ord -= sign * eval(n) }
+            let members = item.set.setData
+            guard ord.isFinite, ord == ord.rounded(), ord >= 1, ord <= Double(members.count) else { return nil }
+            return members.sorted[Int(ord) - 1][0]
+        }
+    }
+
+    /// Iterates a domain following a diagonal plan, in the domain's own order; the whole
+    /// condition is evaluated for every element visited.
+    func iterateDiagonal(_ d: ResolvedDomain, _ p: DiagonalPlan, _ body: () throws -> Bool) throws {
+        var stop = false
+        let depth = d.items.count
+        func level(_ k: Int) throws {
+            if k == depth {
+                if let c = d.condition, !truth(eval(c)) { return }
+                if try !body() { stop = true }
+                return
+            }
+            let item = d.items[k]
+            if let link = p.leaders[k] {
+                guard let label = followerLabel(link, in: item) else { return }
+                env[item.slots[0]] = label
+                try level(k + 1)
+                return
+            }
+            for t in item.set.setData.sorted {
+                for (q, slot) in item.slots.enumerated() { env[slot] = t[q] }
+                try level(k + 1)
+                if stop { return }
+            }
+        }
+        try level(0)
+    }
+}

@@ -1,0 +1,133 @@
+import Diagnostics
+import Driver
+import Foundation
+import Testing
+
+/// Issue 23 item 4: running out of memory is a located error (E4050), at the limit given with
+/// `--memory-limit` (small limits here, so that the tests are cheap); conditions that tie one
+/// index to another walk the diagonal only. The limits run in the built `enm`: resident
+/// memory is the process's, and the test process runs other tests beside.
+@Suite("Memory limit")
+struct MemoryLimitTests {
+    func enm(_ arguments: [String], _ model: String) throws -> (out: String, err: String, status: Int32) {
+        let r = try ReliabilityTests().enm(arguments + ["m.gms"], files: ["m.gms": model])
+        return (r.out, r.err, r.status)
+    }
+
+    @Test func sizesParseAndPrint() {
+        #expect(MemoryLimit.parse("8G") == MemoryLimit(bytes: 8 << 30))
+        #expect(MemoryLimit.parse("500M") == MemoryLimit(bytes: 500 << 20))
+        #expect(MemoryLimit.parse("1.5GiB") == MemoryLimit(bytes: 3 << 29))
+        #expect(MemoryLimit.parse("64kB") == MemoryLimit(bytes: 64 << 10))
+        #expect(MemoryLimit.parse("1048576") == MemoryLimit(bytes: 1 << 20))
+        #expect(MemoryLimit.parse("0") == MemoryLimit.none)
+        for bad in ["", "abc", "-1G", "1e9", "8X", "G", "+5M", "99999999T"] { #expect(MemoryLimit.parse(bad) == nil, "\(bad)") }
+        #expect(MemoryLimit.describe(64 << 20) == "64 MiB")
+        #expect(MemoryLimit.describe(3 << 29) == "1.5 GiB")
+        #expect(MemoryLimit.count(10_000_000_000) == "10,000,000,000")
+        #expect(MemoryLimit.count(999) == "999")
+        let standard = MemoryLimit.standard.bytes ?? 0
+        #expect(standard > 0 && standard < MemoryLimit.physicalMemory() ?? 0)
+    }
+
+    @Test func denseParameterOverALargeProductIsRefusedBeforeItStarts() throws {
+        let r = try enm(["solve", "--memory-limit", "64M"], "Set i / 1*100000 /;\nAlias (i, j);\nParameter p(i,j);\np(i,j) = 1;\n")
+        #expect(r.status == 2)
+        #expect(r.err.trimmingCharacters(in: .newlines) == """
+            error[E4050]: assignment to p(i,j) may write up to 10,000,000,000 elements (about 894 GiB): more than the memory limit (64 MiB)
+             --> m.gms:4:1
+              |
+            4 | p(i,j) = 1;
+              | ^^^^^^
+              = help: raise the limit with --memory-limit SIZE (e.g. 16G; 0 for none), or shrink the sets
+            """)
+    }
+
+    @Test func setProductIsRefusedBeforeItStarts() throws {
+        let r = try enm(["solve", "--memory-limit", "256M"],
+                        "Set i / 1*10000 /;\nAlias (i, j);\nSet ij(i,j);\nij(i,j) = yes;\ndisplay 'not reached';\n")
+        #expect(r.status == 2 && r.out.isEmpty)
+        #expect(r.err.hasPrefix("error[E4050]: assignment to ij(i,j) may write up to 100,000,000 elements (about 9.7 GiB): more than the memory limit (256 MiB)\n --> m.gms:4:1\n"))
+    }
+
+    @Test func longLabelRangeIsRefusedInEveryModeThatReadsTheModel() throws {
+        for mode in ["check", "solve", "tex"] {
+            let r = try enm([mode, "--memory-limit", "300M"], "Set i / 1*5000000 /;\n")
+            #expect(r.status == 1, "\(mode)")
+            #expect(r.err.hasPrefix("error[E4050]: label range '1*5000000' has 5,000,000 labels (about 954 MiB): more than fits under the memory limit (300 MiB)\n --> m.gms:1:9\n"), "\(mode): \(r.err)")
+        }
+    }
+
+    /// A condition the plans cannot narrow may keep few elements: the assignment starts, and
+    /// is stopped once the process holds more than the limit.
+    @Test func growingConditionedAssignmentStopsAtTheLimit() throws {
+        let r = try enm(["solve", "--memory-limit", "80M"],
+                        "Set i / 1*1500 /;\nAlias (i, j);\nParameter p(i,j);\np(i,j)$(uniform(0,1) < 0.9) = 1;\ndisplay 'not reached';\n")
+        #expect(r.status == 2 && r.out.isEmpty)
+        #expect(r.err.hasPrefix("error[E4050]: the run holds "), "\(r.err)")
+        #expect(r.err.contains(", more than the memory limit (80 MiB), while assigning p(i,j) ("))
+        #expect(r.err.contains(" --> m.gms:4:1\n"))
+    }
+
+    @Test func generationStopsAtTheLimit() throws {
+        let r = try enm(["solve", "--memory-limit", "100M"], """
+            Set i / 1*100000 /, k / k1*k10 /;
+            Variable x(i,k), z;
+            Equation e(i,k), o;
+            e(i,k).. x(i,k) =g= 1;
+            o.. z =e= sum((i,k), x(i,k));
+            Model m /all/;
+            solve m using lp minimizing z;
+            """)
+        #expect(r.status == 2)
+        #expect(r.err.contains(", more than the memory limit (100 MiB), while generating model m ("), "\(r.err)")
+        #expect(r.err.contains(" rows so far, at e("))
+        #expect(r.err.contains(" --> m.gms:4:1\n"))
+    }
+
+    @Test func noLimitWithZero() throws {
+        let r = try enm(["solve", "--memory-limit", "0"], "Set i / 1*300 /;\nAlias (i, j);\nParameter p(i,j);\np(i,j) = 1;\nScalar n; n = card(p); display n;\n")
+        #expect(r.status == 0 && r.err.isEmpty)
+        #expect(r.out.contains("PARAMETER n                    =    90000.000"))
+    }
+
+    /// The diagonal of a 100,000 x 100,000 product: 100,000 elements visited, not 10^10 (which
+    /// would take hours), under a limit the dense product would pass by far.
+    @Test func diagonalConditionsWalkTheDiagonalOnly() throws {
+        let r = try enm(["solve", "--memory-limit", "2G"], """
+            Set i / 1*100000 /;
+            Alias (i, j);
+            Scalar k / 2 /;
+            Parameter p(i,j), q(i,j), s(i,j), n(*);
+            p(i,j)$(ord(i) = ord(j)) = 1;
+            q(i,j)$(ord(j) + k = ord(i) and ord(i) > 99990) = ord(i);
+            s(i,j)$sameAs(j,i) = 2;
+            n('p') = card(p); n('q') = card(q); n('s') = sum((i,j)$sameAs(i,j), s(i,j));
+            display n;
+            """)
+        #expect(r.status == 0, "\(r.err)")
+        #expect(r.out.contains("p 100000.000,    q     10.000,    s 200000.000"), "\(r.out)")
+    }
+
+    /// The plan only leaves out elements where the condition is false: the same results as the
+    /// full walk (a condition written so that no plan applies), also in a loop's order.
+    @Test func diagonalPlanAgreesWithTheFullWalk() {
+        let run = runSource("""
+            Set i / a, b, c, d /, t / t1*t5 /;
+            Alias (i, j);
+            Scalar k / 1 /, order / 0 /, plain / 0 /;
+            Parameter p(i,j,t), q(i,j,t), r(i,j), w(i,j), diff;
+            p(i,j,t)$(ord(i) + 1 = ord(j) + k and ord(t) = ord(i) + 1) = 10*ord(i) + ord(t);
+            q(i,j,t)$(ord(i) - ord(j) = k - 1 and ord(t) - ord(i) = 1) = 10*ord(i) + ord(t);
+            r(i,j)$sameAs(i,j) = ord(i);
+            w(i,j)$(sameAs(i,j) + 0) = ord(i);
+            diff = sum((i,j,t), abs(p(i,j,t) - q(i,j,t))) + sum((i,j), abs(r(i,j) - w(i,j)));
+            loop((i,j)$(ord(j) = ord(i) - 1), order = 10*order + ord(i));
+            loop((i,j)$(ord(j) - ord(i) = -1), plain = 10*plain + ord(i));
+            display diff, order, plain;
+            """)
+        #expect(run.diagnostics.isEmpty, "\(run.diagnostics)")
+        #expect(displayed(run, "diff") == 0)
+        #expect(displayed(run, "order") == 234 && displayed(run, "plain") == 234)
+    }
+}
