@@ -42,17 +42,7 @@ public struct CBCSolver: Solver {
     // MARK: - Search
 
     private func search(_ model: ScalarModel, options: SolveOptions, settings: CBCOptions, budget: TimeBudget) -> SolveResult {
-        if let problem = GLPKProblem.structuralProblem(in: model) {
-            return CLPSolver.failure(.errorNoSolution, .setupFailure, "model not passed to CBC: \(problem)")
-        }
-        if let huge = model.hugeFiniteBound(limit: CLPSolver.boundLimit) {
-            return CLPSolver.failure(.errorNoSolution, .setupFailure,
-                                     "model not passed to CBC: \(huge); finite bounds must be below 1e100 in magnitude (write inf for none)")
-        }
-        if let huge = model.coefficientOutside(0...CLPSolver.objectiveLimit) {
-            return CLPSolver.failure(.errorNoSolution, .setupFailure,
-                                     "model not passed to CBC: \(huge); coefficients must be below 1e25 in magnitude")
-        }
+        if let refusal = CLPSolver.refusal(of: model, by: "CBC") { return refusal }
         let problem = CBCProblem(model)
         if options.loadOnly {
             return CLPSolver.failure(.noSolutionReturned, .solveProcessingSkipped, "model loaded into CBC; solve skipped (loadOnly)")

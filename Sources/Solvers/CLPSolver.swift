@@ -31,17 +31,7 @@ public struct CLPSolver: Solver {
 
     /// Solves with settings already read (CBC hands its LPs over with its own option file's).
     func run(_ model: ScalarModel, options: SolveOptions, settings: CLPOptions, budget: TimeBudget) -> SolveResult {
-        if let problem = GLPKProblem.structuralProblem(in: model) {
-            return CLPSolver.failure(.errorNoSolution, .setupFailure, "model not passed to CLP: \(problem)")
-        }
-        if let huge = model.hugeFiniteBound(limit: CLPSolver.boundLimit) {
-            return CLPSolver.failure(.errorNoSolution, .setupFailure,
-                                     "model not passed to CLP: \(huge); finite bounds must be below 1e100 in magnitude (write inf for none)")
-        }
-        if let huge = model.coefficientOutside(0...CLPSolver.objectiveLimit) {
-            return CLPSolver.failure(.errorNoSolution, .setupFailure,
-                                     "model not passed to CLP: \(huge); coefficients must be below 1e25 in magnitude")
-        }
+        if let refusal = CLPSolver.refusal(of: model, by: "CLP") { return refusal }
         let problem = CLPProblem(model)
         if options.loadOnly {
             return CLPSolver.failure(.noSolutionReturned, .solveProcessingSkipped, "model loaded into CLP; solve skipped (loadOnly)")
@@ -65,6 +55,22 @@ public struct CLPSolver: Solver {
     /// The magnitude from which CLP cannot take a cost (an assertion in `createRim` ends the
     /// process; the objective row's coefficients become costs).
     static let objectiveLimit = 1e25
+
+    /// The failure for a model the COIN-OR libraries (`solver`: CLP or CBC) cannot be given:
+    /// a structural problem, or a bound or coefficient their assertions stop the process on.
+    static func refusal(of model: ScalarModel, by solver: String) -> SolveResult? {
+        let why: String
+        if let problem = GLPKProblem.structuralProblem(in: model) {
+            why = problem
+        } else if let huge = model.hugeFiniteBound(limit: boundLimit) {
+            why = "\(huge); finite bounds must be below 1e100 in magnitude (write inf for none)"
+        } else if let huge = model.coefficientOutside(0...objectiveLimit) {
+            why = "\(huge); coefficients must be below 1e25 in magnitude"
+        } else {
+            return nil
+        }
+        return failure(.errorNoSolution, .setupFailure, "model not passed to \(solver): \(why)")
+    }
 
     static func failure(_ model: ModelStatus, _ solver: SolverStatus, _ message: String) -> SolveResult {
         var result = SolveResult(modelStatus: model, solverStatus: solver)
