@@ -14,8 +14,9 @@ struct DiagonalPlan {
             /// The same label (`sameAs`).
             case sameLabel
             /// ord(leader) + leaderOffset = ord(follower) + followerOffset, positions in
-            /// the sets `ord` names (the items' own sets).
-            case position(leaderOffset: [(Node, Double)], followerOffset: [(Node, Double)])
+            /// the sets `ord` names (`followerSet` for the follower; the domain item's own set
+            /// may be a subset of it, so the label found is then checked against that).
+            case position(leaderOffset: [(Node, Double)], followerOffset: [(Node, Double)], followerSet: Symbol)
         }
         /// The slot of the earlier index the label follows from.
         var leaderSlot: Int
@@ -70,7 +71,8 @@ extension Interpreter {
                 let (lead, follow, kf) = kl < kr ? (l, r, kr) : (r, l, kl)
                 guard plan.leaders[kf] == nil else { continue }
                 plan.leaders[kf] = DiagonalPlan.Link(leaderSlot: lead.slot, leaderSet: lead.set,
-                                                     rule: .position(leaderOffset: lead.offset, followerOffset: follow.offset))
+                                                     rule: .position(leaderOffset: lead.offset, followerOffset: follow.offset,
+                                                                     followerSet: follow.set))
             default:
                 continue
             }
@@ -115,14 +117,16 @@ extension Interpreter {
         switch link.rule {
         case .sameLabel:
             return item.set.setData.contains(LabelTuple(labels: [leader])) ? leader : nil
-        case .position(let leaderOffset, let followerOffset):
+        case .position(let leaderOffset, let followerOffset, let followerSet):
             guard let p = link.leaderSet.setData.position(of: leader) else { return nil }
             var ord = Double(p + 1)
             for (n, sign) in leaderOffset { ord += sign * eval(n) }
             for (n, sign) in followerOffset { ord -= sign * eval(n) }
-            let members = item.set.setData
+            let members = followerSet.setData
             guard ord.isFinite, ord == ord.rounded(), ord >= 1, ord <= Double(members.count) else { return nil }
-            return members.sorted[Int(ord) - 1][0]
+            let label = members.sorted[Int(ord) - 1][0]
+            guard followerSet === item.set || item.set.setData.contains(LabelTuple(labels: [label])) else { return nil }
+            return label
         }
     }
 

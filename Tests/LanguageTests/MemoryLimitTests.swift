@@ -113,21 +113,24 @@ struct MemoryLimitTests {
     /// full walk (a condition written so that no plan applies), also in a loop's order.
     @Test func diagonalPlanAgreesWithTheFullWalk() {
         let run = runSource("""
-            Set i / a, b, c, d /, t / t1*t5 /;
+            Set i / a, b, c, d /, t / t1*t5 /, jj(i) / b, d /;
             Alias (i, j);
             Scalar k / 1 /, order / 0 /, plain / 0 /;
-            Parameter p(i,j,t), q(i,j,t), r(i,j), w(i,j), diff;
+            Parameter p(i,j,t), q(i,j,t), r(i,j), w(i,j), s(i,i), u(i,i), diff;
             p(i,j,t)$(ord(i) + 1 = ord(j) + k and ord(t) = ord(i) + 1) = 10*ord(i) + ord(t);
             q(i,j,t)$(ord(i) - ord(j) = k - 1 and ord(t) - ord(i) = 1) = 10*ord(i) + ord(t);
             r(i,j)$sameAs(i,j) = ord(i);
             w(i,j)$(sameAs(i,j) + 0) = ord(i);
-            diff = sum((i,j,t), abs(p(i,j,t) - q(i,j,t))) + sum((i,j), abs(r(i,j) - w(i,j)));
+            s(i,jj)$(ord(i) = ord(jj)) = 1;
+            u(i,jj)$(ord(i) - ord(jj) = 0) = 1;
+            diff = sum((i,j,t), abs(p(i,j,t) - q(i,j,t))) + sum((i,j), abs(r(i,j) - w(i,j)) + abs(s(i,j) - u(i,j)));
             loop((i,j)$(ord(j) = ord(i) - 1), order = 10*order + ord(i));
             loop((i,j)$(ord(j) - ord(i) = -1), plain = 10*plain + ord(i));
-            display diff, order, plain;
+            display diff, order, plain, s;
             """)
         #expect(run.diagnostics.isEmpty, "\(run.diagnostics)")
         #expect(displayed(run, "diff") == 0)
+        #expect(displayed(run, "s", ["a", "b"]) == 1 && displayed(run, "s", ["b", "d"]) == 1)
         #expect(displayed(run, "order") == 234 && displayed(run, "plain") == 234)
     }
 }
