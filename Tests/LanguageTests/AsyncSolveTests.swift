@@ -24,7 +24,7 @@ import Testing
     Parameter cap(i) / i1 30, i2 45, i3 25, i4 40 /, dem(j) / j1 40, j2 35, j3 30 /;
     Parameter c(i,j), d(j), scale(s);
     c(i,j) = 1 + mod(ord(i)*7 + ord(j)*3, 11);
-    scale(s) = 0.5 + ord(s)/100;
+    scale(s) = 0.503 + ord(s)/100;
     Positive Variable x(i,j); Variable z;
     Equations obj, supply(i), demand(j);
     obj.. z =e= sum((i,j), c(i,j)*x(i,j));
@@ -59,7 +59,7 @@ import Testing
         let reference = runSource(AsyncSolveTests.scenarios, defines: ["n": "50", "link": "0"])
         #expect(reference.result.exitCode.rawValue == 0, "\(reference.diagnostics)")
         #expect(reference.solves.count == 50)
-        #expect(reference.records("zs")[["s50"]] == 310)
+        #expect(abs((reference.records("zs")[["s50"]] ?? 0) - 311.86) < 1e-9)
         #expect(reference.records("ms").count == 50)
         let expected = AsyncSolveTests.displays(reference)
         for link in ["3", "4", "6", "7"] {
