@@ -205,8 +205,11 @@ final class GLPKProblem {
     }
 
     /// GLPK's bound type and values for `lower...upper` (a nonempty range, or a conflict that is
-    /// then loaded as fixed at `lower` when finite).
+    /// then loaded as fixed at `lower` when finite). A subnormal bound is loaded as 0: GLPK's
+    /// scaling can turn it into 0 beside a zero bound and then stops the process on an assertion
+    /// ("l[k] != u[k]"); the difference is far below every tolerance.
     static func bounds(_ lower: Double, _ upper: Double) -> (Int32, Double, Double) {
+        let lower = lower.isSubnormal ? 0 : lower, upper = upper.isSubnormal ? 0 : upper
         if ScalarModel.isEmptyRange(lower, upper) {
             let value = lower.isFinite ? lower : (upper.isFinite ? upper : 0)
             return (GLP_FX, value, value)
