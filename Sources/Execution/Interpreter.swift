@@ -239,6 +239,7 @@ public final class Interpreter {
             throw ControlFlow.abort
         case .gdxTransfer(let g): transfer(g)
         case .execute(let command, let check, let span): try execute(command: command, checkErrorLevel: check, at: span)
+        case .loadHandle(let model, let span): loadHandle(model, at: span)
         case .declareFile(let files): declarePutFiles(files)
         case .put(let p): put(p)
         case .noop: break

@@ -74,7 +74,8 @@ public enum ModelAttribute: String, CaseIterable, Sendable {
     public var ignoredBecause: String? {
         switch self {
         case .optCr, .optCa, .resLim, .iterLim, .nodLim, .limRow, .limCol, .optFile, .bRatio, .holdFixed, .scaleOpt,
-             .tolProj, .tolInfRep, .tolInfeas, .solPrint, .solveLink:
+             .tolProj, .tolInfRep, .tolInfeas, .solPrint, .solveLink, .handle:
+            // `m.handle = h(s);` names the solve `execute_loadHandle m;` loads
             return nil
         case .sysOut, .dictFile:
             return "enm writes no listing file or dictionary; the solution is shown with display, --listing or --out"

@@ -227,6 +227,14 @@ public final class Compiler {
             return nil
         case .execute(let command, let check, let span):
             return .execute(command: command, checkErrorLevel: check, span)
+        case .loadHandle(let name, let span):
+            guard let model = lookup(name) else { return nil }
+            guard model.kind == .model else {
+                diagnostics.error(.E2033, "'\(model.name)' is a \(model.kind.rawValue), not a model", at: name.span,
+                                  help: ["execute_loadHandle names a model: the solve its attribute handle names is loaded"])
+                return nil
+            }
+            return .loadHandle(model, span)
         case .file(let decls, let span):
             return compileFileStatement(decls, span)
         case .put(let p):

@@ -94,6 +94,8 @@ public indirect enum StatementR {
     case gdxTransfer(GDXTransferR)
     /// `execute 'command'`: runs a program, only when the user allows it (`--allow-shell`).
     case execute(command: String, checkErrorLevel: Bool, SourceSpan)
+    /// `execute_loadHandle m;`: loads the solution of the instance `m.handle` names.
+    case loadHandle(Symbol, SourceSpan)
     /// A `File` declaration: its attributes take their defaults here (see PutProgram.swift).
     case declareFile([PutFileR])
     /// A `put` or `putclose` statement.

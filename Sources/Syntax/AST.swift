@@ -214,6 +214,8 @@ public indirect enum Statement {
     case acronym([Name], SourceSpan)
     /// `execute 'command'` (`execute.checkErrorLevel 'command'` stops on a nonzero status).
     case execute(command: String, checkErrorLevel: Bool, SourceSpan)
+    /// `execute_loadHandle m;`: loads the solution of the asynchronous solve `m.handle` names.
+    case loadHandle(Name, SourceSpan)
     /// `File f 'text' / name.txt /, g;` (see PutSyntax.swift).
     case file([FileDeclaration], SourceSpan)
     /// `put f 'text' x.l:10:2 /;` and `putclose`.

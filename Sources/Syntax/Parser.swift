@@ -36,7 +36,7 @@ public final class Parser {
         "model", "models", "solve", "display", "option", "options", "loop", "while", "repeat", "for", "if",
         "abort", "break", "continue", "else", "elseif", "until", "sos1", "sos2", "semicont", "semiint",
         "acronym", "acronyms", "file", "files", "put", "putclose", "execute", "execute_unload", "execute_load",
-        "execute_loadpoint", "execute_unloaddi",
+        "execute_loadpoint", "execute_unloaddi", "execute_loadhandle",
     ]
 
     /// Words that cannot name a symbol: GAMS's reserved words (statement keywords, logical
@@ -48,7 +48,7 @@ public final class Parser {
         "not", "xor", "eqv", "imp", "system", "ord", "card", "sameas", "diag", "do", "then", "sand", "sor",
         "endfor", "endif", "endloop", "endwhile", "function", "functions", "logic", "put_utility",
         "putpage", "puttl", "puthd", "putclear", "putfmcl", "putheader", "puttitle", "gdxload",
-        "execute_loadhandle", "execute_unloadidx",
+        "execute_unloadidx",
     ])
 
     /// Built-in names that a declared symbol shadows (functions and constants).
@@ -357,6 +357,12 @@ public final class Parser {
         case "execute":
             lx.next()
             return try parseExecuteStatement(start)
+        case "execute_loadhandle":
+            // `execute_loadHandle m;`: GAMS's form names the model, whose `m.handle` says which solve
+            lx.next()
+            let model = try expectName("of the model whose handle to load")
+            try endStatement()
+            return .loadHandle(model, start)
         case "acronym", "acronyms":
             lx.next()
             var names: [Name] = []

@@ -362,6 +362,8 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
     case E4091
     /// grid folder cannot be made
     case E4093
+    /// execute_loadHandle failed
+    case E4094
     /// too many run-time errors
     case E4099
     /// unpaired equation that is not =e=

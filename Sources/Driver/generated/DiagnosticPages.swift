@@ -7706,6 +7706,68 @@ enm solve example.gms
 ```
 
 """##,
+        "E4094": ##"""
+# E4094: execute_loadHandle failed
+
+`execute_loadHandle m;` loads the solution of the asynchronous solve that `m.handle` names
+(levels, marginals and model attributes, as `handleCollect` loads them) and keeps the instance.
+It fails when `m.handle` is not a handle (no solve of `m` ran under `solveLink` 3 or 6), when no
+instance has that handle (it was deleted), when the handle is a solve of another model, or when
+the solve is still running: the statement never waits. The run goes on and ends with exit code 2.
+
+## Example
+
+```gams
+Positive Variable x; Variable z;
+Equation e, obj;
+e.. x =g= 2;
+obj.. z =e= 3*x;
+Model m / all /;
+m.solveLink = %solveLink.asyncThreads%;
+solve m using lp minimizing z;
+Scalar h, r;
+h = m.handle;
+r = readyCollect(h) + handleDelete(h);
+execute_loadHandle m;
+```
+
+`enm solve example.gms` prints (exit code 2):
+
+```text
+error[E4094]: execute_loadHandle m failed: no solve instance has handle 1
+  --> example.gms:11:1
+   |
+11 | execute_loadHandle m;
+   | ^^^^^^^^^^^^^^^^^^
+   = help: an instance is gone after handleDelete; load it before deleting it
+```
+
+## Why
+
+The handle of a deleted instance names no solution any more, and a running solve has none yet;
+loading nothing would leave the levels of an earlier solve in place without a word.
+
+## Fix
+
+Load the solution before deleting the instance, after waiting for it:
+
+```gams
+Positive Variable x; Variable z;
+Equation e, obj;
+e.. x =g= 2;
+obj.. z =e= 3*x;
+Model m / all /;
+m.solveLink = %solveLink.asyncThreads%;
+solve m using lp minimizing z;
+Scalar h, r;
+h = m.handle;
+r = readyCollect(h);
+execute_loadHandle m;
+r = handleDelete(h);
+display x.l;
+```
+
+"""##,
         "E4099": ##"""
 # E4099: too many run-time errors
 

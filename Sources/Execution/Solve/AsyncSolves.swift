@@ -206,6 +206,43 @@ extension Interpreter {
             pauseWhileRunning()
             return 0
         }
+        load(id, inst, end, at: span)
+        return 1
+    }
+
+    /// `execute_loadHandle m;`: loads the solution of the finished instance `m.handle` names,
+    /// exactly as `handleCollect` loads it (the report too when it was not collected yet); the
+    /// instance stays. A value that names no instance of `m`, or one still running, is
+    /// execution error E4094: the statement never waits.
+    func loadHandle(_ model: Symbol, at span: SourceSpan) {
+        let h = attribute(model, .handle)
+        let failure = "execute_loadHandle \(model.name) failed"
+        guard let id = legalHandle(h) else {
+            runtimeError(.E4094, "\(failure): \(model.name).handle is \(messageNumber(h)), not a handle", at: span,
+                         help: ["solve \(model.name) with solveLink 3 or 6 first, or set \(model.name).handle to a handle it gave out"])
+            return
+        }
+        guard let inst = asyncSolves.instances[id] else {
+            runtimeError(.E4094, "\(failure): no solve instance has handle \(id)", at: span,
+                         help: ["an instance is gone after handleDelete; load it before deleting it"])
+            return
+        }
+        let owner = inst.prepared.statement.model
+        guard owner.id == model.id else {
+            runtimeError(.E4094, "\(failure): handle \(id) is a solve of model \(owner.name)", at: span)
+            return
+        }
+        guard let end = inst.submitter.end(of: id) else {
+            runtimeError(.E4094, "\(failure): the solve of handle \(id) is still running", at: span,
+                         help: ["wait for it first: readyCollect(h, maxWait) or handleStatus(h) = %handleStatus.ready%"])
+            return
+        }
+        load(id, inst, end, at: span)
+    }
+
+    /// Loads a finished instance's solution (a failed job's statuses, with warning W4092 at the
+    /// first load) and marks it collected.
+    private func load(_ id: Int, _ inst: AsyncSolves.Instance, _ end: SolveJobEnd, at span: SourceSpan) {
         switch end {
         case .finished(let outcome):
             finishSolve(inst.prepared, outcome, report: !inst.collected)
@@ -221,7 +258,6 @@ extension Interpreter {
         }
         asyncSolves.instances[id]?.collected = true
         modelAttributes[inst.prepared.statement.model.id, default: [:]][ModelAttribute.handle.rawValue] = Double(id)
-        return 1
     }
 
     /// `handleStatus(h)`: unknown, running, ready (finished, collected or not) or failure.
