@@ -66,12 +66,23 @@ import Testing
         #expect(AsyncSolveTests.displays(threads) == expected)
     }
 
+    /// Fifty LPs through Slurm display as the synchronous loop does; the solves of the loop,
+    /// submitted in a burst, went to Slurm as job arrays (`array-N.sh`), far fewer than one
+    /// `sbatch` per job, and every job folder is gone after its handle was deleted.
     @Test(.enabled(if: GridTests.slurmIsUp, GridTests.noSlurm)) func fiftyLPsThroughSlurm() throws {
         let reference = runSource(AsyncSolveTests.scenarios, defines: ["n": "50", "link": "0"])
-        let run = try GridTests.run(AsyncSolveTests.scenarios, defines: ["n": "50", "link": "3"], scheduler: .slurm)
+        let grid = FileManager.default.temporaryDirectory.appendingPathComponent("enm-grid-dir-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: grid, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: grid) }
+        let run = try GridTests.run(AsyncSolveTests.scenarios, defines: ["n": "50", "link": "3"], scheduler: .slurm, grid: grid)
         #expect(run.result.exitCode.rawValue == 0, "\(run.diagnostics)")
         #expect(run.solves.count == 50)
         #expect(AsyncSolveTests.displays(run) == AsyncSolveTests.displays(reference))
+        let runFolder = try #require(try FileManager.default.contentsOfDirectory(atPath: grid.path).first)
+        let files = try FileManager.default.contentsOfDirectory(atPath: grid.appendingPathComponent(runFolder).path)
+        let arrays = files.filter { $0.hasPrefix("array-") && $0.hasSuffix(".sh") && !$0.hasSuffix(".tasks.sh") }
+        #expect(arrays.count >= 1 && arrays.count <= 10, "\(files.sorted())")
+        #expect(!files.contains { $0.hasPrefix("job-") }, "\(files.sorted())")
     }
 
     /// Twenty NLPs display the same under solveLink 0, 3 (local pool), 3 through Slurm when it
