@@ -5,7 +5,8 @@ import Foundation
 
 /// `enm sweep FILE --over "price=low,mid,high" --over "days=7,30"`: the model run once per
 /// scenario (every combination of the `--over` values, or every row of `--over-csv`), each an
-/// independent `enm solve --json` process, at most `--jobs` at once; the results gathered into
+/// independent `enm solve --json` process, at most `--jobs` at once (or a task of a Slurm job
+/// array with `--grid-submit slurm`, SlurmSweep.swift); the results gathered into
 /// one table (standard output, and `sweep.csv` with `--out`). A scenario that fails is reported
 /// in its row; the others run on.
 struct SweepCommand: ParsableCommand {
@@ -29,6 +30,8 @@ struct SweepCommand: ParsableCommand {
 
     @OptionGroup var shell: ShellOption
 
+    @OptionGroup var grid: GridOptions
+
     @Argument(parsing: .allUnrecognized, help: "Settings --name=value every scenario gets.")
     var switches: [String] = []
 
@@ -37,8 +40,16 @@ struct SweepCommand: ParsableCommand {
         let scenarios = try overCSV.map(Sweep.scenarios(csv:)) ?? Sweep.scenarios(over: over)
         guard let binary = Driver.executablePath() else { throw ValidationError("cannot find the enm executable to run the scenarios") }
         let width = Swift.max(1, jobs ?? ProcessInfo.processInfo.activeProcessorCount)
-        let results = Sweep.run(binary: binary, file: file, scenarios: scenarios, fixed: fixed,
-                                allowShell: shell.allowShell, width: width)
+        let settings = try grid.settings()
+        let results: [Sweep.Result]
+        do {
+            results = settings.scheduler == .slurm
+                ? try Sweep.runOnSlurm(binary: binary, file: file, scenarios: scenarios, fixed: fixed, allowShell: shell.allowShell, grid: settings)
+                : Sweep.run(binary: binary, file: file, scenarios: scenarios, fixed: fixed, allowShell: shell.allowShell, width: width)
+        } catch let e as Sweep.FolderFailure {
+            writeError("error: \(e.description)\n")
+            throw ExitCode(64)
+        }
         let names = scenarios.first.map { $0.map(\.0) } ?? []
         let table = Sweep.csv(names: names, scenarios: scenarios, results: results)
         writeOut(Sweep.report(results, scenarios: scenarios))
@@ -112,10 +123,7 @@ enum Sweep {
         for (k, s) in scenarios.enumerated() {
             slots.wait()
             group.enter()
-            var settings = fixed
-            for (name, value) in s { settings[name] = value }
-            let args = ["solve", file, "--json"] + (allowShell ? ["--allow-shell"] : [])
-                + settings.keys.sorted().map { "--\($0)=\(settings[$0]!)" }
+            let args = arguments(file: file, scenario: s, fixed: fixed, allowShell: allowShell)
             Thread.detachNewThread {
                 let r = runOne(binary, args)
                 lock.withLock { box.results[k] = r }
@@ -125,6 +133,13 @@ enum Sweep {
         }
         group.wait()
         return box.results.map { $0! }
+    }
+
+    /// The arguments of `enm` for one scenario: `solve FILE --json --NAME=VALUE ...`.
+    static func arguments(file: String, scenario: Scenario, fixed: [String: String], allowShell: Bool) -> [String] {
+        var settings = fixed
+        for (name, value) in scenario { settings[name] = value }
+        return ["solve", file, "--json"] + (allowShell ? ["--allow-shell"] : []) + settings.keys.sorted().map { "--\($0)=\(settings[$0]!)" }
     }
 
     private static func runOne(_ binary: String, _ args: [String]) -> Result {
@@ -138,7 +153,12 @@ enum Sweep {
         do { try p.run() } catch { return Result(exitCode: 127, seconds: 0, json: "", problem: "cannot start enm: \(error)") }
         let data = out.fileHandleForReading.readDataToEndOfFile()
         p.waitUntilExit()
-        var r = Result(exitCode: p.terminationStatus, seconds: Date().timeIntervalSince(start), json: String(decoding: data, as: UTF8.self))
+        return result(exitCode: p.terminationStatus, seconds: Date().timeIntervalSince(start), output: data)
+    }
+
+    /// A scenario's result from its exit code and `--json` output.
+    static func result(exitCode: Int32, seconds: Double, output data: Data) -> Result {
+        var r = Result(exitCode: exitCode, seconds: seconds, json: String(decoding: data, as: UTF8.self))
         guard let o = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
             r.problem = "no JSON output"
             return r

@@ -173,13 +173,13 @@ struct Solve: ParsableCommand {
 
 /// Where `solveLink` 3 sends its jobs: GAMS's grid directory and the scheduler.
 struct GridOptions: ParsableArguments {
-    @Option(name: .customLong("grid-dir"), help: ArgumentHelp("The grid directory (GAMS's gridDir): solveLink 3 jobs go to a folder of the run inside it (default: a temporary one). It must exist; with Slurm, on a file system the nodes share.", valueName: "dir"))
+    @Option(name: .customLong("grid-dir"), help: ArgumentHelp("The grid directory (GAMS's gridDir): solveLink 3 jobs (a sweep's scenarios) go to a folder of the run inside it (default: a temporary one). It must exist; with Slurm, on a file system the nodes share.", valueName: "dir"))
     var directory: String?
 
-    @Option(name: .customLong("grid-submit"), help: ArgumentHelp("Who runs solveLink 3 jobs: local (worker processes, at most threadsAsync at once; the default) or slurm (sbatch).", valueName: "local|slurm"))
+    @Option(name: .customLong("grid-submit"), help: ArgumentHelp("Who runs solveLink 3 jobs (and a sweep's scenarios): local (worker processes, at most threadsAsync at once; the default) or slurm (sbatch job arrays).", valueName: "local|slurm"))
     var submit: String = "local"
 
-    @Option(name: .customLong("grid-template"), help: ArgumentHelp("A Slurm batch script template for solveLink 3 jobs ({{name}}, {{log}}, {{minutes}}, {{folder}}, {{command}} are filled in).", valueName: "file"))
+    @Option(name: .customLong("grid-template"), help: ArgumentHelp("A Slurm batch script template for solveLink 3 jobs and sweeps ({{name}}, {{log}}, {{minutes}}, {{folder}}, {{command}} are filled in).", valueName: "file"))
     var template: String?
 
     /// The run's grid settings; a usage error for a directory that is not one, an unknown

@@ -59,7 +59,7 @@ struct AsyncSolves {
         switch scheduler {
         case .slurm:
             if let s = slurm { return s }
-            let s = SlurmSubmitter(folder: folder, executable: executable, template: settings.slurmTemplate ?? SlurmSubmitter.defaultTemplate)
+            let s = SlurmSubmitter(folder: folder, executable: executable, template: settings.slurmTemplate ?? Slurm.defaultTemplate)
             slurm = s
             return s
         case .local:

@@ -23,7 +23,7 @@ public struct GridSettings: Sendable, Equatable {
     /// `solveLink` 3 runs on worker threads as 6 does.
     public var worker: String? = nil
     /// The text of a batch script template for Slurm (`--grid-template FILE`); nil:
-    /// `SlurmSubmitter.defaultTemplate`.
+    /// `Slurm.defaultTemplate`.
     public var slurmTemplate: String? = nil
 
     public init() {}

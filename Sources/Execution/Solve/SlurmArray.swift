@@ -17,6 +17,23 @@ public enum Slurm {
     public static let alive: Set<String> = ["PENDING", "CONFIGURING", "RUNNING", "COMPLETING", "SUSPENDED", "REQUEUED",
                                             "RESIZING", "SIGNALING", "STAGE_OUT"]
 
+    /// The batch script when no `--grid-template` is given. `{{name}}`, `{{log}}`,
+    /// `{{minutes}}` (a grid job's `resLim` plus a minute, rounded up; 0, no limit of enm's
+    /// own, for a sweep's scenarios), `{{folder}}` and `{{command}}` are filled in.
+    public static let defaultTemplate = """
+    #!/bin/sh
+    #SBATCH --job-name={{name}}
+    #SBATCH --output={{log}}
+    #SBATCH --time={{minutes}}
+    #SBATCH --ntasks=1
+    #SBATCH --cpus-per-task=1
+    # Site settings go here, for example:
+    # #SBATCH --partition=short
+    # #SBATCH --mem=2G
+    exec {{command}}
+
+    """
+
     /// Why an array could not be submitted.
     public struct Failure: Error {
         public let reason: String

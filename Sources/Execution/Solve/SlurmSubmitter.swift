@@ -9,22 +9,6 @@ import IR
 /// went away is lost (model status 14) once `Slurm.graceSeconds` have passed without its
 /// result (a shared file system may show it late).
 final class SlurmSubmitter: SolveSubmitter, @unchecked Sendable {
-    /// The batch script when no `--grid-template` is given. `{{name}}`, `{{log}}`,
-    /// `{{minutes}}` (the job's `resLim` plus a minute, rounded up), `{{folder}}` and
-    /// `{{command}}` are filled in.
-    static let defaultTemplate = """
-    #!/bin/sh
-    #SBATCH --job-name={{name}}
-    #SBATCH --output={{log}}
-    #SBATCH --time={{minutes}}
-    #SBATCH --ntasks=1
-    #SBATCH --cpus-per-task=1
-    # Site settings go here, for example:
-    # #SBATCH --partition=short
-    # #SBATCH --mem=2G
-    exec {{command}}
-
-    """
     /// Jobs submitted within this time of the first one not yet sent go to Slurm together, as
     /// one job array: one `sbatch` call costs about 0.1 s of the submitting machine whether it
     /// holds one job or a thousand (benchmarks/README.md, "parallel").
