@@ -178,9 +178,10 @@ public final class Interpreter {
         case .display(let items, let span): display(items, line: Interpreter.listingLine(span))
         case .option(let opts): for o in opts { apply(o) }
         case .loop(let dom, let body, _):
-            // a loop that solves counts its passes first, for the progress line (GAMS fixes a
-            // loop's set when the loop starts, so the count holds)
-            let counted = onSolvePhase != nil && Interpreter.solves(in: body)
+            // a loop that solves counts its passes first, for the progress line and the warm
+            // starts of submitted solves (GAMS fixes a loop's set when the loop starts, so the
+            // count holds)
+            let counted = Interpreter.solves(in: body)
             var passes = 0
             if counted {
                 try iterate(dom, ordered: true) { passes += 1; return true }

@@ -9,10 +9,13 @@
 #
 #   bash benchmarks/parallel/run.sh [--N=200] [--T=2000] [--repeat=3] [--threads=K]
 #                                   [--links="0 6 3"] [--grid-submit=local|slurm] [--no-build]
-#                                   [--model=nlps]
+#                                   [--model=nlps] [--set=scale|differ]
 #
 # --model=nlps runs benchmarks/parallel/nlps.gms instead: N scenario NLPs (Ipopt) of --M=3000
 # columns (--T is then ignored).
+#
+# --set=differ gives every scenario a tariff and a weather of its own (scenarios.gms); the
+# default, scale, only scales the demand from one scenario to the next.
 #
 # --threads=K sets `option threadsAsync` (default: every core). ENM=/path/to/enm overrides the
 # binary. Targets (issue 22): solveLink 6 >= 1.7x the throughput of solveLink 0 on 2 cores;
@@ -21,7 +24,7 @@
 set -u
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
-n=200; steps=2000; repeat=3; build=1; threads=""; links="0 6"; submit=local; model=scenarios
+n=200; steps=2000; repeat=3; build=1; threads=""; links="0 6"; submit=local; model=scenarios; set=scale
 for a in "$@"; do
   case "$a" in
     --N=*) n=${a#--N=} ;;
@@ -30,6 +33,7 @@ for a in "$@"; do
     --threads=*) threads=${a#--threads=} ;;
     --links=*) links=${a#--links=} ;;
     --model=*) model=${a#--model=} ;;
+    --set=*) set=${a#--set=} ;;
     --grid-submit=*) submit=${a#--grid-submit=} ;;
     --no-build) build=0 ;;
     *) echo "run.sh: unknown argument '$a'" >&2; exit 1 ;;
@@ -48,26 +52,26 @@ if [ -n "$threads" ]; then
 fi
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
-run() {  # prints "milliseconds total" of one run with solveLink $1
+run() {  # prints "milliseconds total cpu-seconds" of one run with solveLink $1
   local t0 t1 out
   t0=$(date +%s%N)
-  out=$(cd "$work" && "$ENM" solve scenarios.gms --N="$n" $([ "$model" = scenarios ] && echo --T="$steps") --link="$1" --grid-submit="$submit" --grid-dir="$work" 2>&1) || { echo "run.sh: enm failed:" >&2; echo "$out" >&2; exit 3; }
+  out=$(cd "$work" && /usr/bin/time -o "$work/cpu" -f "%U %S" "$ENM" solve scenarios.gms --N="$n" $([ "$model" = scenarios ] && echo --T="$steps" --set="$set") --link="$1" --grid-submit="$submit" --grid-dir="$work" 2>&1) || { echo "run.sh: enm failed:" >&2; echo "$out" >&2; exit 3; }
   t1=$(date +%s%N)
-  echo "$(( (t1 - t0) / 1000000 )) $(echo "$out" | awk '/PARAMETER total/ {for (i = 1; i < NF; i++) if ($i == "=") print $(i + 1)}')"
+  echo "$(( (t1 - t0) / 1000000 )) $(echo "$out" | awk '/PARAMETER total/ {for (i = 1; i < NF; i++) if ($i == "=") print $(i + 1)}') $(awk '{print $1 + $2}' "$work/cpu")"
 }
 cores=$(nproc)
 if [ "$model" = scenarios ]; then
-  echo "scenario LPs: N=$n, T=$steps ($(( 5 * steps + 1 )) rows, $(( 15 * steps )) columns each), $cores cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "scenario LPs ($set): N=$n, T=$steps ($(( 5 * steps + 1 )) rows, $(( 15 * steps )) columns each), $cores cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 else
   echo "scenario NLPs ($model.gms): N=$n, $cores cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 fi
 for link in $links; do : > "$work/t$link"; done
 for r in $(seq "$repeat"); do
   for link in $links; do
-    read -r ms total < <(run "$link")
+    read -r ms total cpu < <(run "$link")
     echo "$ms" >> "$work/t$link"
     echo "$total" > "$work/total$link"
-    echo "  run $r solveLink $link: ${ms} ms (sum of objectives $total)"
+    echo "  run $r solveLink $link: ${ms} ms, ${cpu} s processor time (user + system; sum of objectives $total)"
   done
 done
 first=${links%% *}

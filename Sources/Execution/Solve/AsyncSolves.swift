@@ -41,6 +41,8 @@ struct AsyncSolves {
     let immediate = ImmediateSubmitter()
     /// The handles each solve statement (`file:line`) gave out, in order, for warm starts.
     private var submitted: [String: [Int]] = [:]
+    /// The last handle of each chain of a statement's solves in loops, by chain.
+    private var chainEnds: [String: [Int: Int]] = [:]
     /// The grid (`solveLink` 3, and nonlinear solves under 6): the run's folder and the
     /// local pool of worker processes or Slurm, made at the first grid solve.
     private(set) var gridFolder: GridFolder?
@@ -81,12 +83,23 @@ struct AsyncSolves {
         if let f = gridFolder, f.temporary, !gridFailed { try? FileManager.default.removeItem(atPath: f.path) }
     }
 
-    /// Warm starts of asynchronous LPs, in `chains` interleaved chains (the number of
-    /// workers): the `k`-th solve of a statement starts from the final basis of its
-    /// `k - chains`-th, the first `chains` from the first one's (which starts cold). So the
-    /// chains run side by side, each step a near neighbour of the one before, and the starts
-    /// depend on the order of submission and the number of workers only, never on timing.
-    mutating func predecessor(of handle: Int, statement: String, chains: Int) -> Int? {
+    /// Warm starts of asynchronous LPs in `chains` chains (the number of workers), which run
+    /// side by side. In a loop of `count` passes (all enclosing loops' passes together), pass
+    /// `index` belongs to chain `index * chains / count`: each chain a contiguous run of
+    /// passes, each solve starting from the final basis of the one before it in its chain, as
+    /// the loop at the statement does, and each chain's first from the statement's first solve
+    /// (which starts cold). Outside a loop the `k`-th solve of a statement starts from its
+    /// `k - chains`-th (interleaved chains, each step two or more passes away). Either way the
+    /// starts depend on the loop, the order of submission and the number of workers only,
+    /// never on timing.
+    mutating func predecessor(of handle: Int, statement: String, chains: Int, position: (index: Int, count: Int)?) -> Int? {
+        if let position, position.count > 1 {
+            let chain = Swift.min(chains - 1, position.index * chains / position.count)
+            let first = submitted[statement]?.first
+            if first == nil { submitted[statement] = [handle] }
+            defer { chainEnds[statement, default: [:]][chain] = handle }
+            return chainEnds[statement]?[chain] ?? first
+        }
         var handles = submitted[statement, default: []]
         let k = handles.count
         handles.append(handle)
@@ -136,9 +149,24 @@ extension Interpreter {
         let submitter = submitter(for: p, link)
         asyncSolves.instances[handle] = AsyncSolves.Instance(prepared: p, submitter: submitter)
         let predecessor = p.basisStarts
-            ? asyncSolves.predecessor(of: handle, statement: p.statementKey, chains: asyncWorkers()) : nil
+            ? asyncSolves.predecessor(of: handle, statement: p.statementKey, chains: asyncWorkers(), position: loopPass()) : nil
         submitter.submit(p.job, id: handle, after: predecessor)
         modelAttributes[p.statement.model.id, default: [:]][ModelAttribute.handle.rawValue] = Double(handle)
+    }
+
+    /// The pass of the enclosing loops (0-based) and their number of passes, all loops
+    /// together (an inner loop's passes counted as in its current run); nil outside a loop.
+    private func loopPass() -> (index: Int, count: Int)? {
+        guard !loopPositions.isEmpty else { return nil }
+        var index = 0, count = 1
+        for p in loopPositions {
+            let passes = Swift.max(1, p.passes)
+            // past a billion passes the interleaved chains serve as well
+            guard count <= (1 << 30) / passes else { return nil }
+            index = index * passes + Swift.min(passes - 1, Swift.max(0, p.pass - 1))
+            count *= passes
+        }
+        return (index, count)
     }
 
     /// Where a submitted solve runs: `solveLink` 3 on the grid (the local pool of worker
