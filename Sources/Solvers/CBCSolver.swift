@@ -60,6 +60,7 @@ public struct CBCSolver: Solver {
         problem.configure(settings, options: options, budget: budget, start: settings.mipStart ? model.columnStart : nil)
         Cbc_solve(problem.handle)
         var result = problem.result(model, classify: { classifyRelaxation(model, budget: budget) })
+        result.warnings += model.coinLoadNotes(solver: "CBC")
         let iterationLimit = settings.iterationLimit ?? options.iterLim
         if iterationLimit < SolveOptions().iterLim {
             result.warnings.append("CBC cannot limit the simplex iterations of a branch-and-cut search; "

@@ -46,26 +46,27 @@ public struct CLPSolver: Solver {
         if let progress = options.progress, settings.logLevel == 0, settings.method != .barrier { problem.follow(progress) }
         let warm = options.startBasis.map { problem.copyIn($0) } ?? false
         problem.solve(settings, warm: warm, preferDual: options.preferDualSimplex)
-        return problem.result(model)
+        var result = problem.result(model)
+        result.warnings += model.coinLoadNotes(solver: "CLP")
+        return result
     }
 
-    /// The magnitude from which CLP cannot take a finite bound (an assertion in its
-    /// ClpNonLinearCost ends the process).
-    static let boundLimit = 1e100
-    /// The magnitude from which CLP cannot take a cost (an assertion in `createRim` ends the
-    /// process; the objective row's coefficients become costs).
-    static let objectiveLimit = 1e25
+    /// The coefficients COIN-OR's matrix takes: below 1e20 in magnitude (CLP refuses larger
+    /// elements, and one of 1e20 made CBC's presolve fail an assertion; the objective row's
+    /// coefficients become costs, which `createRim` asserts are below 1e25).
+    static let coefficientMagnitudes = 0...CoinColumnMatrix.infiniteBound.nextDown
 
     /// The failure for a model the COIN-OR libraries (`solver`: CLP or CBC) cannot be given:
-    /// a structural problem, or a bound or coefficient their assertions stop the process on.
+    /// a structural problem, a bound past COIN-OR's infinity or a coefficient its assertions
+    /// stop the process on.
     static func refusal(of model: ScalarModel, by solver: String) -> SolveResult? {
         let why: String
         if let problem = GLPKProblem.structuralProblem(in: model) {
             why = problem
-        } else if let huge = model.hugeFiniteBound(limit: boundLimit) {
-            why = "\(huge); finite bounds must be below 1e100 in magnitude (write inf for none)"
-        } else if let huge = model.coefficientOutside(0...objectiveLimit) {
-            why = "\(huge); coefficients must be below 1e25 in magnitude"
+        } else if let past = model.boundPastCoinInfinity() {
+            why = "\(past); COIN-OR takes bounds of 1e20 or more in magnitude as infinite, which leaves no value (scale the row or variable)"
+        } else if let huge = model.coefficientOutside(coefficientMagnitudes) {
+            why = "\(huge); coefficients must be below 1e20 in magnitude"
         } else {
             return nil
         }

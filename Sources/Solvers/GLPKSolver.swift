@@ -62,7 +62,7 @@ public struct GLPKSolver: Solver {
         if let problem = GLPKProblem.structuralProblem(in: model) {
             return failure(.errorNoSolution, .setupFailure, "model not passed to GLPK: \(problem)")
         }
-        if let problem = model.coefficientOutside(GLPKSolver.scalableMagnitudes) ?? model.hugeFiniteBound(limit: CLPSolver.boundLimit) {
+        if let problem = model.coefficientOutside(GLPKSolver.scalableMagnitudes) ?? model.hugeFiniteBound(limit: GLPKSolver.boundLimit) {
             return failure(.errorNoSolution, .setupFailure,
                            "model not passed to GLPK: \(problem); GLPK takes coefficients from 1e-150 to 1e150 and finite bounds below 1e100 in magnitude")
         }
@@ -637,4 +637,7 @@ extension GLPKSolver {
     /// scale factor", also inside the MIP presolver's own scaling), and unscaled its simplex
     /// fails an assertion ("teta >= 0.0").
     static let scalableMagnitudes = 1e-150...1e150
+    /// The magnitude from which GLPK is not given a finite bound (such bounds are kept from
+    /// every library: CLP's ClpNonLinearCost asserted on them).
+    static let boundLimit = 1e100
 }

@@ -12,9 +12,8 @@ extension ScalarModel {
         i < rowOrigin.count ? "row \(rowOrigin[i].displayName)" : "row \(i)"
     }
 
-    /// The first finite bound of a column or row whose magnitude is `limit` or more: CLP (and
-    /// CBC through it) stops the process on an assertion for such a bound (1e300 as a
-    /// right-hand side or a lower bound). Nil when every finite bound is below it.
+    /// The first finite bound of a column or row whose magnitude is `limit` or more (GLPK is
+    /// not given such bounds). Nil when every finite bound is below it.
     func hugeFiniteBound(limit: Double) -> String? {
         func huge(_ v: Double) -> Bool { v.isFinite && Swift.abs(v) >= limit }
         for j in 0..<columnCount where huge(columnLower[j]) || huge(columnUpper[j]) {
