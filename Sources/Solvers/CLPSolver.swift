@@ -44,10 +44,18 @@ public struct CLPSolver: Solver {
         // (a file that asks for CLP's own log keeps it: the progress handler prints nothing; the
         // barrier prints its Cholesky size on standard output at any log level above 0)
         if let progress = options.progress, settings.logLevel == 0, settings.method != .barrier { problem.follow(progress) }
+        let memory = MemoryWatch(options.memoryLimit)
+        if options.memoryLimit.bytes != nil { problem.watch(memory) }
         let warm = options.startBasis.map { problem.copyIn($0) } ?? false
         problem.solve(settings, warm: warm, preferDual: options.preferDualSimplex)
         var result = problem.result(model)
         result.warnings += model.coinLoadNotes(solver: "CLP")
+        if let stop = memory.stop("CLP") {
+            // the event handler's stop (CLP's status 5) was the memory limit's
+            result.solverStatus = .resourceInterrupt
+            result.message = "CLP: memory limit (--memory-limit) reached"
+            result.memoryStop = stop
+        }
         return result
     }
 
@@ -110,6 +118,15 @@ final class CLPProblem {
         // the model used the handler to the end
         if let progressHandler { enm_clp_progress_free(progressHandler) }
     }
+
+    /// Stops the simplex at the end of an iteration once `memory` says the run passed its limit.
+    func watch(_ memory: MemoryWatch) {
+        memoryWatch = memory
+        enm_clp_watch(handle, clpStopCallback, Unmanaged.passUnretained(memory).toOpaque())
+    }
+
+    /// The watch the event handler asks (kept alive as long as the model).
+    private var memoryWatch: MemoryWatch?
 
     /// Reports CLP's simplex status messages to `progress` during the solve.
     func follow(_ progress: @escaping @Sendable (SolveProgress) -> Void) {
@@ -226,4 +243,9 @@ private let clpProgressCallback: @convention(c) (UnsafeMutableRawPointer?, Int32
     let progress = SolveProgress(iteration: Int(iteration), objective: objective.isFinite ? objective : nil,
                                  infeasibility: infeasibility.isFinite ? infeasibility : nil)
     Unmanaged<CLPProgressReport>.fromOpaque(info).takeUnretainedValue().report(progress)
+}
+
+private let clpStopCallback: @convention(c) (UnsafeMutableRawPointer?) -> Int32 = { info in
+    guard let info else { return 0 }
+    return Unmanaged<MemoryWatch>.fromOpaque(info).takeUnretainedValue().passed() ? 1 : 0
 }

@@ -204,4 +204,59 @@ struct MemoryLimitTests {
         #expect(displayed(run, "p1", ["a"]) == 2 && displayed(run, "p1", ["e"]) == 0)
         #expect(displayed(run, "m1s", ["c"]) == 1)
     }
+
+    /// A solver library is watched while it works: Ipopt is stopped at its first iteration
+    /// past the limit (resident memory is the process's: 16 MiB is below what any run holds;
+    /// the models have no label ranges and no assignments, whose checks would stop the run
+    /// first), with a resource interrupt and W4051 stating the limit and what the run held.
+    @Test func ipoptIsStoppedAtTheMemoryLimit() throws {
+        let r = try enm(["solve", "--memory-limit", "16M"], """
+            Variable x, y, z;
+            Equation obj;
+            obj.. z =e= sqr(x - 1) + sqr(y - 2) + exp(-x*y);
+            Model m / all /;
+            solve m using nlp minimizing z;
+            """)
+        #expect(r.out.contains("solver ipopt: model status 7 Feasible Solution, solver status 3 Resource Interrupt"), "\(r.out)")
+        #expect(r.out.contains("Ipopt: memory limit (--memory-limit) reached at a feasible point"), "\(r.out)")
+        #expect(r.err.hasPrefix("warning[W4051]: Ipopt was stopped at the memory limit (16 MiB)\n --> m.gms:5:1\n"), "\(r.err)")
+        #expect(r.err.contains("= note: the run held ") && r.err.contains(" MiB when Ipopt was stopped\n"), "\(r.err)")
+        #expect(r.status == 4)
+    }
+
+    static let smallLP = """
+        Positive Variable x1, x2, x3;
+        Variable z;
+        Equation c1, c2, obj;
+        c1.. x1 + x2 =g= 2;
+        c2.. x2 + x3 =g= 3;
+        obj.. z =e= x1 + 2*x2 + x3;
+        Model m / all /;
+        solve m using lp minimizing z;
+        display 'after the solve';
+        """
+
+    /// GLPK's records are estimated from rows, columns and nonzeros before the load: a model
+    /// that would pass the limit is not passed to GLPK (14 No Solution Returned, 3 Resource
+    /// Interrupt), and the run goes on.
+    @Test func glpkIsNotCalledWhenItsRecordsWouldPassTheLimit() throws {
+        let r = try enm(["solve", "--memory-limit", "16M"], MemoryLimitTests.smallLP)
+        #expect(r.out.contains("solver glpk: model status 14 No Solution Returned, solver status 3 Resource Interrupt"), "\(r.out)")
+        #expect(r.out.contains("model not passed to GLPK: it would pass the memory limit (16 MiB)"), "\(r.out)")
+        #expect(r.out.contains("after the solve"), "\(r.out)")
+        #expect(r.err.hasPrefix("warning[W4051]: GLPK was not called: the model would pass the memory limit (16 MiB)\n"), "\(r.err)")
+        #expect(r.err.contains("= note: GLPK would need about 1.3 KiB beside the "), "\(r.err)")
+        let free = try enm(["solve"], MemoryLimitTests.smallLP)
+        #expect(free.out.contains("model status 1 Optimal") && free.err.isEmpty, "\(free.out)\(free.err)")
+    }
+
+    /// CLP is asked at the end of every simplex iteration (an event handler): past the limit
+    /// it stops with no point, 14 No Solution Returned and 3 Resource Interrupt.
+    @Test func clpIsStoppedAtTheMemoryLimit() throws {
+        let r = try enm(["solve", "--memory-limit", "16M"], "option lp = clp;\n" + MemoryLimitTests.smallLP)
+        #expect(r.out.contains("solver clp: model status 14 No Solution Returned, solver status 3 Resource Interrupt"), "\(r.out)")
+        #expect(r.out.contains("CLP: memory limit (--memory-limit) reached"), "\(r.out)")
+        #expect(r.out.contains("after the solve"), "\(r.out)")
+        #expect(r.err.hasPrefix("warning[W4051]: CLP was stopped at the memory limit (16 MiB)\n"), "\(r.err)")
+    }
 }
