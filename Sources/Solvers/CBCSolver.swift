@@ -43,6 +43,7 @@ public struct CBCSolver: Solver {
 
     private func search(_ model: ScalarModel, options: SolveOptions, settings: CBCOptions, budget: TimeBudget) -> SolveResult {
         if let refusal = CLPSolver.refusal(of: model, by: "CBC") { return refusal }
+        if let refusal = spreadRefusal(model) { return refusal }
         let problem = CBCProblem(model)
         if options.loadOnly {
             return CLPSolver.failure(.noSolutionReturned, .solveProcessingSkipped, "model loaded into CBC; solve skipped (loadOnly)")
@@ -79,6 +80,24 @@ public struct CBCSolver: Solver {
         result.rowMarginal = marginals.row
         result.message += marginals.note
         return result
+    }
+
+    /// Coefficients this many times apart (the largest over the smallest, in the whole matrix)
+    /// made CBC's preprocessing and probing fail assertions on small integer models (1e15
+    /// beside 1 or 6e-11: `ClpPackedMatrix::allElementsInRange`, `CglProbing::probe`
+    /// "up>down", `ClpNonLinearCost::checkInfeasibilities`; also with `preprocess off` and
+    /// `cuts off`): such a model is not passed to CBC.
+    static let refusedSpread = 1e15
+
+    /// The refusal of a model whose coefficients lie too far apart for CBC
+    /// (`refusedSpread`), naming the smallest and the largest; nil when CBC may have it.
+    private func spreadRefusal(_ model: ScalarModel) -> SolveResult? {
+        guard let spread = model.coefficientSpread(), spread.largest / spread.smallest >= CBCSolver.refusedSpread else { return nil }
+        func magnitude(_ v: Double) -> String { String(format: "%g", v) }
+        return CLPSolver.failure(.errorNoSolution, .setupFailure,
+                                 "model not passed to CBC: its coefficients range from \(magnitude(spread.smallest)) (\(spread.smallestAt)) "
+                                     + "to \(magnitude(spread.largest)) (\(spread.largestAt)), 1e15 or more apart, which CBC's "
+                                     + "preprocessing cannot take (scale the rows or columns)")
     }
 
     /// The continuous relaxation's class, by CLP.

@@ -40,6 +40,24 @@ extension ScalarModel {
         return nil
     }
 
+    /// The smallest and the largest nonzero coefficient of the rows in magnitude, each with
+    /// its row and column (`row r0, column x3`); nil without any.
+    func coefficientSpread() -> (smallest: Double, smallestAt: String, largest: Double, largestAt: String)? {
+        var low: (value: Double, row: Int, entry: Int)?, high: (value: Double, row: Int, entry: Int)?
+        for i in 0..<rowCount {
+            for k in rowStart[i]..<rowStart[i + 1] where entryValue[k] != 0 {
+                let v = Swift.abs(entryValue[k])
+                if v < low?.value ?? .infinity { low = (v, i, k) }
+                if v > high?.value ?? 0 { high = (v, i, k) }
+            }
+        }
+        guard let low, let high else { return nil }
+        func at(_ e: (value: Double, row: Int, entry: Int)) -> String {
+            "\(rowName(e.row)), \(columnName(Int(entryColumn[e.entry])))"
+        }
+        return (low.value, at(low), high.value, at(high))
+    }
+
     /// Whether no finite value lies in `lower...upper`.
     static func isEmptyRange(_ lower: Double, _ upper: Double) -> Bool {
         lower > upper || lower == .infinity || upper == -.infinity

@@ -193,4 +193,39 @@ struct AdapterFindingTests {
                     "\(tiny.diagnostics)")
         }
     }
+
+    /// CBC failed assertions on small integer models with coefficients 1e15 or more apart
+    /// (`ClpPackedMatrix::allElementsInRange`, `CglProbing::probe` "up>down",
+    /// `ClpNonLinearCost::checkInfeasibilities`; also with `preprocess off`): refused, naming
+    /// the smallest and the largest coefficient's row and column.
+    @Test func cbcRefusesCoefficientsTooFarApart() {
+        let run = runSource("""
+            option mip = cbc;
+            Variable x0, x1, x2, x3, z;
+            Integer Variable x0, x1, x2, x3;
+            x1.lo = 1; x2.lo = 0; x2.up = 5; x3.lo = 1; x3.up = 1;
+            Equation obj, r0, r1;
+            obj.. z =e= -1.97677*x0 + -2.19251*x1 + 1.05368*x2 + 4.66565*x3;
+            r0.. 6e-11*x3 + -1e15*x0 =g= 12345.678;
+            r1.. 2.5*x3 + -1e15*x0 =e= -7;
+            Model mdl / all /;
+            solve mdl using mip maximizing z;
+            """)
+        #expect(run.solves.first?.modelStatus.rawValue == 13 && run.solves.first?.solverStatus.rawValue == 9, "\(run.output)")
+        #expect(run.output.contains("model not passed to CBC: its coefficients range from 6e-11 (row r0, column x3) to 1e+15 (row r0, column x0), 1e15 or more apart, which CBC's preprocessing cannot take (scale the rows or columns)"),
+                "\(run.output)")
+        // the same rows an order of magnitude closer are solved
+        let closer = runSource("""
+            option mip = cbc;
+            Integer Variable x0, x3;
+            Variable z;
+            x3.lo = 1; x3.up = 1; x0.lo = -5; x0.up = 5;
+            Equation obj, r0;
+            obj.. z =e= x0 + x3;
+            r0.. 6e-11*x3 + -1e3*x0 =g= 12.345678;
+            Model mdl / all /;
+            solve mdl using mip maximizing z;
+            """)
+        #expect(closer.solves.first?.modelStatus.rawValue == 1 && closer.solves.first?.objective == 0, "\(closer.output)")
+    }
 }
