@@ -44,6 +44,12 @@ public struct CBCSolver: Solver {
     private func search(_ model: ScalarModel, options: SolveOptions, settings: CBCOptions, budget: TimeBudget) -> SolveResult {
         if let refusal = CLPSolver.refusal(of: model, by: "CBC") { return refusal }
         if let refusal = spreadRefusal(model) { return refusal }
+        if let tied = model.integerTiedBeyond(CBCSolver.integerPrecision) {
+            // CglProbing failed "up>down" on such a column (the infeasibility explanation's
+            // re-solves, which drop bounds, made them)
+            return CLPSolver.failure(.errorNoSolution, .setupFailure,
+                                     "model not passed to CBC: \(tied), where integers have no neighbours in floating point (bound the column)")
+        }
         let problem = CBCProblem(model)
         if options.loadOnly {
             return CLPSolver.failure(.noSolutionReturned, .solveProcessingSkipped, "model loaded into CBC; solve skipped (loadOnly)")
@@ -88,6 +94,9 @@ public struct CBCSolver: Solver {
     /// "up>down", `ClpNonLinearCost::checkInfeasibilities`; also with `preprocess off` and
     /// `cuts off`): such a model is not passed to CBC.
     static let refusedSpread = 1e15
+
+    /// From this magnitude on (2^53) neighbouring integers are the same double.
+    static let integerPrecision = 9007199254740992.0
 
     /// The refusal of a model whose coefficients lie too far apart for CBC
     /// (`refusedSpread`), naming the smallest and the largest; nil when CBC may have it.

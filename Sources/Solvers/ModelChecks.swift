@@ -58,6 +58,26 @@ extension ScalarModel {
         return (low.value, at(low), high.value, at(high))
     }
 
+    /// The first integer column that a row alone ties to a value of `limit` or more in
+    /// magnitude (a finite side of the row over the column's coefficient) where the column has
+    /// no finite bound on that side; nil when there is none. Integers that large have no
+    /// neighbours in floating point (from 2^53, about 9e15, `x + 1 == x`).
+    func integerTiedBeyond(_ limit: Double) -> String? {
+        for i in 0..<rowCount {
+            for k in rowStart[i]..<rowStart[i + 1] where entryValue[k] != 0 && columnIsInteger[Int(entryColumn[k])] {
+                let j = Int(entryColumn[k])
+                for side in [rowLower[i], rowUpper[i]] where side.isFinite {
+                    let value = side / entryValue[k]
+                    let open = value > 0 ? columnUpper[j] == .infinity : columnLower[j] == -.infinity
+                    if Swift.abs(value) >= limit && open {
+                        return "\(rowName(i)) ties integer \(columnName(j)) to about \(String(format: "%g", value)) (bound \(String(format: "%g", side)), coefficient \(String(format: "%g", entryValue[k])))"
+                    }
+                }
+            }
+        }
+        return nil
+    }
+
     /// Whether no finite value lies in `lower...upper`.
     static func isEmptyRange(_ lower: Double, _ upper: Double) -> Bool {
         lower > upper || lower == .infinity || upper == -.infinity

@@ -228,4 +228,39 @@ struct AdapterFindingTests {
             """)
         #expect(closer.solves.first?.modelStatus.rawValue == 1 && closer.solves.first?.objective == 0, "\(closer.output)")
     }
+
+    /// CglProbing failed "up>down" on an integer column a row ties to 1e18 with no bound on
+    /// that side (the infeasibility explanation's re-solves drop bounds: the crash came from
+    /// them): such a model is not passed to CBC, and the explanation goes on without it.
+    @Test func cbcRefusesAnIntegerTiedBeyondItsPrecision() {
+        let run = runSource("""
+            option mip = cbc;
+            Variable x0, x1, z;
+            Integer Variable x0, x1;
+            x0.lo = 0; x0.up = 0; x1.lo = 0; x1.up = 10;
+            Equation obj, r0, r1, r2, r3;
+            obj.. z =e= -1.95755*x0 + -2.6719*x1;
+            r0.. 1*x1 =e= 0.5;
+            r1.. 1e-9*x1 =e= 1e9;
+            r2.. 1e-9*x0 =e= 1e9;
+            r3.. 1e-9*x0 + -3*x1 =e= 1e9;
+            Model mdl / all /;
+            solve mdl using mip minimizing z;
+            """)
+        #expect(run.solves.first?.modelStatus.rawValue == 4, "\(run.output)")
+        let free = runSource("""
+            option mip = cbc;
+            Integer Variable n;
+            Variable z;
+            n.lo = -inf;
+            Equation obj, r;
+            obj.. z =e= n;
+            r.. 1e-9*n =e= 1e9;
+            Model mdl / all /;
+            solve mdl using mip minimizing z;
+            """)
+        #expect(free.solves.first?.modelStatus.rawValue == 13 && free.solves.first?.solverStatus.rawValue == 9, "\(free.output)")
+        #expect(free.output.contains("model not passed to CBC: row r ties integer column n to about 1e+18 (bound 1e+09, coefficient 1e-09), where integers have no neighbours in floating point (bound the column)"),
+                "\(free.output)")
+    }
 }
