@@ -3,6 +3,7 @@
 // standard output, which holds enm's results; this handler prints nothing.
 #define CLP_EXTERN_C
 #include <ClpSimplex.hpp>
+#include <ClpEventHandler.hpp>
 #include <CoinMessageHandler.hpp>
 #include <Clp_C_Interface.h>
 #include "enm_clp.h"
@@ -31,6 +32,29 @@ private:
     void *info_;
 };
 
+// Asks enm at the end of each iteration whether to go on; CLP clones it into every copy of the
+// model (the presolved one too), and the clones share the callback and its state.
+class StopHandler : public ClpEventHandler {
+public:
+    StopHandler(enm_clp_stop stop, void *info) : stop_(stop), info_(info) {}
+
+    ClpEventHandler *clone() const override { return new StopHandler(*this); }
+
+    int event(Event whichEvent) override {
+        // -1 goes on; a value of 0 or more stops the simplex (status 5)
+        return whichEvent == endOfIteration && stop_(info_) ? 0 : -1;
+    }
+
+private:
+    enm_clp_stop stop_;
+    void *info_;
+};
+
+}
+
+extern "C" void enm_clp_watch(void *model, enm_clp_stop stop, void *info) {
+    StopHandler handler(stop, info);
+    static_cast<Clp_Simplex *>(model)->model_->passInEventHandler(&handler);
 }
 
 extern "C" void *enm_clp_follow(void *model, enm_clp_progress progress, void *info) {

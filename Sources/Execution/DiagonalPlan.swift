@@ -6,7 +6,9 @@ import Semantics
 /// (later) index is not looped over: its one possible label is computed from the earlier
 /// index's, so the walk visits n elements instead of n². The whole condition is still
 /// evaluated for every element visited: the plan only leaves out elements where it is false.
-/// The walk keeps the nesting of the domain, so it serves ordered loops as well.
+/// The walk keeps the nesting of the domain, so it serves ordered loops as well. The leader
+/// may also be an index bound outside the domain: `sum(j$(ord(j) = ord(i)), x(i,j))` inside
+/// an equation over `i` visits one `j` per row.
 struct DiagonalPlan {
     /// How one index's label follows from an earlier index's.
     struct Link {
@@ -18,7 +20,8 @@ struct DiagonalPlan {
             /// may be a subset of it, so the label found is then checked against that).
             case position(leaderOffset: [(Node, Double)], followerOffset: [(Node, Double)], followerSet: Symbol)
         }
-        /// The slot of the earlier index the label follows from.
+        /// The slot of the earlier index the label follows from (a domain item's, or one bound
+        /// outside the domain).
         var leaderSlot: Int
         var leaderSet: Symbol
         var rule: Rule
@@ -53,6 +56,21 @@ extension Interpreter {
         func item(of slot: Int) -> Int? {
             d.items.firstIndex { $0.slots.count == 1 && $0.slots[0] == slot }
         }
+        /// Which of two tied slots follows which: the follower is a domain item, the leader an
+        /// earlier item or an index bound outside the domain (a sum's enclosing index); nil
+        /// when neither can follow or the follower is linked already.
+        func order(_ x: Int, _ y: Int) -> (leader: Int, follower: Int, leaderOutside: Bool, swapped: Bool)? {
+            func outside(_ slot: Int) -> Bool { !d.items.contains { $0.slots.contains(slot) } }
+            let kx = item(of: x), ky = item(of: y)
+            let found: (Int, Int, Bool, Bool)
+            switch (kx, ky) {
+            case let (kx?, ky?) where kx != ky: found = kx < ky ? (x, ky, false, false) : (y, kx, false, true)
+            case let (nil, ky?) where outside(x): found = (x, ky, true, false)
+            case let (kx?, nil) where outside(y): found = (y, kx, true, true)
+            default: return nil
+            }
+            return plan.leaders[found.1] == nil ? found : nil
+        }
         var pending = [condition]
         while let c = pending.popLast() {
             switch c.kind {
@@ -60,19 +78,19 @@ extension Interpreter {
                 pending.append(b)
                 pending.append(a)
             case .sameAs(.slot(let x, let xs, nil, _, _), .slot(let y, let ys, nil, _, _)):
-                guard let kx = item(of: x), let ky = item(of: y), kx != ky else { continue }
-                let (leader, follower) = kx < ky ? (kx, ky) : (ky, kx)
-                guard plan.leaders[follower] == nil else { continue }
-                plan.leaders[follower] = DiagonalPlan.Link(leaderSlot: d.items[leader].slots[0],
-                                                           leaderSet: kx < ky ? xs : ys, rule: .sameLabel)
+                guard let o = order(x, y) else { continue }
+                plan.leaders[o.follower] = DiagonalPlan.Link(leaderSlot: o.leader, leaderSet: o.swapped ? ys : xs, rule: .sameLabel)
             case .binary(.eq, let a, let b):
-                guard let l = ordTerm(a), let r = ordTerm(b), let kl = item(of: l.slot), let kr = item(of: r.slot), kl != kr,
-                      l.set.root === d.items[kl].set.root, r.set.root === d.items[kr].set.root else { continue }
-                let (lead, follow, kf) = kl < kr ? (l, r, kr) : (r, l, kl)
-                guard plan.leaders[kf] == nil else { continue }
-                plan.leaders[kf] = DiagonalPlan.Link(leaderSlot: lead.slot, leaderSet: lead.set,
-                                                     rule: .position(leaderOffset: lead.offset, followerOffset: follow.offset,
-                                                                     followerSet: follow.set))
+                guard let l = ordTerm(a), let r = ordTerm(b), let o = order(l.slot, r.slot) else { continue }
+                let (lead, follow) = o.swapped ? (r, l) : (l, r)
+                // the follower's label is looked up among the members of its own set's root; an
+                // outside leader's position is in whatever set its `ord` names
+                guard follow.set.root === d.items[o.follower].set.root,
+                      o.leaderOutside || item(of: lead.slot).map({ lead.set.root === d.items[$0].set.root }) == true
+                else { continue }
+                plan.leaders[o.follower] = DiagonalPlan.Link(leaderSlot: lead.slot, leaderSet: lead.set,
+                                                             rule: .position(leaderOffset: lead.offset, followerOffset: follow.offset,
+                                                                             followerSet: follow.set))
             default:
                 continue
             }

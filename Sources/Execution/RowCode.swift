@@ -874,6 +874,9 @@ private final class Compiler {
             return true
         }
         let plan = d.condition.flatMap { interpreter.plan(for: d, condition: $0) }
+        // a condition that ties an index to another is walked by the interpreter's diagonal
+        // plan (one element per leader's label) rather than by loops over the whole product
+        if plan == nil, let c = d.condition, interpreter.diagonalPlan(for: d, condition: c) != nil { return nil }
         if let plan, ordered, let order = plan.orderedPrefix(d) {
             // the items before the driver's block, the block, the items after it
             let blockStart = plan.covered[0], blockEnd = plan.covered[0] + plan.covered.count

@@ -1,3 +1,4 @@
+import Diagnostics
 /// What the rows (or columns) of one symbol share: the name, where it is defined or declared,
 /// and the label table that spells the labels. One per symbol and generation, so that a row's
 /// provenance is a reference and a label tuple instead of strings.
@@ -292,6 +293,9 @@ public struct SolveOptions: Sendable {
     public var progress: (@Sendable (SolveProgress) -> Void)? = nil
     /// Where the backend writes its own log (GAMS's `logOption`); nil: nowhere.
     public var solverLog: SolverLog? = nil
+    /// The memory the run may hold while the backend works (`--memory-limit`): a backend
+    /// estimates what it will allocate before the call and watches resident memory during it.
+    public var memoryLimit: MemoryLimit = .none
 
     public init() {}
 }

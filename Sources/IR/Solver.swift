@@ -47,6 +47,8 @@ public struct SolveResult: Sendable {
     public var impliedBounds: Int = 0
     /// Problems the backend had with the request that did not stop it (an unknown option).
     public var warnings: [String] = []
+    /// Why the backend was stopped, or not called, at the memory limit (W4051); nil otherwise.
+    public var memoryStop: MemoryStop? = nil
     /// The final simplex basis of an LP solve (nil otherwise), to warm-start the next solve.
     public var basis: SimplexBasis? = nil
     /// The final multipliers of an interior-point solve that ended with a point (nil
@@ -68,4 +70,19 @@ public struct SolveResult: Sendable {
 
     /// Whether a primal point came back.
     public var hasSolution: Bool { !columnLevel.isEmpty }
+}
+
+/// A solve stopped, or refused before the call, because the run's memory would pass or had
+/// passed `--memory-limit`: the backend's status is a resource interrupt.
+public struct MemoryStop: Sendable, Equatable {
+    /// What happened, without sizes that vary from run to run: `Ipopt was stopped at the
+    /// memory limit (64 MiB)`.
+    public var message: String
+    /// The sizes: what the run held (and what the backend would have needed).
+    public var note: String
+
+    public init(message: String, note: String) {
+        self.message = message
+        self.note = note
+    }
 }

@@ -43,6 +43,13 @@ public struct CBCSolver: Solver {
 
     private func search(_ model: ScalarModel, options: SolveOptions, settings: CBCOptions, budget: TimeBudget) -> SolveResult {
         if let refusal = CLPSolver.refusal(of: model, by: "CBC") { return refusal }
+        if let refusal = spreadRefusal(model) { return refusal }
+        if let tied = model.integerTiedBeyond(CBCSolver.integerPrecision) {
+            // CglProbing failed "up>down" on such a column (the infeasibility explanation's
+            // re-solves, which drop bounds, made them)
+            return CLPSolver.failure(.errorNoSolution, .setupFailure,
+                                     "model not passed to CBC: \(tied), where integers have no neighbours in floating point (bound the column)")
+        }
         let problem = CBCProblem(model)
         if options.loadOnly {
             return CLPSolver.failure(.noSolutionReturned, .solveProcessingSkipped, "model loaded into CBC; solve skipped (loadOnly)")
@@ -60,6 +67,7 @@ public struct CBCSolver: Solver {
         problem.configure(settings, options: options, budget: budget, start: settings.mipStart ? model.columnStart : nil)
         Cbc_solve(problem.handle)
         var result = problem.result(model, classify: { classifyRelaxation(model, budget: budget) })
+        result.warnings += model.coinLoadNotes(solver: "CBC")
         let iterationLimit = settings.iterationLimit ?? options.iterLim
         if iterationLimit < SolveOptions().iterLim {
             result.warnings.append("CBC cannot limit the simplex iterations of a branch-and-cut search; "
@@ -78,6 +86,27 @@ public struct CBCSolver: Solver {
         result.rowMarginal = marginals.row
         result.message += marginals.note
         return result
+    }
+
+    /// Coefficients this many times apart (the largest over the smallest, in the whole matrix)
+    /// made CBC's preprocessing and probing fail assertions on small integer models (1e15
+    /// beside 1 or 6e-11: `ClpPackedMatrix::allElementsInRange`, `CglProbing::probe`
+    /// "up>down", `ClpNonLinearCost::checkInfeasibilities`; also with `preprocess off` and
+    /// `cuts off`): such a model is not passed to CBC.
+    static let refusedSpread = 1e15
+
+    /// From this magnitude on (2^53) neighbouring integers are the same double.
+    static let integerPrecision = 9007199254740992.0
+
+    /// The refusal of a model whose coefficients lie too far apart for CBC
+    /// (`refusedSpread`), naming the smallest and the largest; nil when CBC may have it.
+    private func spreadRefusal(_ model: ScalarModel) -> SolveResult? {
+        guard let spread = model.coefficientSpread(), spread.largest / spread.smallest >= CBCSolver.refusedSpread else { return nil }
+        func magnitude(_ v: Double) -> String { String(format: "%g", v) }
+        return CLPSolver.failure(.errorNoSolution, .setupFailure,
+                                 "model not passed to CBC: its coefficients range from \(magnitude(spread.smallest)) (\(spread.smallestAt)) "
+                                     + "to \(magnitude(spread.largest)) (\(spread.largestAt)), 1e15 or more apart, which CBC's "
+                                     + "preprocessing cannot take (scale the rows or columns)")
     }
 
     /// The continuous relaxation's class, by CLP.

@@ -44,28 +44,37 @@ public struct CLPSolver: Solver {
         // (a file that asks for CLP's own log keeps it: the progress handler prints nothing; the
         // barrier prints its Cholesky size on standard output at any log level above 0)
         if let progress = options.progress, settings.logLevel == 0, settings.method != .barrier { problem.follow(progress) }
+        let memory = MemoryWatch(options.memoryLimit)
+        if options.memoryLimit.bytes != nil { problem.watch(memory) }
         let warm = options.startBasis.map { problem.copyIn($0) } ?? false
         problem.solve(settings, warm: warm, preferDual: options.preferDualSimplex)
-        return problem.result(model)
+        var result = problem.result(model)
+        result.warnings += model.coinLoadNotes(solver: "CLP")
+        if let stop = memory.stop("CLP") {
+            // the event handler's stop (CLP's status 5) was the memory limit's
+            result.solverStatus = .resourceInterrupt
+            result.message = "CLP: memory limit (--memory-limit) reached"
+            result.memoryStop = stop
+        }
+        return result
     }
 
-    /// The magnitude from which CLP cannot take a finite bound (an assertion in its
-    /// ClpNonLinearCost ends the process).
-    static let boundLimit = 1e100
-    /// The magnitude from which CLP cannot take a cost (an assertion in `createRim` ends the
-    /// process; the objective row's coefficients become costs).
-    static let objectiveLimit = 1e25
+    /// The coefficients COIN-OR's matrix takes: below 1e20 in magnitude (CLP refuses larger
+    /// elements, and one of 1e20 made CBC's presolve fail an assertion; the objective row's
+    /// coefficients become costs, which `createRim` asserts are below 1e25).
+    static let coefficientMagnitudes = 0...CoinColumnMatrix.infiniteBound.nextDown
 
     /// The failure for a model the COIN-OR libraries (`solver`: CLP or CBC) cannot be given:
-    /// a structural problem, or a bound or coefficient their assertions stop the process on.
+    /// a structural problem, a bound past COIN-OR's infinity or a coefficient its assertions
+    /// stop the process on.
     static func refusal(of model: ScalarModel, by solver: String) -> SolveResult? {
         let why: String
         if let problem = GLPKProblem.structuralProblem(in: model) {
             why = problem
-        } else if let huge = model.hugeFiniteBound(limit: boundLimit) {
-            why = "\(huge); finite bounds must be below 1e100 in magnitude (write inf for none)"
-        } else if let huge = model.coefficientOutside(0...objectiveLimit) {
-            why = "\(huge); coefficients must be below 1e25 in magnitude"
+        } else if let past = model.boundPastCoinInfinity() {
+            why = "\(past); COIN-OR takes bounds of 1e20 or more in magnitude as infinite, which leaves no value (scale the row or variable)"
+        } else if let huge = model.coefficientOutside(coefficientMagnitudes) {
+            why = "\(huge); coefficients must be below 1e20 in magnitude"
         } else {
             return nil
         }
@@ -109,6 +118,15 @@ final class CLPProblem {
         // the model used the handler to the end
         if let progressHandler { enm_clp_progress_free(progressHandler) }
     }
+
+    /// Stops the simplex at the end of an iteration once `memory` says the run passed its limit.
+    func watch(_ memory: MemoryWatch) {
+        memoryWatch = memory
+        enm_clp_watch(handle, clpStopCallback, Unmanaged.passUnretained(memory).toOpaque())
+    }
+
+    /// The watch the event handler asks (kept alive as long as the model).
+    private var memoryWatch: MemoryWatch?
 
     /// Reports CLP's simplex status messages to `progress` during the solve.
     func follow(_ progress: @escaping @Sendable (SolveProgress) -> Void) {
@@ -225,4 +243,9 @@ private let clpProgressCallback: @convention(c) (UnsafeMutableRawPointer?, Int32
     let progress = SolveProgress(iteration: Int(iteration), objective: objective.isFinite ? objective : nil,
                                  infeasibility: infeasibility.isFinite ? infeasibility : nil)
     Unmanaged<CLPProgressReport>.fromOpaque(info).takeUnretainedValue().report(progress)
+}
+
+private let clpStopCallback: @convention(c) (UnsafeMutableRawPointer?) -> Int32 = { info in
+    guard let info else { return 0 }
+    return Unmanaged<MemoryWatch>.fromOpaque(info).takeUnretainedValue().passed() ? 1 : 0
 }

@@ -62,10 +62,11 @@ public struct GLPKSolver: Solver {
         if let problem = GLPKProblem.structuralProblem(in: model) {
             return failure(.errorNoSolution, .setupFailure, "model not passed to GLPK: \(problem)")
         }
-        if let problem = model.coefficientOutside(GLPKSolver.scalableMagnitudes) ?? model.hugeFiniteBound(limit: CLPSolver.boundLimit) {
+        if let problem = model.coefficientOutside(GLPKSolver.scalableMagnitudes) ?? model.hugeFiniteBound(limit: GLPKSolver.boundLimit) {
             return failure(.errorNoSolution, .setupFailure,
                            "model not passed to GLPK: \(problem); GLPK takes coefficients from 1e-150 to 1e150 and finite bounds below 1e100 in magnitude")
         }
+        if let refusal = MemoryWatch.refusal("GLPK", needs: GLPKSolver.heapBytes(model), options.memoryLimit) { return refusal }
         guard let problem = GLPKProblem(rows: model.rowCount, columns: model.columnCount) else {
             return failure(.errorNoSolution, .setupFailure, "GLPK could not create a problem")
         }
@@ -261,8 +262,10 @@ public struct GLPKSolver: Solver {
                                              stoppedByOptCa: monitor.stoppedByOptCa,
                                              stoppedByIterations: monitor.stoppedByIterations,
                                              stoppedByNodes: monitor.stoppedByNodes,
+                                             stoppedByMemory: monitor.stoppedByMemory,
                                              relaxation: relaxation)
         var result = SolveResult(modelStatus: outcome.model, solverStatus: outcome.solver)
+        if monitor.stoppedByMemory { result.memoryStop = monitor.memory?.stop("GLPK") }
         result.message = outcome.message + presolverNote
         let contradicted = !presolverNote.isEmpty && outcome.hasPoint
         if contradicted && outcome.model == .optimal {
@@ -309,6 +312,7 @@ public struct GLPKSolver: Solver {
         let monitor = GLPKSearchMonitor(optCa: sanitizedTolerance(options.optCa),
                                         iterationLimit: options.iterLim, nodeLimit: options.nodeLimit)
         monitor.progress = options.progress
+        monitor.memory = MemoryWatch(options.memoryLimit)
         if presolve, let forced = presolverVerdictForTesting {
             return SearchRun(returnCode: forced, monitor: monitor)
         }
@@ -390,9 +394,12 @@ public struct GLPKSolver: Solver {
                                              gapClosed: false, stoppedByOptCa: false,
                                              stoppedByIterations: search.monitor.stoppedByIterations,
                                              stoppedByNodes: search.monitor.stoppedByNodes,
+                                             stoppedByMemory: search.monitor.stoppedByMemory,
                                              relaxation: .unknown)
-        return failure(outcome.model, outcome.solver,
-                       outcome.message + GLPKStatusTable.confirmationNote(mipStatus: mipStatus))
+        var result = failure(outcome.model, outcome.solver,
+                             outcome.message + GLPKStatusTable.confirmationNote(mipStatus: mipStatus))
+        if search.monitor.stoppedByMemory { result.memoryStop = search.monitor.memory?.stop("GLPK") }
+        return result
     }
 
     /// With `solvefinal 1`, GAMS's MIP marginals: the duals of the LP with every integer column
@@ -531,6 +538,10 @@ final class GLPKSearchMonitor {
     let nodeLimit: Int
     /// Whether the search was terminated because of `nodeLimit`.
     private(set) var stoppedByNodes = false
+    /// The memory limit, looked at as the search goes (its tree grows in GLPK's heap).
+    var memory: MemoryWatch?
+    /// Whether the search was terminated because the run passed the memory limit.
+    private(set) var stoppedByMemory = false
     /// Receives the search's progress, at most every `progressInterval` seconds.
     var progress: (@Sendable (SolveProgress) -> Void)?
     private let progressInterval: Duration = .milliseconds(100)
@@ -567,7 +578,7 @@ final class GLPKSearchMonitor {
         nodes = max(nodes, Int(total))
         iterations = max(iterations, Int(glp_get_it_cnt(problem)))
         report()
-        guard !stoppedByOptCa && !stoppedByIterations && !stoppedByNodes else { return }
+        guard !stoppedByOptCa && !stoppedByIterations && !stoppedByNodes && !stoppedByMemory else { return }
         if optCa > 0, let incumbent, let bound, abs(incumbent - bound) <= optCa {
             stoppedByOptCa = true
             glp_ios_terminate(tree)
@@ -576,6 +587,9 @@ final class GLPKSearchMonitor {
             glp_ios_terminate(tree)
         } else if nodeLimit > 0 && nodes >= nodeLimit {
             stoppedByNodes = true
+            glp_ios_terminate(tree)
+        } else if memory?.passed() == true {
+            stoppedByMemory = true
             glp_ios_terminate(tree)
         }
     }
@@ -637,4 +651,7 @@ extension GLPKSolver {
     /// scale factor", also inside the MIP presolver's own scaling), and unscaled its simplex
     /// fails an assertion ("teta >= 0.0").
     static let scalableMagnitudes = 1e-150...1e150
+    /// The magnitude from which GLPK is not given a finite bound (such bounds are kept from
+    /// every library: CLP's ClpNonLinearCost asserted on them).
+    static let boundLimit = 1e100
 }

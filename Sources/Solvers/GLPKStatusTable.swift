@@ -75,7 +75,7 @@ enum GLPKStatusTable {
     ///     `GLP_ENODFS`.
     static func intopt(returnCode: Int32, mipStatus: Int32, gapClosed: Bool,
                        stoppedByOptCa: Bool, stoppedByIterations: Bool, stoppedByNodes: Bool = false,
-                       relaxation: Relaxation) -> Outcome {
+                       stoppedByMemory: Bool = false, relaxation: Relaxation) -> Outcome {
         let incumbent = mipStatus == GLP_OPT || mipStatus == GLP_FEAS
         switch returnCode {
         case 0:
@@ -104,6 +104,9 @@ enum GLPKStatusTable {
         case GLP_ETMLIM:
             return interrupted(incumbent: incumbent, solver: .resourceInterrupt,
                                reason: "time limit reached")
+        case GLP_ESTOP where stoppedByMemory:
+            return interrupted(incumbent: incumbent, solver: .resourceInterrupt,
+                               reason: "memory limit (--memory-limit) reached")
         case GLP_ENOPFS:
             switch relaxation {
             case .infeasible:

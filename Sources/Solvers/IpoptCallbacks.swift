@@ -31,6 +31,10 @@ final class IpoptSession {
     private(set) var iterations = 0
     /// Whether the intermediate callback stopped the solve at the deadline.
     private(set) var stoppedByDeadline = false
+    /// The memory limit, looked at once per iteration (MUMPS's factors grow inside Ipopt).
+    var memory: MemoryWatch?
+    /// Whether the intermediate callback stopped the solve at the memory limit.
+    private(set) var stoppedByMemory = false
 
     init(program: NonlinearProgram, sense: ObjectiveSense, timeLimit: Double) {
         self.program = program
@@ -128,6 +132,10 @@ final class IpoptSession {
         progress?(SolveProgress(iteration: iteration, objective: sense * objective, infeasibility: infeasibility))
         if let deadline, clock.now >= deadline {
             stoppedByDeadline = true
+            return false
+        }
+        if memory?.passed() == true {
+            stoppedByMemory = true
             return false
         }
         return true

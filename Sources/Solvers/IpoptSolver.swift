@@ -106,6 +106,7 @@ public struct IpoptSolver: Solver {
         let m = model.rowCount
         let session = IpoptSession(program: program, sense: model.sense, timeLimit: options.resLim)
         session.progress = options.progress
+        session.memory = MemoryWatch(options.memoryLimit)
         var columnLower = model.columnLower, columnUpper = model.columnUpper
         var rowLower = IpoptSolver.padded(model.rowLower), rowUpper = IpoptSolver.padded(model.rowUpper)
         let created = CreateIpoptProblem(Int32(n), &columnLower, &columnUpper, Int32(m),
@@ -156,8 +157,10 @@ public struct IpoptSolver: Solver {
         if value == nil { point = .unavailable }
 
         let outcome = IpoptStatusTable.outcome(code: status.rawValue, point: point,
-                                               stoppedByDeadline: session.stoppedByDeadline)
+                                               stoppedByDeadline: session.stoppedByDeadline,
+                                               stoppedByMemory: session.stoppedByMemory)
         var result = SolveResult(modelStatus: outcome.model, solverStatus: outcome.solver)
+        if session.stoppedByMemory { result.memoryStop = session.memory?.stop("Ipopt") }
         result.message = outcome.message
         result.warnings = warnings
         result.iterations = session.iterations

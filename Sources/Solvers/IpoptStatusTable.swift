@@ -105,7 +105,9 @@ enum IpoptStatusTable {
     ///   - point: the class of the returned point.
     ///   - stoppedByDeadline: whether the intermediate callback stopped the solve because the
     ///     time limit passed (then `User_Requested_Stop` is a resource interrupt).
-    static func outcome(code: Int32, point: Point, stoppedByDeadline: Bool = false) -> Outcome {
+    ///   - stoppedByMemory: whether it stopped the solve because the run passed the memory
+    ///     limit (a resource interrupt as well).
+    static func outcome(code: Int32, point: Point, stoppedByDeadline: Bool = false, stoppedByMemory: Bool = false) -> Outcome {
         guard let known = IpoptReturnCode(rawValue: code) else {
             return Outcome(model: .errorNoSolution, solver: .solverFailure,
                            message: "Ipopt returned the unknown status \(code)", hasPoint: false)
@@ -145,6 +147,9 @@ enum IpoptStatusTable {
         case .userRequestedStop:
             if stoppedByDeadline {
                 return interrupted(point, .resourceInterrupt, "time limit (resLim) reached")
+            }
+            if stoppedByMemory {
+                return interrupted(point, .resourceInterrupt, "memory limit (--memory-limit) reached")
             }
             return interrupted(point, .userInterrupt, "stopped on request (\(name))")
         case .feasiblePointFound:

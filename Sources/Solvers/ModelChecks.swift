@@ -12,9 +12,8 @@ extension ScalarModel {
         i < rowOrigin.count ? "row \(rowOrigin[i].displayName)" : "row \(i)"
     }
 
-    /// The first finite bound of a column or row whose magnitude is `limit` or more: CLP (and
-    /// CBC through it) stops the process on an assertion for such a bound (1e300 as a
-    /// right-hand side or a lower bound). Nil when every finite bound is below it.
+    /// The first finite bound of a column or row whose magnitude is `limit` or more (GLPK is
+    /// not given such bounds). Nil when every finite bound is below it.
     func hugeFiniteBound(limit: Double) -> String? {
         func huge(_ v: Double) -> Bool { v.isFinite && Swift.abs(v) >= limit }
         for j in 0..<columnCount where huge(columnLower[j]) || huge(columnUpper[j]) {
@@ -37,6 +36,44 @@ extension ScalarModel {
         }
         for (j, c) in objective.enumerated() where outside(c) {
             return "the objective has the coefficient \(c) of \(columnName(j))"
+        }
+        return nil
+    }
+
+    /// The smallest and the largest nonzero coefficient of the rows in magnitude, each with
+    /// its row and column (`row r0, column x3`); nil without any.
+    func coefficientSpread() -> (smallest: Double, smallestAt: String, largest: Double, largestAt: String)? {
+        var low: (value: Double, row: Int, entry: Int)?, high: (value: Double, row: Int, entry: Int)?
+        for i in 0..<rowCount {
+            for k in rowStart[i]..<rowStart[i + 1] where entryValue[k] != 0 {
+                let v = Swift.abs(entryValue[k])
+                if v < low?.value ?? .infinity { low = (v, i, k) }
+                if v > high?.value ?? 0 { high = (v, i, k) }
+            }
+        }
+        guard let low, let high else { return nil }
+        func at(_ e: (value: Double, row: Int, entry: Int)) -> String {
+            "\(rowName(e.row)), \(columnName(Int(entryColumn[e.entry])))"
+        }
+        return (low.value, at(low), high.value, at(high))
+    }
+
+    /// The first integer column that a row alone ties to a value of `limit` or more in
+    /// magnitude (a finite side of the row over the column's coefficient) where the column has
+    /// no finite bound on that side; nil when there is none. Integers that large have no
+    /// neighbours in floating point (from 2^53, about 9e15, `x + 1 == x`).
+    func integerTiedBeyond(_ limit: Double) -> String? {
+        for i in 0..<rowCount {
+            for k in rowStart[i]..<rowStart[i + 1] where entryValue[k] != 0 && columnIsInteger[Int(entryColumn[k])] {
+                let j = Int(entryColumn[k])
+                for side in [rowLower[i], rowUpper[i]] where side.isFinite {
+                    let value = side / entryValue[k]
+                    let open = value > 0 ? columnUpper[j] == .infinity : columnLower[j] == -.infinity
+                    if Swift.abs(value) >= limit && open {
+                        return "\(rowName(i)) ties integer \(columnName(j)) to about \(String(format: "%g", value)) (bound \(String(format: "%g", side)), coefficient \(String(format: "%g", entryValue[k])))"
+                    }
+                }
+            }
         }
         return nil
     }

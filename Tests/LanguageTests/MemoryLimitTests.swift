@@ -133,4 +133,130 @@ struct MemoryLimitTests {
         #expect(displayed(run, "s", ["a", "b"]) == 1 && displayed(run, "s", ["b", "d"]) == 1)
         #expect(displayed(run, "order") == 234 && displayed(run, "plain") == 234)
     }
+
+    /// Equations over a diagonal of 100,000 x 100,000 labels, and sums whose condition ties
+    /// their index to the equation's: 100,000 elements visited per equation, not 10^10.
+    @Test func diagonalEquationsAndSumsGenerateTheDiagonalOnly() throws {
+        let r = try enm(["solve", "--memory-limit", "4G"], """
+            Set i / 1*100000 /;
+            Alias (i, j);
+            Scalar k / 1 /;
+            Positive Variable x(i,j);
+            Variable z;
+            Equation d(i,j), s(i), obj;
+            d(i,j)$(ord(i) = ord(j)).. x(i,j) =g= 1;
+            s(i).. sum(j$(ord(j) = ord(i) + k), x(i,j)) + sum(j$sameAs(j,i), x(i,j)) =l= 3;
+            obj.. z =e= sum((i,j)$(ord(i) = ord(j)), x(i,j)) + sum((i,j)$(ord(i) = ord(j) + k), 2*x(i,j));
+            Model m / all /;
+            solve m using lp minimizing z;
+            Scalar rows, columns, lev;
+            rows = m.numEqu; columns = m.numVar;
+            lev = sum((i,j)$sameAs(i,j), x.l(i,j));
+            display rows, columns, lev, z.l;
+            """)
+        #expect(r.status == 0, "\(r.err)")
+        #expect(r.out.contains("model status 1 Optimal"), "\(r.out)")
+        #expect(r.out.contains("PARAMETER rows                 =   200001.000"), "\(r.out)")
+        #expect(r.out.contains("PARAMETER columns              =   299999.000"), "\(r.out)")
+        #expect(r.out.contains("PARAMETER lev                  =   100000.000"), "\(r.out)")
+        #expect(r.out.contains("VARIABLE z.L                   =   100000.000"), "\(r.out)")
+    }
+
+    /// Equations and `sum`/`prod`/`smin`/`smax` under a diagonal plan (also with the leader
+    /// bound outside the sum) give what the full walk gives (conditions written so that no
+    /// plan applies): the same rows, the same solution.
+    @Test func diagonalEquationsAgreeWithTheFullWalk() {
+        let run = runSource("""
+            Set i / a, b, c, d, e /, jj(i) / b, c, e /;
+            Alias (i, j);
+            Scalar k / 1 /;
+            Positive Variable x(i,j);
+            Variable z1, z2;
+            Equation d1(i,j), d2(i,j), s1(i), s2(i), o1, o2;
+            d1(i,j)$(ord(i) = ord(j) + k).. x(i,j) =g= ord(i);
+            d2(i,j)$(ord(i) - ord(j) = k).. x(i,j) =g= ord(i);
+            s1(i).. sum(j$(ord(j) = ord(i) - k), x(i,j)) + sum(jj$sameAs(jj,i), x(i,jj)) =l= 10;
+            s2(i).. sum(j$(ord(i) - ord(j) = k), x(i,j)) + sum(jj$(sameAs(jj,i) + 0), x(i,jj)) =l= 10;
+            o1.. z1 =e= sum((i,j)$(ord(j) + k = ord(i)), ord(j)*x(i,j)) + prod(j$(ord(j) = 2), 3);
+            o2.. z2 =e= sum((i,j)$(ord(i) - ord(j) = k), ord(j)*x(i,j)) + 3;
+            Model m1 / d1, s1, o1 /, m2 / d2, s2, o2 /;
+            Scalar rows1, rows2, obj1, obj2, lev1, lev2;
+            solve m1 using lp minimizing z1;
+            rows1 = m1.numEqu; obj1 = z1.l; lev1 = sum((i,j), ord(i)*10*ord(j)*x.l(i,j));
+            solve m2 using lp minimizing z2;
+            rows2 = m2.numEqu; obj2 = z2.l; lev2 = sum((i,j), ord(i)*10*ord(j)*x.l(i,j));
+            Parameter p1(i), p2(i), q1(i), q2(i), m1s(i), m2s(i), n1(i), n2(i);
+            p1(i) = sum(j$(ord(j) = ord(i) + 1), ord(j));  p2(i) = sum(j$(ord(j) - ord(i) = 1), ord(j));
+            q1(i) = prod(jj$sameAs(i,jj), 2);             q2(i) = prod(jj$(sameAs(i,jj) + 0), 2);
+            m1s(i)$(ord(i) > 2) = smin(j$(ord(j) + 2 = ord(i)), ord(j)); m2s(i)$(ord(i) > 2) = smin(j$(ord(i) - ord(j) = 2), ord(j));
+            n1(i)$(ord(i) < 5) = smax(j$(ord(i) = ord(j) - 1), ord(j)); n2(i)$(ord(i) < 5) = smax(j$(ord(j) - ord(i) = 1), ord(j));
+            Scalar diff;
+            diff = sum(i, abs(p1(i) - p2(i)) + abs(q1(i) - q2(i)) + abs(m1s(i) - m2s(i)) + abs(n1(i) - n2(i)));
+            display rows1, rows2, obj1, obj2, lev1, lev2, diff, p1, m1s;
+            """)
+        #expect(run.diagnostics.isEmpty, "\(run.diagnostics)")
+        #expect(run.solves.count == 2 && run.solves.allSatisfy { $0.modelStatus.rawValue == 1 }, "\(run.output)")
+        #expect(displayed(run, "rows1") == 10 && displayed(run, "rows2") == 10)
+        // x(b,a) >= 2, x(c,b) >= 3, x(d,c) >= 4, x(e,d) >= 5: 1*2 + 2*3 + 3*4 + 4*5 + 3
+        #expect(displayed(run, "obj1") == 43 && displayed(run, "obj2") == 43)
+        #expect(displayed(run, "lev1") == displayed(run, "lev2") && displayed(run, "lev1") > 0)
+        #expect(displayed(run, "diff") == 0)
+        #expect(displayed(run, "p1", ["a"]) == 2 && displayed(run, "p1", ["e"]) == 0)
+        #expect(displayed(run, "m1s", ["c"]) == 1)
+    }
+
+    /// A solver library is watched while it works: Ipopt is stopped at its first iteration
+    /// past the limit (resident memory is the process's: 16 MiB is below what any run holds;
+    /// the models have no label ranges and no assignments, whose checks would stop the run
+    /// first), with a resource interrupt and W4051 stating the limit and what the run held.
+    @Test func ipoptIsStoppedAtTheMemoryLimit() throws {
+        let r = try enm(["solve", "--memory-limit", "16M"], """
+            Variable x, y, z;
+            Equation obj;
+            obj.. z =e= sqr(x - 1) + sqr(y - 2) + exp(-x*y);
+            Model m / all /;
+            solve m using nlp minimizing z;
+            """)
+        #expect(r.out.contains("solver ipopt: model status 7 Feasible Solution, solver status 3 Resource Interrupt"), "\(r.out)")
+        #expect(r.out.contains("Ipopt: memory limit (--memory-limit) reached at a feasible point"), "\(r.out)")
+        #expect(r.err.hasPrefix("warning[W4051]: Ipopt was stopped at the memory limit (16 MiB)\n --> m.gms:5:1\n"), "\(r.err)")
+        #expect(r.err.contains("= note: the run held ") && r.err.contains(" MiB when Ipopt was stopped\n"), "\(r.err)")
+        #expect(r.status == 4)
+    }
+
+    static let smallLP = """
+        Positive Variable x1, x2, x3;
+        Variable z;
+        Equation c1, c2, obj;
+        c1.. x1 + x2 =g= 2;
+        c2.. x2 + x3 =g= 3;
+        obj.. z =e= x1 + 2*x2 + x3;
+        Model m / all /;
+        solve m using lp minimizing z;
+        display 'after the solve';
+        """
+
+    /// GLPK's records are estimated from rows, columns and nonzeros before the load: a model
+    /// that would pass the limit is not passed to GLPK (14 No Solution Returned, 3 Resource
+    /// Interrupt), and the run goes on.
+    @Test func glpkIsNotCalledWhenItsRecordsWouldPassTheLimit() throws {
+        let r = try enm(["solve", "--memory-limit", "16M"], MemoryLimitTests.smallLP)
+        #expect(r.out.contains("solver glpk: model status 14 No Solution Returned, solver status 3 Resource Interrupt"), "\(r.out)")
+        #expect(r.out.contains("model not passed to GLPK: it would pass the memory limit (16 MiB)"), "\(r.out)")
+        #expect(r.out.contains("after the solve"), "\(r.out)")
+        #expect(r.err.hasPrefix("warning[W4051]: GLPK was not called: the model would pass the memory limit (16 MiB)\n"), "\(r.err)")
+        #expect(r.err.contains("= note: GLPK would need about 1.3 KiB beside the "), "\(r.err)")
+        let free = try enm(["solve"], MemoryLimitTests.smallLP)
+        #expect(free.out.contains("model status 1 Optimal") && free.err.isEmpty, "\(free.out)\(free.err)")
+    }
+
+    /// CLP is asked at the end of every simplex iteration (an event handler): past the limit
+    /// it stops with no point, 14 No Solution Returned and 3 Resource Interrupt.
+    @Test func clpIsStoppedAtTheMemoryLimit() throws {
+        let r = try enm(["solve", "--memory-limit", "16M"], "option lp = clp;\n" + MemoryLimitTests.smallLP)
+        #expect(r.out.contains("solver clp: model status 14 No Solution Returned, solver status 3 Resource Interrupt"), "\(r.out)")
+        #expect(r.out.contains("CLP: memory limit (--memory-limit) reached"), "\(r.out)")
+        #expect(r.out.contains("after the solve"), "\(r.out)")
+        #expect(r.err.hasPrefix("warning[W4051]: CLP was stopped at the memory limit (16 MiB)\n"), "\(r.err)")
+    }
 }

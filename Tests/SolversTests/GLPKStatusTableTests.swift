@@ -39,6 +39,12 @@ struct GLPKStatusTableTests {
         #expect(intopt(GLP_ESTOP, GLP_FEAS, iterations: true) == [8, 2])
         #expect(intopt(GLP_ESTOP, GLP_UNDEF, iterations: true) == [14, 2])
         #expect(intopt(GLP_ESTOP, GLP_FEAS) == [13, 10])
+        // the memory limit (--memory-limit) ended the search: a resource interrupt
+        let memory = Table.intopt(returnCode: GLP_ESTOP, mipStatus: GLP_FEAS, gapClosed: false, stoppedByOptCa: false,
+                                  stoppedByIterations: false, stoppedByMemory: true, relaxation: .unknown)
+        #expect(pair(memory) == [8, 3] && memory.message.contains("memory limit (--memory-limit) reached"), "\(memory)")
+        #expect(pair(Table.intopt(returnCode: GLP_ESTOP, mipStatus: GLP_UNDEF, gapClosed: false, stoppedByOptCa: false,
+                                  stoppedByIterations: false, stoppedByMemory: true, relaxation: .unknown)) == [14, 3])
         #expect(intopt(GLP_ETMLIM, GLP_FEAS) == [8, 3])
         #expect(intopt(GLP_ETMLIM, GLP_FEAS, closed: true) == [8, 3])
         #expect(intopt(GLP_ETMLIM, GLP_UNDEF) == [14, 3])

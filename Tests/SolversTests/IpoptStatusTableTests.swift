@@ -47,6 +47,8 @@ struct IpoptStatusTableTests {
         #expect(pair(.userRequestedStop, .feasible, deadline: true) == [7, 3])
         #expect(pair(.userRequestedStop, .infeasible, deadline: true) == [6, 3])
         #expect(pair(.userRequestedStop, .feasible) == [7, 8])
+        let memory = Table.outcome(code: Code.userRequestedStop.rawValue, point: .infeasible, stoppedByMemory: true)
+        #expect([memory.model.rawValue, memory.solver.rawValue] == [6, 3] && memory.message.contains("memory limit"), "\(memory)")
         #expect(pair(.userRequestedStop, .infeasible) == [6, 8])
         for code in Code.allCases where code != .solveSucceeded && code != .solvedToAcceptableLevel {
             for point in [Table.Point.feasible, .infeasible, .unavailable] {

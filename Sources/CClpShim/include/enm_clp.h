@@ -18,6 +18,14 @@ void *enm_clp_follow(void *model, enm_clp_progress progress, void *info);
 /// Deletes a handler made by `enm_clp_follow` (after the model that used it).
 void enm_clp_progress_free(void *handler);
 
+/// Asked at the end of each simplex iteration whether to stop (nonzero: stop).
+typedef int (*enm_clp_stop)(void *info);
+
+/// Gives `model` (a `Clp_Simplex *`) an event handler that asks `stop` with `info` at the end of
+/// each iteration and stops the simplex when it answers nonzero (CLP's status 5 then). CLP keeps
+/// its own copy of the handler, also in the presolved model.
+void enm_clp_watch(void *model, enm_clp_stop stop, void *info);
+
 #ifdef __cplusplus
 }
 #endif

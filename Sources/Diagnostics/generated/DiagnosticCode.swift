@@ -430,6 +430,8 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
     case W4005
     /// put line longer than the page width
     case W4040
+    /// solver stopped at the memory limit
+    case W4051
     /// integer variable not scaled
     case W4070
     /// solver's point violates the model

@@ -9321,6 +9321,70 @@ enm solve example.gms
 ```
 
 """##,
+        "W4051": ##"""
+# W4051: solver stopped at the memory limit
+
+The solver library was stopped, or not called, because the run would pass or had passed
+`--memory-limit` (by default 80 % of the machine's memory). enm estimates what GLPK will
+allocate before it loads a model, and while a solve runs it looks at the process's resident
+memory from the callbacks the libraries make as they go (GLPK's branch and cut, CLP's simplex
+iterations, Ipopt's iterations). The solve ends with solver status 3 (Resource Interrupt): never an optimum. The
+model status says whether a point came back (7 Feasible Solution, 6 Intermediate Infeasible,
+8 Integer Solution) or none did (14 No Solution Returned). The run goes on after the solve, as
+after any other limit: the library's memory is freed when it stops.
+
+## Example
+
+```gams
+Variable x, y, z;
+Equation obj;
+obj.. z =e= sqr(x - 1) + sqr(y - 2) + exp(-x*y);
+Model m / all /;
+solve m using nlp minimizing z;
+```
+
+```sh
+enm solve --memory-limit 16M example.gms
+```
+
+prints, beside the solve's summary (model status 7 Feasible Solution, solver status 3 Resource
+Interrupt; 16 MiB is less than any run holds):
+
+```text
+warning[W4051]: Ipopt was stopped at the memory limit (16 MiB)
+ --> example.gms:5:1
+  |
+5 | solve m using nlp minimizing z;
+  | ^^^^^^^
+  = note: the run held 37.9 MiB when Ipopt was stopped
+  = help: raise the limit with --memory-limit SIZE (e.g. 16G; 0 for none), or shrink the sets
+```
+
+## Why
+
+A solver library allocates outside enm's own checks: GLPK's search tree, the factors MUMPS
+computes inside Ipopt, CBC's nodes. Without a look at the memory during the solve, a model too
+large for the machine would grow until the system swaps or ends the process. GAMS reports a
+solver that runs out of memory with a resource status as well; enm stops the library before
+the machine does.
+
+## Fix
+
+Allow the run more memory (or none at all with `--memory-limit 0`), or make the model smaller:
+
+```gams
+Variable x, y, z;
+Equation obj;
+obj.. z =e= sqr(x - 1) + sqr(y - 2) + exp(-x*y);
+Model m / all /;
+solve m using nlp minimizing z;
+```
+
+```sh
+enm solve --memory-limit 4G example.gms
+```
+
+"""##,
         "W4070": ##"""
 # W4070: integer variable not scaled
 

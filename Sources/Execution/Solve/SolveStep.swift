@@ -71,6 +71,9 @@ extension Interpreter {
         var conflict: Conflict? = nil, message = result.message
         if report {
             for w in result.warnings { diagnostics.warning(.W4004, w, at: sv.span) }
+            if let stop = result.memoryStop {
+                diagnostics.warning(.W4051, stop.message, at: sv.span, notes: [stop.note], help: [MemoryLimit.help])
+            }
             (conflict, message) = explain(result, of: model, for: sv, backend: p.job.backend, options: p.options,
                                           statement: p.statementKey)
         }
@@ -128,6 +131,7 @@ extension Interpreter {
         opts.solverOptions = optionSettings
         if settings.reportsProgress, let phase = onSolvePhase { opts.progress = { phase(.progress($0)) } }
         opts.solverLog = settings.solverLog
+        opts.memoryLimit = settings.memoryLimit
         if sv.type.isNonlinear && !settings.generateOnly
             && !startingPointIsUsable(model, rows: ModelElements(origins: model.rowOrigin)) { return nil }
         return (backend, opts)

@@ -240,6 +240,7 @@ struct BlockPlan {
         out.iterations = results.reduce(0) { $0 + $1.iterations }
         out.nodes = results.reduce(0) { $0 + $1.nodes }
         out.warnings = results.flatMap(\.warnings)
+        out.memoryStop = results.lazy.compactMap(\.memoryStop).first
         if slots.solved.allSatisfy({ $0 }) {
             // the blocks' levels and marginals, already in place
             out.columnLevel = Array(slots.columnLevel)
