@@ -89,6 +89,31 @@ struct CoinBackendTests {
         #expect(result.objective == 129 && result.bestBound == 129)
     }
 
+    /// CBC's C interface said 0 iterations for a search that ended at the root (here on the gap,
+    /// an incumbent within 3 % of the LP bound) and counted none of preprocessing, cuts or
+    /// heuristics; enm counts every simplex iteration CLP runs for the search.
+    @Test func cbcReportsTheSimplexIterationsOfItsSearch() {
+        var options = SolveOptions()
+        options.optCr = 0.03
+        let model = TestModels.multiKnapsack()
+        let cbc = CBCSolver().solve(model, options: options)
+        #expect(cbc.modelStatus == .integerSolution || cbc.modelStatus == .optimal, "\(cbc.message)")
+        #expect(cbc.nodes == 0)
+        let glpk = GLPKSolver().solve(model, options: options)
+        #expect(glpk.iterations > 0)
+        // the root LP alone needs about as many iterations as GLPK's whole search (which ends
+        // at the root too); CBC's cuts and heuristics add some, not orders of magnitude
+        #expect(cbc.iterations >= glpk.iterations / 2 && cbc.iterations <= 100 * glpk.iterations,
+                "CBC \(cbc.iterations), GLPK \(glpk.iterations)")
+
+        // a search that goes into the tree: more iterations than the one ended at the root
+        var deeper = SolveOptions()
+        deeper.nodeLimit = 50
+        deeper.solverOptions = [SolverOptionSetting(name: "cuts", value: "off")]
+        let tree = CBCSolver().solve(TestModels.marketSplit(), options: deeper)
+        #expect(tree.nodes > 0 && tree.iterations > cbc.iterations, "\(tree.nodes) nodes, \(tree.iterations) iterations")
+    }
+
     // MARK: - Warm starts
 
     @Test func clpRestartsFromItsOwnBasisAndFromGLPKs() {

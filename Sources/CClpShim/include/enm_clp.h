@@ -18,6 +18,18 @@ void *enm_clp_follow(void *model, enm_clp_progress progress, void *info);
 /// Deletes a handler made by `enm_clp_follow` (after the model that used it).
 void enm_clp_progress_free(void *handler);
 
+/// Counts every simplex iteration of the CBC search of `model` (a `Cbc_Model *`, loaded): root,
+/// cuts, heuristics, strong branching, nodes. Call before `Cbc_solve`; returns the counter
+/// (NULL when the model's solver is not CLP), to read with `enm_cbc_iterations` and delete with
+/// `enm_cbc_count_free` after the model.
+void *enm_cbc_count_iterations(void *model);
+
+/// The iterations counted so far by a counter of `enm_cbc_count_iterations` (0 for NULL).
+long enm_cbc_iterations(void *counter);
+
+/// Deletes a counter made by `enm_cbc_count_iterations` (after the model that used it).
+void enm_cbc_count_free(void *counter);
+
 #ifdef __cplusplus
 }
 #endif
