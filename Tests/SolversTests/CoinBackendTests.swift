@@ -139,7 +139,7 @@ struct CoinBackendTests {
         let clp = CLPSolver().optionProblems([SolverOptionSetting(name: "startalg", value: "simplex"),
                                              SolverOptionSetting(name: "pivoting", value: "1")])
         #expect(clp.first == "CLP option 'startalg' cannot be 'simplex'")
-        #expect(clp.last?.hasPrefix("unknown CLP option 'pivoting'; CLP's options are iterlim, loglevel,") == true)
+        #expect(clp.last?.hasPrefix("unknown CLP option 'pivoting'; CLP's options are crossover, dualize, iterlim, loglevel,") == true)
         #expect(CBCSolver().optionProblems([SolverOptionSetting(name: "cuts", value: "maybe")])
             == ["CBC option 'cuts' cannot be 'maybe'"])
         #expect(CBCSolver().optionProblems([SolverOptionSetting(name: "optcr", value: "0.1"),
@@ -154,6 +154,38 @@ struct CoinBackendTests {
         #expect(result.modelStatus == .optimal)
         #expect(abs((result.objective ?? 0) - 153.675) < 1e-6)
         #expect(abs(result.rowMarginal[3] - 0.225) < 1e-6)
+    }
+
+    /// `dualize 1`: CLP solves the dual and the LP's levels, marginals (GAMS's signs, for a
+    /// minimization and a maximization with a ranged-free mix of bounds) and objective are read
+    /// from it; they match the direct solve. An infeasible LP keeps its own status.
+    @Test(arguments: [("barrier", "1"), ("barrier", "0"), ("dual", "1"), ("primal", "1")])
+    func clpOnTheDualGivesTheLPsSolution(_ method: String, _ crossover: String) {
+        var options = SolveOptions()
+        options.solverOptions = [SolverOptionSetting(name: "dualize", value: "1"),
+                                 SolverOptionSetting(name: "startalg", value: method),
+                                 SolverOptionSetting(name: "crossover", value: crossover)]
+        for model in [TestModels.transport(), TestModels.smallLP(constant: 7), TestModels.smallLP(negated: true)] {
+            let direct = CLPSolver().solve(model, options: SolveOptions())
+            let viaDual = CLPSolver().solve(model, options: options)
+            #expect(viaDual.modelStatus == .optimal, "\(viaDual.message)")
+            #expect(viaDual.message.contains("dual LP"))
+            #expect(abs((viaDual.objective ?? .nan) - (direct.objective ?? .nan)) < 1e-6)
+            // the interior point without crossover is within the barrier's tolerance
+            let tolerance = crossover == "1" ? 1e-6 : 1e-4
+            // the transport LP has several optimal plans; the small LP one
+            if model.columnCount == 4 {
+                for (a, b) in zip(viaDual.columnLevel, direct.columnLevel) { #expect(abs(a - b) < tolerance) }
+                for (a, b) in zip(viaDual.rowLevel, direct.rowLevel) { #expect(abs(a - b) < tolerance) }
+            }
+            #expect(model.worstViolation(levels: viaDual.columnLevel, tolerance: tolerance) == nil)
+            for (a, b) in zip(viaDual.rowMarginal, direct.rowMarginal) { #expect(abs(a - b) < tolerance, "rows \(viaDual.rowMarginal) \(direct.rowMarginal)") }
+            for (a, b) in zip(viaDual.columnMarginal, direct.columnMarginal) { #expect(abs(a - b) < tolerance, "columns \(viaDual.columnMarginal) \(direct.columnMarginal)") }
+        }
+        var infeasible = TestModels.smallLP()
+        infeasible.addRow(columns: [1], values: [1], lower: -.infinity, upper: 2, origin: TestModels.origin("cut"))
+        let result = CLPSolver().solve(infeasible, options: options)
+        #expect(result.modelStatus == .infeasible, "\(result.message) \(result.columnLevel)")
     }
 
     @Test func cbcSolveFinalGivesTheFixedLPsMarginals() {
