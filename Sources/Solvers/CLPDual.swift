@@ -87,7 +87,10 @@ struct CLPDual {
         }
         result.columnLevel = (0..<model.columnCount).map { CoinColumnMatrix.cleaned(x[$0], model.columnLower[$0], model.columnUpper[$0]) }
         result.rowLevel = (0..<model.rowCount).map { CoinColumnMatrix.cleaned(rowLevel[$0], model.rowLower[$0], model.rowUpper[$0]) }
-        result.columnMarginal = reduced.map { sign * $0 }
+        // a basic column's reduced cost is zero up to round-off (the dual gives no basis to say which)
+        result.columnMarginal = zip(reduced, model.objective).map { d, c in
+            abs(d) <= 1e-9 * max(1, abs(c)) ? 0 : sign * d
+        }
         result.rowMarginal = rowMarginal
         result.objective = zip(model.objective, result.columnLevel).reduce(model.objectiveConstant) { $0 + $1.0 * $1.1 }
         return result
