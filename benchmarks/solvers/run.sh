@@ -17,7 +17,8 @@
 # Runs per coupled LP: glpsol on the MathProg twin (its defaults: presolve, scaling, advanced
 # basis, primal simplex), enm with GLPK's old defaults (glpk.opt `presolve 0`: slack basis, no presolver),
 # enm with GLPK's new defaults, enm with CLP (`option lp = clp`, CLP's automatic choice), and enm
-# with CLP's dual simplex (`startalg dual`). Per MILP: enm with GLPK and with CBC
+# with CLP's dual simplex (`startalg dual`), and enm with CLP on the LP's dual (`dualize 1`,
+# the fastest way to the T=672 optimum). Per MILP: enm with GLPK and with CBC
 # (`option mip = cbc`), optCr 0.03 as in the model. Results: a table on standard output and in
 # benchmarks/solvers/work/results.md; logs in benchmarks/solvers/work/logs/.
 #
@@ -66,6 +67,7 @@ cp "$COMMUNITY/community.enm" "$COMMUNITY/community.mod" "$WORK/"
 # option files read by community.enm --optfile=N (model file's folder)
 printf 'presolve 0\n' >"$WORK/glpk.opt"
 printf 'startalg dual\n' >"$WORK/clp.opt"
+printf 'dualize 1\n' >"$WORK/clp.op2"
 rm -rf "$WORK/community-sharing"
 cp -r "$ROOT/models/community-sharing" "$WORK/community-sharing"
 for s in glpk cbc; do
@@ -156,6 +158,7 @@ for T in ${lp_sizes//,/ }; do
     run_enm "$c" "enm GLPK, new defaults (presolver)" "lp$T-glpk-new-$r" community.enm "${sw[@]}"
     run_enm "$c" "enm CLP (automatic)" "lp$T-clp-$r" community.enm "${sw[@]}" --solver=clp
     run_enm "$c" "enm CLP (startalg dual)" "lp$T-clpdual-$r" community.enm "${sw[@]}" --solver=clp --optfile=1
+    run_enm "$c" "enm CLP (dualize 1: the LP's dual)" "lp$T-clpdualize-$r" community.enm "${sw[@]}" --solver=clp --optfile=2
   done
 done
 
