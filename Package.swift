@@ -33,10 +33,12 @@ let package = Package(
                 cxxSettings: [.unsafeFlags(["-I/usr/include/coin", "-DHAVE_CSTDDEF", "-DHAVE_CMATH", "-DHAVE_CSTDIO", "-DHAVE_CSTRING", "-DHAVE_CSTDLIB", "-DHAVE_CFLOAT", "-DHAVE_CASSERT", "-DHAVE_CTIME", "-DHAVE_CSTDARG", "-DHAVE_CCTYPE", "-w"])],
                 linkerSettings: [.linkedLibrary("bonmin"), .linkedLibrary("ipopt"), .linkedLibrary("Cbc"),
                                  .linkedLibrary("Osi"), .linkedLibrary("CoinUtils"), .linkedLibrary("stdc++")]),
-        // CLP's iteration messages for the progress line, without CLP printing them
+        // CLP's iteration messages for the progress line, without CLP printing them; CBC's
+        // simplex iterations, which its C interface does not count
         .target(name: "CClpShim", path: "Sources/CClpShim",
                 cxxSettings: [.unsafeFlags(["-I/usr/include/coin", "-w"])],
-                linkerSettings: [.linkedLibrary("Clp"), .linkedLibrary("CoinUtils"), .linkedLibrary("stdc++")]),
+                linkerSettings: [.linkedLibrary("Clp"), .linkedLibrary("OsiClp"), .linkedLibrary("CoinUtils"),
+                                 .linkedLibrary("stdc++")]),
         .target(name: "Diagnostics"),
         .target(name: "Syntax", dependencies: ["Diagnostics", "IR"], swiftSettings: fast),
         .target(name: "IR", dependencies: ["Diagnostics"], swiftSettings: fast),

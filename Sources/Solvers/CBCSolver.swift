@@ -1,3 +1,4 @@
+import CClpShim
 import CCoin
 import Foundation
 import IR
@@ -65,8 +66,12 @@ public struct CBCSolver: Solver {
                                      outcome.message + " (no integer value lies between the bounds of \(model.columnName(column)))")
         }
         problem.configure(settings, options: options, budget: budget, start: settings.mipStart ? model.columnStart : nil)
+        let counter = enm_cbc_count_iterations(problem.handle)
+        defer { enm_cbc_count_free(counter) }
         Cbc_solve(problem.handle)
         var result = problem.result(model, classify: { classifyRelaxation(model, budget: budget) })
+        // CBC's own count misses a search ended at the root and every LP outside the tree
+        result.iterations = max(result.iterations, enm_cbc_iterations(counter))
         result.warnings += model.coinLoadNotes(solver: "CBC")
         let iterationLimit = settings.iterationLimit ?? options.iterLim
         if iterationLimit < SolveOptions().iterLim {

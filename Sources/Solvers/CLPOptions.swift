@@ -27,6 +27,10 @@ struct CLPOptions {
     var iterationLimit: Int?
     /// CLP's log on standard output: 0 none (the default here), up to 4.
     var logLevel: Int32 = 0
+    /// Solve the LP's dual and read the LP's solution from it (`CLPDual`).
+    var dualize = false
+    /// The barrier's crossover to a basic solution (off: the barrier's interior point).
+    var crossover = true
 
     /// Each option CLP accepts.
     static let table = SolverOptionTable<CLPOptions>(solver: "CLP", setters: [
@@ -65,6 +69,16 @@ struct CLPOptions {
         "iterlim": { o, v in
             o.iterationLimit = Table.whole(v, in: 0...Int(Int32.max))
             return o.iterationLimit != nil
+        },
+        "dualize": { o, v in
+            guard let on = Table.flag(v) else { return false }
+            o.dualize = on
+            return true
+        },
+        "crossover": { o, v in
+            guard let on = Table.flag(v) else { return false }
+            o.crossover = on
+            return true
         },
         "loglevel": { o, v in
             guard let level = Table.whole(v, in: 0...4) else { return false }

@@ -39,6 +39,7 @@ public struct CLPSolver: Solver {
         if let conflict = model.boundConflict() {
             return CLPSolver.failure(.infeasible, .normalCompletion, "infeasible bounds: \(conflict)")
         }
+        if settings.dualize { return runDual(model, options: options, settings: settings, budget: budget) }
         problem.configure(settings, timeLimit: settings.timeLimit ?? budget.remainingSeconds,
                           iterationLimit: settings.iterationLimit ?? options.iterLim)
         // (a file that asks for CLP's own log keeps it: the progress handler prints nothing; the
@@ -49,13 +50,21 @@ public struct CLPSolver: Solver {
         let warm = options.startBasis.map { problem.copyIn($0) } ?? false
         problem.solve(settings, warm: warm, preferDual: options.preferDualSimplex)
         var result = problem.result(model)
-        result.warnings += model.coinLoadNotes(solver: "CLP")
         if let stop = memory.stop("CLP") {
             // the event handler's stop (CLP's status 5) was the memory limit's
             result.solverStatus = .resourceInterrupt
             result.message = "CLP: memory limit (--memory-limit) reached"
             result.memoryStop = stop
+        } else if settings.method == .barrier, !settings.crossover, result.modelStatus == .optimal,
+                  let miss = model.worstViolation(levels: result.columnLevel) {
+            // CLP's barrier without crossover may call an infeasible LP optimal: its point must hold
+            var simplex = settings
+            simplex.method = .dual
+            var again = run(model, options: options, settings: simplex, budget: budget)
+            again.message += " (CLP's barrier without crossover ended at a point that misses the LP by \(miss.amount))"
+            return again
         }
+        result.warnings += model.coinLoadNotes(solver: "CLP")
         return result
     }
 
@@ -96,17 +105,20 @@ final class CLPProblem {
     /// The model's objective constant, which CLP is not told (its offset has its own sign rules).
     let objectiveConstant: Double
 
-    init(_ model: ScalarModel) {
+    convenience init(_ model: ScalarModel) {
+        self.init(matrix: CoinColumnMatrix(model), maximize: model.sense == .maximize, constant: model.objectiveConstant)
+    }
+
+    init(matrix: CoinColumnMatrix, maximize: Bool, constant: Double) {
         handle = Clp_newModel()
-        rows = model.rowCount
-        columns = model.columnCount
-        objectiveConstant = model.objectiveConstant
+        rows = matrix.rowLower.count
+        columns = matrix.columnLower.count
+        objectiveConstant = constant
         Clp_setLogLevel(handle, 0)
-        let matrix = CoinColumnMatrix(model)
         matrix.withPointers { starts, indices, values, lower, upper, costs, rowLower, rowUpper in
             Clp_loadProblem(handle, Int32(columns), Int32(rows), starts, indices, values, lower, upper, costs, rowLower, rowUpper)
         }
-        Clp_setOptimizationDirection(handle, model.sense == .maximize ? -1 : 1)
+        Clp_setOptimizationDirection(handle, maximize ? -1 : 1)
     }
 
     /// The message handler that passes CLP's iteration messages to `progressReport`.
@@ -177,7 +189,7 @@ final class CLPProblem {
         switch method {
         case .dual: type = 0
         case .primal: type = 1
-        case .barrier: type = 3
+        case .barrier: type = settings.crossover ? 3 : 4
         case .automatic: type = 5
         }
         ClpSolve_setSolveType(solve, type, -1)

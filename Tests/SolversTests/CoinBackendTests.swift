@@ -89,6 +89,31 @@ struct CoinBackendTests {
         #expect(result.objective == 129 && result.bestBound == 129)
     }
 
+    /// CBC's C interface said 0 iterations for a search that ended at the root (here on the gap,
+    /// an incumbent within 3 % of the LP bound) and counted none of preprocessing, cuts or
+    /// heuristics; enm counts every simplex iteration CLP runs for the search.
+    @Test func cbcReportsTheSimplexIterationsOfItsSearch() {
+        var options = SolveOptions()
+        options.optCr = 0.03
+        let model = TestModels.multiKnapsack()
+        let cbc = CBCSolver().solve(model, options: options)
+        #expect(cbc.modelStatus == .integerSolution || cbc.modelStatus == .optimal, "\(cbc.message)")
+        #expect(cbc.nodes == 0)
+        let glpk = GLPKSolver().solve(model, options: options)
+        #expect(glpk.iterations > 0)
+        // the root LP alone needs about as many iterations as GLPK's whole search (which ends
+        // at the root too); CBC's cuts and heuristics add some, not orders of magnitude
+        #expect(cbc.iterations >= glpk.iterations / 2 && cbc.iterations <= 100 * glpk.iterations,
+                "CBC \(cbc.iterations), GLPK \(glpk.iterations)")
+
+        // a search that goes into the tree: more iterations than the one ended at the root
+        var deeper = SolveOptions()
+        deeper.nodeLimit = 50
+        deeper.solverOptions = [SolverOptionSetting(name: "cuts", value: "off")]
+        let tree = CBCSolver().solve(TestModels.marketSplit(), options: deeper)
+        #expect(tree.nodes > 0 && tree.iterations > cbc.iterations, "\(tree.nodes) nodes, \(tree.iterations) iterations")
+    }
+
     // MARK: - Warm starts
 
     @Test func clpRestartsFromItsOwnBasisAndFromGLPKs() {
@@ -114,7 +139,7 @@ struct CoinBackendTests {
         let clp = CLPSolver().optionProblems([SolverOptionSetting(name: "startalg", value: "simplex"),
                                              SolverOptionSetting(name: "pivoting", value: "1")])
         #expect(clp.first == "CLP option 'startalg' cannot be 'simplex'")
-        #expect(clp.last?.hasPrefix("unknown CLP option 'pivoting'; CLP's options are iterlim, loglevel,") == true)
+        #expect(clp.last?.hasPrefix("unknown CLP option 'pivoting'; CLP's options are crossover, dualize, iterlim, loglevel,") == true)
         #expect(CBCSolver().optionProblems([SolverOptionSetting(name: "cuts", value: "maybe")])
             == ["CBC option 'cuts' cannot be 'maybe'"])
         #expect(CBCSolver().optionProblems([SolverOptionSetting(name: "optcr", value: "0.1"),
@@ -129,6 +154,38 @@ struct CoinBackendTests {
         #expect(result.modelStatus == .optimal)
         #expect(abs((result.objective ?? 0) - 153.675) < 1e-6)
         #expect(abs(result.rowMarginal[3] - 0.225) < 1e-6)
+    }
+
+    /// `dualize 1`: CLP solves the dual and the LP's levels, marginals (GAMS's signs, for a
+    /// minimization and a maximization with a ranged-free mix of bounds) and objective are read
+    /// from it; they match the direct solve. An infeasible LP keeps its own status.
+    @Test(arguments: [("barrier", "1"), ("barrier", "0"), ("dual", "1"), ("primal", "1")])
+    func clpOnTheDualGivesTheLPsSolution(_ method: String, _ crossover: String) {
+        var options = SolveOptions()
+        options.solverOptions = [SolverOptionSetting(name: "dualize", value: "1"),
+                                 SolverOptionSetting(name: "startalg", value: method),
+                                 SolverOptionSetting(name: "crossover", value: crossover)]
+        for model in [TestModels.transport(), TestModels.smallLP(constant: 7), TestModels.smallLP(negated: true)] {
+            let direct = CLPSolver().solve(model, options: SolveOptions())
+            let viaDual = CLPSolver().solve(model, options: options)
+            #expect(viaDual.modelStatus == .optimal, "\(viaDual.message)")
+            #expect(viaDual.message.contains("dual LP"))
+            #expect(abs((viaDual.objective ?? .nan) - (direct.objective ?? .nan)) < 1e-6)
+            // the interior point without crossover is within the barrier's tolerance
+            let tolerance = crossover == "1" ? 1e-6 : 1e-4
+            // the transport LP has several optimal plans; the small LP one
+            if model.columnCount == 4 {
+                for (a, b) in zip(viaDual.columnLevel, direct.columnLevel) { #expect(abs(a - b) < tolerance) }
+                for (a, b) in zip(viaDual.rowLevel, direct.rowLevel) { #expect(abs(a - b) < tolerance) }
+            }
+            #expect(model.worstViolation(levels: viaDual.columnLevel, tolerance: tolerance) == nil)
+            for (a, b) in zip(viaDual.rowMarginal, direct.rowMarginal) { #expect(abs(a - b) < tolerance, "rows \(viaDual.rowMarginal) \(direct.rowMarginal)") }
+            for (a, b) in zip(viaDual.columnMarginal, direct.columnMarginal) { #expect(abs(a - b) < tolerance, "columns \(viaDual.columnMarginal) \(direct.columnMarginal)") }
+        }
+        var infeasible = TestModels.smallLP()
+        infeasible.addRow(columns: [1], values: [1], lower: -.infinity, upper: 2, origin: TestModels.origin("cut"))
+        let result = CLPSolver().solve(infeasible, options: options)
+        #expect(result.modelStatus == .infeasible, "\(result.message) \(result.columnLevel)")
     }
 
     @Test func cbcSolveFinalGivesTheFixedLPsMarginals() {

@@ -9,7 +9,7 @@
 #                  steps): 48 and 96 with P=10 C=30, 672 with P=20 C=100, 2976 with P=50 C=200
 #   --milp=S,...   the static MILP of models/community-sharing with --steps=S (0: none)
 #   --step=T,...   the per-step community LP (--weights=step: independent blocks), 672 or 2976
-#                  (default none)
+#                  (default none): glpsol on the whole LP, enm with GLPK, CLP and CBC by blocks
 #   --limit=S      time limit of every run in seconds (default 900: enm's resLim, glpsol's
 #                  --tmlim, and a hard stop by `timeout` at S + 120)
 #   --repeat=N     run each LP case N times in turn (default 1) and keep every run's figures
@@ -17,7 +17,8 @@
 # Runs per coupled LP: glpsol on the MathProg twin (its defaults: presolve, scaling, advanced
 # basis, primal simplex), enm with GLPK's old defaults (glpk.opt `presolve 0`: slack basis, no presolver),
 # enm with GLPK's new defaults, enm with CLP (`option lp = clp`, CLP's automatic choice), and enm
-# with CLP's dual simplex (`startalg dual`). Per MILP: enm with GLPK and with CBC
+# with CLP's dual simplex (`startalg dual`), and enm with CLP on the LP's dual (`dualize 1`,
+# the fastest way to the T=672 optimum). Per MILP: enm with GLPK and with CBC
 # (`option mip = cbc`), optCr 0.03 as in the model. Results: a table on standard output and in
 # benchmarks/solvers/work/results.md; logs in benchmarks/solvers/work/logs/.
 #
@@ -66,6 +67,7 @@ cp "$COMMUNITY/community.enm" "$COMMUNITY/community.mod" "$WORK/"
 # option files read by community.enm --optfile=N (model file's folder)
 printf 'presolve 0\n' >"$WORK/glpk.opt"
 printf 'startalg dual\n' >"$WORK/clp.opt"
+printf 'dualize 1\n' >"$WORK/clp.op2"
 rm -rf "$WORK/community-sharing"
 cp -r "$ROOT/models/community-sharing" "$WORK/community-sharing"
 for s in glpk cbc; do
@@ -120,13 +122,13 @@ run_enm() { # CASE LABEL NAME FILE ARGS...
   row "$case" "$label" "$st" "$obj$extra" "$it"
 }
 
-run_glpsol() { # CASE NAME DATA
-  timed "$2" glpsol -m community.mod -d "$3/data.dat" --tmlim "$limit"
+run_glpsol() { # CASE NAME DATA [MODEL [LABEL]]
+  timed "$2" glpsol -m "${4:-community.mod}" -d "$3/data.dat" --tmlim "$limit"
   local it obj st
   it=$(grep -E '^[*# ]? *[0-9]+: ' "$LOGS/$2.out" | tail -n 1 | sed 's/^[*# ]* *\([0-9]*\):.*/\1/')
   obj=$(grep -E '^[*# ]? *[0-9]+: obj' "$LOGS/$2.out" | tail -n 1 | sed 's/.*obj = *\([-+0-9.e]*\).*/\1/')
   st=$(grep -E 'SOLUTION FOUND|LIMIT EXCEEDED|NO .* FEASIBLE|UNBOUNDED' "$LOGS/$2.out" | tail -n 1)
-  row "$1" "glpsol (presolve, scaling, advanced basis, primal)" "${st:-failed}" "$obj" "$it"
+  row "$1" "${5:-glpsol (presolve, scaling, advanced basis, primal)}" "${st:-failed}" "$obj" "$it"
 }
 
 size_of() { # T -> "P C"
@@ -156,6 +158,7 @@ for T in ${lp_sizes//,/ }; do
     run_enm "$c" "enm GLPK, new defaults (presolver)" "lp$T-glpk-new-$r" community.enm "${sw[@]}"
     run_enm "$c" "enm CLP (automatic)" "lp$T-clp-$r" community.enm "${sw[@]}" --solver=clp
     run_enm "$c" "enm CLP (startalg dual)" "lp$T-clpdual-$r" community.enm "${sw[@]}" --solver=clp --optfile=1
+    run_enm "$c" "enm CLP (dualize 1: the LP's dual)" "lp$T-clpdualize-$r" community.enm "${sw[@]}" --solver=clp --optfile=2
   done
 done
 
@@ -164,10 +167,10 @@ for T in ${step_sizes//,/ }; do
   D=$(data_for "$T")
   sw=(--data="$D" --T="$T" --P="$P" --C="$C" --reslim="$limit" --weights=step)
   c="per-step LP T=$T"
-  timed "step$T-glpsol" glpsol -m "$COMMUNITY/community-step.mod" -d "$D/data.dat" --tmlim "$limit"
-  row "$c" "glpsol (whole LP)" "$(grep -E 'SOLUTION FOUND|LIMIT EXCEEDED' "$LOGS/step$T-glpsol.out" | tail -n 1)" "" ""
+  run_glpsol "$c" "step$T-glpsol" "$D" "$COMMUNITY/community-step.mod" "glpsol (whole LP: no blocks)"
   run_enm "$c" "enm GLPK (blocks)" "step$T-glpk" community.enm "${sw[@]}"
   run_enm "$c" "enm CLP (blocks)" "step$T-clp" community.enm "${sw[@]}" --solver=clp
+  run_enm "$c" "enm CBC (blocks, LPs by CLP)" "step$T-cbc" community.enm "${sw[@]}" --solver=cbc
 done
 
 for S in ${milp_steps//,/ }; do

@@ -26,6 +26,18 @@ typedef int (*enm_clp_stop)(void *info);
 /// its own copy of the handler, also in the presolved model.
 void enm_clp_watch(void *model, enm_clp_stop stop, void *info);
 
+/// Counts every simplex iteration of the CBC search of `model` (a `Cbc_Model *`, loaded): root,
+/// cuts, heuristics, strong branching, nodes. Call before `Cbc_solve`; returns the counter
+/// (NULL when the model's solver is not CLP), to read with `enm_cbc_iterations` and delete with
+/// `enm_cbc_count_free` after the model.
+void *enm_cbc_count_iterations(void *model);
+
+/// The iterations counted so far by a counter of `enm_cbc_count_iterations` (0 for NULL).
+long enm_cbc_iterations(void *counter);
+
+/// Deletes a counter made by `enm_cbc_count_iterations` (after the model that used it).
+void enm_cbc_count_free(void *counter);
+
 #ifdef __cplusplus
 }
 #endif
