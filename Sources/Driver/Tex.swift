@@ -254,21 +254,20 @@ struct TexRenderer {
         case .binary(let op, let a, let b, _):
             if op == .add || op == .sub, let text = sumChain(e, context) { return text }
             if let text = setOperation(op, a, b, context) { return text }
-            switch op {
-            case .add: return wrap(expr(a, 4) + " + " + expr(b, 4), 4, context)
-            case .sub: return wrap(expr(a, 4) + " - " + expr(b, 5), 4, context)
-            case .mul: return wrap(expr(a, 5) + " \\cdot " + expr(b, 5), 5, context)
-            case .div: return "\\frac{\(expr(a, 0))}{\(expr(b, 0))}"
-            case .pow: return wrap("{" + expr(a, 7) + "}^{" + expr(b, 0) + "}", 6, context)
-            case .lt, .le, .eq, .ne, .ge, .gt:
-                let sym = [BinaryOp.lt: "<", .le: "\\le", .eq: "=", .ne: "\\ne", .ge: "\\ge", .gt: ">"][op] ?? "="
-                return wrap(expr(a, 4) + " \(sym) " + expr(b, 4), 3, context)
-            case .and: return wrap(expr(a, 2) + " \\wedge " + expr(b, 2), 2, context)
-            case .or: return wrap(expr(a, 1) + " \\vee " + expr(b, 1), 1, context)
-            case .xor: return wrap(expr(a, 1) + " \\oplus " + expr(b, 1), 1, context)
-            case .eqv: return wrap(expr(a, 1) + " \\Leftrightarrow " + expr(b, 1), 1, context)
-            case .imp: return wrap(expr(a, 1) + " \\Rightarrow " + expr(b, 1), 1, context)
+            return binaryText(op, { self.expr(a, $0) }, b, context)
+        case .chain(let first, let links):
+            if let text = sumChain(e, context) { return text }
+            // a set operation joins the set expressions the chain starts with (short in practice)
+            if isSetExpression(first), isSetExpression(links[0].operand) { return expr(leftDeep(first, links), context) }
+            // each step's left side is the text so far, bracketed as the tree would bracket it
+            var text = expr(first, 0), strength = Int.max
+            for link in links.dropLast() {
+                let (left, s) = (text, strength)
+                text = binaryText(link.op, { self.wrap(left, s, $0) }, link.operand, 0)
+                strength = Self.strength(of: link.op)
             }
+            let (left, s) = (text, strength)
+            return binaryText(links[links.count - 1].op, { self.wrap(left, s, $0) }, links[links.count - 1].operand, context)
         case .dollar(let x, let cond, _):
             return wrap("[" + expr(cond, 0) + "]\\, " + expr(x, 5), 5, context)
         case .call(let name, let args, _):
@@ -277,6 +276,43 @@ struct TexRenderer {
             let big = ["sum": "\\sum", "prod": "\\prod", "smin": "\\min", "smax": "\\max"][op.rawValue] ?? "\\sum"
             return wrap("\(big)_{\(domainText(domain))} " + expr(body, 5), 4, context)
         }
+    }
+
+    /// `a op b` with the text of `a` at a given context from `a`.
+    func binaryText(_ op: BinaryOp, _ a: (Int) -> String, _ b: Expr, _ context: Int) -> String {
+        switch op {
+        case .add: return wrap(a(4) + " + " + expr(b, 4), 4, context)
+        case .sub: return wrap(a(4) + " - " + expr(b, 5), 4, context)
+        case .mul: return wrap(a(5) + " \\cdot " + expr(b, 5), 5, context)
+        case .div: return "\\frac{\(a(0))}{\(expr(b, 0))}"
+        case .pow: return wrap("{" + a(7) + "}^{" + expr(b, 0) + "}", 6, context)
+        case .lt, .le, .eq, .ne, .ge, .gt:
+            let sym = [BinaryOp.lt: "<", .le: "\\le", .eq: "=", .ne: "\\ne", .ge: "\\ge", .gt: ">"][op] ?? "="
+            return wrap(a(4) + " \(sym) " + expr(b, 4), 3, context)
+        case .and: return wrap(a(2) + " \\wedge " + expr(b, 2), 2, context)
+        case .or: return wrap(a(1) + " \\vee " + expr(b, 1), 1, context)
+        case .xor: return wrap(a(1) + " \\oplus " + expr(b, 1), 1, context)
+        case .eqv: return wrap(a(1) + " \\Leftrightarrow " + expr(b, 1), 1, context)
+        case .imp: return wrap(a(1) + " \\Rightarrow " + expr(b, 1), 1, context)
+        }
+    }
+
+    /// How strongly `binaryText` binds the result of `op` (a fraction is never bracketed).
+    static func strength(of op: BinaryOp) -> Int {
+        switch op {
+        case .add, .sub: return 4
+        case .mul: return 5
+        case .div: return Int.max
+        case .pow: return 6
+        case .lt, .le, .eq, .ne, .ge, .gt: return 3
+        case .and: return 2
+        case .or, .xor, .eqv, .imp: return 1
+        }
+    }
+
+    /// A chain as the left-leaning tree of binary operations (for the rare rule that needs it).
+    func leftDeep(_ first: Expr, _ links: [ChainLink<Expr>]) -> Expr {
+        links.reduce(first) { .binary($1.op, $0, $1.operand, $1.span) }
     }
 
     /// A chain of `+` and `-` of numbers (`a + b - c + ...`, generated with 100,000 terms) in
@@ -291,18 +327,14 @@ struct TexRenderer {
         return wrap(parts.joined(), 4, context)
     }
 
-    /// The first operand of a chain of `+` and `-` and the other terms in order, walked
-    /// without recursion (generated chains have 100,000 links); nil when a link is a set
-    /// operation.
+    /// The first operand of a chain of `+` and `-` and the other terms in order (no terms for
+    /// any other expression); nil when a term is a set expression.
     func plusMinusTerms(_ e: Expr) -> (first: Expr, terms: [(op: BinaryOp, operand: Expr)])? {
-        var terms: [(op: BinaryOp, operand: Expr)] = []
-        var rest = e
-        while case .binary(let op, let a, let b, _) = rest, op == .add || op == .sub {
-            if isSetExpression(b) { return nil }
-            terms.append((op, b))
-            rest = a
+        guard let (first, links) = e.chainParts, links.allSatisfy({ $0.op == .add || $0.op == .sub }) else {
+            return (e, [])
         }
-        return (rest, terms.reversed())
+        if links.contains(where: { isSetExpression($0.operand) }) { return nil }
+        return (first, links.map { ($0.op, $0.operand) })
     }
 
     /// GAMS's set union, intersection and difference of two set expressions, as logic on
@@ -326,6 +358,8 @@ struct TexRenderer {
             return isSetExpression(x)
         case .binary(let op, let a, let b, _):
             return [.add, .sub, .mul, .and, .or].contains(op) && isSetExpression(a) && isSetExpression(b)
+        case .chain(let first, let links):
+            return isSetExpression(first) && links.allSatisfy { [.add, .sub, .mul, .and, .or].contains($0.op) && isSetExpression($0.operand) }
         default:
             return false
         }

@@ -23,18 +23,3 @@ extension Parser {
         nestingDepth -= 1
     }
 }
-
-extension Expr {
-    /// A left-leaning chain of binary operations `a op b op c ...` as its first operand and the
-    /// links that follow, in order; walkers fold it in a loop instead of recursing per term.
-    public var binaryChain: (first: Expr, links: [(op: BinaryOp, operand: Expr, span: SourceSpan)]) {
-        var links: [(op: BinaryOp, operand: Expr, span: SourceSpan)] = []
-        var e = self
-        while case .binary(let op, let a, let b, let s) = e {
-            links.append((op, b, s))
-            e = a
-        }
-        links.reverse()
-        return (e, links)
-    }
-}
