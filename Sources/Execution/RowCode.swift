@@ -695,6 +695,9 @@ private final class Compiler {
         }
     }
 
+    /// How many blocks of a chain's constant factors nest at most (`x*2*2*...`).
+    static let chainBlockLimit = 32
+
     /// A chain (Syntax/Chain.swift) as the tree of binary operations compiles, in loops: `P(j)`
     /// is the first operand with the first `j` links, one constant while it holds no variable.
     func compileChain(_ n: Node, _ first: Node, _ links: [ChainLink<Node>]) {
@@ -714,6 +717,8 @@ private final class Compiler {
         walk: while true {
             if j < free { code.append(.constant(factor: factor(prefix(j)))); break }
             if j == 0 { compile(first); break }
+            // running the code recurses per block: past a few, the tree walk goes on in a loop
+            if opened.count == Self.chainBlockLimit { code.append(.tree(node: node(prefix(j)))); break }
             let b = links[j - 1].operand
             switch links[j - 1].op {
             case .mul where j - 1 < free:

@@ -119,8 +119,15 @@ extension Parser {
     /// conditional = power { "$" operand } ;
     func parseConditional() throws -> Expr {
         var e = try parsePower()
+        // each further `$` nests the condition so far inside another, and counts as a level
+        var levels = 0
+        defer { for _ in 0..<levels { leaveNesting() } }
         while lx.peek().isSymbol("$") {
             let t = lx.next()
+            if case .dollar = e {
+                try enterNesting(at: t)
+                levels += 1
+            }
             let c = try parseDollarOperand()
             e = .dollar(e, c, span(t))
         }
