@@ -260,14 +260,12 @@ struct TexRenderer {
             // a set operation joins the set expressions the chain starts with (short in practice)
             if isSetExpression(first), isSetExpression(links[0].operand) { return expr(leftDeep(first, links), context) }
             // each step's left side is the text so far, bracketed as the tree would bracket it
-            var text = expr(first, 0), strength = Int.max
+            var left: (Int) -> String = { self.expr(first, $0) }
             for link in links.dropLast() {
-                let (left, s) = (text, strength)
-                text = binaryText(link.op, { self.wrap(left, s, $0) }, link.operand, 0)
-                strength = Self.strength(of: link.op)
+                let text = binaryText(link.op, left, link.operand, 0), strength = Self.strength(of: link.op)
+                left = { self.wrap(text, strength, $0) }
             }
-            let (left, s) = (text, strength)
-            return binaryText(links[links.count - 1].op, { self.wrap(left, s, $0) }, links[links.count - 1].operand, context)
+            return binaryText(links[links.count - 1].op, left, links[links.count - 1].operand, context)
         case .dollar(let x, let cond, _):
             return wrap("[" + expr(cond, 0) + "]\\, " + expr(x, 5), 5, context)
         case .call(let name, let args, _):

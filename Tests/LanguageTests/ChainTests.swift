@@ -86,7 +86,10 @@ struct ChainTests {
         let tex = try enm(["tex", "m.gms", "--output", "m.tex"], files: files)
         #expect(tex.status == 0, "\(tex.err.prefix(500))")
         let text = try String(contentsOf: tex.folder.appendingPathComponent("m.tex"), encoding: .utf8)
-        #expect(text.contains("x_{\\text{199999}} + x_{\\text{200000}}") || text.contains("199999"))
+        // every term, broken into lines of the usual width
+        #expect(text.components(separatedBy: "x_{\\text{").count - 1 == 200_000)
+        #expect(text.contains(" + x_{\\text{199999}} + x_{\\text{200000}}\\\\\n"))
+        #expect(text.components(separatedBy: "&\\qquad {}+ x_").count > 10_000)
     }
 
     /// 100,000 squares of two variables: the optimum is x = 2 (each pair adds 2) and y free.
@@ -150,5 +153,22 @@ struct ChainTests {
             #expect(Self.displayed("c", in: r.out) == "1.000")
             #expect(Self.displayed("z.L", in: r.out) == "2.000")
         }
+    }
+
+    /// Chains in tex bracket their operands as the binary rule does, also the first one.
+    @Test func texBracketsChainOperandsAsBinaryOperations() throws {
+        let model = """
+            Variable x, y, z;
+            Equation e, f;
+            e.. (x + y) * 2 * 3 + (x - y) ** 2 ** 3 =l= 1;
+            f.. z =e= x / 2 / (y + 1) * 3;
+            Model m /all/;
+            solve m using nlp minimizing z;
+            """
+        let r = try enm(["tex", "m.gms", "--output", "m.tex"], files: ["m.gms": model])
+        #expect(r.status == 0, "\(r.err.prefix(500))")
+        let text = try String(contentsOf: r.folder.appendingPathComponent("m.tex"), encoding: .utf8)
+        #expect(text.contains("\\left(x + y\\right) \\cdot 2 \\cdot 3 + {\\left({\\left(x - y\\right)}^{2}\\right)}^{3} \\le 1\n"))
+        #expect(text.contains("z = \\frac{\\frac{x}{2}}{y + 1} \\cdot 3\n"))
     }
 }
