@@ -254,18 +254,13 @@ struct TexRenderer {
         case .binary(let op, let a, let b, _):
             if op == .add || op == .sub, let text = sumChain(e, context) { return text }
             if let text = setOperation(op, a, b, context) { return text }
-            return binaryText(op, { self.expr(a, $0) }, b, context)
+            let form = binaryForm(op, b)
+            return wrap(form.open + expr(a, form.leftContext) + form.middle, form.strength, context)
         case .chain(let first, let links):
             if let text = sumChain(e, context) { return text }
             // a set operation joins the set expressions the chain starts with (short in practice)
             if isSetExpression(first), isSetExpression(links[0].operand) { return expr(leftDeep(first, links), context) }
-            // each step's left side is the text so far, bracketed as the tree would bracket it
-            var left: (Int) -> String = { self.expr(first, $0) }
-            for link in links.dropLast() {
-                let text = binaryText(link.op, left, link.operand, 0), strength = Self.strength(of: link.op)
-                left = { self.wrap(text, strength, $0) }
-            }
-            return binaryText(links[links.count - 1].op, left, links[links.count - 1].operand, context)
+            return chainText(first, links, context)
         case .dollar(let x, let cond, _):
             return wrap("[" + expr(cond, 0) + "]\\, " + expr(x, 5), 5, context)
         case .call(let name, let args, _):
@@ -276,36 +271,42 @@ struct TexRenderer {
         }
     }
 
-    /// `a op b` with the text of `a` at a given context from `a`.
-    func binaryText(_ op: BinaryOp, _ a: (Int) -> String, _ b: Expr, _ context: Int) -> String {
+    /// How `a op b` is written: `open`, then `a` at `leftContext`, then `middle` (the operator and
+    /// `b`); the whole binds with `strength` (a fraction is never bracketed).
+    func binaryForm(_ op: BinaryOp, _ b: Expr) -> (open: String, leftContext: Int, middle: String, strength: Int) {
         switch op {
-        case .add: return wrap(a(4) + " + " + expr(b, 4), 4, context)
-        case .sub: return wrap(a(4) + " - " + expr(b, 5), 4, context)
-        case .mul: return wrap(a(5) + " \\cdot " + expr(b, 5), 5, context)
-        case .div: return "\\frac{\(a(0))}{\(expr(b, 0))}"
-        case .pow: return wrap("{" + a(7) + "}^{" + expr(b, 0) + "}", 6, context)
+        case .add: return ("", 4, " + " + expr(b, 4), 4)
+        case .sub: return ("", 4, " - " + expr(b, 5), 4)
+        case .mul: return ("", 5, " \\cdot " + expr(b, 5), 5)
+        case .div: return ("\\frac{", 0, "}{\(expr(b, 0))}", Int.max)
+        case .pow: return ("{", 7, "}^{" + expr(b, 0) + "}", 6)
         case .lt, .le, .eq, .ne, .ge, .gt:
             let sym = [BinaryOp.lt: "<", .le: "\\le", .eq: "=", .ne: "\\ne", .ge: "\\ge", .gt: ">"][op] ?? "="
-            return wrap(a(4) + " \(sym) " + expr(b, 4), 3, context)
-        case .and: return wrap(a(2) + " \\wedge " + expr(b, 2), 2, context)
-        case .or: return wrap(a(1) + " \\vee " + expr(b, 1), 1, context)
-        case .xor: return wrap(a(1) + " \\oplus " + expr(b, 1), 1, context)
-        case .eqv: return wrap(a(1) + " \\Leftrightarrow " + expr(b, 1), 1, context)
-        case .imp: return wrap(a(1) + " \\Rightarrow " + expr(b, 1), 1, context)
+            return ("", 4, " \(sym) " + expr(b, 4), 3)
+        case .and: return ("", 2, " \\wedge " + expr(b, 2), 2)
+        case .or: return ("", 1, " \\vee " + expr(b, 1), 1)
+        case .xor: return ("", 1, " \\oplus " + expr(b, 1), 1)
+        case .eqv: return ("", 1, " \\Leftrightarrow " + expr(b, 1), 1)
+        case .imp: return ("", 1, " \\Rightarrow " + expr(b, 1), 1)
         }
     }
 
-    /// How strongly `binaryText` binds the result of `op` (a fraction is never bracketed).
-    static func strength(of op: BinaryOp) -> Int {
-        switch op {
-        case .add, .sub: return 4
-        case .mul: return 5
-        case .div: return Int.max
-        case .pow: return 6
-        case .lt, .le, .eq, .ne, .ge, .gt: return 3
-        case .and: return 2
-        case .or, .xor, .eqv, .imp: return 1
+    /// A chain as the binary rule writes the tree, in one pass: what a step puts before the text
+    /// so far (a bracket, `\frac{`) is collected and put in front once at the end.
+    func chainText(_ first: Expr, _ links: [ChainLink<Expr>], _ context: Int) -> String {
+        let forms = links.map { binaryForm($0.op, $0.operand) }
+        var openings: [String] = []
+        var body = expr(first, forms[0].leftContext), strength = Int.max
+        for k in forms.indices {
+            if strength < forms[k].leftContext {
+                openings.append("\\left(")
+                body += "\\right)"
+            }
+            if !forms[k].open.isEmpty { openings.append(forms[k].open) }
+            body += forms[k].middle
+            strength = forms[k].strength
         }
+        return wrap(openings.reversed().joined() + body, strength, context)
     }
 
     /// A chain as the left-leaning tree of binary operations (for the rare rule that needs it).

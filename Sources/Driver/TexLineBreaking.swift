@@ -117,7 +117,12 @@ extension TexRenderer {
             let d = links.lastIndex { $0.op == .div }
             if d == links.count - 1 { return nil }
             var parts = d.map { [TexPiece(tex: expr(.joining(first, Array(links[...$0])), 5), breaksBefore: false)] } ?? pieces(first, 5)
-            for link in links[(d.map { $0 + 1 } ?? 0)...] { parts = joined(parts, " \\cdot ", pieces(link.operand, 5)) }
+            for link in links[(d.map { $0 + 1 } ?? 0)...] {
+                // in place: a copy per factor would make a long product quadratic
+                let next = pieces(link.operand, 5)
+                parts[parts.count - 1].tex += " \\cdot " + next[0].tex
+                parts += next.dropFirst()
+            }
             return (parts, 5)
         case .pow:
             var parts = pieces(first, 7)

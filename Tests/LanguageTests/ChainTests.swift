@@ -36,7 +36,8 @@ struct ChainTests {
         #expect(Self.displayed("a", in: r.out) == "1000000.000")
     }
 
-    /// Data chains of each level: `-`, `*`, `/`, `and`, `or`, `**`.
+    /// Chains of each level (`-`, `*`, `/`, `and`, `or`, `**`) in data and in an equation:
+    /// `z = 100000 v - v - ... - v + 3 v 1 ... 1 + v$(1 and ...) - v$(0 or ... or 1)` is `3 v`.
     static let dataChains = """
         Scalar s, p, q, t, u, w;
         s = 1000000 - \(chain("1", " - ", 100_000));
@@ -46,13 +47,33 @@ struct ChainTests {
         u = \(chain("0", " or ", 100_000));
         w = 2\(String(repeating: "**1", count: 100_000));
         display s, p, q, t, u, w;
+        Positive Variable v; Variable z; v.up = 2;
+        Equation e;
+        e.. z =e= 100000*v - \(chain("v", " - ", 100_000)) + 3*v*\(chain("1", "*", 100_000))
+            + v$(\(chain("1", " and ", 100_000))) - v$(\(chain("0", " or ", 100_000)) or 1);
+        Model m /all/;
+        solve m using lp maximizing z;
+        display z.l;
         """
 
-    @Test func dataChainsOfEveryLevel() throws {
-        let r = try enm(["solve", "m.gms"], files: ["m.gms": Self.dataChains])
+    @Test func chainsOfEveryLevelInEveryMode() throws {
+        let files = ["m.gms": Self.dataChains]
+        let r = try enm(["solve", "m.gms"], files: files)
         #expect(r.status == 0, "\(r.err.prefix(500))")
-        let values = ["s", "p", "q", "t", "u", "w"].map { Self.displayed($0, in: r.out) }
-        #expect(values == ["900000.000", "0.750", "1.000", "1.000", "0.000", "2.000"])
+        let values = ["s", "p", "q", "t", "u", "w", "z.L"].map { Self.displayed($0, in: r.out) }
+        #expect(values == ["900000.000", "0.750", "1.000", "1.000", "0.000", "2.000", "6.000"])
+        let check = try enm(["check", "m.gms"], files: files)
+        #expect(check.status == 0 && check.out.contains("1 models"), "\(check.err.prefix(500))")
+        for format in ["lp", "mps"] {
+            let export = try enm(["export", "m.gms", "--format", format, "--output", "m.\(format)"], files: files)
+            #expect(export.status == 0, "\(export.err.prefix(500))")
+            #expect(export.out.hasPrefix("wrote m.\(format): 1 rows, 2 columns, 2 nonzeros\n"), "\(export.out)")
+        }
+        let tex = try enm(["tex", "m.gms", "--output", "m.tex"], files: files)
+        #expect(tex.status == 0, "\(tex.err.prefix(500))")
+        let text = try String(contentsOf: tex.folder.appendingPathComponent("m.tex"), encoding: .utf8)
+        #expect(text.components(separatedBy: "- v").count - 1 == 100_000)
+        #expect(text.components(separatedBy: " \\wedge 1").count - 1 == 99_999)
     }
 
     /// A 200,000-term linear sum, a 100,000-factor product with constants around a variable, and
