@@ -30,6 +30,21 @@ struct ChainTests {
         return line.map { $0.split(separator: "=").last!.trimmingCharacters(in: .whitespaces) }
     }
 
+    /// Runs `check`, `export` (LP and MPS) and `tex` on `files`, each expected to succeed (the
+    /// exports with the sizes `exported`); returns the LaTeX.
+    func otherModes(_ files: [String: String], exported: String) throws -> String {
+        let check = try enm(["check", "m.gms"], files: files)
+        #expect(check.status == 0 && check.out.contains("1 models"), "\(check.err.prefix(500))")
+        for format in ["lp", "mps"] {
+            let export = try enm(["export", "m.gms", "--format", format, "--output", "m.\(format)"], files: files)
+            #expect(export.status == 0, "\(export.err.prefix(500))")
+            #expect(export.out.hasPrefix("wrote m.\(format): \(exported)\n"), "\(export.out)")
+        }
+        let tex = try enm(["tex", "m.gms", "--output", "m.tex"], files: files)
+        #expect(tex.status == 0, "\(tex.err.prefix(500))")
+        return try String(contentsOf: tex.folder.appendingPathComponent("m.tex"), encoding: .utf8)
+    }
+
     @Test func millionTermAssignment() throws {
         let r = try enm(["solve", "m.gms"], files: ["m.gms": "Scalar a;\na = \(Self.chain("1", "+", 1_000_000));\ndisplay a;\n"])
         #expect(r.status == 0, "\(r.err.prefix(500))")
@@ -62,16 +77,7 @@ struct ChainTests {
         #expect(r.status == 0, "\(r.err.prefix(500))")
         let values = ["s", "p", "q", "t", "u", "w", "z.L"].map { Self.displayed($0, in: r.out) }
         #expect(values == ["900000.000", "0.750", "1.000", "1.000", "0.000", "2.000", "6.000"])
-        let check = try enm(["check", "m.gms"], files: files)
-        #expect(check.status == 0 && check.out.contains("1 models"), "\(check.err.prefix(500))")
-        for format in ["lp", "mps"] {
-            let export = try enm(["export", "m.gms", "--format", format, "--output", "m.\(format)"], files: files)
-            #expect(export.status == 0, "\(export.err.prefix(500))")
-            #expect(export.out.hasPrefix("wrote m.\(format): 1 rows, 2 columns, 2 nonzeros\n"), "\(export.out)")
-        }
-        let tex = try enm(["tex", "m.gms", "--output", "m.tex"], files: files)
-        #expect(tex.status == 0, "\(tex.err.prefix(500))")
-        let text = try String(contentsOf: tex.folder.appendingPathComponent("m.tex"), encoding: .utf8)
+        let text = try otherModes(files, exported: "1 rows, 2 columns, 2 nonzeros")
         #expect(text.components(separatedBy: "- v").count - 1 == 100_000)
         #expect(text.components(separatedBy: " \\wedge 1").count - 1 == 99_999)
     }
@@ -97,16 +103,7 @@ struct ChainTests {
         #expect(solve.status == 0, "\(solve.err.prefix(500))")
         // 200,000 from the x, then y: -3y + 2y = -y, best at 0
         #expect(solve.out.contains("\"objective\":200000"), "\(solve.out.prefix(2000))")
-        let check = try enm(["check", "m.gms"], files: files)
-        #expect(check.status == 0 && check.out.contains("1 models"), "\(check.err.prefix(500))")
-        for format in ["lp", "mps"] {
-            let export = try enm(["export", "m.gms", "--format", format, "--output", "m.\(format)"], files: files)
-            #expect(export.status == 0, "\(export.err.prefix(500))")
-            #expect(export.out.hasPrefix("wrote m.\(format): 3 rows, 200002 columns, 400003 nonzeros\n"), "\(export.out)")
-        }
-        let tex = try enm(["tex", "m.gms", "--output", "m.tex"], files: files)
-        #expect(tex.status == 0, "\(tex.err.prefix(500))")
-        let text = try String(contentsOf: tex.folder.appendingPathComponent("m.tex"), encoding: .utf8)
+        let text = try otherModes(files, exported: "3 rows, 200002 columns, 400003 nonzeros")
         // every term, broken into lines of the usual width
         #expect(text.components(separatedBy: "x_{\\text{").count - 1 == 200_000)
         #expect(text.contains(" + x_{\\text{199999}} + x_{\\text{200000}}\\\\\n"))
