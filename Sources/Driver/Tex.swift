@@ -254,21 +254,13 @@ struct TexRenderer {
         case .binary(let op, let a, let b, _):
             if op == .add || op == .sub, let text = sumChain(e, context) { return text }
             if let text = setOperation(op, a, b, context) { return text }
-            switch op {
-            case .add: return wrap(expr(a, 4) + " + " + expr(b, 4), 4, context)
-            case .sub: return wrap(expr(a, 4) + " - " + expr(b, 5), 4, context)
-            case .mul: return wrap(expr(a, 5) + " \\cdot " + expr(b, 5), 5, context)
-            case .div: return "\\frac{\(expr(a, 0))}{\(expr(b, 0))}"
-            case .pow: return wrap("{" + expr(a, 7) + "}^{" + expr(b, 0) + "}", 6, context)
-            case .lt, .le, .eq, .ne, .ge, .gt:
-                let sym = [BinaryOp.lt: "<", .le: "\\le", .eq: "=", .ne: "\\ne", .ge: "\\ge", .gt: ">"][op] ?? "="
-                return wrap(expr(a, 4) + " \(sym) " + expr(b, 4), 3, context)
-            case .and: return wrap(expr(a, 2) + " \\wedge " + expr(b, 2), 2, context)
-            case .or: return wrap(expr(a, 1) + " \\vee " + expr(b, 1), 1, context)
-            case .xor: return wrap(expr(a, 1) + " \\oplus " + expr(b, 1), 1, context)
-            case .eqv: return wrap(expr(a, 1) + " \\Leftrightarrow " + expr(b, 1), 1, context)
-            case .imp: return wrap(expr(a, 1) + " \\Rightarrow " + expr(b, 1), 1, context)
-            }
+            let form = binaryForm(op, b)
+            return wrap(form.open + expr(a, form.leftContext) + form.middle, form.strength, context)
+        case .chain(let first, let links):
+            if let text = sumChain(e, context) { return text }
+            // a set operation joins the set expressions the chain starts with (short in practice)
+            if isSetExpression(first), isSetExpression(links[0].operand) { return expr(leftDeep(first, links), context) }
+            return chainText(first, links, context)
         case .dollar(let x, let cond, _):
             return wrap("[" + expr(cond, 0) + "]\\, " + expr(x, 5), 5, context)
         case .call(let name, let args, _):
@@ -277,6 +269,49 @@ struct TexRenderer {
             let big = ["sum": "\\sum", "prod": "\\prod", "smin": "\\min", "smax": "\\max"][op.rawValue] ?? "\\sum"
             return wrap("\(big)_{\(domainText(domain))} " + expr(body, 5), 4, context)
         }
+    }
+
+    /// How `a op b` is written: `open`, then `a` at `leftContext`, then `middle` (the operator and
+    /// `b`); the whole binds with `strength` (a fraction is never bracketed).
+    func binaryForm(_ op: BinaryOp, _ b: Expr) -> (open: String, leftContext: Int, middle: String, strength: Int) {
+        switch op {
+        case .add: return ("", 4, " + " + expr(b, 4), 4)
+        case .sub: return ("", 4, " - " + expr(b, 5), 4)
+        case .mul: return ("", 5, " \\cdot " + expr(b, 5), 5)
+        case .div: return ("\\frac{", 0, "}{\(expr(b, 0))}", Int.max)
+        case .pow: return ("{", 7, "}^{" + expr(b, 0) + "}", 6)
+        case .lt, .le, .eq, .ne, .ge, .gt:
+            let sym = [BinaryOp.lt: "<", .le: "\\le", .eq: "=", .ne: "\\ne", .ge: "\\ge", .gt: ">"][op] ?? "="
+            return ("", 4, " \(sym) " + expr(b, 4), 3)
+        case .and: return ("", 2, " \\wedge " + expr(b, 2), 2)
+        case .or: return ("", 1, " \\vee " + expr(b, 1), 1)
+        case .xor: return ("", 1, " \\oplus " + expr(b, 1), 1)
+        case .eqv: return ("", 1, " \\Leftrightarrow " + expr(b, 1), 1)
+        case .imp: return ("", 1, " \\Rightarrow " + expr(b, 1), 1)
+        }
+    }
+
+    /// A chain as the binary rule writes the tree, in one pass: what a step puts before the text
+    /// so far (a bracket, `\frac{`) is collected and put in front once at the end.
+    func chainText(_ first: Expr, _ links: [ChainLink<Expr>], _ context: Int) -> String {
+        let forms = links.map { binaryForm($0.op, $0.operand) }
+        var openings: [String] = []
+        var body = expr(first, forms[0].leftContext), strength = Int.max
+        for k in forms.indices {
+            if strength < forms[k].leftContext {
+                openings.append("\\left(")
+                body += "\\right)"
+            }
+            if !forms[k].open.isEmpty { openings.append(forms[k].open) }
+            body += forms[k].middle
+            strength = forms[k].strength
+        }
+        return wrap(openings.reversed().joined() + body, strength, context)
+    }
+
+    /// A chain as the left-leaning tree of binary operations (for the rare rule that needs it).
+    func leftDeep(_ first: Expr, _ links: [ChainLink<Expr>]) -> Expr {
+        links.reduce(first) { .binary($1.op, $0, $1.operand, $1.span) }
     }
 
     /// A chain of `+` and `-` of numbers (`a + b - c + ...`, generated with 100,000 terms) in
@@ -291,18 +326,14 @@ struct TexRenderer {
         return wrap(parts.joined(), 4, context)
     }
 
-    /// The first operand of a chain of `+` and `-` and the other terms in order, walked
-    /// without recursion (generated chains have 100,000 links); nil when a link is a set
-    /// operation.
+    /// The first operand of a chain of `+` and `-` and the other terms in order (no terms for
+    /// any other expression); nil when a term is a set expression.
     func plusMinusTerms(_ e: Expr) -> (first: Expr, terms: [(op: BinaryOp, operand: Expr)])? {
-        var terms: [(op: BinaryOp, operand: Expr)] = []
-        var rest = e
-        while case .binary(let op, let a, let b, _) = rest, op == .add || op == .sub {
-            if isSetExpression(b) { return nil }
-            terms.append((op, b))
-            rest = a
+        guard let (first, links) = e.chainParts, links.allSatisfy({ $0.op == .add || $0.op == .sub }) else {
+            return (e, [])
         }
-        return (rest, terms.reversed())
+        if links.contains(where: { isSetExpression($0.operand) }) { return nil }
+        return (first, links.map { ($0.op, $0.operand) })
     }
 
     /// GAMS's set union, intersection and difference of two set expressions, as logic on
@@ -326,6 +357,8 @@ struct TexRenderer {
             return isSetExpression(x)
         case .binary(let op, let a, let b, _):
             return [.add, .sub, .mul, .and, .or].contains(op) && isSetExpression(a) && isSetExpression(b)
+        case .chain(let first, let links):
+            return isSetExpression(first) && links.allSatisfy { [.add, .sub, .mul, .and, .or].contains($0.op) && isSetExpression($0.operand) }
         default:
             return false
         }

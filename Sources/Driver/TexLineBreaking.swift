@@ -76,6 +76,9 @@ extension TexRenderer {
                 (parts, strength) = (base, 6)
             default: return whole
             }
+        case .chain(let first, let links) where !isSetExpression(first) || !isSetExpression(links[0].operand):
+            guard let chain = chainPieces(first, links) else { return whole }
+            (parts, strength) = chain
         case .reduce(let op, let domain, let body, _):
             let big = ["sum": "\\sum", "prod": "\\prod", "smin": "\\min", "smax": "\\max"][op.rawValue] ?? "\\sum"
             (parts, strength) = (prefixed("\(big)_{\(domainText(domain))} ", pieces(body, 5)), 4)
@@ -101,6 +104,37 @@ extension TexRenderer {
             out += next
         }
         return out
+    }
+
+    /// The pieces of a chain as the tree of binary operations would cut it, and their strength;
+    /// nil when it stays one piece.
+    func chainPieces(_ first: Expr, _ links: [ChainLink<Expr>]) -> ([TexPiece], Int)? {
+        switch links[0].op {
+        case .add, .sub:
+            return termPieces(.chain(first, links)).map { ($0, 4) }
+        case .mul, .div:
+            // a quotient is one piece; the products after the last one are cut at their factors
+            let d = links.lastIndex { $0.op == .div }
+            if d == links.count - 1 { return nil }
+            var parts = d.map { [TexPiece(tex: expr(.joining(first, Array(links[...$0])), 5), breaksBefore: false)] } ?? pieces(first, 5)
+            for link in links[(d.map { $0 + 1 } ?? 0)...] {
+                // in place: a copy per factor would make a long product quadratic
+                let next = pieces(link.operand, 5)
+                parts[parts.count - 1].tex += " \\cdot " + next[0].tex
+                parts += next.dropFirst()
+            }
+            return (parts, 5)
+        case .pow:
+            var parts = pieces(first, 7)
+            guard parts.count > 1 else { return nil }
+            for (k, link) in links.enumerated() {
+                if k > 0 { parts = bracketed(parts) }
+                parts[parts.count - 1].tex += "^{\(expr(link.operand, 0))}"
+            }
+            return (parts, 6)
+        default:
+            return nil
+        }
     }
 
     func prefixed(_ prefix: String, _ parts: [TexPiece]) -> [TexPiece] {

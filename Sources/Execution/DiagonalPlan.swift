@@ -77,6 +77,9 @@ extension Interpreter {
             case .binary(.and, let a, let b):
                 pending.append(b)
                 pending.append(a)
+            case .chain(let first, let links) where links.allSatisfy({ $0.op == .and }):
+                pending.append(contentsOf: links.reversed().map(\.operand))
+                pending.append(first)
             case .sameAs(.slot(let x, let xs, nil, _, _), .slot(let y, let ys, nil, _, _)):
                 guard let o = order(x, y) else { continue }
                 plan.leaders[o.follower] = DiagonalPlan.Link(leaderSlot: o.leader, leaderSet: o.swapped ? ys : xs, rule: .sameLabel)
@@ -113,6 +116,23 @@ extension Interpreter {
                 return t
             }
             return nil
+        case .chain(let first, let links) where links.allSatisfy({ $0.op == .add || $0.op == .sub }):
+            // as the tree of binary operations reads: `ord(i)` first or right after one constant
+            var t: OrdTerm
+            var rest = links[...]
+            if let head = ordTerm(first) {
+                t = head
+            } else if links[0].op == .add, isConstantTerm(first), var head = ordTerm(links[0].operand) {
+                head.offset.append((first, 1))
+                (t, rest) = (head, links.dropFirst())
+            } else {
+                return nil
+            }
+            for link in rest {
+                guard isConstantTerm(link.operand) else { return nil }
+                t.offset.append((link.operand, link.op == .add ? 1 : -1))
+            }
+            return t
         default:
             return nil
         }

@@ -120,6 +120,9 @@ extension Interpreter {
 
     private func conjuncts(_ n: Node) -> [Node] {
         if case .binary(.and, let a, let b) = n.kind { return conjuncts(a) + conjuncts(b) }
+        if case .chain(let first, let links) = n.kind, links.allSatisfy({ $0.op == .and }) {
+            return conjuncts(first) + links.flatMap { conjuncts($0.operand) }
+        }
         return [n]
     }
 

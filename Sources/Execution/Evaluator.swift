@@ -43,10 +43,9 @@ extension Interpreter {
         case .not(let a):
             return truth(eval(a)) ? 0 : 1
         case .binary(let op, let a, let b):
-            if Interpreter.isArithmetic(op), case .binary(let inner, _, _) = a.kind, Interpreter.isArithmetic(inner) {
-                return arithmeticChain(n)
-            }
-            return binary(op, a, b, n)
+            return binary(op, eval(a), b, at: n.span)
+        case .chain(let first, let links):
+            return fold(first, links[...])
         case .dollar(let a, let c):
             return truth(eval(c)) ? eval(a) : 0
         case .call(let f, let args):
@@ -100,16 +99,25 @@ extension Interpreter {
         return acc
     }
 
-    func binary(_ op: BinaryOp, _ a: Node, _ b: Node, _ n: Node) -> Double {
-        // logical operators short-circuit
+    /// The value of a chain's first operand and links (all or the first few): left to right,
+    /// as the tree of binary operations evaluates, without a stack frame per link.
+    func fold(_ first: Node, _ links: ArraySlice<ChainLink<Node>>) -> Double {
+        var x = eval(first)
+        for link in links { x = binary(link.op, x, link.operand, at: link.span) }
+        return x
+    }
+
+    /// `x op b` for the value `x` of the left operand (a binary operation's or a chain's
+    /// step); `b` is evaluated after it, and not at all when `and`/`or` short-circuits.
+    func binary(_ op: BinaryOp, _ x: Double, _ b: Node, at span: SourceSpan) -> Double {
         switch op {
-        case .and: return truth(eval(a)) && truth(eval(b)) ? 1 : 0
-        case .or: return truth(eval(a)) || truth(eval(b)) ? 1 : 0
+        case .and: return truth(x) && truth(eval(b)) ? 1 : 0
+        case .or: return truth(x) || truth(eval(b)) ? 1 : 0
         default: break
         }
-        let x = eval(a), y = eval(b)
+        let y = eval(b)
         switch op {
-        case .add, .sub, .mul, .div, .pow: return arithmetic(op, x, y, n)
+        case .add, .sub, .mul, .div, .pow: return arithmetic(op, x, y, at: span)
         case .lt: return x < y ? 1 : 0
         case .le: return x <= y ? 1 : 0
         case .eq: return x == y || Interpreter.sameAcronym(x, y) ? 1 : 0
@@ -123,58 +131,33 @@ extension Interpreter {
         }
     }
 
-    /// Whether `op` is `+ - * / **`: operators that evaluate both operands, left to right.
-    static func isArithmetic(_ op: BinaryOp) -> Bool {
-        switch op {
-        case .add, .sub, .mul, .div, .pow: return true
-        default: return false
-        }
-    }
-
-    /// Evaluates a left-leaning chain of arithmetic (`1+1+...+1`, generated with 100,000
-    /// terms) in a loop, left to right as the recursion would, without a stack frame per term.
-    func arithmeticChain(_ n: Node) -> Double {
-        var spine: [Node] = []
-        var m = n
-        while case .binary(let op, let a, _) = m.kind, Interpreter.isArithmetic(op) {
-            spine.append(m)
-            m = a
-        }
-        var x = eval(m)
-        for link in spine.reversed() {
-            guard case .binary(let op, _, let b) = link.kind else { continue }
-            x = arithmetic(op, x, eval(b), link)
-        }
-        return x
-    }
-
     /// `x op y` for an arithmetic operator, with GAMS's rules for zero results and errors.
-    func arithmetic(_ op: BinaryOp, _ x: Double, _ y: Double, _ n: Node) -> Double {
-        let r = arithmeticResult(op, x, y, n)
+    func arithmetic(_ op: BinaryOp, _ x: Double, _ y: Double, at n: SourceSpan) -> Double {
+        let r = arithmeticResult(op, x, y, at: n)
         // a NaN result is UNDF or NA, reported (division by zero) or passed on where it arose
-        return r.isFinite || r.isNaN || !x.isFinite || !y.isFinite ? r : overflow(op, x, y, n)
+        return r.isFinite || r.isNaN || !x.isFinite || !y.isFinite ? r : overflow(op, x, y, at: n)
     }
 
     /// Reports E2070 for finite operands whose result does not fit a double, as GAMS reports
     /// an overflow instead of going on with infinity; the result is then `UNDF`.
-    func overflow(_ op: BinaryOp, _ x: Double, _ y: Double, _ n: Node) -> Double {
+    func overflow(_ op: BinaryOp, _ x: Double, _ y: Double, at n: SourceSpan) -> Double {
         let symbol = [BinaryOp.add: "+", .sub: "-", .mul: "*", .div: "/", .pow: "**"][op] ?? op.rawValue
-        runtimeError(.E2070, "arithmetic overflow: \(x) \(symbol) \(y) is too large for a number", at: n.span)
+        runtimeError(.E2070, "arithmetic overflow: \(x) \(symbol) \(y) is too large for a number", at: n)
         return SpecialValue.undf
     }
 
-    func arithmeticResult(_ op: BinaryOp, _ x: Double, _ y: Double, _ n: Node) -> Double {
+    func arithmeticResult(_ op: BinaryOp, _ x: Double, _ y: Double, at n: SourceSpan) -> Double {
         switch op {
         case .add: return zeroFix(x + y, x, y)
         case .sub: return zeroFix(x - y, x, y)
         case .mul: return zeroFix(x * y, x, y)
         case .div:
             if y == 0 {
-                runtimeError(.E4001, "division by zero", at: n.span)
+                runtimeError(.E4001, "division by zero", at: n)
                 return SpecialValue.undf
             }
             return zeroFix(x / y, x, y)
-        case .pow: return power(x, y, n)
+        case .pow: return power(x, y, at: n)
         default: return 0
         }
     }
@@ -186,8 +169,8 @@ extension Interpreter {
     }
 
     /// `x ** y` by GAMS's rule (`BuiltinFunction.raise`), its failures reported at `n`.
-    func power(_ x: Double, _ y: Double, _ n: Node) -> Double {
-        checked(BuiltinFunction.raise(x, to: y), .power, n)
+    func power(_ x: Double, _ y: Double, at n: SourceSpan) -> Double {
+        checked(BuiltinFunction.raise(x, to: y), .power, at: n)
     }
 
     func call(_ f: BuiltinFunction, _ args: [Node], _ n: Node) -> Double {
@@ -204,11 +187,11 @@ extension Interpreter {
         let result = f.descriptor.evaluate(v) { distribution in
             distribution == .unit ? random.unit() : random.gaussian()
         }
-        return checked(result, f, n)
+        return checked(result, f, at: n.span)
     }
 
     /// The value of a call, or UNDF after reporting why the point is outside the domain.
-    func checked(_ result: Result<Double, FunctionDomainError>, _ f: BuiltinFunction, _ n: Node) -> Double {
+    func checked(_ result: Result<Double, FunctionDomainError>, _ f: BuiltinFunction, at n: SourceSpan) -> Double {
         switch result {
         case .success(let v):
             return v
@@ -219,7 +202,7 @@ extension Interpreter {
             case .divisionByZero: code = .E4001
             case .fractionalPowerOfNegative: code = .E4005
             }
-            runtimeError(code, e.message(for: f), at: n.span)
+            runtimeError(code, e.message(for: f), at: n)
             return SpecialValue.undf
         }
     }

@@ -1,5 +1,7 @@
+import Diagnostics
 import IR
 import Semantics
+import Syntax
 
 /// The tree walk of generation: the linear part of a row goes to the accumulator, each term
 /// with variables that is not linear becomes an expression in the pool (a nonlinear model's
@@ -53,6 +55,8 @@ extension ModelGenerator {
             default:
                 try nonlinear(n, scale)
             }
+        case .chain(let first, let links):
+            try linearChain(n, first, links, scale)
         case .dollar(let a, let c):
             if interpreter.truth(interpreter.eval(c)) { try linear(a, scale) }
         case .call(.ifthen, let args) where args.count == 3 && !args[0].hasVariable:
@@ -90,9 +94,13 @@ extension ModelGenerator {
 
     /// A data value inside a nonlinear term: special values other than EPS are refused.
     func constant(_ n: Node) throws -> Int32 {
-        let v = interpreter.eval(n)
+        try constant(interpreter.eval(n), at: n.span)
+    }
+
+    /// The value `v` of the data at `span` as a constant of a nonlinear term.
+    func constant(_ v: Double, at span: SourceSpan) throws -> Int32 {
         guard v.isFinite else {
-            interpreter.runtimeError(.E4012, "\(interpreter.messageNumber(v)) in a nonlinear term", at: n.span)
+            interpreter.runtimeError(.E4012, "\(interpreter.messageNumber(v)) in a nonlinear term", at: span)
             throw GenerationFailure()
         }
         return pool.constant(v == 0 ? 0 : v)
@@ -107,6 +115,8 @@ extension ModelGenerator {
         case .binary(.sub, let a, let b):
             try sumTerms(a, negative: negative, into: &terms)
             try sumTerms(b, negative: !negative, into: &terms)
+        case .chain(let first, let links) where links.allSatisfy({ $0.op == .add || $0.op == .sub }):
+            try sumChainTerms(first, links, negative: negative, into: &terms)
         case .negate(let a):
             try sumTerms(a, negative: !negative, into: &terms)
         case .reduce(.sum, let d, let body) where body.hasVariable:
@@ -134,6 +144,8 @@ extension ModelGenerator {
         case .binary(.mul, let a, let b):
             try productFactors(a, into: &factors)
             try productFactors(b, into: &factors)
+        case .chain(let first, let links) where links.allSatisfy({ $0.op == .mul || $0.op == .div }) && links[links.count - 1].op == .mul:
+            try productChainFactors(n, first, links, into: &factors)
         case .reduce(.prod, let d, let body) where body.hasVariable:
             var inner: Error? = nil
             try interpreter.iterate(d, ordered: true) {
@@ -171,32 +183,13 @@ extension ModelGenerator {
                 try productFactors(n, into: &factors)
                 return factors.count == 1 ? factors[0] : pool.add(.product, factors)
             case .div:
-                if !b.hasVariable {
-                    let v = interpreter.eval(b)
-                    if v == 0 {
-                        interpreter.runtimeError(.E4001, "division by zero", at: b.span)
-                        throw GenerationFailure()
-                    }
-                }
+                try checkDivisor(b)
                 return pool.add(.divide, [try lower(a), try lower(b)])
-            case .pow:
-                return try power(a, b)
-            case .lt: return pool.add(.lessThan, [try lower(a), try lower(b)])
-            case .le: return pool.add(.lessEqual, [try lower(a), try lower(b)])
-            case .gt: return pool.add(.greaterThan, [try lower(a), try lower(b)])
-            case .ge: return pool.add(.greaterEqual, [try lower(a), try lower(b)])
-            case .eq: return pool.add(.equal, [try lower(a), try lower(b)])
-            case .ne: return pool.add(.notEqual, [try lower(a), try lower(b)])
-            case .and: return pool.add(.and, [try lower(a), try lower(b)])
-            case .or: return pool.add(.or, [try lower(a), try lower(b)])
-            case .xor, .eqv:
-                // truth values compared: not(a) is 1 exactly when a is false
-                let x = pool.add(.not, [try lower(a)]), y = pool.add(.not, [try lower(b)])
-                return pool.add(op == .xor ? .notEqual : .equal, [x, y])
-            case .imp:
-                let x = pool.add(.not, [try lower(a)])
-                return pool.add(.or, [x, try lower(b)])
+            default:
+                return try lowered(op, { try self.lower(a) }, value: a.hasVariable ? nil : { self.interpreter.eval(a) }, b)
             }
+        case .chain(let first, let links):
+            return try lowerChain(n, first, links)
         case .call(let f, let args):
             return try call(f, args, n)
         case .reduce(let op, let d, let body):
@@ -226,21 +219,57 @@ extension ModelGenerator {
 
     /// `a ** b`, `power(a, b)`, `rpower(a, b)`.
     func power(_ a: Node, _ b: Node) throws -> Int32 {
+        try power({ try self.lower(a) }, value: a.hasVariable ? nil : { self.interpreter.eval(a) }, b)
+    }
+
+    /// `a ** b` of the left side `a` lowered by `lowerA` and, when it holds no variable, valued by
+    /// `value` (each called only when needed).
+    func power(_ lowerA: () throws -> Int32, value: (() -> Double)?, _ b: Node) throws -> Int32 {
         if !b.hasVariable {
             let e = interpreter.eval(b)
             guard e.isFinite else {
                 interpreter.runtimeError(.E4012, "exponent is \(interpreter.messageNumber(e))", at: b.span)
                 throw GenerationFailure()
             }
-            if e == 1 { return try lower(a) }
+            if e == 1 { return try lowerA() }
             if e == 0 { return pool.constant(1) }
-            return pool.add(.powerConstant, [try lower(a)], value: e)
+            return pool.add(.powerConstant, [try lowerA()], value: e)
         }
-        if !a.hasVariable {
-            let base = interpreter.eval(a)
+        if let value {
+            let base = value()
             if base > 0 && base.isFinite { return pool.add(.constantPower, [try lower(b)], value: base) }
         }
-        return pool.add(.power, [try lower(a), try lower(b)])
+        return pool.add(.power, [try lowerA(), try lower(b)])
+    }
+
+    /// `a op b` of the left side `a` lowered by `lowerA` (a binary operation's or a chain's step;
+    /// `value` as in `power`), for the operators other than `+ - * /` of a chain.
+    func lowered(_ op: BinaryOp, _ lowerA: () throws -> Int32, value: (() -> Double)?, _ b: Node) throws -> Int32 {
+        switch op {
+        case .pow: return try power(lowerA, value: value, b)
+        case .lt: return pool.add(.lessThan, [try lowerA(), try lower(b)])
+        case .le: return pool.add(.lessEqual, [try lowerA(), try lower(b)])
+        case .gt: return pool.add(.greaterThan, [try lowerA(), try lower(b)])
+        case .ge: return pool.add(.greaterEqual, [try lowerA(), try lower(b)])
+        case .eq: return pool.add(.equal, [try lowerA(), try lower(b)])
+        case .ne: return pool.add(.notEqual, [try lowerA(), try lower(b)])
+        case .and: return pool.add(.and, [try lowerA(), try lower(b)])
+        case .or: return pool.add(.or, [try lowerA(), try lower(b)])
+        case .xor, .eqv:
+            // truth values compared: not(a) is 1 exactly when a is false
+            let x = pool.add(.not, [try lowerA()]), y = pool.add(.not, [try lower(b)])
+            return pool.add(op == .xor ? .notEqual : .equal, [x, y])
+        case .imp:
+            let x = pool.add(.not, [try lowerA()])
+            return pool.add(.or, [x, try lower(b)])
+        // a chain mixing levels (a put item's `+` and `*`) is never a model term; as a sum or product
+        case .add: return pool.add(.sum, [try lowerA(), try lower(b)])
+        case .sub: return pool.add(.sum, [try lowerA(), pool.add(.negate, [try lower(b)])])
+        case .mul: return pool.add(.product, [try lowerA(), try lower(b)])
+        case .div:
+            try checkDivisor(b)
+            return pool.add(.divide, [try lowerA(), try lower(b)])
+        }
     }
 
     /// A built-in function of variable arguments (classification admitted only these), lowered to

@@ -5,6 +5,7 @@ import Darwin
 #endif
 import IR
 import Semantics
+import Syntax
 
 /// The terms of the row being generated: one coefficient per column, summed in place, in the
 /// order the columns were first touched (the order of the row's entries).
@@ -682,6 +683,8 @@ private final class Compiler {
             block(.scale(factor: factor(b), end: 0)) { compile(a) }
         case .binary(.div, let a, let b) where !b.hasVariable:
             block(.divide(factor: factor(b), node: node(b), end: 0)) { compile(a) }
+        case .chain(let first, let links):
+            compileChain(n, first, links)
         case .dollar(let a, let c):
             block(.condition(factor: factor(c), end: 0)) { compile(a) }
         case .reduce(.sum, let d, let body):
@@ -692,11 +695,64 @@ private final class Compiler {
         }
     }
 
+    /// How many blocks of a chain's constant factors nest at most (`x*2*2*...`).
+    static let chainBlockLimit = 32
+
+    /// A chain (Syntax/Chain.swift) as the tree of binary operations compiles, in loops: `P(j)`
+    /// is the first operand with the first `j` links, one constant while it holds no variable.
+    func compileChain(_ n: Node, _ first: Node, _ links: [ChainLink<Node>]) {
+        let free = ModelGenerator.firstVariableOperand(first, links)
+        func prefix(_ j: Int) -> Node { ModelGenerator.prefix(n, first, links, j) }
+        if links.allSatisfy({ $0.op == .add || $0.op == .sub }) {
+            let start = Swift.max(free - 1, 0)
+            if free > 0 { code.append(.constant(factor: factor(prefix(start)))) } else { compile(first) }
+            for link in links[start...] {
+                if link.op == .add { compile(link.operand) } else { block(.negate(end: 0)) { compile(link.operand) } }
+            }
+            return
+        }
+        // from the last link down, opening a block per constant factor the tree would nest
+        var opened: [Int] = []
+        var j = links.count
+        walk: while true {
+            if j < free { code.append(.constant(factor: factor(prefix(j)))); break }
+            if j == 0 { compile(first); break }
+            // running the code recurses per block: past a few, the tree walk goes on in a loop
+            if opened.count == Self.chainBlockLimit { code.append(.tree(node: node(prefix(j)))); break }
+            let b = links[j - 1].operand
+            switch links[j - 1].op {
+            case .mul where j - 1 < free:
+                block(.scale(factor: factor(prefix(j - 1)), end: 0)) { compile(b) }
+                break walk
+            case .mul where !b.hasVariable:
+                opened.append(open(.scale(factor: factor(b), end: 0)))
+            case .div where !b.hasVariable:
+                opened.append(open(.divide(factor: factor(b), node: node(b), end: 0)))
+            default:
+                code.append(.tree(node: node(prefix(j))))
+                break walk
+            }
+            j -= 1
+        }
+        for at in opened.reversed() { close(at) }
+    }
+
     /// Appends `head` and the block `body` compiles, then sets the block's end in `head`.
     func block(_ head: Instruction, _ body: () -> Void) {
-        let at = code.count
-        code.append(head)
+        let at = open(head)
         body()
+        close(at)
+    }
+
+    /// Appends the head of a block; `close` sets its end.
+    func open(_ head: Instruction) -> Int {
+        code.append(head)
+        return code.count - 1
+    }
+
+    /// Ends the block whose head is at `at` after the code so far.
+    func close(_ at: Int) {
+        let head = code[at]
         let end = Int32(code.count)
         switch head {
         case .scale(let f, _): code[at] = .scale(factor: f, end: end)

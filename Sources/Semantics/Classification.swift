@@ -70,33 +70,17 @@ extension Compiler {
         case .dollar(let a, _):
             return classify(a)
         case .binary(let op, let a, let b):
-            let ca = classify(a), cb = classify(b)
-            switch op {
-            case .add, .sub:
-                return ca.joined(cb)
-            case .mul:
-                if ca.kind == .constant { return cb }
-                if cb.kind == .constant { return ca }
-                if ca.kind == .linear && cb.kind == .linear {
-                    return Classification(.quadratic, n, "product of two variable terms")
-                }
-                return Classification(.nonlinear, n, "product of variable terms beyond degree two").joined(ca).joined(cb)
-            case .div:
-                if cb.kind == .constant { return ca }
-                return Classification(.nonlinear, n, "division by a variable term").joined(ca).joined(cb)
-            case .pow:
-                if cb.kind == .constant {
-                    if case .constant(let e) = b.kind {
-                        if e == 1 { return ca }
-                        if e == 0 { return .constant }
-                        if e == 2 && ca.kind == .linear { return Classification(.quadratic, n, "square of a variable term") }
-                    }
-                    return Classification(.nonlinear, n, "power of a variable term").joined(ca)
-                }
-                return Classification(.nonlinear, n, "power with a variable exponent").joined(ca).joined(cb)
-            case .lt, .le, .eq, .ne, .ge, .gt, .and, .or, .xor, .eqv, .imp:
-                return Classification(.nonsmooth, n, "comparison or logic of variable terms").joined(ca).joined(cb)
+            return combined(op, classify(a), b, at: n)
+        case .chain(let first, let links):
+            // as the tree of binary operations: the operations up to a link are constant while
+            // they hold no variable; a culprit found inside is the whole chain (the tree's would
+            // be the operations up to it, which start at the same column)
+            var c = classify(first), hasVariable = first.hasVariable
+            for link in links {
+                hasVariable = hasVariable || link.operand.hasVariable
+                c = hasVariable ? combined(link.op, c, link.operand, at: n) : .constant
             }
+            return c
         case .call(let f, let args):
             if f == .ifthen, args.count == 3 {
                 // a data condition only picks a branch; a variable one switches between them
@@ -128,6 +112,37 @@ extension Compiler {
             }
         default:
             return .constant
+        }
+    }
+
+    /// The class of `a op b` from the class `ca` of its left side; `n` is the culprit.
+    static func combined(_ op: BinaryOp, _ ca: Classification, _ b: Node, at n: Node) -> Classification {
+        let cb = classify(b)
+        switch op {
+        case .add, .sub:
+            return ca.joined(cb)
+        case .mul:
+            if ca.kind == .constant { return cb }
+            if cb.kind == .constant { return ca }
+            if ca.kind == .linear && cb.kind == .linear {
+                return Classification(.quadratic, n, "product of two variable terms")
+            }
+            return Classification(.nonlinear, n, "product of variable terms beyond degree two").joined(ca).joined(cb)
+        case .div:
+            if cb.kind == .constant { return ca }
+            return Classification(.nonlinear, n, "division by a variable term").joined(ca).joined(cb)
+        case .pow:
+            if cb.kind == .constant {
+                if case .constant(let e) = b.kind {
+                    if e == 1 { return ca }
+                    if e == 0 { return .constant }
+                    if e == 2 && ca.kind == .linear { return Classification(.quadratic, n, "square of a variable term") }
+                }
+                return Classification(.nonlinear, n, "power of a variable term").joined(ca)
+            }
+            return Classification(.nonlinear, n, "power with a variable exponent").joined(ca).joined(cb)
+        case .lt, .le, .eq, .ne, .ge, .gt, .and, .or, .xor, .eqv, .imp:
+            return Classification(.nonsmooth, n, "comparison or logic of variable terms").joined(ca).joined(cb)
         }
     }
 

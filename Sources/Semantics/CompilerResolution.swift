@@ -33,7 +33,7 @@ extension Compiler {
             case .plus: return x
             case .not: return Node(.not(x), s)
             }
-        case .binary:
+        case .binary, .chain:
             return resolveChain(e, ctx)
         case .dollar(let a, let c, let s):
             let x = resolve(a, ctx)
@@ -54,14 +54,21 @@ extension Compiler {
     /// Resolves a chain `a op b op c ...` in a loop (a generated sum may have 100,000 terms),
     /// every operand even after one fails, so that each error is reported.
     func resolveChain(_ e: Expr, _ ctx: Context) -> Node? {
-        let chain = e.binaryChain
-        var acc = resolve(chain.first, ctx)
-        for link in chain.links {
+        guard let (first, links) = e.chainParts else { return resolve(e, ctx) }
+        var head = resolve(first, ctx)
+        var resolved: [ChainLink<Node>] = []
+        for link in links {
             let y = resolve(link.operand, ctx)
-            guard let x = acc, let yy = y else { acc = nil; continue }
-            acc = Compiler.setOperation(link.op, x, yy, link.span) ?? Node(.binary(link.op, x, yy), link.span)
+            guard head != nil, let yy = y else { head = nil; continue }
+            // a set operation takes everything before it as its left side; only a set expression
+            // can be one, and an arithmetic run never is
+            if resolved.isEmpty, let x = head, let set = Compiler.setOperation(link.op, x, yy, link.span) {
+                (head, resolved) = (set, [])
+                continue
+            }
+            resolved.append(ChainLink(link.op, yy, link.span))
         }
-        return acc
+        return head.map { Node.joining($0, resolved) }
     }
 
     func resolveCall(_ name: Name, _ args: [Expr], _ s: SourceSpan, _ ctx: Context) -> Node? {
@@ -676,6 +683,7 @@ extension Compiler {
             switch m.kind {
             case .negate(let a), .not(let a): pending.append(a)
             case .binary(_, let a, let b), .dollar(let a, let b): pending.append(b); pending.append(a)
+            case .chain(let first, let links): pending.append(contentsOf: links.reversed().map(\.operand)); pending.append(first)
             case .call(_, let args): pending.append(contentsOf: args.reversed())
             case .reduce(_, _, let body): pending.append(body)
             default: break

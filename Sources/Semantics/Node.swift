@@ -49,6 +49,9 @@ public final class Node {
         case negate(Node)
         case not(Node)
         case binary(BinaryOp, Node, Node)
+        /// Two or more operations of one precedence level in a row, folded left to right
+        /// (Syntax/Chain.swift); every pass walks it in a loop.
+        case chain(Node, [ChainLink<Node>])
         case dollar(Node, Node)
         case call(BuiltinFunction, [Node])
         /// `ord(i)`: slot and the set it moves in.
@@ -73,6 +76,7 @@ public final class Node {
         case .variable: hasVariable = true
         case .negate(let a), .not(let a): hasVariable = a.hasVariable
         case .binary(_, let a, let b): hasVariable = a.hasVariable || b.hasVariable
+        case .chain(let first, let links): hasVariable = first.hasVariable || links.contains { $0.operand.hasVariable }
         case .dollar(let a, _): hasVariable = a.hasVariable
         case .call(_, let args): hasVariable = args.contains { $0.hasVariable }
         case .reduce(_, _, let body): hasVariable = body.hasVariable

@@ -61,6 +61,8 @@ extension Compiler {
         case .setMember: return true
         case .not(let a), .dollar(let a, _): return isSetExpression(a)
         case .binary(.and, let a, let b), .binary(.or, let a, let b): return isSetExpression(a) && isSetExpression(b)
+        case .chain(let first, let links):
+            return isSetExpression(first) && links.allSatisfy { ($0.op == .and || $0.op == .or) && isSetExpression($0.operand) }
         default: return false
         }
     }

@@ -86,6 +86,9 @@ public indirect enum Expr {
     case ref(Reference)
     case unary(UnaryOp, Expr, SourceSpan)
     case binary(BinaryOp, Expr, Expr, SourceSpan)
+    /// Two or more operations of one precedence level in a row (Chain.swift); its span is the
+    /// last operator's, as the outermost binary operation's would be.
+    case chain(Expr, [ChainLink<Expr>])
     /// `a $ b`: `a` where `b` is nonzero, else 0.
     case dollar(Expr, Expr, SourceSpan)
     /// A function call, `ord(i)`, `card(s)`, `yes`/`no` are calls too.
@@ -98,6 +101,7 @@ public indirect enum Expr {
         case .number(_, let s), .string(_, let s), .unary(_, _, let s), .binary(_, _, _, let s),
              .dollar(_, _, let s), .call(_, _, let s), .reduce(_, _, _, let s): return s
         case .ref(let r): return r.span
+        case .chain(_, let links): return links[links.count - 1].span
         }
     }
 }

@@ -11,35 +11,35 @@ extension Parser {
 
     /// expression = orExpr ;  orExpr = xorExpr { ("or") xorExpr } ;
     func parseExpression() throws -> Expr {
-        var lhs = try parseXor()
+        let first = try parseXor()
+        var links: [ChainLink<Expr>] = []
         while lx.peek().isWord("or") {
             let t = lx.next()
-            let rhs = try parseXor()
-            lhs = .binary(.or, lhs, rhs, span(t))
+            links.append(ChainLink(.or, try parseXor(), span(t)))
         }
-        return lhs
+        return .joining(first, links)
     }
 
     /// xorExpr = andExpr { ("xor" | "eqv" | "imp") andExpr } ;
     func parseXor() throws -> Expr {
-        var lhs = try parseAnd()
+        let first = try parseAnd()
+        var links: [ChainLink<Expr>] = []
         while lx.peek().kind == .word, ["xor", "eqv", "imp"].contains(lx.peek().lower) {
             let t = lx.next()
-            let rhs = try parseAnd()
-            lhs = .binary(BinaryOp(rawValue: t.lower) ?? .xor, lhs, rhs, span(t))
+            links.append(ChainLink(BinaryOp(rawValue: t.lower) ?? .xor, try parseAnd(), span(t)))
         }
-        return lhs
+        return .joining(first, links)
     }
 
     /// andExpr = notExpr { "and" notExpr } ;
     func parseAnd() throws -> Expr {
-        var lhs = try parseNot()
+        let first = try parseNot()
+        var links: [ChainLink<Expr>] = []
         while lx.peek().isWord("and") {
             let t = lx.next()
-            let rhs = try parseNot()
-            lhs = .binary(.and, lhs, rhs, span(t))
+            links.append(ChainLink(.and, try parseNot(), span(t)))
         }
-        return lhs
+        return .joining(first, links)
     }
 
     /// notExpr = "not" notExpr | relation ;
@@ -72,33 +72,33 @@ extension Parser {
 
     /// additive = multiplicative { ("+" | "-") multiplicative } ;
     func parseAdditive() throws -> Expr {
-        var lhs = try parseMultiplicative()
+        let first = try parseMultiplicative()
+        var links: [ChainLink<Expr>] = []
         while true {
             let t = lx.peek()
             if t.isSymbol("+") || t.isSymbol("-") {
                 lx.next()
-                let rhs = try parseMultiplicative()
-                lhs = .binary(t.text == "+" ? .add : .sub, lhs, rhs, span(t))
+                links.append(ChainLink(t.text == "+" ? .add : .sub, try parseMultiplicative(), span(t)))
             } else if t.isSymbol("--") || t.isSymbol("++") {
                 // `a--b` is `a - (-b)` outside index positions
                 lx.next()
                 let rhs = try parseMultiplicative()
-                lhs = .binary(t.text == "++" ? .add : .sub, lhs, .unary(t.text == "++" ? .plus : .minus, rhs, span(t)), span(t))
+                links.append(ChainLink(t.text == "++" ? .add : .sub, .unary(t.text == "++" ? .plus : .minus, rhs, span(t)), span(t)))
             } else {
-                return lhs
+                return .joining(first, links)
             }
         }
     }
 
     /// multiplicative = unary { ("*" | "/") unary } ;
     func parseMultiplicative() throws -> Expr {
-        var lhs = try parseUnary()
+        let first = try parseUnary()
+        var links: [ChainLink<Expr>] = []
         while true {
             let t = lx.peek()
-            guard t.isSymbol("*") || t.isSymbol("/") else { return lhs }
+            guard t.isSymbol("*") || t.isSymbol("/") else { return .joining(first, links) }
             lx.next()
-            let rhs = try parseUnary()
-            lhs = .binary(t.text == "*" ? .mul : .div, lhs, rhs, span(t))
+            links.append(ChainLink(t.text == "*" ? .mul : .div, try parseUnary(), span(t)))
         }
     }
 
@@ -119,8 +119,15 @@ extension Parser {
     /// conditional = power { "$" operand } ;
     func parseConditional() throws -> Expr {
         var e = try parsePower()
+        // each further `$` nests the condition so far inside another, and counts as a level
+        var levels = 0
+        defer { for _ in 0..<levels { leaveNesting() } }
         while lx.peek().isSymbol("$") {
             let t = lx.next()
+            if case .dollar = e {
+                try enterNesting(at: t)
+                levels += 1
+            }
             let c = try parseDollarOperand()
             e = .dollar(e, c, span(t))
         }
@@ -140,7 +147,8 @@ extension Parser {
 
     /// power = primary { "**" [ "-" ] primary } ;
     func parsePower() throws -> Expr {
-        var e = try parsePrimary()
+        let first = try parsePrimary()
+        var links: [ChainLink<Expr>] = []
         while lx.peek().isSymbol("**") {
             let t = lx.next()
             var rhs: Expr
@@ -151,9 +159,9 @@ extension Parser {
             } else {
                 rhs = try parsePrimary()
             }
-            e = .binary(.pow, e, rhs, span(t))
+            links.append(ChainLink(.pow, rhs, span(t)))
         }
-        return e
+        return .joining(first, links)
     }
 
     /// primary = number | string | "(" expression ")" | reduction | call | reference ;

@@ -1,11 +1,13 @@
 import Diagnostics
 
 extension Parser {
-    /// How deeply parentheses, reductions, calls, signs and statement bodies may nest.
+    /// How deeply parentheses, reductions, calls, signs, successive `$` conditions and statement
+    /// bodies may nest.
     ///
-    /// The parser, the compiler and the evaluator each recurse once per level, the parser by about
-    /// a dozen frames; a debug build on an 8 MB stack overflows at about 700 nested parentheses
-    /// and 600 nested sums, so 200 leaves room to spare. Flat chains (`1+1+...+1`) do not nest.
+    /// Every pass recurses once per level, the parser by about a dozen frames; a debug build on an
+    /// 8 MB stack overflows at about 700 nested parentheses and 600 nested sums, so 200 leaves room
+    /// to spare (ChainTests runs 200 of each kind in every mode under an 8 MB hard limit). Flat
+    /// chains (`1+1+...+1`, Chain.swift) do not nest.
     public static let nestingLimit = 200
 
     /// Enters one level of nesting at `t`; past the limit, error E0070 at `t` ends the statement.
@@ -21,20 +23,5 @@ extension Parser {
     /// Leaves the level entered last.
     func leaveNesting() {
         nestingDepth -= 1
-    }
-}
-
-extension Expr {
-    /// A left-leaning chain of binary operations `a op b op c ...` as its first operand and the
-    /// links that follow, in order; walkers fold it in a loop instead of recursing per term.
-    public var binaryChain: (first: Expr, links: [(op: BinaryOp, operand: Expr, span: SourceSpan)]) {
-        var links: [(op: BinaryOp, operand: Expr, span: SourceSpan)] = []
-        var e = self
-        while case .binary(let op, let a, let b, let s) = e {
-            links.append((op, b, s))
-            e = a
-        }
-        links.reverse()
-        return (e, links)
     }
 }

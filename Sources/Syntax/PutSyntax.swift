@@ -135,14 +135,14 @@ extension Parser {
 
     /// putExpression = unary { ("+" | "-" | "*") unary } ;  (`/` starts a new line; divide in parentheses)
     func parsePutExpression() throws -> Expr {
-        var lhs = try parseUnary()
+        let first = try parseUnary()
+        var links: [ChainLink<Expr>] = []
         while true {
             let t = lx.peek()
-            guard t.isSymbol("+") || t.isSymbol("-") || t.isSymbol("*") else { return lhs }
+            guard t.isSymbol("+") || t.isSymbol("-") || t.isSymbol("*") else { return .joining(first, links) }
             lx.next()
-            let rhs = try parseUnary()
             let op: BinaryOp = t.text == "+" ? .add : (t.text == "-" ? .sub : .mul)
-            lhs = .binary(op, lhs, rhs, span(t))
+            links.append(ChainLink(op, try parseUnary(), span(t)))
         }
     }
 

@@ -3,10 +3,13 @@ import Foundation
 import Glibc
 #endif
 
-/// The stack the command may grow to. The parser bounds nesting (E0070) to what an 8 MB stack
-/// holds, but some passes still recurse once per term of a flat chain, and a script-generated
-/// model may hold a sum of 100,000 terms (16 to 32 MB of stack in a debug build); pages are only
-/// used when touched.
+/// The stack the command may grow to. Nothing needs it any more on the common paths: nesting is
+/// bounded (E0070) to what an 8 MB stack holds in a debug build, and flat chains are walked in
+/// loops (Syntax/Chain.swift; ChainTests runs a million-term sum under an 8 MB hard limit). It
+/// stays as a margin for the rare shapes that still recurse per element: a long run of set
+/// operations (`s1 + s2 + ... `, GAMS's union, resolved as nested logic), and `and`/`or`/`**` runs
+/// of variables in a nonlinear term (nested in the expression DAG). Pages are only used when
+/// touched.
 ///
 /// Why 120 MB and no more: Linux lays out the memory maps below the main thread's stack with a
 /// gap of the stack limit in force at `exec`, but at least 128 MB. Raising the soft limit after

@@ -1691,8 +1691,9 @@ enm check example.gms
 # E0070: nested too deep
 
 An expression or a statement nests more than 200 levels deep: parentheses, `sum`/`prod`/`smin`/
-`smax`, function calls, signs (`- - x`), `not`, and the bodies of `loop`, `if`, `while`, `for`
-and `repeat` each count one level. The statement is not read further.
+`smax`, function calls, signs (`- - x`), `not`, each further `$` condition of `a $ b $ c`, and
+the bodies of `loop`, `if`, `while`, `for` and `repeat` each count one level. The statement is
+not read further.
 
 ## Example
 
@@ -1717,8 +1718,8 @@ error[E0070]: expression or statement nested more than 200 levels deep
 GAMS documents no nesting limit, but every reader of a nested expression needs room for each
 level. enm reads, checks and evaluates nesting level by level, and stops at 200 levels so that
 even a debug build on an 8 MB stack keeps room to spare, instead of ending with a stack overflow.
-Long flat chains do not nest: `a = 1 + 1 + ... + 1` with 100,000 terms, or an equation with a
-sum of as many terms, is read and evaluated term after term.
+Long flat chains do not nest: `a = 1 + 1 + ... + 1` with a million terms, an equation with a
+sum of as many, or a run of `*`, `and` or `or`, is read, evaluated and generated term after term.
 
 ## Fix
 
