@@ -30,6 +30,8 @@ Switches (all optional):
                  ell = (P^2 + Q^2)/v >= 0); default positive
   --opt=1        read Ipopt options from ipopt.opt next to this file (distflow.optFile = 1);
                  default 0, no options file
+  --nosolve=1    declare the model and stop before the solve (benchmarks/parallel/distflow.gms
+                 includes this file and solves its scenarios itself)
 $offText
 
 $if not set data  $set data  data-33.inc
@@ -107,6 +109,7 @@ distflow.optFile = %opt%;
 * the solve summary stays on: run.sh reads its timings (solPrint = off would hide it)
 option limRow = 0, limCol = 0;
 
+$ifThen not set nosolve
 solve distflow using nlp minimizing cost;
 
 Parameter report(*) 'summary';
@@ -118,3 +121,4 @@ report('min ell')     = smin((i,j,t)$br(i,j), ell.l(i,j,t));
 report('max ell')     = smax((i,j,t)$br(i,j), ell.l(i,j,t));
 report('branch gap')  = smax((i,j,t)$br(i,j), abs(sqr(P.l(i,j,t)) + sqr(Q.l(i,j,t)) - v.l(i,t)*ell.l(i,j,t)));
 display cost.l, report;
+$endIf

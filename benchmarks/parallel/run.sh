@@ -9,10 +9,12 @@
 #
 #   bash benchmarks/parallel/run.sh [--N=200] [--T=2000] [--repeat=3] [--threads=K]
 #                                   [--links="0 6 3"] [--grid-submit=local|slurm] [--no-build]
-#                                   [--model=nlps] [--set=scale|differ]
+#                                   [--model=nlps|distflow] [--set=scale|differ]
 #
 # --model=nlps runs benchmarks/parallel/nlps.gms instead: N scenario NLPs (Ipopt) of --M=3000
-# columns (--T is then ignored).
+# columns (--T is then ignored). --model=distflow runs benchmarks/parallel/distflow.gms: N
+# scenarios of the DistFlow NLP of benchmarks/distflow (33 buses x 24 hours; its data is
+# generated on first use), each from the flat start.
 #
 # --set=differ gives every scenario a tariff and a weather of its own (scenarios.gms); the
 # default, scale, only scales the demand from one scenario to the next.
@@ -43,6 +45,12 @@ if [ "$build" = 1 ] && [ -z "${ENM:-}" ]; then (cd "$ROOT" && swift build -c rel
 ENM=${ENM:-$ROOT/.build/release/enm}
 [ -x "$ENM" ] || { echo "run.sh: no enm binary at $ENM" >&2; exit 2; }
 
+extra=()
+if [ "$model" = distflow ]; then
+  data="$ROOT/benchmarks/distflow/data-33.inc"
+  [ -f "$data" ] || python3 "$ROOT/benchmarks/distflow/generate.py" 33 --out "$ROOT/benchmarks/distflow" >/dev/null || exit 1
+  extra=(--distflow="$ROOT/benchmarks/distflow" --data="$data")
+fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cp "$HERE/$model.gms" "$work/scenarios.gms"
@@ -55,7 +63,7 @@ median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a
 run() {  # prints "milliseconds total cpu-seconds" of one run with solveLink $1
   local t0 t1 out
   t0=$(date +%s%N)
-  out=$(cd "$work" && /usr/bin/time -o "$work/cpu" -f "%U %S" "$ENM" solve scenarios.gms --N="$n" $([ "$model" = scenarios ] && echo --T="$steps" --set="$set") --link="$1" --grid-submit="$submit" --grid-dir="$work" 2>&1) || { echo "run.sh: enm failed:" >&2; echo "$out" >&2; exit 3; }
+  out=$(cd "$work" && /usr/bin/time -o "$work/cpu" -f "%U %S" "$ENM" solve scenarios.gms --N="$n" $([ "$model" = scenarios ] && echo --T="$steps" --set="$set") --link="$1" "${extra[@]}" --grid-submit="$submit" --grid-dir="$work" 2>&1) || { echo "run.sh: enm failed:" >&2; echo "$out" >&2; exit 3; }
   t1=$(date +%s%N)
   echo "$(( (t1 - t0) / 1000000 )) $(echo "$out" | awk '/PARAMETER total/ {for (i = 1; i < NF; i++) if ($i == "=") print $(i + 1)}') $(awk '{print $1 + $2}' "$work/cpu")"
 }
