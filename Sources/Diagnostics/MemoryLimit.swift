@@ -48,11 +48,12 @@ public struct MemoryLimit: Sendable, Equatable {
         return overflow ? nil : total
     }
 
-    /// The bytes this process holds resident now (Linux: `/proc/self/statm`; 0 elsewhere or
-    /// when it cannot be read). One small read: cheap enough for every million entries.
-    public static func residentBytes() -> Int {
+    /// The bytes this process (or the process `pid`, a child) holds resident now (Linux:
+    /// `/proc/self/statm`; 0 elsewhere or when it cannot be read). One small read: cheap
+    /// enough for every million entries.
+    public static func residentBytes(of pid: pid_t? = nil) -> Int {
         #if os(Linux)
-        let fd = open("/proc/self/statm", O_RDONLY)
+        let fd = open(pid.map { "/proc/\($0)/statm" } ?? "/proc/self/statm", O_RDONLY)
         guard fd >= 0 else { return 0 }
         defer { close(fd) }
         var buffer = [UInt8](repeating: 0, count: 128)

@@ -71,7 +71,7 @@ public enum Driver {
         case .finished(let result): return result
         case .compiled(let compiled): program = compiled
         }
-        let interpreter = makeInterpreter(program, bag: bag, path: path)
+        let interpreter = makeInterpreter(program, bag: bag, path: path, isolatedBy: options.grid.worker)
         interpreter.settings = options.execution(modelDirectory: interpreter.settings.modelDirectory)
         interpreter.runStart = start
         interpreter.onEvent = onEvent
@@ -187,19 +187,40 @@ public enum Driver {
 
     /// The backends a run solves with: GLPK for linear and mixed-integer models, Ipopt for
     /// nonlinear ones, Bonmin for mixed-integer nonlinear ones (and, when picked, their relaxations).
-    public static func standardSolvers() -> SolverRegistry {
+    ///
+    /// With `executable` (the running `enm`), CBC's searches, Bonmin and Siconos solve in
+    /// processes of their own (`IsolatedSolver`): those libraries can abort the process on some
+    /// models, and a child's end is then one failed solve, not the end of the run.
+    public static func standardSolvers(isolatedBy executable: String? = nil) -> SolverRegistry {
+        let processes = executable.map { SolverProcesses(executable: $0) }
+        func isolated(_ backend: Solver, _ title: String,
+                      when isolates: @escaping @Sendable (ScalarModel, SolveOptions) -> Bool = { _, _ in true }) -> Solver {
+            processes.map { IsolatedSolver(backend, title: title, processes: $0, isolates: isolates) } ?? backend
+        }
         var solvers = SolverRegistry()
         solvers.register(GLPKSolver(), title: "GLPK", modelTypes: [.lp, .mip, .rmip])
         solvers.register(CLPSolver(), title: "CLP", modelTypes: [.lp, .rmip])
-        solvers.register(CBCSolver(), title: "CBC", modelTypes: [.lp, .mip, .rmip])
+        // CBC's LPs are CLP's, in this process
+        let cbc = isolated(CBCSolver(), "CBC") { model, options in model.hasIntegers && !options.relaxIntegrality }
+        solvers.register(cbc, title: "CBC", modelTypes: [.lp, .mip, .rmip])
         solvers.register(IpoptSolver(), title: "Ipopt", modelTypes: [.nlp, .qcp, .dnlp, .rminlp, .rmiqcp])
-        solvers.register(BonminSolver(), title: "Bonmin", modelTypes: [.minlp, .miqcp, .rminlp, .rmiqcp])
+        solvers.register(isolated(BonminSolver(), "Bonmin"), title: "Bonmin", modelTypes: [.minlp, .miqcp, .rminlp, .rmiqcp])
         // the Ipopt program is the default for mcp: Siconos's dense Newton stalls from about a
         // thousand pairs (benchmarks/mcp, docs/complementarity.md)
         solvers.register(IpoptMCPSolver(), title: "Ipopt", modelTypes: [.mcp])
-        solvers.register(SiconosMCPSolver(), title: "Siconos", modelTypes: [.mcp])
+        solvers.register(isolated(SiconosMCPSolver(), "Siconos"), title: "Siconos", modelTypes: [.mcp])
         solvers.register(IpoptMPECSolver(), title: "Ipopt", modelTypes: [.mpec, .rmpec])
         return solvers
+    }
+
+    /// Runs the solves sent on standard input (`enm solver-job --serve`, a solver process of a
+    /// run) with the standard backends, in this process; the exit status.
+    public static func serveSolverJobs() -> Int32 {
+        var backends: [String: Solver] = [:]
+        for entry in standardSolvers().entries where backends[entry.backend.name] == nil {
+            backends[entry.backend.name] = entry.backend
+        }
+        return SolverJob.serve(backends: backends)
     }
 
     /// Runs the grid job in `folder` (`enm grid-job`) with the standard backends; the exit
@@ -221,8 +242,9 @@ public enum Driver {
     }
 
     /// An interpreter with the standard backends that looks for option files beside the model file.
-    static func makeInterpreter(_ program: Program, bag: DiagnosticBag, path: String) -> Interpreter {
-        let interpreter = Interpreter(program: program, diagnostics: bag, solvers: standardSolvers())
+    /// `executable`: the running `enm`, which solver processes run (`standardSolvers`).
+    static func makeInterpreter(_ program: Program, bag: DiagnosticBag, path: String, isolatedBy executable: String? = nil) -> Interpreter {
+        let interpreter = Interpreter(program: program, diagnostics: bag, solvers: standardSolvers(isolatedBy: executable))
         let folder = Paths.directory(of: path)
         interpreter.settings.modelDirectory = folder.isEmpty ? "." : folder
         return interpreter
@@ -406,7 +428,7 @@ public enum Driver {
         switch c.method {
         case .deletionFilter:
             out = "     infeasible: these \(c.members.count) constraints cannot hold together"
-                + (c.complete ? " (an irreducible infeasible subset):\n" : " (the search stopped on its time limit; the set may not be minimal):\n")
+                + (c.complete ? " (an irreducible infeasible subset):\n" : " (the search stopped on its time limit, or a re-solve failed; the set may not be minimal):\n")
         case .elastic:
             out = "     infeasible: relaxing the rows shows where the violation sits"
                 + (c.complete ? ":\n" : " (the elastic re-solve did not finish):\n")

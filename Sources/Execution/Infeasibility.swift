@@ -71,7 +71,11 @@ extension Interpreter {
             opts.resLim = max(1, deadline.timeIntervalSinceNow)
             let r = backend.solve(work, options: opts)
             if r.modelStatus.isInfeasible { return true }
-            if r.solverStatus != .normalCompletion && !r.hasSolution { return nil }
+            if r.solverStatus != .normalCompletion && !r.hasSolution {
+                // a re-solve that failed keeps its block whole: the subset may not be irreducible
+                complete = false
+                return nil
+            }
             return false
         }
         guard infeasible() == true else { return nil }

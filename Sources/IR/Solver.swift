@@ -49,6 +49,9 @@ public struct SolveResult: Sendable {
     public var warnings: [String] = []
     /// Why the backend was stopped, or not called, at the memory limit (W4051); nil otherwise.
     public var memoryStop: MemoryStop? = nil
+    /// How the backend's own process ended without a result (W4053: a library that aborted,
+    /// a process stopped past `resLim`), with the library's last words; nil otherwise.
+    public var processEnd: String? = nil
     /// The final simplex basis of an LP solve (nil otherwise), to warm-start the next solve.
     public var basis: SimplexBasis? = nil
     /// The final multipliers of an interior-point solve that ended with a point (nil

@@ -56,7 +56,7 @@ struct Enm: ParsableCommand {
         abstract: "A GAMS-like modeling language for energy-community optimization.",
         version: EnmVersion.current,
         subcommands: [Solve.self, Check.self, Ledger.self, Export.self, TexCommand.self, ExplainCommand.self, GDXCommand.self,
-                      GridJobCommand.self, SweepCommand.self])
+                      GridJobCommand.self, SolverJobCommand.self, SweepCommand.self])
 
     /// `enm` without a command: the usage on standard error and exit code 64, as for any other
     /// usage error (a script that forgot the command must not pass).
@@ -224,6 +224,22 @@ struct GridJobCommand: ParsableCommand {
         if serve { throw ExitCode(Driver.serveGridJobs()) }
         guard let folder else { throw ValidationError("grid-job needs a job folder or --serve") }
         throw ExitCode(Driver.runGridJob(folder))
+    }
+}
+
+/// `enm solver-job --serve`: a solver process of a run (CBC's searches, Bonmin, Siconos), which
+/// solves the models the run sends on standard input and answers there.
+struct SolverJobCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "solver-job", abstract: "Serve a run's solves in a process of their own (started by enm itself).",
+        shouldDisplay: false)
+
+    @Flag(help: "Serve the solves sent on standard input (the only mode).")
+    var serve = false
+
+    func run() throws {
+        guard serve else { throw ValidationError("solver-job is started by enm itself, with --serve") }
+        throw ExitCode(Driver.serveSolverJobs())
     }
 }
 

@@ -3,7 +3,7 @@
 # and glpsol, in the same run, with wall time, iterations and peak memory.
 #
 #   bash benchmarks/solvers/run.sh [--lp=48,96,672] [--milp=96,400] [--step=672]
-#                                  [--limit=SECONDS] [--repeat=N] [--no-build]
+#                                  [--limit=SECONDS] [--repeat=N] [--runs=KEY,...] [--no-build]
 #
 #   --lp=T,...     coupled community LPs (benchmarks/community, one set of weights for all
 #                  steps): 48 and 96 with P=10 C=30, 672 with P=20 C=100, 2976 with P=50 C=200
@@ -13,6 +13,10 @@
 #   --limit=S      time limit of every run in seconds (default 900: enm's resLim, glpsol's
 #                  --tmlim, and a hard stop by `timeout` at S + 120)
 #   --repeat=N     run each LP case N times in turn (default 1) and keep every run's figures
+#   --runs=KEY,... only these runs of each case (default all): glpsol, glpk-old, glpk-new, clp,
+#                  clpdual, clpdualize (coupled LPs); glpsol, glpk, clp, cbc (per-step LPs);
+#                  glpk, cbc (MILPs). For the hours-long static 2976 LP, e.g.
+#                  `--lp=2976 --milp=0 --runs=clpdualize --limit=7200`
 #
 # Runs per coupled LP: glpsol on the MathProg twin (its defaults: presolve, scaling, advanced
 # basis, primal simplex), enm with GLPK's old defaults (glpk.opt `presolve 0`: slack basis, no presolver),
@@ -37,6 +41,7 @@ milp_steps=96,400
 step_sizes=
 limit=900
 repeat=1
+runs=
 build=1
 for a in "$@"; do
   case "$a" in
@@ -45,14 +50,20 @@ for a in "$@"; do
     --step=*) step_sizes=${a#--step=} ;;
     --limit=*) limit=${a#--limit=} ;;
     --repeat=*) repeat=${a#--repeat=} ;;
+    --runs=*) runs=${a#--runs=} ;;
     --no-build) build=0 ;;
-    -h|--help) sed -n '2,26p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,30p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "run.sh: unknown argument '$a' (see --help)" >&2; exit 1 ;;
   esac
 done
 case "$limit$repeat" in *[!0-9]*) echo "run.sh: --limit and --repeat take whole numbers" >&2; exit 1 ;; esac
 
-command -v glpsol >/dev/null || { echo "run.sh: glpsol not found (apt-get install glpk-utils)" >&2; exit 1; }
+# wanted KEY: whether --runs lets the run KEY go (all when --runs is not given)
+wanted() { [ -z "$runs" ] || [[ ",$runs," == *",$1,"* ]]; }
+
+if wanted glpsol && ! command -v glpsol >/dev/null; then
+  echo "run.sh: glpsol not found (apt-get install glpk-utils, or leave it out with --runs)" >&2; exit 1
+fi
 [ -x /usr/bin/time ] || { echo "run.sh: /usr/bin/time not found (apt-get install time)" >&2; exit 1; }
 ENM_BIN=${ENM:-$ROOT/.build/release/enm}
 if [ "$build" = 1 ] && [ -z "${ENM:-}" ]; then
@@ -153,12 +164,12 @@ for T in ${lp_sizes//,/ }; do
   sw=(--data="$D" --T="$T" --P="$P" --C="$C" --reslim="$limit")
   for r in $(seq 1 "$repeat"); do
     c="coupled LP T=$T"
-    run_glpsol "$c" "lp$T-glpsol-$r" "$D"
-    run_enm "$c" "enm GLPK, old defaults (presolve 0: slack basis, no presolver)" "lp$T-glpk-old-$r" community.enm "${sw[@]}" --optfile=1
-    run_enm "$c" "enm GLPK, new defaults (presolver)" "lp$T-glpk-new-$r" community.enm "${sw[@]}"
-    run_enm "$c" "enm CLP (automatic)" "lp$T-clp-$r" community.enm "${sw[@]}" --solver=clp
-    run_enm "$c" "enm CLP (startalg dual)" "lp$T-clpdual-$r" community.enm "${sw[@]}" --solver=clp --optfile=1
-    run_enm "$c" "enm CLP (dualize 1: the LP's dual)" "lp$T-clpdualize-$r" community.enm "${sw[@]}" --solver=clp --optfile=2
+    wanted glpsol && run_glpsol "$c" "lp$T-glpsol-$r" "$D"
+    wanted glpk-old && run_enm "$c" "enm GLPK, old defaults (presolve 0: slack basis, no presolver)" "lp$T-glpk-old-$r" community.enm "${sw[@]}" --optfile=1
+    wanted glpk-new && run_enm "$c" "enm GLPK, new defaults (presolver)" "lp$T-glpk-new-$r" community.enm "${sw[@]}"
+    wanted clp && run_enm "$c" "enm CLP (automatic)" "lp$T-clp-$r" community.enm "${sw[@]}" --solver=clp
+    wanted clpdual && run_enm "$c" "enm CLP (startalg dual)" "lp$T-clpdual-$r" community.enm "${sw[@]}" --solver=clp --optfile=1
+    wanted clpdualize && run_enm "$c" "enm CLP (dualize 1: the LP's dual)" "lp$T-clpdualize-$r" community.enm "${sw[@]}" --solver=clp --optfile=2
   done
 done
 
@@ -167,18 +178,18 @@ for T in ${step_sizes//,/ }; do
   D=$(data_for "$T")
   sw=(--data="$D" --T="$T" --P="$P" --C="$C" --reslim="$limit" --weights=step)
   c="per-step LP T=$T"
-  run_glpsol "$c" "step$T-glpsol" "$D" "$COMMUNITY/community-step.mod" "glpsol (whole LP: no blocks)"
-  run_enm "$c" "enm GLPK (blocks)" "step$T-glpk" community.enm "${sw[@]}"
-  run_enm "$c" "enm CLP (blocks)" "step$T-clp" community.enm "${sw[@]}" --solver=clp
-  run_enm "$c" "enm CBC (blocks, LPs by CLP)" "step$T-cbc" community.enm "${sw[@]}" --solver=cbc
+  wanted glpsol && run_glpsol "$c" "step$T-glpsol" "$D" "$COMMUNITY/community-step.mod" "glpsol (whole LP: no blocks)"
+  wanted glpk && run_enm "$c" "enm GLPK (blocks)" "step$T-glpk" community.enm "${sw[@]}"
+  wanted clp && run_enm "$c" "enm CLP (blocks)" "step$T-clp" community.enm "${sw[@]}" --solver=clp
+  wanted cbc && run_enm "$c" "enm CBC (blocks, LPs by CLP)" "step$T-cbc" community.enm "${sw[@]}" --solver=cbc
 done
 
 for S in ${milp_steps//,/ }; do
   [ "$S" = 0 ] && continue
   c="static MILP, $S steps"
   WORK_SAVE=$WORK; WORK="$WORK/community-sharing"
-  run_enm "$c" "enm GLPK" "milp$S-glpk" static-glpk.enm --steps="$S"
-  run_enm "$c" "enm CBC" "milp$S-cbc" static-cbc.enm --steps="$S"
+  wanted glpk && run_enm "$c" "enm GLPK" "milp$S-glpk" static-glpk.enm --steps="$S"
+  wanted cbc && run_enm "$c" "enm CBC" "milp$S-cbc" static-cbc.enm --steps="$S"
   WORK=$WORK_SAVE
 done
 echo

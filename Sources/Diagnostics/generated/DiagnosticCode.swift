@@ -432,6 +432,8 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
     case W4040
     /// solver stopped at the memory limit
     case W4051
+    /// solver process ended without a result
+    case W4053
     /// integer variable not scaled
     case W4070
     /// solver's point violates the model

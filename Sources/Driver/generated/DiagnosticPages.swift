@@ -9386,6 +9386,83 @@ enm solve --memory-limit 4G example.gms
 ```
 
 """##,
+        "W4053": ##"""
+# W4053: solver process ended without a result
+
+CBC's branch and cut, Bonmin and Siconos solve in a process of their own (`enm solver-job`,
+started by the run), because these libraries can end the process they run in on some models: a
+failed assertion calls `abort`. That process ended without returning a result: the library
+aborted or crashed (the warning quotes the last lines it wrote), or it ran more than 5 seconds
+past the solve's `resLim` and was stopped. The solve has model status 13 (Error No Solution)
+and solver status 13 (System Failure), as GAMS reports a solver that died; after a stop past
+`resLim`, 14 (No Solution Returned) and 3 (Resource Interrupt). The run goes on, and the next
+such solve gets a fresh process.
+
+## Example
+
+```gams
+Integer Variable n0, n1, n2, n3, n4;
+Variable z;
+n0.lo = -10; n1.lo = -1e9; n2.lo = -1e9; n3.up = 100; n4.lo = 0;
+Equation obj, r0, r3;
+obj.. z =e= 2*n0 + 2*n1 - n2 - n3 - n4;
+r0.. 3*n0 - n4 - 2.5*n1 - n2 =e= -1e9;
+r3.. 3*n1 + 1e-9*n2 + 3*n3 + n4 =e= 7;
+Model m / all /;
+option mip = cbc;
+solve m using mip minimizing z;
+display m.modelStat;
+```
+
+```sh
+enm solve example.gms
+```
+
+prints (CBC 2.10 fails an assertion in its probing on this model):
+
+```text
+warning[W4053]: CBC failed: its process was ended by signal 6 (SIGABRT) without a result; it wrote: enm: CglProbing.cpp:3386: int CglProbing::probe(...): Assertion `up>down' failed.
+  --> example.gms:10:1
+   |
+10 | solve m using mip minimizing z;
+   | ^^^^^^^
+   = note: the solve has model status 13, solver status 13; the run goes on
+```
+
+and the display shows `m.modelStat` 13.
+
+## Why
+
+A library that aborts takes its process with it. Run in the model's own process, CBC's abort
+would end the whole run with nothing written; in a process of its own it ends one solve.
+enm refuses beforehand the inputs known to make CBC abort (see docs/solvers.md), but CBC's
+preprocessing and probing have failed on others that no simple rule names: integer columns
+with ranges near 1e9 tied by coefficients far apart.
+
+## Fix
+
+Bound the integer variables as tightly as the model allows and keep coefficients within a few
+orders of magnitude of each other (`enm check` warns about those beyond 1e9 and 1e-9), or
+solve with another backend:
+
+```gams
+Integer Variable n0, n1, n2, n3, n4;
+Variable z;
+n0.lo = -10; n1.lo = -1e9; n2.lo = -1e9; n3.up = 100; n4.lo = 0;
+Equation obj, r0, r3;
+obj.. z =e= 2*n0 + 2*n1 - n2 - n3 - n4;
+r0.. 3*n0 - n4 - 2.5*n1 - n2 =e= -1e9;
+r3.. 3*n1 + 1e-9*n2 + 3*n3 + n4 =e= 7;
+Model m / all /;
+option mip = glpk;
+solve m using mip minimizing z;
+```
+
+```sh
+enm solve example.gms
+```
+
+"""##,
         "W4070": ##"""
 # W4070: integer variable not scaled
 

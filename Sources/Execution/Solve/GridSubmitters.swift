@@ -19,8 +19,10 @@ public struct GridSettings: Sendable, Equatable {
     /// the end of the run unless a job failed.
     public var directory: String? = nil
     public var scheduler: Scheduler = .local
-    /// The `enm` executable the jobs run (`enm grid-job DIR`); nil (a library run without it):
-    /// `solveLink` 3 runs on worker threads as 6 does.
+    /// The `enm` executable the jobs run (`enm grid-job DIR`), and the solver processes that
+    /// isolate CBC's searches, Bonmin and Siconos (`enm solver-job`); nil (a library run
+    /// without it): `solveLink` 3 runs on worker threads as 6 does, and those solvers in the
+    /// run's own process.
     public var worker: String? = nil
     /// The text of a batch script template for Slurm (`--grid-template FILE`); nil:
     /// `Slurm.defaultTemplate`.

@@ -74,6 +74,9 @@ extension Interpreter {
             if let stop = result.memoryStop {
                 diagnostics.warning(.W4051, stop.message, at: sv.span, notes: [stop.note], help: [MemoryLimit.help])
             }
+            if let end = result.processEnd {
+                diagnostics.warning(.W4053, end, at: sv.span, notes: ["the solve has model status \(result.modelStatus.rawValue), solver status \(result.solverStatus.rawValue); the run goes on"])
+            }
             (conflict, message) = explain(result, of: model, for: sv, backend: p.job.backend, options: p.options,
                                           statement: p.statementKey)
         }

@@ -1,0 +1,133 @@
+import Diagnostics
+import Driver
+import Foundation
+import IR
+import Testing
+
+/// CBC's searches (and Bonmin, Siconos) in solver processes of their own (`enm solver-job`):
+/// a library that aborts ends one solve with status 13/13 and W4053, not the run; results
+/// through the process equal those of a solve in the run's own process; the run stops a child
+/// at the memory limit.
+@Suite struct SolverProcessTests {
+    /// CBC 2.10 fails `CglProbing::probe` "up>down" on this model (found by generating
+    /// infeasible integer models with coefficients 1e9 apart).
+    static let aborting = """
+        Integer Variable n0, n1, n2, n3, n4;
+        Variable z;
+        n0.lo = -10; n1.lo = -1e9; n2.lo = -1e9; n3.up = 100; n4.lo = 0;
+        Equation obj, r0, r3;
+        obj.. z =e= 2*n0 + 2*n1 - n2 - n3 - n4;
+        r0.. 3*n0 - n4 - 2.5*n1 - n2 =e= -1e9;
+        r3.. 3*n1 + 1e-9*n2 + 3*n3 + n4 =e= 7;
+        Model m / all /;
+        option mip = cbc;
+        solve m using mip minimizing z;
+        display m.modelStat, m.solveStat;
+
+        """
+
+    static let knapsack = """
+        Set i / i1*i8 /;
+        Parameter w(i) / i1 3, i2 4, i3 5, i4 8, i5 9, i6 2, i7 7, i8 6 /
+                  v(i) / i1 4, i2 5, i3 7, i4 9, i5 12, i6 2, i7 8, i8 7 /;
+        Binary Variable y(i); Variable z;
+        Equation cap, val;
+        cap.. sum(i, w(i)*y(i)) =l= 20;
+        val.. z =e= sum(i, v(i)*y(i));
+        Model k / cap, val /;
+        option mip = cbc, optCr = 0;
+        solve k using mip maximizing z;
+        display y.l, z.l, k.modelStat;
+
+        """
+
+    func write(_ source: String) throws -> (folder: URL, file: URL) {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("enm-solverprocess-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let file = folder.appendingPathComponent("model.gms")
+        try source.write(to: file, atomically: true, encoding: .utf8)
+        return (folder, file)
+    }
+
+    @Test func anAbortInCBCEndsOneSolveAndTheRunGoesOn() throws {
+        let binary = try #require(ExplainCommandTests.enmBinary(), "no enm binary built next to the tests")
+        let (folder, file) = try write(Self.aborting + Self.knapsack)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let run = try ExplainCommandTests.runEnm(binary, ["solve", file.lastPathComponent], in: folder)
+        // model status 13 is the worst of the run's solves: exit code 4 (solver failure)
+        #expect(run.status == 4)
+        #expect(run.err.contains("""
+            warning[W4053]: CBC failed: its process was ended by signal 6 (SIGABRT) without a result; \
+            it wrote: enm: CglProbing.cpp:3386: int CglProbing::probe(...): Assertion `up>down' failed.
+              --> model.gms:10:1
+               |
+            10 | solve m using mip minimizing z;
+               | ^^^^^^^
+               = note: the solve has model status 13, solver status 13; the run goes on
+            """))
+        #expect(run.out.contains("solver cbc: model status 13 Error No Solution, solver status 13 System Failure"))
+        #expect(run.out.contains("MODEL m.modelStat              =       13.000"))
+        // the next search gets a fresh process and finds the knapsack's optimum
+        #expect(run.out.contains("VARIABLE z.L                   =       26.000"))
+        #expect(run.out.contains("MODEL k.modelStat              =        1.000"))
+    }
+
+    @Test func anExplanationGoesOnWhenOneOfItsReSolvesAborts() throws {
+        let binary = try #require(ExplainCommandTests.enmBinary(), "no enm binary built next to the tests")
+        // infeasible (r2 and r3 leave no integer n1); dropping n0.up and n2.up makes the abort above
+        let (folder, file) = try write("""
+            Integer Variable n0, n1, n2, n3, n4;
+            Variable z;
+            n0.lo = -10; n0.up = 1e9; n1.lo = -1e9; n2.lo = -1e9; n2.up = 10; n3.up = 100; n4.lo = 0;
+            Equation obj, r0, r1, r2, r3;
+            obj.. z =e= 2*n0 + 2*n1 - n2 - n3 - n4;
+            r0.. 3*n0 - n4 - 2.5*n1 - n2 =e= -1e9;
+            r1.. 1e-5*n1 + 1e-5*n3 - n0 =e= 1e9;
+            r2.. 1e5*n1 =g= 7;
+            r3.. 3*n1 + 1e-9*n2 + 3*n3 + n4 =e= 7;
+            Model m / all /;
+            option mip = cbc;
+            solve m using mip minimizing z;
+
+            """)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let run = try ExplainCommandTests.runEnm(binary, ["solve", file.lastPathComponent], in: folder)
+        #expect(run.status == 3)
+        #expect(run.out.contains("solver cbc: model status 4 Infeasible, solver status 1 Normal Completion"))
+        #expect(run.out.contains("(the search stopped on its time limit, or a re-solve failed; the set may not be minimal):"))
+        #expect(!run.err.contains("W4053"), "the failed re-solve is the explanation's, not the solve's")
+    }
+
+    @Test func aSearchInItsOwnProcessGivesWhatTheRunsProcessGives() throws {
+        let binary = try #require(ExplainCommandTests.enmBinary(), "no enm binary built next to the tests")
+        let (folder, file) = try write(Self.knapsack)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let isolated = try ExplainCommandTests.runEnm(binary, ["solve", file.lastPathComponent], in: folder)
+        let inProcess = runSource(Self.knapsack)
+        #expect(isolated.status == 0)
+        #expect(inProcess.diagnostics.isEmpty)
+        let display = isolated.out.components(separatedBy: "----     11").dropFirst().joined(separator: "----     11")
+        #expect(display.contains("i2 1.000,    i3 1.000,    i5 1.000,    i6 1.000"))
+        #expect(inProcess.output.hasSuffix(display))
+    }
+
+    @Test func theRunStopsASolverProcessAtTheMemoryLimit() throws {
+        let binary = try #require(ExplainCommandTests.enmBinary(), "no enm binary built next to the tests")
+        let (folder, file) = try write(Self.knapsack)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let captured = Driver.run(path: file.path, options: RunOptions(mode: .firstModel))
+        let model = try #require(captured.firstModel?.model)
+        let cbc = try #require(Driver.standardSolvers(isolatedBy: binary.path).entry(named: "cbc", serving: .mip))
+        var options = SolveOptions()
+        options.optCr = 0
+        let solved = cbc.backend.solve(model, options: options)
+        #expect(solved.modelStatus == .optimal)
+        #expect(solved.objective == 26)
+        // a child takes some 20 MiB; the limit leaves it 1 MiB beside the test's process
+        options.memoryLimit = MemoryLimit(bytes: MemoryLimit.residentBytes() + (1 << 20))
+        let stopped = cbc.backend.solve(model, options: options)
+        #expect(stopped.modelStatus == .noSolutionReturned)
+        #expect(stopped.solverStatus == .resourceInterrupt)
+        #expect(stopped.memoryStop?.message.hasPrefix("CBC was stopped at the memory limit") == true)
+    }
+}
