@@ -254,6 +254,7 @@ extension SolveResult {
         sink.put(Int64(iterations)); sink.put(Int64(nodes))
         sink.put(solverSeconds); sink.put(evaluationSeconds); sink.put(Int64(impliedBounds))
         sink.put(strings: warnings)
+        sink.put(strings: notes.map(\.first)); sink.put(array: notes.map { Int64($0.more) }); sink.put(strings: notes.map(\.what))
         sink.put(basis != nil)
         if let b = basis { sink.put(array: b.rows); sink.put(array: b.columns) }
         sink.put(multipliers != nil)
@@ -273,6 +274,9 @@ extension SolveResult {
         r.iterations = try source.int(); r.nodes = try source.int()
         r.solverSeconds = try source.double(); r.evaluationSeconds = try source.double(); r.impliedBounds = try source.int()
         r.warnings = try source.strings()
+        let firsts = try source.strings(), mores: [Int64] = try source.array(), whats = try source.strings()
+        guard firsts.count == mores.count, mores.count == whats.count else { throw ByteSourceError("the notes do not fit together") }
+        r.notes = (0..<firsts.count).map { SolverNote(first: firsts[$0], more: Int(mores[$0]), what: whats[$0]) }
         if try source.bool() { r.basis = SimplexBasis(rows: try source.array(), columns: try source.array()) }
         if try source.bool() {
             r.multipliers = InteriorPointMultipliers(rows: try source.array(), lower: try source.array(), upper: try source.array())

@@ -47,6 +47,9 @@ public struct SolveResult: Sendable {
     public var impliedBounds: Int = 0
     /// Problems the backend had with the request that did not stop it (an unknown option).
     public var warnings: [String] = []
+    /// Warnings about many items of one kind (bounds COIN-OR takes as infinite), which the
+    /// blocks of a decomposed model merge into one each.
+    public var notes: [SolverNote] = []
     /// Why the backend was stopped, or not called, at the memory limit (W4051); nil otherwise.
     public var memoryStop: MemoryStop? = nil
     /// How the backend's own process ended without a result (W4053: a library that aborted,
@@ -73,6 +76,42 @@ public struct SolveResult: Sendable {
 
     /// Whether a primal point came back.
     public var hasSolution: Bool { !columnLevel.isEmpty }
+}
+
+/// A backend's warning about many items of one kind: the first item, how many more, and what
+/// happens to them.
+public struct SolverNote: Sendable, Equatable {
+    /// The first item (`column x(t1) has the upper bound 1e+20`).
+    public var first: String
+    /// How many more items there are.
+    public var more: Int
+    /// What happens to them (`which CLP takes as none (...)`); notes merge when it is equal.
+    public var what: String
+
+    public init(first: String, more: Int, what: String) {
+        self.first = first
+        self.more = more
+        self.what = what
+    }
+
+    /// The warning's text: `column x(t1) has the upper bound 1e+20 (and 49 more), which ...`.
+    public var text: String { "\(first)\(more > 0 ? " (and \(more) more)" : ""), \(what)" }
+
+    /// `notes` with those of equal `what` merged (the first item kept, the counts added), in
+    /// the order of their first appearance.
+    public static func merged(_ notes: [SolverNote]) -> [SolverNote] {
+        var out: [SolverNote] = []
+        var index: [String: Int] = [:]
+        for n in notes {
+            if let k = index[n.what] {
+                out[k].more += n.more + 1
+            } else {
+                index[n.what] = out.count
+                out.append(n)
+            }
+        }
+        return out
+    }
 }
 
 /// A solve stopped, or refused before the call, because the run's memory would pass or had

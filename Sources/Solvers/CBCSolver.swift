@@ -72,7 +72,7 @@ public struct CBCSolver: Solver {
         var result = problem.result(model, classify: { classifyRelaxation(model, budget: budget) })
         // CBC's own count misses a search ended at the root and every LP outside the tree
         result.iterations = max(result.iterations, enm_cbc_iterations(counter))
-        result.warnings += model.coinLoadNotes(solver: "CBC")
+        result.notes += model.coinLoadNotes(solver: "CBC")
         let iterationLimit = settings.iterationLimit ?? options.iterLim
         if iterationLimit < SolveOptions().iterLim {
             result.warnings.append("CBC cannot limit the simplex iterations of a branch-and-cut search; "

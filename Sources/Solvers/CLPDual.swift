@@ -145,7 +145,7 @@ extension CLPSolver {
             guard let miss = model.worstViolation(levels: result.columnLevel) else {
                 result.iterations = Int(Clp_numberIterations(problem.handle))
                 result.message = "optimal (CLP on the dual LP)"
-                result.warnings += model.coinLoadNotes(solver: "CLP")
+                result.notes += model.coinLoadNotes(solver: "CLP")
                 return result
             }
             why = "gave a point that misses the LP by \(miss.amount)"

@@ -64,7 +64,7 @@ public struct CLPSolver: Solver {
             again.message += " (CLP's barrier without crossover ended at a point that misses the LP by \(miss.amount))"
             return again
         }
-        result.warnings += model.coinLoadNotes(solver: "CLP")
+        result.notes += model.coinLoadNotes(solver: "CLP")
         return result
     }
 

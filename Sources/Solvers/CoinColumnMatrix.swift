@@ -127,7 +127,7 @@ extension ScalarModel {
     /// Warnings for what loading into COIN-OR (`solver`: CLP or CBC) changes: finite bounds
     /// taken as infinite, coefficients left out; the first of each named, with a count of
     /// the rest.
-    func coinLoadNotes(solver: String) -> [String] {
+    func coinLoadNotes(solver: String) -> [SolverNote] {
         var bounds: [String] = []
         func note(_ v: Double, _ side: String, _ name: () -> String) {
             if v.isFinite && CoinColumnMatrix.bound(v).magnitude == CoinColumnMatrix.infinity {
@@ -148,13 +148,14 @@ extension ScalarModel {
                 dropped.append("\(rowName(i)) has the coefficient \(entryValue[k]) of \(columnName(Int(entryColumn[k])))")
             }
         }
-        func more(_ list: [String]) -> String { list.count > 1 ? " (and \(list.count - 1) more)" : "" }
-        var notes: [String] = []
+        var notes: [SolverNote] = []
         if let first = bounds.first {
-            notes.append("\(first)\(more(bounds)), which \(solver) takes as none (COIN-OR takes bounds of 1e20 or more in magnitude as infinite)")
+            notes.append(SolverNote(first: first, more: bounds.count - 1,
+                                    what: "which \(solver) takes as none (COIN-OR takes bounds of 1e20 or more in magnitude as infinite)"))
         }
         if let first = dropped.first {
-            notes.append("\(first)\(more(dropped)), which \(solver) leaves out (COIN-OR takes coefficients of 1e-20 or less in magnitude as 0)")
+            notes.append(SolverNote(first: first, more: dropped.count - 1,
+                                    what: "which \(solver) leaves out (COIN-OR takes coefficients of 1e-20 or less in magnitude as 0)"))
         }
         return notes
     }

@@ -97,7 +97,7 @@ public final class SolverProcesses: @unchecked Sendable {
             guard send(&request, to: child) else { return ended(child, title: title) }
         }
         request = ByteSink()
-        let deadline = start &+ UInt64(min(options.resLim + SolverProcesses.graceSeconds, 1e7) * 1e9)
+        let deadline = start &+ UInt64(min(max(0, options.resLim) + SolverProcesses.graceSeconds, 1e7) * 1e9)
         switch receive(from: child, limit: options.memoryLimit, deadline: deadline) {
         case .answered(let bytes):
             do {

@@ -157,6 +157,27 @@ struct AdapterFindingTests {
                 "\(run.diagnostics)")
     }
 
+    /// A decomposed model's blocks each load their own part: their notes merge into one
+    /// warning for the model, not one per block.
+    @Test func theBlocksOfAModelWarnOnceAboutBoundsOf1e20() {
+        let run = runSource("""
+            Set t / t1*t50 /;
+            Positive Variable x(t); Variable z;
+            x.up(t) = 1e20;
+            Equation e(t), obj;
+            e(t).. x(t) =g= 1;
+            obj.. z =e= sum(t, x(t));
+            Model m / all /;
+            option lp = clp;
+            solve m using lp minimizing z;
+            """)
+        #expect(run.solves.first?.objective == 50, "\(run.output)")
+        #expect(run.output.contains("50 independent blocks"), "\(run.output)")
+        #expect(run.diagnostics.components(separatedBy: "warning[").count == 2, "\(run.diagnostics)")
+        #expect(run.diagnostics.contains("warning[W4004]: column x(t1) has the upper bound 1e+20 (and 49 more), which CLP takes as none (COIN-OR takes bounds of 1e20 or more in magnitude as infinite)"),
+                "\(run.diagnostics)")
+    }
+
     /// CBC failed assertions on a coefficient of 1e20 (`ClpPackedMatrix::allElementsInRange`)
     /// and on one of exactly 1e-20 (`CoinPackedMatrix` "maxSize_ > 0"; adapter fuzzer, seed
     /// 21). A coefficient of 1e20 or more is refused, naming row and column; one of 1e-20 or

@@ -308,7 +308,7 @@ import Testing
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("enm-grid-damaged-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
-        try #"{"format": "enm grid job", "version": 1, "byteOrder": "little"}"#.write(to: dir.appendingPathComponent("job.json"), atomically: true, encoding: .utf8)
+        try #"{"format": "enm grid job", "version": 2, "byteOrder": "little"}"#.write(to: dir.appendingPathComponent("job.json"), atomically: true, encoding: .utf8)
         try Data([0x45, 0x4e, 0x4d, 0x4a, 0x4f, 0x42, 0x31, 0, 5, 0, 0]).write(to: dir.appendingPathComponent("model.bin"))
         let binary = try #require(ExplainCommandTests.enmBinary())
         let r = try ExplainCommandTests.runEnm(binary, ["grid-job", dir.path])

@@ -25,7 +25,7 @@ import IR
 /// - `worker.pid` (local pool) or `slurm.job` (Slurm): who runs it, for a person looking in.
 enum GridJob {
     static let manifest = "job.json", model = "model.bin", start = "start.bin", result = "result.bin", log = "log.txt"
-    static let formatVersion = 1
+    static let formatVersion = 2
     private static let modelMagic: UInt64 = 0x31_42_4F_4A_4D_4E_45  // "ENMJOB1"
     private static let resultMagic: UInt64 = 0x31_53_45_52_4D_4E_45  // "ENMRES1"
 

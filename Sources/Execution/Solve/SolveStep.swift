@@ -70,7 +70,7 @@ extension Interpreter {
         let solverSeconds = settings.generateOnly && result.solverSeconds > 0 ? result.solverSeconds : outcome.measuredSeconds
         var conflict: Conflict? = nil, message = result.message
         if report {
-            for w in result.warnings { diagnostics.warning(.W4004, w, at: sv.span) }
+            for w in result.warnings + result.notes.map(\.text) { diagnostics.warning(.W4004, w, at: sv.span) }
             if let stop = result.memoryStop {
                 diagnostics.warning(.W4051, stop.message, at: sv.span, notes: [stop.note], help: [MemoryLimit.help])
             }

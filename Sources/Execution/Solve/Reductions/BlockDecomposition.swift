@@ -239,8 +239,14 @@ struct BlockPlan {
         }
         out.iterations = results.reduce(0) { $0 + $1.iterations }
         out.nodes = results.reduce(0) { $0 + $1.nodes }
-        out.warnings = results.flatMap(\.warnings)
+        // every block says the same of an option it does not take: once is enough
+        var seen = Set<String>()
+        out.warnings = results.flatMap(\.warnings).filter { seen.insert($0).inserted }
+        out.notes = SolverNote.merged(results.flatMap(\.notes))
         out.memoryStop = results.lazy.compactMap(\.memoryStop).first
+        if let k = results.firstIndex(where: { $0.processEnd != nil }), let end = results[k].processEnd {
+            out.processEnd = results.count > 1 ? "block of \(model.rowOrigin[parts[k].rows.first ?? 0].displayName): \(end)" : end
+        }
         if slots.solved.allSatisfy({ $0 }) {
             // the blocks' levels and marginals, already in place
             out.columnLevel = Array(slots.columnLevel)
