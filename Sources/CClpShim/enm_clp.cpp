@@ -1,4 +1,5 @@
-// CLP's message handler, replaced so that its iteration messages reach enm's progress line.
+// CLP's message handler, replaced so that its iteration messages reach enm's progress line and
+// its log reaches enm's (--log).
 // CLP's C interface can register a callback, but CLP 1.17 then still prints every message on
 // standard output, which holds enm's results; this handler prints nothing.
 #define CLP_EXTERN_C
@@ -15,20 +16,22 @@ const int simplexStatus = 6;
 
 class ProgressHandler : public CoinMessageHandler {
 public:
-    ProgressHandler(enm_clp_progress progress, void *info) : progress_(progress), info_(info) {}
+    ProgressHandler(enm_clp_progress progress, enm_clp_log log, void *info) : progress_(progress), log_(log), info_(info) {}
 
     CoinMessageHandler *clone() const override { return new ProgressHandler(*this); }
 
     int print() override {
         const int number = currentMessage().externalNumber();
-        if (number == simplexStatus && numberIntFields() > 0 && numberDoubleFields() > 1) {
+        if (progress_ && number == simplexStatus && numberIntFields() > 0 && numberDoubleFields() > 1) {
             progress_(info_, static_cast<int>(intValue(0)), doubleValue(0), doubleValue(1));
         }
+        if (log_) log_(info_, messageBuffer());
         return 0;
     }
 
 private:
     enm_clp_progress progress_;
+    enm_clp_log log_;
     void *info_;
 };
 
@@ -57,12 +60,13 @@ extern "C" void enm_clp_watch(void *model, enm_clp_stop stop, void *info) {
     static_cast<Clp_Simplex *>(model)->model_->passInEventHandler(&handler);
 }
 
-extern "C" void *enm_clp_follow(void *model, enm_clp_progress progress, void *info) {
+extern "C" void *enm_clp_follow(void *model, enm_clp_progress progress, enm_clp_log log, int level, void *info) {
     Clp_Simplex *simplex = static_cast<Clp_Simplex *>(model);
-    ProgressHandler *handler = new ProgressHandler(progress, info);
-    handler->setLogLevel(1);
+    ProgressHandler *handler = new ProgressHandler(progress, log, info);
+    const int shown = level < 1 ? 1 : level;
+    handler->setLogLevel(shown);
     simplex->model_->passInMessageHandler(handler);
-    simplex->model_->setLogLevel(1);
+    simplex->model_->setLogLevel(shown);
     return handler;
 }
 

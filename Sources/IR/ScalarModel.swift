@@ -293,6 +293,10 @@ public struct SolveOptions: Sendable {
     public var progress: (@Sendable (SolveProgress) -> Void)? = nil
     /// Where the backend writes its own log (GAMS's `logOption`); nil: nowhere.
     public var solverLog: SolverLog? = nil
+    /// Whether this process's standard output is the solve's log (a solver process points it
+    /// there for a solve with a log), so that a library that prints only on standard output
+    /// (CBC's search) may log; off in the run's own process, whose standard output holds results.
+    public var outputIsLog = false
     /// The memory the run may hold while the backend works (`--memory-limit`): a backend
     /// estimates what it will allocate before the call and watches resident memory during it.
     public var memoryLimit: MemoryLimit = .none

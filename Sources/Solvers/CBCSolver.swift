@@ -188,7 +188,9 @@ final class CBCProblem {
     /// Sets the limits, the gap tolerances and what the option file asks for; `start`: levels
     /// to offer as a first integer point.
     func configure(_ settings: CBCOptions, options: SolveOptions, budget: TimeBudget, start: [Double]?) {
-        Cbc_setLogLevel(handle, settings.logLevel)
+        // with a log (in a solver process, whose standard output is then the log) CBC's search
+        // says what it does, as at its own default level
+        Cbc_setLogLevel(handle, settings.logLevel == 0 && options.outputIsLog && options.solverLog != nil ? 1 : settings.logLevel)
         // resLim is wall-clock time in GAMS; CBC counts processor time unless told otherwise
         parameter("timeMode", "elapsed")
         Cbc_setMaximumSeconds(handle, max(1e-3, settings.timeLimit ?? budget.remainingSeconds))

@@ -127,7 +127,7 @@ extension CLPSolver {
         let problem = CLPProblem(matrix: dual.matrix, maximize: true, constant: 0)
         problem.configure(settings, timeLimit: settings.timeLimit ?? budget.remainingSeconds,
                           iterationLimit: settings.iterationLimit ?? options.iterLim)
-        if let progress = options.progress, settings.logLevel == 0, settings.method != .barrier { problem.follow(progress) }
+        problem.follow(options, settings)
         let memory = MemoryWatch(options.memoryLimit)
         if options.memoryLimit.bytes != nil { problem.watch(memory) }
         problem.solve(settings, warm: false, preferDual: false)

@@ -42,9 +42,7 @@ public struct CLPSolver: Solver {
         if settings.dualize { return runDual(model, options: options, settings: settings, budget: budget) }
         problem.configure(settings, timeLimit: settings.timeLimit ?? budget.remainingSeconds,
                           iterationLimit: settings.iterationLimit ?? options.iterLim)
-        // (a file that asks for CLP's own log keeps it: the progress handler prints nothing; the
-        // barrier prints its Cholesky size on standard output at any log level above 0)
-        if let progress = options.progress, settings.logLevel == 0, settings.method != .barrier { problem.follow(progress) }
+        problem.follow(options, settings)
         let memory = MemoryWatch(options.memoryLimit)
         if options.memoryLimit.bytes != nil { problem.watch(memory) }
         let warm = options.startBasis.map { problem.copyIn($0) } ?? false
@@ -141,10 +139,23 @@ final class CLPProblem {
     private var memoryWatch: MemoryWatch?
 
     /// Reports CLP's simplex status messages to `progress` during the solve.
-    func follow(_ progress: @escaping @Sendable (SolveProgress) -> Void) {
-        let report = CLPProgressReport(progress)
+    func follow(progress: (@Sendable (SolveProgress) -> Void)?, log: SolverLogSink?, level: Int32) {
+        let report = CLPProgressReport(progress, log: log)
         progressReport = report
-        progressHandler = enm_clp_follow(handle, clpProgressCallback, Unmanaged.passUnretained(report).toOpaque())
+        progressHandler = enm_clp_follow(handle, progress == nil ? nil : clpProgressCallback, log == nil ? nil : clpLogCallback,
+                                         level, Unmanaged.passUnretained(report).toOpaque())
+    }
+
+    /// Sends CLP's iteration messages to the progress line and its log to `--log`, as `options`
+    /// and `settings` ask. Not for the barrier, which prints its Cholesky size on standard
+    /// output itself at any log level above 0; a `loglevel` of the option file without `--log`
+    /// keeps CLP's own printing.
+    func follow(_ options: SolveOptions, _ settings: CLPOptions) {
+        guard settings.method != .barrier else { return }
+        let log = SolverLogSink(options.solverLog)
+        let progress = settings.logLevel == 0 || log != nil ? options.progress : nil
+        guard progress != nil || log != nil else { return }
+        follow(progress: progress, log: log, level: settings.logLevel)
     }
 
     /// Sets the limits and what the option file asks for.
@@ -242,10 +253,12 @@ extension TimeBudget {
 
 /// Passes CLP's iteration messages on as progress (CLP sends one every few hundred iterations).
 final class CLPProgressReport {
-    let report: @Sendable (SolveProgress) -> Void
+    let report: (@Sendable (SolveProgress) -> Void)?
+    let log: SolverLogSink?
 
-    init(_ report: @escaping @Sendable (SolveProgress) -> Void) {
+    init(_ report: (@Sendable (SolveProgress) -> Void)?, log: SolverLogSink?) {
         self.report = report
+        self.log = log
     }
 }
 
@@ -254,7 +267,12 @@ private let clpProgressCallback: @convention(c) (UnsafeMutableRawPointer?, Int32
     guard let info else { return }
     let progress = SolveProgress(iteration: Int(iteration), objective: objective.isFinite ? objective : nil,
                                  infeasibility: infeasibility.isFinite ? infeasibility : nil)
-    Unmanaged<CLPProgressReport>.fromOpaque(info).takeUnretainedValue().report(progress)
+    Unmanaged<CLPProgressReport>.fromOpaque(info).takeUnretainedValue().report?(progress)
+}
+
+private let clpLogCallback: @convention(c) (UnsafeMutableRawPointer?, UnsafePointer<CChar>?) -> Void = { info, line in
+    guard let info, let line else { return }
+    Unmanaged<CLPProgressReport>.fromOpaque(info).takeUnretainedValue().log?.write(String(cString: line) + "\n")
 }
 
 private let clpStopCallback: @convention(c) (UnsafeMutableRawPointer?) -> Int32 = { info in

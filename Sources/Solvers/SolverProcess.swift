@@ -51,9 +51,9 @@ public struct IsolatedSolver: Solver {
 ///
 /// A child's file descriptors: 0 the socket (requests in, results out, each a frame of a
 /// length and bytes), 1 the run's standard output (where CBC prints its log when `cbc.opt`
-/// sets `loglevel`, as in this process), 2 a file the parent reads after a failure (the
-/// library's last words) or, for a solve with `--log`, the run's standard error, which the
-/// child finds as descriptor 3.
+/// sets `loglevel`, as in this process) or, for a solve with `--log` or `--log-file`, the log,
+/// 2 a file the parent reads after a failure (the library's last words) or, with `--log`, the
+/// run's standard error, which the child finds as descriptor 3.
 public final class SolverProcesses: @unchecked Sendable {
     /// Seconds a child may run past its solve's `resLim` (start-up, reading, writing).
     static let graceSeconds = 5.0
@@ -351,15 +351,15 @@ public enum SolverJob {
     /// solves each with the backend of `backends` it names and answers with a result frame;
     /// ends at the end of the input, and at once when the run that started it ends.
     public static func serve(backends: [String: Solver]) -> Int32 {
-        let errors = dup(2)
-        guard errors > 3 else { return 2 }
+        let errors = dup(2), output = dup(1)
+        guard errors > 3, output > 3 else { return 2 }
         watchParent()
         while true {
             guard let frame = readFrame(0) else { return 0 }
             var source = ByteSource(frame)
             let result: SolveResult
             do {
-                result = try run(&source, backends: backends, errors: errors)
+                result = try run(&source, backends: backends, errors: errors, output: output)
             } catch {
                 FileHandle.standardError.write(Data("enm solver-job: \(error)\n".utf8))
                 return 2
@@ -372,7 +372,7 @@ public enum SolverJob {
         }
     }
 
-    private static func run(_ source: inout ByteSource, backends: [String: Solver], errors: Int32) throws -> SolveResult {
+    private static func run(_ source: inout ByteSource, backends: [String: Solver], errors: Int32, output: Int32) throws -> SolveResult {
         guard try source.get(UInt64.self) == requestMagic else { throw ByteSourceError("not a solver process request") }
         let name = try source.string()
         guard let backend = backends[name] else { throw ByteSourceError("no backend '\(name)'") }
@@ -390,6 +390,16 @@ public enum SolverJob {
         } else {
             ftruncate(errors, 0)
             dup2(errors, 2)
+        }
+        // what the library prints on standard output goes to the log for the solve
+        let log = logKind == 1 ? 3 : logKind == 2 ? open(logPath, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644) : -1
+        if log >= 0 {
+            dup2(log, 1)
+            options.outputIsLog = true
+        }
+        defer {
+            if log >= 0 { dup2(output, 1) }
+            if log > 3 { close(log) }
         }
         return backend.solve(model, options: options)
     }

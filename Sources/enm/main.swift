@@ -109,7 +109,7 @@ struct Solve: ParsableCommand {
     @Flag(name: .customLong("progress"), help: "Show progress also when standard error is not a terminal: a plain line every 5 seconds of a long solve.")
     var showProgress = false
 
-    @Flag(name: .customLong("log"), help: "Write the solvers' own logs (GLPK's, Ipopt's) to standard error, as GAMS's logOption=3 shows them.")
+    @Flag(name: .customLong("log"), help: "Write the solvers' own logs (GLPK's, CLP's, CBC's, Ipopt's) to standard error, as GAMS's logOption=3 shows them.")
     var log = false
 
     @Option(name: .customLong("log-file"), help: ArgumentHelp("Append the solvers' own logs to this file (GAMS's logOption=2 with logFile).", valueName: "file"))

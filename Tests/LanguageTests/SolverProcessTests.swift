@@ -131,3 +131,46 @@ import Testing
         #expect(stopped.memoryStop?.message.hasPrefix("CBC was stopped at the memory limit") == true)
     }
 }
+
+/// `--log` and `--log-file` carry CLP's messages (through a message handler in the run's
+/// process) and CBC's search (its standard output, in its solver process); standard output keeps
+/// the results alone.
+@Suite struct COINLogTests {
+    static let lp = """
+        Set a / a1*a30 /, b / b1*b30 /;
+        Parameter cost(a,b); cost(a,b) = mod(ord(a)*7 + ord(b)*13, 17) + 1;
+        Positive Variable f(a,b); Variable tc;
+        Equation sup(a), dem(b), tot;
+        sup(a).. sum(b, f(a,b)) =l= 10;
+        dem(b).. sum(a, f(a,b)) =g= 9;
+        tot.. tc =e= sum((a,b), cost(a,b)*f(a,b));
+        Model t / sup, dem, tot /;
+        option lp = clp;
+        solve t using lp minimizing tc;
+
+        """
+
+    @Test func clpAndCBCLogToStandardErrorWithLog() throws {
+        let binary = try #require(ExplainCommandTests.enmBinary(), "no enm binary built next to the tests")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("enm-coinlog-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try (Self.lp + SolverProcessTests.knapsack).write(to: folder.appendingPathComponent("m.gms"), atomically: true, encoding: .utf8)
+        let quiet = try ExplainCommandTests.runEnm(binary, ["solve", "m.gms"], in: folder)
+        #expect(quiet.status == 0 && quiet.err.isEmpty, "\(quiet.err)")
+        let logged = try ExplainCommandTests.runEnm(binary, ["solve", "--log", "--json", "m.gms"], in: folder)
+        #expect(logged.status == 0)
+        #expect(logged.err.contains("Clp0032I Optimal objective 306 - 53 iterations"), "\(logged.err)")
+        #expect(logged.err.contains("Cgl0004I processed model has 1 rows, 8 columns (8 integer (8 of which binary)) and 8 elements"))
+        #expect(logged.err.contains("Cbc0038I"))
+        let json = try JSONSerialization.jsonObject(with: Data(logged.out.utf8)) as? [String: Any]
+        let solves = try #require(json?["solves"] as? [[String: Any]])
+        #expect(solves.map { $0["objective"] as? Double } == [306, 26])
+        let file = folder.appendingPathComponent("solvers.log")
+        let filed = try ExplainCommandTests.runEnm(binary, ["solve", "--log-file", file.path, "m.gms"], in: folder)
+        #expect(filed.status == 0 && filed.err.isEmpty, "\(filed.err)")
+        let text = try String(contentsOf: file, encoding: .utf8)
+        #expect(text.contains("Clp0032I Optimal objective 306 - 53 iterations"))
+        #expect(text.contains("Cgl0004I processed model has 1 rows, 8 columns (8 integer (8 of which binary)) and 8 elements"))
+    }
+}

@@ -9,11 +9,15 @@ extern "C" {
 /// infeasibilities.
 typedef void (*enm_clp_progress)(void *info, int iteration, double objective, double infeasibility);
 
+/// Called with each line of CLP's log.
+typedef void (*enm_clp_log)(void *info, const char *line);
+
 /// Replaces the message handler of `model` (a `Clp_Simplex *` of CLP's C interface) with one
-/// that prints nothing and passes CLP's simplex status messages to `progress` with `info`; CLP's
-/// log level is set to 1 so that it sends them. Returns the handler, which the caller deletes
-/// with `enm_clp_progress_free` after the model.
-void *enm_clp_follow(void *model, enm_clp_progress progress, void *info);
+/// that prints nothing, passes CLP's simplex status messages to `progress` and every message's
+/// text to `log` (either may be NULL), with `info`; CLP's log level is set to `level` (at least
+/// 1, so that it sends them). Returns the handler, which the caller deletes with
+/// `enm_clp_progress_free` after the model.
+void *enm_clp_follow(void *model, enm_clp_progress progress, enm_clp_log log, int level, void *info);
 
 /// Deletes a handler made by `enm_clp_follow` (after the model that used it).
 void enm_clp_progress_free(void *handler);
