@@ -98,7 +98,14 @@ public final class SolverProcesses: @unchecked Sendable {
         }
         request = ByteSink()
         let deadline = start &+ UInt64(min(max(0, options.resLim) + SolverProcesses.graceSeconds, 1e7) * 1e9)
-        switch receive(from: child, limit: options.memoryLimit, deadline: deadline) {
+        return outcome(receive(from: child, limit: options.memoryLimit, deadline: deadline), of: child, title: title,
+                       limit: options.memoryLimit)
+    }
+
+    /// The solve's result from the child's answer; the child goes back to the idle ones only
+    /// after a result.
+    private func outcome(_ answer: Answer, of child: Child, title: String, limit: MemoryLimit) -> SolveResult {
+        switch answer {
         case .answered(let bytes):
             do {
                 var source = ByteSource(bytes)
@@ -120,7 +127,7 @@ public final class SolverProcesses: @unchecked Sendable {
         case .overMemory(let held):
             end(child, kill: true)
             var r = SolveResult(modelStatus: .noSolutionReturned, solverStatus: .resourceInterrupt)
-            r.message = "\(title) was stopped at \(options.memoryLimit.phrase)"
+            r.message = "\(title) was stopped at \(limit.phrase)"
             r.memoryStop = MemoryStop(message: r.message,
                                       note: "the run and \(title)'s process held \(MemoryLimit.describe(held)) when it was stopped")
             return r
