@@ -116,4 +116,8 @@ public struct MemoryLimit: Sendable, Equatable {
 
     /// The help every refusal gives.
     public static let help = "raise the limit with --memory-limit SIZE (e.g. 16G; 0 for none), or shrink the sets"
+
+    /// The help of a solver stopped at the limit (W4051): the library's memory follows the
+    /// model's size, and the run's sets may not be what made the model large.
+    public static let solverHelp = "raise the limit with --memory-limit SIZE (e.g. 16G; 0 for none), or solve a smaller model"
 }

@@ -9358,7 +9358,7 @@ warning[W4051]: Ipopt was stopped at the memory limit (16 MiB)
 5 | solve m using nlp minimizing z;
   | ^^^^^^^
   = note: the run held 37.9 MiB when Ipopt was stopped
-  = help: raise the limit with --memory-limit SIZE (e.g. 16G; 0 for none), or shrink the sets
+  = help: raise the limit with --memory-limit SIZE (e.g. 16G; 0 for none), or solve a smaller model
 ```
 
 ## Why

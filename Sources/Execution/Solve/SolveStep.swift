@@ -72,7 +72,7 @@ extension Interpreter {
         if report {
             for w in result.warnings + result.notes.map(\.text) { diagnostics.warning(.W4004, w, at: sv.span) }
             if let stop = result.memoryStop {
-                diagnostics.warning(.W4051, stop.message, at: sv.span, notes: [stop.note], help: [MemoryLimit.help])
+                diagnostics.warning(.W4051, stop.message, at: sv.span, notes: [stop.note], help: [MemoryLimit.solverHelp])
             }
             if let end = result.processEnd {
                 diagnostics.warning(.W4053, end, at: sv.span, notes: ["the solve has model status \(result.modelStatus.rawValue), solver status \(result.solverStatus.rawValue); the run goes on"])
