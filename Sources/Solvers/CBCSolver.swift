@@ -68,6 +68,11 @@ public struct CBCSolver: Solver {
         problem.configure(settings, options: options, budget: budget, start: settings.mipStart ? model.columnStart : nil)
         let counter = enm_cbc_count_iterations(problem.handle)
         defer { enm_cbc_count_free(counter) }
+        let report = options.progress.map {
+            CBCProgressReport($0, constant: model.objectiveConstant, sense: model.sense == .maximize ? -1 : 1, counter: counter)
+        }
+        let follower = report.map { enm_cbc_follow(problem.handle, cbcProgressCallback, Unmanaged.passUnretained($0).toOpaque()) }
+        defer { if let follower { enm_cbc_follow_free(follower) } }
         Cbc_solve(problem.handle)
         var result = problem.result(model, classify: { classifyRelaxation(model, budget: budget) })
         // CBC's own count misses a search ended at the root and every LP outside the tree
@@ -252,4 +257,32 @@ final class CBCProblem {
         result.rowLevel = (0..<model.rowCount).map { CoinColumnMatrix.cleaned(activity[$0], model.rowLower[$0], model.rowUpper[$0]) }
         return result
     }
+}
+
+/// What the progress callback of a CBC search needs: the run's callback, the objective's
+/// constant (CBC's objective leaves it out), the model's sense (1 minimize, -1 maximize) and the
+/// iteration counter of the search.
+final class CBCProgressReport {
+    let report: @Sendable (SolveProgress) -> Void
+    let constant: Double
+    let sense: Double
+    let counter: UnsafeMutableRawPointer?
+
+    init(_ report: @escaping @Sendable (SolveProgress) -> Void, constant: Double, sense: Double, counter: UnsafeMutableRawPointer?) {
+        self.report = report
+        self.constant = constant
+        self.sense = sense
+        self.counter = counter
+    }
+}
+
+private let cbcProgressCallback: @convention(c) (UnsafeMutableRawPointer?, Int, Double, Int32, Double, Double) -> Void = {
+    info, nodes, incumbent, hasIncumbent, bound, searched in
+    guard let info else { return }
+    let r = Unmanaged<CBCProgressReport>.fromOpaque(info).takeUnretainedValue()
+    // a maximization searched as a minimization reports negated values
+    let flip = searched == r.sense ? 1.0 : -1.0
+    let known = { (v: Double) in v.isFinite && abs(v) < 1e30 ? flip * v + r.constant : nil }
+    r.report(SolveProgress(iteration: enm_cbc_iterations(r.counter), objective: hasIncumbent != 0 ? known(incumbent) : nil,
+                           bestBound: known(bound), nodes: nodes))
 }

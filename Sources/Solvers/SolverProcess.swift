@@ -98,8 +98,8 @@ public final class SolverProcesses: @unchecked Sendable {
         }
         request = ByteSink()
         let deadline = start &+ UInt64(min(max(0, options.resLim) + SolverProcesses.graceSeconds, 1e7) * 1e9)
-        return outcome(receive(from: child, limit: options.memoryLimit, deadline: deadline), of: child, title: title,
-                       limit: options.memoryLimit)
+        let answer = receive(from: child, limit: options.memoryLimit, deadline: deadline, progress: options.progress)
+        return outcome(answer, of: child, title: title, limit: options.memoryLimit)
     }
 
     /// The solve's result from the child's answer; the child goes back to the idle ones only
@@ -156,13 +156,17 @@ public final class SolverProcesses: @unchecked Sendable {
     }
 
     /// Waits for `child`'s result frame until `deadline`, looking at the memory both processes
-    /// hold against `limit` as it waits.
-    private func receive(from child: Child, limit: MemoryLimit, deadline: UInt64) -> Answer {
-        var reply: [UInt8] = []
-        var expected: Int? = nil
+    /// hold against `limit` as it waits, and passing the progress frames before it to `progress`.
+    private func receive(from child: Child, limit: MemoryLimit, deadline: UInt64,
+                         progress: (@Sendable (SolveProgress) -> Void)?) -> Answer {
+        var pending: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
         while true {
-            if let n = expected, reply.count >= 8 + n { return .answered(Array(reply[8...])) }
+            while let frame = SolverJob.takeFrame(&pending) {
+                var source = ByteSource(frame)
+                guard let update = SolverJob.decodeProgress(&source) else { return .answered(frame) }
+                progress?(update)
+            }
             let now = DispatchTime.now().uptimeNanoseconds
             guard now < deadline else { return .timedOut }
             if let bytes = limit.bytes {
@@ -176,11 +180,7 @@ public final class SolverProcesses: @unchecked Sendable {
             let n = read(child.socket, &buffer, buffer.count)
             if n < 0 && (errno == EINTR || errno == EAGAIN) { continue }
             guard n > 0 else { return .gone }
-            reply += buffer[0 ..< n]
-            if expected == nil, reply.count >= 8 {
-                var header = ByteSource(Array(reply[0 ..< 8]))
-                expected = (try? header.get(UInt64.self)).map { Int(clamping: $0) }
-            }
+            pending += buffer[0 ..< n]
         }
     }
 
@@ -254,11 +254,13 @@ public final class SolverProcesses: @unchecked Sendable {
 public enum SolverJob {
     private static let requestMagic: UInt64 = 0x31_51_45_52_4D_4E_45  // "ENMREQ1"
     private static let resultMagic: UInt64 = 0x31_53_4C_53_4D_4E_45  // "ENMSLS1"
+    private static let progressMagic: UInt64 = 0x31_47_52_50_4D_4E_45  // "ENMPRG1"
 
     static func request(_ model: ScalarModel, options: SolveOptions, backend: String) -> ByteSink {
         var sink = ByteSink(reserving: 64 + 40 * model.nonzeroCount)
         sink.put(requestMagic)
         sink.put(backend)
+        sink.put(options.progress != nil)
         // the child may hold what the run does not
         sink.put(Int64(options.memoryLimit.bytes.map { max(1, $0 - MemoryLimit.residentBytes()) } ?? -1))
         switch options.solverLog {
@@ -269,6 +271,44 @@ public enum SolverJob {
         model.encode(into: &sink)
         options.encode(into: &sink)
         return sink
+    }
+
+    /// A frame's bytes (a length, then the bytes) taken from the front of `pending`; nil while
+    /// the frame is not whole.
+    static func takeFrame(_ pending: inout [UInt8]) -> [UInt8]? {
+        guard pending.count >= 8 else { return nil }
+        var header = ByteSource(Array(pending[0 ..< 8]))
+        guard let length = (try? header.get(UInt64.self)).map({ Int(clamping: $0) }), pending.count - 8 >= length else { return nil }
+        let frame = Array(pending[8 ..< 8 + length])
+        pending.removeFirst(8 + length)
+        return frame
+    }
+
+    /// A progress frame's contents; nil when the frame is not one (the result).
+    static func decodeProgress(_ source: inout ByteSource) -> SolveProgress? {
+        // (not `try?` on each field: it would flatten an absent objective into a failure)
+        do {
+            guard try source.get(UInt64.self) == progressMagic else { return nil }
+            let iteration = try source.int(), objective = try source.optionalDouble()
+            let infeasibility = try source.optionalDouble(), bound = try source.optionalDouble()
+            let hasNodes = try source.bool(), nodes = try source.int()
+            return SolveProgress(iteration: iteration, objective: objective, infeasibility: infeasibility, bestBound: bound,
+                                 nodes: hasNodes ? nodes : nil)
+        } catch {
+            return nil
+        }
+    }
+
+    /// Sends `progress` to the parent as a frame on standard input's socket (the child, on
+    /// its solving thread: frames never interleave with the result's).
+    private static func send(_ progress: SolveProgress) {
+        var sink = ByteSink()
+        sink.put(progressMagic)
+        sink.put(Int64(progress.iteration)); sink.put(progress.objective); sink.put(progress.infeasibility)
+        sink.put(progress.bestBound); sink.put(progress.nodes != nil); sink.put(Int64(progress.nodes ?? 0))
+        var length = ByteSink()
+        length.put(UInt64(sink.bytes.count))
+        _ = write(length.bytes + sink.bytes, to: 0)
     }
 
     private static func encode(_ result: SolveResult, into sink: inout ByteSink) {
@@ -383,12 +423,14 @@ public enum SolverJob {
         guard try source.get(UInt64.self) == requestMagic else { throw ByteSourceError("not a solver process request") }
         let name = try source.string()
         guard let backend = backends[name] else { throw ByteSourceError("no backend '\(name)'") }
+        let follows = try source.bool()
         let memory = try source.int()
         let logKind = try source.get(UInt8.self), logPath = try source.string()
         let model = try ScalarModel.decode(from: &source)
         var options = try SolveOptions.decode(from: &source)
         guard source.isAtEnd else { throw ByteSourceError("bytes after the request") }
         options.memoryLimit = MemoryLimit(bytes: memory < 0 ? nil : memory)
+        if follows { options.progress = { send($0) } }
         options.solverLog = logKind == 1 ? .standardError : logKind == 2 ? .file(logPath) : nil
         // a solve with --log writes on the run's standard error; any other keeps the library's
         // words for the parent, in a file emptied for each solve

@@ -111,6 +111,36 @@ import Testing
         #expect(inProcess.output.hasSuffix(display))
     }
 
+    /// CBC's search reports its incumbent, bound and nodes in the model's sense (a maximization
+    /// is searched as a minimization of the negated objective), from a solver process as from
+    /// the run's own.
+    @Test(arguments: [true, false]) func cbcsSearchReportsItsProgress(_ isolated: Bool) throws {
+        let binary = try #require(ExplainCommandTests.enmBinary(), "no enm binary built next to the tests")
+        let (folder, file) = try write(Self.knapsack)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let captured = Driver.run(path: file.path, options: RunOptions(mode: .firstModel))
+        let model = try #require(captured.firstModel?.model)
+        let cbc = try #require(Driver.standardSolvers(isolatedBy: isolated ? binary.path : nil).entry(named: "cbc", serving: .mip))
+        final class Seen: @unchecked Sendable {
+            let lock = NSLock()
+            var updates: [SolveProgress] = []
+        }
+        let seen = Seen()
+        var options = SolveOptions()
+        options.optCr = 0
+        options.progress = { p in seen.lock.withLock { seen.updates.append(p) } }
+        let solved = cbc.backend.solve(model, options: options)
+        #expect(solved.objective == 26)
+        let updates = seen.lock.withLock { seen.updates }
+        #expect(!updates.isEmpty)
+        for u in updates {
+            if let incumbent = u.objective { #expect(incumbent > 0 && incumbent <= 26, "\(u)") }
+            if let bound = u.bestBound { #expect(bound >= 26 - 1e-6, "\(u)") }
+            #expect(u.nodes != nil)
+        }
+        #expect(updates.contains { $0.objective != nil })
+    }
+
     @Test func theRunStopsASolverProcessAtTheMemoryLimit() throws {
         let binary = try #require(ExplainCommandTests.enmBinary(), "no enm binary built next to the tests")
         let (folder, file) = try write(Self.knapsack)

@@ -42,6 +42,20 @@ long enm_cbc_iterations(void *counter);
 /// Deletes a counter made by `enm_cbc_count_iterations` (after the model that used it).
 void enm_cbc_count_free(void *counter);
 
+/// Called as a CBC search goes: nodes so far, the best integer point's objective (when
+/// `hasIncumbent`) and the best bound, without the objective's constant, in the sense of the
+/// model CBC searches (`sense` 1 minimizes, -1 maximizes: CBC searches a maximization as the
+/// minimization of the negated objective).
+typedef void (*enm_cbc_progress)(void *info, long nodes, double incumbent, int hasIncumbent, double bound, double sense);
+
+/// Gives the search of `model` (a `Cbc_Model *`, loaded) an event handler that calls `progress`
+/// with `info` when a node ends (at most every 0.2 s) and when an integer point is found.
+/// Returns the handler, to delete with `enm_cbc_follow_free` after the model.
+void *enm_cbc_follow(void *model, enm_cbc_progress progress, void *info);
+
+/// Deletes a handler made by `enm_cbc_follow` (after the model that used it).
+void enm_cbc_follow_free(void *handler);
+
 #ifdef __cplusplus
 }
 #endif
