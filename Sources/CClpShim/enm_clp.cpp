@@ -55,6 +55,10 @@ private:
 
 }
 
+extern "C" void enm_clp_set_wall_seconds(void *model, double seconds) {
+    static_cast<Clp_Simplex *>(model)->model_->setMaximumWallSeconds(seconds);
+}
+
 extern "C" void enm_clp_watch(void *model, enm_clp_stop stop, void *info) {
     StopHandler handler(stop, info);
     static_cast<Clp_Simplex *>(model)->model_->passInEventHandler(&handler);

@@ -162,7 +162,10 @@ final class CLPProblem {
     func configure(_ settings: CLPOptions, timeLimit: Double, iterationLimit: Int) {
         Clp_setLogLevel(handle, settings.logLevel)
         // CLP reads a nonpositive limit as "none": a spent budget still stops at once
-        Clp_setMaximumSeconds(handle, timeLimit.isFinite ? max(timeLimit, 1e-3) : -1)
+        // resLim is wall-clock time in GAMS; CLP's C interface limits processor time alone
+        let seconds = timeLimit.isFinite ? max(timeLimit, 1e-3) : -1
+        Clp_setMaximumSeconds(handle, seconds)
+        enm_clp_set_wall_seconds(handle, seconds)
         Clp_setMaximumIterations(handle, Int32(clamping: max(0, iterationLimit)))
         if let scaling = settings.scaling { Clp_scaling(handle, scaling) }
         if let t = settings.primalTolerance { Clp_setPrimalTolerance(handle, t) }

@@ -22,6 +22,10 @@ void *enm_clp_follow(void *model, enm_clp_progress progress, enm_clp_log log, in
 /// Deletes a handler made by `enm_clp_follow` (after the model that used it).
 void enm_clp_progress_free(void *handler);
 
+/// Sets the wall-clock time limit of `model` (a `Clp_Simplex *`) in seconds (negative: none).
+/// CLP's C interface sets only the processor-time limit; GAMS's `resLim` is wall-clock time.
+void enm_clp_set_wall_seconds(void *model, double seconds);
+
 /// Asked at the end of each simplex iteration whether to stop (nonzero: stop).
 typedef int (*enm_clp_stop)(void *info);
 
