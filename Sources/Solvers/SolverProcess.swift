@@ -433,13 +433,10 @@ public enum SolverJob {
         if follows { options.progress = { send($0) } }
         options.solverLog = logKind == 1 ? .standardError : logKind == 2 ? .file(logPath) : nil
         // a solve with --log writes on the run's standard error; any other keeps the library's
-        // words for the parent, in a file emptied for each solve
-        if logKind == 1 {
-            dup2(3, 2)
-        } else {
-            ftruncate(errors, 0)
-            dup2(errors, 2)
-        }
+        // words for the parent, in a file emptied for each solve (also for one with --log, so
+        // that the parent never quotes an earlier solve's words)
+        ftruncate(errors, 0)
+        dup2(logKind == 1 ? 3 : errors, 2)
         // what the library prints on standard output goes to the log for the solve
         let log = logKind == 1 ? 3 : logKind == 2 ? open(logPath, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644) : -1
         if log >= 0 {
