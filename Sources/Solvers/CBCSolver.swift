@@ -7,8 +7,9 @@ import IR
 /// interface; an LP or RMIP given to it is solved by CLP, as CBC itself does.
 ///
 /// CBC 2.10's C interface runs its search through the command-line driver (`CbcMain1`), which
-/// keeps state in static variables, so searches are serialized with a lock: the blocks of a
-/// decomposed MIP are solved one at a time. LPs through CBC (CLP) run at once.
+/// keeps state in static variables, so searches in one process are serialized with a lock. A run
+/// of `enm` searches in solver processes (`IsolatedSolver`), one search each, so the blocks of a
+/// decomposed MIP are searched at once there. LPs through CBC (CLP) run at once.
 public struct CBCSolver: Solver {
     /// The backend's name, `"cbc"`.
     public let name = "cbc"
