@@ -97,7 +97,8 @@ RESULTS="$WORK/results.md"
 # /usr/bin/time -v and a hard timeout; sets WALL, USER, MB
 timed() {
   local name=$1; shift
-  (cd "$WORK" && timeout $((limit + 120)) /usr/bin/time -v -o "$LOGS/$name.time" "$@") \
+  # time outside timeout: a run stopped by the hard stop still gets its figures
+  (cd "$WORK" && /usr/bin/time -v -o "$LOGS/$name.time" timeout $((limit + 120)) "$@") \
     >"$LOGS/$name.out" 2>"$LOGS/$name.err"
   WALL=$(awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; printf "%.2f", s }' "$LOGS/$name.time" 2>/dev/null)
   USER=$(awk -F': ' '/User time/ { printf "%.2f", $2 }' "$LOGS/$name.time" 2>/dev/null)
