@@ -74,7 +74,8 @@ public struct CBCSolver: Solver {
         }
         let follower = report.map { enm_cbc_follow(problem.handle, cbcProgressCallback, Unmanaged.passUnretained($0).toOpaque()) }
         defer { if let follower { enm_cbc_follow_free(follower) } }
-        Cbc_solve(problem.handle)
+        // the handler holds the report unretained: it must live through the search
+        withExtendedLifetime(report) { Cbc_solve(problem.handle) }
         var result = problem.result(model, classify: { classifyRelaxation(model, budget: budget) })
         // CBC's own count misses a search ended at the root and every LP outside the tree
         result.iterations = max(result.iterations, enm_cbc_iterations(counter))
