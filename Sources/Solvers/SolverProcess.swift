@@ -64,11 +64,12 @@ public final class SolverProcesses: @unchecked Sendable {
     private let lock = NSLock()
     private var idle: [Child] = []
 
-    /// A child process: its socket, and the parent's descriptor of the child's error file.
+    /// A child process, and the parent's descriptor of the child's error file.
     private struct Child {
-        var pid: pid_t
-        var socket: Int32
+        var process: WorkerProcess
         var errors: Int32
+        var pid: pid_t { process.pid }
+        var socket: Int32 { process.socket }
     }
 
     /// Children of `executable` (the running `enm`).
@@ -138,8 +139,7 @@ public final class SolverProcesses: @unchecked Sendable {
     /// lines it wrote on its standard error.
     private func ended(_ child: Child, title: String) -> SolveResult {
         close(child.socket)
-        var status: Int32 = 0
-        while waitpid(child.pid, &status, 0) < 0 && errno == EINTR {}
+        let status = child.process.reap()
         let words = SolverJob.lastWords(child.errors)
         close(child.errors)
         let signal = status & 0x7f
@@ -202,51 +202,35 @@ public final class SolverProcesses: @unchecked Sendable {
         if killing { kill(child.pid, SIGKILL) }
         close(child.socket)
         close(child.errors)
-        var status: Int32 = 0
-        while waitpid(child.pid, &status, 0) < 0 && errno == EINTR {}
+        child.process.reap()
     }
 
-    /// Starts `enm solver-job --serve` (the lock held, so that no other child inherits a
-    /// socket's other end: every descriptor here is close-on-exec but the dups).
+    /// Starts `enm solver-job --serve` with its error file as standard error and the run's
+    /// standard error as descriptor 3 (the lock held, as the grid's workers are started).
     private func spawn() -> Child? {
         lock.lock()
         defer { lock.unlock() }
-        var pair: [Int32] = [0, 0]
-        guard socketpair(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0, &pair) == 0 else { return nil }
         // the child's error file: unnamed, so that nothing is left behind
         var template = Array(Paths.join(FileManager.default.temporaryDirectory.path, "enm-solver-XXXXXX").utf8CString)
-        let errors = mkstemp(&template)
-        if errors >= 0 {
-            unlink(template)
-            _ = fcntl(errors, F_SETFD, FD_CLOEXEC)
-            _ = fcntl(errors, F_SETFL, O_APPEND)
-        }
-        guard errors >= 0 else {
-            close(pair[0]); close(pair[1])
-            return nil
-        }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_adddup2(&actions, pair[1], 0)
-        posix_spawn_file_actions_adddup2(&actions, 2, 3)
-        posix_spawn_file_actions_adddup2(&actions, errors, 2)
-        let args: [UnsafeMutablePointer<CChar>?] = [strdup(executable), strdup("solver-job"), strdup("--serve"), nil]
-        defer { for a in args { free(a) } }
+        let file = mkstemp(&template)
+        guard file >= 0 else { return nil }
+        unlink(template)
+        // above the descriptors the child's copies write (0 to 3), so that none overwrites it first
+        let errors = fcntl(file, F_DUPFD_CLOEXEC, 10)
+        close(file)
+        guard errors >= 0 else { return nil }
+        _ = fcntl(errors, F_SETFL, O_APPEND)
         // without Swift's backtracer, a library's abort leaves its own words last, not a backtrace
-        var inherited = ProcessInfo.processInfo.environment
-        inherited["SWIFT_BACKTRACE"] = "enable=no"
-        let environment: [UnsafeMutablePointer<CChar>?] = inherited.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer { for e in environment { free(e) } }
-        var pid: pid_t = 0
-        let rc = posix_spawn(&pid, executable, &actions, nil, args, environment)
-        close(pair[1])
-        guard rc == 0 else {
-            close(pair[0]); close(errors)
-            errno = rc
+        var environment = ProcessInfo.processInfo.environment
+        environment["SWIFT_BACKTRACE"] = "enable=no"
+        guard let process = WorkerProcess.start(executable, ["solver-job", "--serve"],
+                                                descriptors: [.copy(2, to: 3), .copy(errors, to: 2)], environment: environment) else {
+            let reason = errno
+            close(errors)
+            errno = reason
             return nil
         }
-        return Child(pid: pid, socket: pair[0], errors: errors)
+        return Child(process: process, errors: errors)
     }
 }
 

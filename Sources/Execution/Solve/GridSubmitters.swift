@@ -105,9 +105,9 @@ final class WorkerProcesses: @unchecked Sendable {
     let executable: String
     let folder: GridFolder
     private let lock = NSLock()
-    /// A worker process and the socket it reads folders from and answers on.
-    private struct Worker { var pid: pid_t; var socket: Int32 }
-    private var idle: [Worker] = []
+    /// Worker processes waiting for a job folder (each reads folders from its socket and
+    /// answers there).
+    private var idle: [WorkerProcess] = []
     private var running: [Int: pid_t] = [:]
     private var unwritten: [Int: String] = [:]
     private var stopped = Set<Int>()
@@ -159,7 +159,7 @@ final class WorkerProcesses: @unchecked Sendable {
             // the worker is not trusted with another job
             if case .timedOut = answer { kill(worker.pid, SIGKILL) }
             close(worker.socket)
-            while waitpid(worker.pid, &status, 0) < 0 && errno == EINTR {}
+            status = worker.reap()
         }
         if case .timedOut = answer {
             return .failed(folder.failure(id, "returned no result within resLim + \(Int(WorkerProcesses.graceSeconds)) s and was stopped"), .noSolutionReturned)
@@ -182,7 +182,7 @@ final class WorkerProcesses: @unchecked Sendable {
 
     /// Sends a job folder to `worker` and waits at most `seconds` for its answer line (the
     /// job's exit code).
-    private func send(_ dir: String, to worker: Worker, seconds: Double) -> Answer {
+    private func send(_ dir: String, to worker: WorkerProcess, seconds: Double) -> Answer {
         let line = Array((dir + "\n").utf8)
         let sent = line.withUnsafeBytes { Glibc.send(worker.socket, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
         guard sent == line.count else { return .gone }
@@ -206,7 +206,7 @@ final class WorkerProcesses: @unchecked Sendable {
     }
 
     /// An idle worker, or a new one; recorded as running job `id`.
-    private func checkout(_ id: Int) -> Worker? {
+    private func checkout(_ id: Int) -> WorkerProcess? {
         lock.lock()
         defer { lock.unlock() }
         let worker = idle.popLast() ?? spawn()
@@ -214,28 +214,9 @@ final class WorkerProcesses: @unchecked Sendable {
         return worker
     }
 
-    /// Starts `enm grid-job --serve` with a socket as its standard input and output (the lock
-    /// held, so that no other worker inherits the socket's other end).
-    private func spawn() -> Worker? {
-        var pair: [Int32] = [0, 0]
-        guard socketpair(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0, &pair) == 0 else { return nil }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_adddup2(&actions, pair[1], 0)
-        posix_spawn_file_actions_adddup2(&actions, pair[1], 1)
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-        let args: [UnsafeMutablePointer<CChar>?] = [strdup(executable), strdup("grid-job"), strdup("--serve"), nil]
-        defer { for a in args { free(a) } }
-        var pid: pid_t = 0
-        let rc = posix_spawn(&pid, executable, &actions, nil, args, environ)
-        close(pair[1])
-        guard rc == 0 else {
-            close(pair[0])
-            errno = rc
-            return nil
-        }
-        return Worker(pid: pid, socket: pair[0])
+    /// Starts `enm grid-job --serve` with a socket as its standard input and output.
+    private func spawn() -> WorkerProcess? {
+        WorkerProcess.start(executable, ["grid-job", "--serve"], descriptors: [.socket(1), .discard(2)])
     }
 
     /// Kills `id`'s worker if it runs (`handleDelete` of a running job).
@@ -248,15 +229,14 @@ final class WorkerProcesses: @unchecked Sendable {
 
     /// Kills the workers of running jobs and lets the idle ones go (their input ends).
     func stopAll() {
-        let ended: [Worker] = lock.withLock {
+        let ended: [WorkerProcess] = lock.withLock {
             for (id, pid) in running { stopped.insert(id); kill(pid, SIGKILL) }
             defer { idle = [] }
             return idle
         }
         for w in ended {
             close(w.socket)
-            var status: Int32 = 0
-            while waitpid(w.pid, &status, 0) < 0 && errno == EINTR {}
+            w.reap()
         }
     }
 }
