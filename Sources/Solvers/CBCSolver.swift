@@ -14,8 +14,9 @@ public struct CBCSolver: Solver {
     /// The backend's name, `"cbc"`.
     public let name = "cbc"
 
-    /// Serializes CBC's searches (see the type's comment).
-    private static let searchLock = NSLock()
+    /// Serializes CBC's searches (see the type's comment); anything else in the process that
+    /// calls `Cbc_solve` takes it too.
+    static let searchLock = NSLock()
 
     /// Creates the backend; it keeps no state between solves.
     public init() {}

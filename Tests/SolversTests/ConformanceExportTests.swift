@@ -2,6 +2,7 @@ import CCoin
 import Foundation
 import Formats
 import IR
+@testable import Solvers
 import Testing
 
 /// The conformance suite's models exported (`enm export`'s writers) and read back through
@@ -69,7 +70,8 @@ struct ConformanceExportTests {
         Cbc_setLogLevel(model, 0)
         let read = format == .mps ? Cbc_readMps(model, path) : Cbc_readLp(model, path)
         try #require(read == 0, "CBC refuses \(path)")
-        Cbc_solve(model)
+        // CBC's driver keeps static state: searches elsewhere in this process must not overlap
+        CBCSolver.searchLock.withLock { _ = Cbc_solve(model) }
         if Cbc_isProvenOptimal(model) != 0 { return (.optimal, Cbc_getObjValue(model)) }
         // secondary status 7: the linear relaxation is unbounded
         if Cbc_isContinuousUnbounded(model) != 0 || Cbc_secondaryStatus(model) == 7 { return (.unbounded, nil) }
