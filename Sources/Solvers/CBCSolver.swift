@@ -198,7 +198,7 @@ final class CBCProblem {
     func configure(_ settings: CBCOptions, options: SolveOptions, budget: TimeBudget, start: [Double]?) {
         // with a log (in a solver process, whose standard output is then the log) CBC's search
         // says what it does, as at its own default level
-        Cbc_setLogLevel(handle, settings.logLevel == 0 && options.outputIsLog && options.solverLog != nil ? 1 : settings.logLevel)
+        Cbc_setLogLevel(handle, options.standardOutputLogLevel(settings.logLevel))
         // resLim is wall-clock time in GAMS; CBC counts processor time unless told otherwise
         parameter("timeMode", "elapsed")
         Cbc_setMaximumSeconds(handle, max(1e-3, settings.timeLimit ?? budget.remainingSeconds))

@@ -376,14 +376,19 @@ public struct IpoptSolver: Solver {
         value == 0 ? 0 : value
     }
 
-    /// With a solve log (and no `output_file` of the option file's), Ipopt's iteration log is
-    /// written to a file of its own, appended to the log after the solve (Ipopt truncates its
-    /// file; its console output stays off, standard output holds the run's results).
+    /// Ipopt's iteration log goes to a file of its own, appended to the log after the solve
+    /// (Ipopt truncates its file): with a solve log, and when the option file's `print_level`
+    /// asks for Ipopt's console output, which is standard output, where the run's results are;
+    /// that log goes to the run's log or standard error instead, at that level. An option
+    /// file's own `output_file` keeps Ipopt's file as it asks.
     static func logFile(_ problem: IpoptProblem, _ options: SolveOptions) -> (sink: SolverLogSink, path: String)? {
-        guard let sink = SolverLogSink(options.solverLog),
-              !options.solverOptions.contains(where: { $0.name.lowercased() == "output_file" }) else { return nil }
+        let set = { (name: String) in options.solverOptions.last { IpoptOptions.trim($0.name).lowercased() == name } }
+        let printLevel = set("print_level").flatMap { Int32(IpoptOptions.trim($0.value)) }
+        if printLevel != nil { IpoptOptions.set(problem, "print_level", integer: 0) }
+        guard let sink = SolverLogSink(options.solverLog(asked: (printLevel ?? 0) > 0)), set("output_file") == nil else { return nil }
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("enm-ipopt-\(UUID().uuidString).log").path
-        guard IpoptOptions.set(problem, "output_file", string: path), IpoptOptions.set(problem, "file_print_level", integer: 5) else { return nil }
+        guard IpoptOptions.set(problem, "output_file", string: path),
+              IpoptOptions.set(problem, "file_print_level", integer: printLevel ?? 5) else { return nil }
         return (sink, path)
     }
 }

@@ -40,3 +40,21 @@ final class SolverLogSink {
         write(String(decoding: data, as: UTF8.self))
     }
 }
+
+extension SolveOptions {
+    /// Where a backend's own log goes when its option file `asks` for one (CLP's and CBC's
+    /// `loglevel`, Ipopt's `print_level`): the run's log (`--log`, `--log-file`), else standard
+    /// error. Never standard output, which holds the run's results (`--json` must stay whole).
+    func solverLog(asked: Bool) -> SolverLog? {
+        solverLog ?? (asked ? .standardError : nil)
+    }
+
+    /// The log level to give a library that prints its log on standard output alone (CBC's
+    /// search, CLP's barrier) for the option file's `level`: that level, at least 1 with a
+    /// log, where standard output is the log (a solver process, a grid job); 0 in the run's
+    /// own process, whose standard output holds the results.
+    func standardOutputLogLevel(_ level: Int32) -> Int32 {
+        guard outputIsLog, solverLog(asked: level > 0) != nil else { return 0 }
+        return max(1, level)
+    }
+}

@@ -50,10 +50,10 @@ public struct IsolatedSolver: Solver {
 /// their socket closes.
 ///
 /// A child's file descriptors: 0 the socket (requests in, results out, each a frame of a
-/// length and bytes), 1 the run's standard output (where CBC prints its log when `cbc.opt`
-/// sets `loglevel`, as in this process) or, for a solve with `--log` or `--log-file`, the log,
-/// 2 a file the parent reads after a failure (the library's last words) or, with `--log`, the
-/// run's standard error, which the child finds as descriptor 3.
+/// length and bytes), 1 the run's standard error (where CBC prints its log when `cbc.opt`
+/// sets `loglevel`; the run's standard output holds its results) or, for a solve with
+/// `--log-file`, that file, 2 a file the parent reads after a failure (the library's last
+/// words) or, with `--log`, the run's standard error, which the child finds as descriptor 3.
 public final class SolverProcesses: @unchecked Sendable {
     /// Seconds a child may run past its solve's `resLim` (start-up, reading, writing).
     static let graceSeconds = 5.0
@@ -206,7 +206,8 @@ public final class SolverProcesses: @unchecked Sendable {
     }
 
     /// Starts `enm solver-job --serve` with its error file as standard error and the run's
-    /// standard error as descriptor 3 (the lock held, as the grid's workers are started).
+    /// standard error as standard output and descriptor 3 (the lock held, as the grid's workers
+    /// are started).
     private func spawn() -> Child? {
         lock.lock()
         defer { lock.unlock() }
@@ -224,7 +225,7 @@ public final class SolverProcesses: @unchecked Sendable {
         var environment = ProcessInfo.processInfo.environment
         environment["SWIFT_BACKTRACE"] = "enable=no"
         guard let process = WorkerProcess.start(executable, ["solver-job", "--serve"],
-                                                descriptors: [.copy(2, to: 3), .copy(errors, to: 2)], environment: environment) else {
+                                                descriptors: [.copy(2, to: 1), .copy(2, to: 3), .copy(errors, to: 2)], environment: environment) else {
             let reason = errno
             close(errors)
             errno = reason
@@ -382,15 +383,15 @@ public enum SolverJob {
     /// solves each with the backend of `backends` it names and answers with a result frame;
     /// ends at the end of the input, and at once when the run that started it ends.
     public static func serve(backends: [String: Solver]) -> Int32 {
-        let errors = dup(2), output = dup(1)
-        guard errors > 3, output > 3 else { return 2 }
+        let errors = dup(2)
+        guard errors > 3 else { return 2 }
         watchParent()
         while true {
             guard let frame = readFrame(0) else { return 0 }
             var source = ByteSource(frame)
             let result: SolveResult
             do {
-                result = try run(&source, backends: backends, errors: errors, output: output)
+                result = try run(&source, backends: backends, errors: errors)
             } catch {
                 FileHandle.standardError.write(Data("enm solver-job: \(error)\n".utf8))
                 return 2
@@ -403,7 +404,7 @@ public enum SolverJob {
         }
     }
 
-    private static func run(_ source: inout ByteSource, backends: [String: Solver], errors: Int32, output: Int32) throws -> SolveResult {
+    private static func run(_ source: inout ByteSource, backends: [String: Solver], errors: Int32) throws -> SolveResult {
         guard try source.get(UInt64.self) == requestMagic else { throw ByteSourceError("not a solver process request") }
         let name = try source.string()
         guard let backend = backends[name] else { throw ByteSourceError("no backend '\(name)'") }
@@ -421,15 +422,15 @@ public enum SolverJob {
         // that the parent never quotes an earlier solve's words)
         ftruncate(errors, 0)
         dup2(logKind == 1 ? 3 : errors, 2)
-        // what the library prints on standard output goes to the log for the solve
-        let log = logKind == 1 ? 3 : logKind == 2 ? open(logPath, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644) : -1
-        if log >= 0 {
-            dup2(log, 1)
-            options.outputIsLog = true
-        }
+        // what the library prints on standard output goes to the solve's log file, else to the
+        // run's standard error (descriptor 3, also this process's standard output between solves)
+        let file = logKind == 2 ? open(logPath, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644) : -1
+        if file >= 0 { dup2(file, 1) }
+        options.outputIsLog = true
         defer {
-            if log >= 0 { dup2(output, 1) }
-            if log > 3 { close(log) }
+            // what the C library still buffers belongs to this solve's log
+            fflush(stdout)
+            if file >= 0 { dup2(3, 1); close(file) }
         }
         return backend.solve(model, options: options)
     }

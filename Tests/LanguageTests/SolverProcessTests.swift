@@ -204,3 +204,82 @@ import Testing
         #expect(text.contains("Cgl0004I processed model has 1 rows, 8 columns (8 integer (8 of which binary)) and 8 elements"))
     }
 }
+
+/// A log level in an option file (`loglevel`, `print_level`, Bonmin's levels) without `--log`
+/// sends the library's log to standard error: standard output holds the run's results alone,
+/// so `--json` stays one JSON object. CLP's barrier, which prints on standard output only,
+/// logs from a solver process.
+@Suite struct OptionFileLogTests {
+    struct Case: CustomTestStringConvertible, Sendable {
+        let file: String, options: String, model: String, objective: Double, marker: String
+        var testDescription: String { "\(file): \(options.split(separator: "\n").joined(separator: ", "))" }
+    }
+
+    static let nlp = """
+        Variable x, y, z;
+        Equation obj, c;
+        obj.. z =e= sqr(x - 1) + sqr(y - 2);
+        c.. x + y =l= 1;
+        Model m / all /; m.optFile = 1;
+        solve m using nlp minimizing z;
+
+        """
+
+    static let minlp = """
+        Variable x, z; Integer Variable n; n.up = 5;
+        Equation obj, c;
+        obj.. z =e= sqr(x - 1.5) + sqr(n - 2.6);
+        c.. x + n =l= 4;
+        Model m / all /; m.optFile = 1;
+        solve m using minlp minimizing z;
+
+        """
+
+    static let cases = [
+        Case(file: "clp.opt", options: "loglevel 1", model: COINLogTests.lp.replacingOccurrences(of: "option lp", with: "t.optFile = 1; option lp"),
+             objective: 306, marker: "Clp0032I Optimal objective 306"),
+        Case(file: "clp.opt", options: "startalg barrier\nloglevel 1", model: COINLogTests.lp.replacingOccurrences(of: "option lp", with: "t.optFile = 1; option lp"),
+             objective: 306, marker: "elements in sparse Cholesky"),
+        Case(file: "cbc.opt", options: "loglevel 1", model: SolverProcessTests.knapsack.replacingOccurrences(of: "option mip", with: "k.optFile = 1; option mip"),
+             objective: 26, marker: "Cbc0012I Integer solution of -26"),
+        Case(file: "ipopt.opt", options: "print_level 5", model: nlp, objective: 2, marker: "EXIT: Optimal Solution Found."),
+        Case(file: "bonmin.opt", options: "bonmin.bb_log_level 2", model: minlp, objective: 0.36,
+             marker: "Cbc0001I Search completed - best objective 0.36"),
+    ]
+
+    @Test(arguments: cases) func theLogGoesToStandardErrorAndTheJSONStaysWhole(_ c: Case) throws {
+        let binary = try #require(ExplainCommandTests.enmBinary(), "no enm binary built next to the tests")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("enm-optlog-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try c.model.write(to: folder.appendingPathComponent("m.gms"), atomically: true, encoding: .utf8)
+        try (c.options + "\n").write(to: folder.appendingPathComponent(c.file), atomically: true, encoding: .utf8)
+        let run = try ExplainCommandTests.runEnm(binary, ["solve", "--json", "m.gms"], in: folder)
+        #expect(run.status == 0, "\(run.err)")
+        #expect(run.err.contains(c.marker), "\(run.err)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(run.out.utf8)) as? [String: Any], "\(run.out)")
+        let solves = try #require(json["solves"] as? [[String: Any]])
+        let objective = try #require(solves.first?["objective"] as? Double)
+        #expect(abs(objective - c.objective) < 1e-6)
+    }
+
+    @Test func clpsBarrierLogsToTheLogFile() throws {
+        let binary = try #require(ExplainCommandTests.enmBinary(), "no enm binary built next to the tests")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("enm-optlog-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try COINLogTests.lp.replacingOccurrences(of: "option lp", with: "t.optFile = 1; option lp")
+            .write(to: folder.appendingPathComponent("m.gms"), atomically: true, encoding: .utf8)
+        try "startalg barrier\n".write(to: folder.appendingPathComponent("clp.opt"), atomically: true, encoding: .utf8)
+        let quiet = try ExplainCommandTests.runEnm(binary, ["solve", "m.gms"], in: folder)
+        #expect(quiet.status == 0 && quiet.err.isEmpty, "\(quiet.err)")
+        #expect(!quiet.out.contains("Cholesky"))
+        let file = folder.appendingPathComponent("solvers.log")
+        let filed = try ExplainCommandTests.runEnm(binary, ["solve", "--log-file", file.path, "m.gms"], in: folder)
+        #expect(filed.status == 0 && filed.err.isEmpty, "\(filed.err)")
+        #expect(filed.out.contains("objective 306"), "\(filed.out)")
+        #expect(!filed.out.contains("Cholesky"))
+        let text = try String(contentsOf: file, encoding: .utf8)
+        #expect(text.contains("elements in sparse Cholesky"), "\(text)")
+    }
+}

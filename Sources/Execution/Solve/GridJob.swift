@@ -76,6 +76,8 @@ enum GridJob {
         let settings = try decodeSettings(from: &source)
         var options = try SolveOptions.decode(from: &source)
         guard source.isAtEnd else { throw ByteSourceError("\(model) has bytes after the job") }
+        // a job's standard output and error are its log.txt
+        options.outputIsLog = true
         if FileManager.default.fileExists(atPath: Paths.join(directory, start)) {
             var s = ByteSource(try readFile(Paths.join(directory, start)))
             options.startBasis = SimplexBasis(rows: try s.array(), columns: try s.array())
