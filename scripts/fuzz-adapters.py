@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
 """Fuzzing of the solver adapters: random small models (bounds, coefficients including huge,
 tiny, subnormal and infinite ones, sizes, names) solved through enm with GLPK, CLP, CBC and
-Ipopt. A run fails when enm dies on a signal, hangs, exits with a code enm does not give,
+Ipopt, a third of them with a random option file of the solver's (methods, presolve, cuts,
+log levels). A run fails when enm dies on a signal, hangs, exits with a code enm does not give,
 prints anything but one JSON object on standard output with --json, or prints on standard
-error anything but its own diagnostics (a library writing to the terminal on its own).
-Deterministic for a seed.
+error anything but its own diagnostics (a library writing to the terminal on its own; the log
+an option file asks for is allowed there). Deterministic for a seed.
 
   python3 scripts/fuzz-adapters.py --enm .build/release/enm --seed 1 --seconds 120
 
@@ -27,6 +28,19 @@ SOLVERS = [("lp", "option lp = glpk;"), ("lp", "option lp = clp;"), ("mip", "opt
            ("mip", "option mip = glpk;"), ("nlp", "option nlp = ipopt;"), ("rmip", "option rmip = clp;")]
 NUMBERS = ["0", "1", "-1", "2.5", "1e-310", "-1e-310", "4.9e-324", "1e-300", "1e-20", "1e-9", "1e9", "1e15",
            "1e20", "1e30", "1e300", "-1e300", "1.7e308", "inf", "-inf", "eps", "3", "-7", "0.001", "12345.678"]
+# per solver: its option file and the settings to draw from; a name in LOGS asks for the
+# library's log, which then goes to standard error
+OPTION_FILES = {
+    "glpk": ("glpk.opt", ["presolve 0", "presolve 1", "adv_basis 1", "adv_basis 2", "scale 0", "meth 2",
+                          "pricing 1", "r_test 1", "br_tech 2", "pp_tech 0", "gmi_cuts 1", "mir_cuts 1"]),
+    "clp": ("clp.opt", ["startalg primal", "startalg dual", "startalg barrier", "presolve 0", "scaling 0",
+                        "scaling 4", "crossover 0", "dualize 1", "perturbation 50", "loglevel 1", "loglevel 3"]),
+    "cbc": ("cbc.opt", ["cuts off", "cuts root", "preprocess off", "heuristics off", "strategy 2",
+                        "mipstart 1", "solvefinal 1", "loglevel 1", "loglevel 3"]),
+    "ipopt": ("ipopt.opt", ["print_level 0", "print_level 5", "mu_strategy adaptive", "tol 1e-10",
+                            "hessian_approximation limited-memory", "max_iter 20"]),
+}
+LOGS = ("loglevel", "print_level")
 BOUNDS = ["0", "1", "-1", "10", "-10", "1e20", "-1e20", "1e300", "inf", "-inf", "1e-310", "5e-324"]
 # what enm itself writes on standard error: rendered diagnostics
 DIAGNOSTIC_LINE = re.compile(r"^(error\[|warning\[| *-->| *\||\d+ *\||\s*= (help|note)|\s*\.\.\.|$| +[\^~-])")
@@ -77,12 +91,17 @@ def model(rng):
     lines.append("Model mdl / all /;")
     if rng.random() < 0.3:
         lines.append("mdl.iterLim = %d;" % rng.choice([0, 1, 5, 1000]))
+    options = None
+    if rng.random() < 0.3:
+        file, pool = OPTION_FILES[option.split("=")[1].strip(" ;")]
+        options = (file, rng.sample(pool, rng.randint(1, 3)))
+        lines.append("mdl.optFile = 1;")
     lines.append("solve mdl using %s %s zobj;" % (mtype, rng.choice(["minimizing", "maximizing"])))
-    return "\n".join(lines) + "\n", mtype
+    return "\n".join(lines) + "\n", mtype, options
 
 
-def judge(code, stdout, stderr, timed_out):
-    """Why a run failed, or None."""
+def judge(code, stdout, stderr, timed_out, logs):
+    """Why a run failed, or None; `logs`: an option file asked for the library's log."""
     if timed_out:
         return "hang"
     if code < 0:
@@ -94,7 +113,7 @@ def judge(code, stdout, stderr, timed_out):
     except ValueError:
         return "standard output is not one JSON object: %r" % stdout[:200]
     stray = [line for line in stderr.splitlines() if not DIAGNOSTIC_LINE.match(line)]
-    if stray:
+    if stray and not logs:
         return "unasked output on standard error: %r" % stray[:3]
     return None
 
@@ -114,10 +133,17 @@ def main():
     start, runs, findings = time.time(), 0, 0
     try:
         while time.time() - start < args.seconds:
-            text, mtype = model(rng)
+            text, mtype, options = model(rng)
             path = os.path.join(work, "m.gms")
             with open(path, "w") as f:
                 f.write(text)
+            for file, _ in OPTION_FILES.values():
+                if os.path.exists(os.path.join(work, file)):
+                    os.remove(os.path.join(work, file))
+            if options:
+                with open(os.path.join(work, options[0]), "w") as f:
+                    f.write("\n".join(options[1]) + "\n")
+            logs = bool(options) and any(s.split()[0] in LOGS and s.split()[1] != "0" for s in options[1])
             timed_out = False
             try:
                 p = subprocess.run([args.enm, "solve", "m.gms", "--json"], cwd=work, capture_output=True,
@@ -126,11 +152,13 @@ def main():
             except subprocess.TimeoutExpired:
                 code, out, err, timed_out = 0, "", "", True
             runs += 1
-            why = judge(code, out, err, timed_out)
+            why = judge(code, out, err, timed_out, logs)
             if why:
                 findings += 1
                 stem = os.path.join(args.crash_dir, "adapter-%d-%d" % (args.seed, runs))
                 shutil.copy(path, stem + ".gms")
+                if options:
+                    shutil.copy(os.path.join(work, options[0]), stem + "." + options[0])
                 with open(stem + ".txt", "w") as f:
                     f.write("%s (%s)\n%s" % (why, mtype, err[:4000]))
                 print("finding %d (%s): %s" % (runs, mtype, why), flush=True)

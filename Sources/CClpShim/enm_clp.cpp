@@ -7,12 +7,16 @@
 #include <ClpEventHandler.hpp>
 #include <CoinMessageHandler.hpp>
 #include <Clp_C_Interface.h>
+#include <limits>
 #include "enm_clp.h"
 
 namespace {
 
 // CLP's message number of a simplex status line (iteration, objective, primal infeasibility)
 const int simplexStatus = 6;
+// and of a barrier iteration line (iteration; primal objective, dual objective, complementarity;
+// no infeasibility)
+const int barrierStatus = 35;
 
 class ProgressHandler : public CoinMessageHandler {
 public:
@@ -24,6 +28,8 @@ public:
         const int number = currentMessage().externalNumber();
         if (progress_ && number == simplexStatus && numberIntFields() > 0 && numberDoubleFields() > 1) {
             progress_(info_, static_cast<int>(intValue(0)), doubleValue(0), doubleValue(1));
+        } else if (progress_ && number == barrierStatus && numberIntFields() > 0 && numberDoubleFields() > 2) {
+            progress_(info_, static_cast<int>(intValue(0)), doubleValue(0), std::numeric_limits<double>::quiet_NaN());
         }
         if (log_) log_(info_, messageBuffer());
         return 0;
@@ -67,10 +73,12 @@ extern "C" void enm_clp_watch(void *model, enm_clp_stop stop, void *info) {
 extern "C" void *enm_clp_follow(void *model, enm_clp_progress progress, enm_clp_log log, int level, void *info) {
     Clp_Simplex *simplex = static_cast<Clp_Simplex *>(model);
     ProgressHandler *handler = new ProgressHandler(progress, log, info);
-    const int shown = level < 1 ? 1 : level;
-    handler->setLogLevel(shown);
     simplex->model_->passInMessageHandler(handler);
-    simplex->model_->setLogLevel(shown);
+    // The handler's own level stays 0: above it, CLP writes some lines itself with std::cout
+    // (the barrier's Cholesky size). Its messages are let through by the level of their class.
+    simplex->model_->setLogLevel(0);
+    const int shown = level < 1 ? 1 : level;
+    for (int c = 0; c < COIN_NUM_LOG; c++) simplex->model_->messageHandler()->setLogLevel(c, shown);
     return handler;
 }
 

@@ -190,8 +190,7 @@ public enum Driver {
     ///
     /// With `executable` (the running `enm`), CBC's searches, Bonmin and Siconos solve in
     /// processes of their own (`IsolatedSolver`): those libraries can abort the process on some
-    /// models, and a child's end is then one failed solve, not the end of the run. CLP's barrier
-    /// does when it logs (its log goes to standard output, which holds the run's results).
+    /// models, and a child's end is then one failed solve, not the end of the run.
     public static func standardSolvers(isolatedBy executable: String? = nil) -> SolverRegistry {
         let processes = executable.map { SolverProcesses(executable: $0) }
         func isolated(_ backend: Solver, _ title: String,
@@ -200,9 +199,7 @@ public enum Driver {
         }
         var solvers = SolverRegistry()
         solvers.register(GLPKSolver(), title: "GLPK", modelTypes: [.lp, .mip, .rmip])
-        // CLP's barrier prints its log on standard output alone: logged, it solves where that is the log
-        solvers.register(isolated(CLPSolver(), "CLP") { _, options in CLPSolver.barrierLogs(options) },
-                         title: "CLP", modelTypes: [.lp, .rmip])
+        solvers.register(CLPSolver(), title: "CLP", modelTypes: [.lp, .rmip])
         // CBC's LPs are CLP's, in this process
         let cbc = isolated(CBCSolver(), "CBC") { model, options in model.hasIntegers && !options.relaxIntegrality }
         solvers.register(cbc, title: "CBC", modelTypes: [.lp, .mip, .rmip])

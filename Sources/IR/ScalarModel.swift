@@ -295,7 +295,7 @@ public struct SolveOptions: Sendable {
     public var solverLog: SolverLog? = nil
     /// Whether this process's standard output is the solve's log (a solver process points it at
     /// the log or the run's standard error, a grid job at its `log.txt`), so that a library that
-    /// prints only on standard output (CBC's search, CLP's barrier) may log; off in the run's own
+    /// prints only on standard output (CBC's search) may log; off in the run's own
     /// process, whose standard output holds the results.
     public var outputIsLog = false
     /// The memory the run may hold while the backend works (`--memory-limit`): a backend

@@ -24,14 +24,6 @@ public struct CLPSolver: Solver {
         return result
     }
 
-    /// Whether a solve runs CLP's barrier with a log (`--log`, `--log-file` or `loglevel` in
-    /// `clp.opt`). The barrier prints on standard output alone, so a run solves it in a solver
-    /// process, whose standard output is the log.
-    public static func barrierLogs(_ options: SolveOptions) -> Bool {
-        let settings = CLPOptions.read(options.solverOptions).options
-        return settings.method == .barrier && options.solverLog(asked: settings.logLevel > 0) != nil
-    }
-
     /// The settings of a `clp.opt` file that CLP cannot take.
     public func optionProblems(_ settings: [SolverOptionSetting]) -> [String] {
         CLPOptions.read(settings).problems
@@ -154,15 +146,10 @@ final class CLPProblem {
                                          level, Unmanaged.passUnretained(report).toOpaque())
     }
 
-    /// Sends CLP's iteration messages to the progress line and its log (at `loglevel`) to the
-    /// run's log, or to standard error when only `clp.opt` asks for it. The barrier prints its
-    /// Cholesky size on standard output itself at any level above 0, so it logs only where
-    /// standard output is the log (`CLPSolver.barrierLogs`: a run solves it in a solver process).
+    /// Sends CLP's iteration messages (the simplex's and the barrier's) to the progress line and
+    /// its log (at `loglevel`) to the run's log, or to standard error when only `clp.opt` asks
+    /// for it.
     func follow(_ options: SolveOptions, _ settings: CLPOptions) {
-        guard settings.method != .barrier else {
-            Clp_setLogLevel(handle, options.standardOutputLogLevel(settings.logLevel))
-            return
-        }
         let log = SolverLogSink(options.solverLog(asked: settings.logLevel > 0))
         guard options.progress != nil || log != nil else { return }
         follow(progress: options.progress, log: log, level: settings.logLevel)

@@ -50,7 +50,7 @@ extension SolveOptions {
     }
 
     /// The log level to give a library that prints its log on standard output alone (CBC's
-    /// search, CLP's barrier) for the option file's `level`: that level, at least 1 with a
+    /// search) for the option file's `level`: that level, at least 1 with a
     /// log, where standard output is the log (a solver process, a grid job); 0 in the run's
     /// own process, whose standard output holds the results.
     func standardOutputLogLevel(_ level: Int32) -> Int32 {

@@ -5,8 +5,8 @@
 extern "C" {
 #endif
 
-/// Called for each of CLP's simplex status messages: iteration, objective and sum of primal
-/// infeasibilities.
+/// Called for each of CLP's simplex status messages (iteration, objective and sum of primal
+/// infeasibilities) and barrier iteration messages (iteration, primal objective, NaN).
 typedef void (*enm_clp_progress)(void *info, int iteration, double objective, double infeasibility);
 
 /// Called with each line of CLP's log.
