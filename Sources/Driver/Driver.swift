@@ -188,9 +188,10 @@ public enum Driver {
     /// The backends a run solves with: GLPK for linear and mixed-integer models, Ipopt for
     /// nonlinear ones, Bonmin for mixed-integer nonlinear ones (and, when picked, their relaxations).
     ///
-    /// With `executable` (the running `enm`), CBC's searches, Bonmin and Siconos solve in
-    /// processes of their own (`IsolatedSolver`): those libraries can abort the process on some
-    /// models, and a child's end is then one failed solve, not the end of the run.
+    /// With `executable` (the running `enm`), CBC's searches, Ipopt's nonlinear programs, Bonmin
+    /// and Siconos solve in processes of their own (`IsolatedSolver`): those libraries can abort
+    /// the process on some models, or run on past `resLim`, and a child's end is then one failed
+    /// solve, not the end of the run.
     public static func standardSolvers(isolatedBy executable: String? = nil) -> SolverRegistry {
         let processes = executable.map { SolverProcesses(executable: $0) }
         func isolated(_ backend: Solver, _ title: String,
@@ -203,7 +204,11 @@ public enum Driver {
         // CBC's LPs are CLP's, in this process
         let cbc = isolated(CBCSolver(), "CBC") { model, options in model.hasIntegers && !options.relaxIntegrality }
         solvers.register(cbc, title: "CBC", modelTypes: [.lp, .mip, .rmip])
-        solvers.register(IpoptSolver(), title: "Ipopt", modelTypes: [.nlp, .qcp, .dnlp, .rminlp, .rmiqcp])
+        // Ipopt looks at resLim between iterations only: a step that does not end (MUMPS's
+        // factorization on coefficients of 1e300) is bounded by its process. (A solver process
+        // serves "ipopt" with this backend, the first of that name; the MCP and MPEC programs
+        // stay in this process.)
+        solvers.register(isolated(IpoptSolver(), "Ipopt"), title: "Ipopt", modelTypes: [.nlp, .qcp, .dnlp, .rminlp, .rmiqcp])
         solvers.register(isolated(BonminSolver(), "Bonmin"), title: "Bonmin", modelTypes: [.minlp, .miqcp, .rminlp, .rmiqcp])
         // the Ipopt program is the default for mcp: Siconos's dense Newton stalls from about a
         // thousand pairs (benchmarks/mcp, docs/complementarity.md)

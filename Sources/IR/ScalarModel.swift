@@ -306,10 +306,12 @@ public struct SolveOptions: Sendable {
 }
 
 /// Where a backend writes its own log, as GAMS's `logOption` chooses: standard error (`--log`;
-/// standard output holds the run's results) or the end of a file (`--log-file`).
+/// standard output holds the run's results) or the end of a file (`--log-file`); in a process
+/// whose standard output is the log (`SolveOptions.outputIsLog`), standard output.
 public enum SolverLog: Sendable, Equatable {
     case standardError
     case file(String)
+    case standardOutput
 }
 
 /// Where a backend's run stands: its iteration and, when it knows them, the objective of its

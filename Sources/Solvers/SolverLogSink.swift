@@ -23,6 +23,8 @@ final class SolverLogSink {
         switch log {
         case .standardError:
             FileHandle.standardError.write(Data(text.utf8))
+        case .standardOutput:
+            FileHandle.standardOutput.write(Data(text.utf8))
         case .file(let path):
             if !FileManager.default.fileExists(atPath: path) { FileManager.default.createFile(atPath: path, contents: nil) }
             guard let handle = FileHandle(forWritingAtPath: path) else { return }
@@ -44,9 +46,11 @@ final class SolverLogSink {
 extension SolveOptions {
     /// Where a backend's own log goes when its option file `asks` for one (CLP's and CBC's
     /// `loglevel`, Ipopt's `print_level`): the run's log (`--log`, `--log-file`), else standard
-    /// error. Never standard output, which holds the run's results (`--json` must stay whole).
+    /// error; standard output only where it is the log (a solver process, whose standard error
+    /// keeps the library's last words). Never the run's standard output, which holds its results
+    /// (`--json` must stay whole).
     func solverLog(asked: Bool) -> SolverLog? {
-        solverLog ?? (asked ? .standardError : nil)
+        solverLog ?? (asked ? (outputIsLog ? .standardOutput : .standardError) : nil)
     }
 
     /// The log level to give a library that prints its log on standard output alone (CBC's

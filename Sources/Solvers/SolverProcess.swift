@@ -250,7 +250,7 @@ public enum SolverJob {
         sink.put(Int64(options.memoryLimit.bytes.map { max(1, $0 - MemoryLimit.residentBytes()) } ?? -1))
         switch options.solverLog {
         case nil: sink.put(UInt8(0)); sink.put("")
-        case .standardError: sink.put(UInt8(1)); sink.put("")
+        case .standardError, .standardOutput: sink.put(UInt8(1)); sink.put("")
         case .file(let path): sink.put(UInt8(2)); sink.put(path)
         }
         model.encode(into: &sink)

@@ -141,6 +141,33 @@ import Testing
         #expect(updates.contains { $0.objective != nil })
     }
 
+    /// Ipopt looks at the clock between iterations only; on this model (found by the adapter
+    /// fuzzer) one step stays in MUMPS's factorization for minutes. Its process is stopped at
+    /// resLim + 5 s.
+    @Test func anIpoptStepThatDoesNotEndIsStoppedAfterResLim() throws {
+        let binary = try #require(ExplainCommandTests.enmBinary(), "no enm binary built next to the tests")
+        let (folder, file) = try write("""
+            Variable a, zobj;
+            a.lo = 1; a.up = 1e20;
+            Equation obj, r0, r1, r2;
+            obj.. zobj =e= -151002*a;
+            r0.. 0.631766*a =g= 1e300;
+            r1.. -1e300*a =g= 9.54382e+06;
+            r2.. -1*a =g= 487.739;
+            Model mdl / all /;
+            mdl.optFile = 1; mdl.resLim = 1;
+            solve mdl using nlp minimizing zobj;
+            display mdl.modelStat, mdl.solveStat;
+
+            """)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try "hessian_approximation limited-memory\nmax_iter 20\n".write(to: folder.appendingPathComponent("ipopt.opt"), atomically: true, encoding: .utf8)
+        let run = try ExplainCommandTests.runEnm(binary, ["solve", file.lastPathComponent], in: folder)
+        #expect(run.err.contains("warning[W4053]: Ipopt returned nothing within resLim + 5 s; its process was stopped"), "\(run.err)")
+        #expect(run.out.contains("solver ipopt: model status 14 No Solution Returned, solver status 3 Resource Interrupt"), "\(run.out)")
+        #expect(run.out.contains("MODEL mdl.modelStat            =       14.000"), "\(run.out)")
+    }
+
     @Test func theRunStopsASolverProcessAtTheMemoryLimit() throws {
         let binary = try #require(ExplainCommandTests.enmBinary(), "no enm binary built next to the tests")
         let (folder, file) = try write(Self.knapsack)
