@@ -9329,7 +9329,9 @@ The solver library was stopped, or not called, because the run would pass or had
 `--memory-limit` (by default 80 % of the machine's memory). enm estimates what GLPK will
 allocate before it loads a model, and while a solve runs it looks at the process's resident
 memory from the callbacks the libraries make as they go (GLPK's branch and cut, CLP's simplex
-iterations, Ipopt's iterations). The solve ends with solver status 3 (Resource Interrupt): never an optimum. The
+iterations, Ipopt's iterations), and, for the libraries that solve in a process of their own
+(CBC's search, Ipopt's nonlinear programs, Bonmin, Siconos), at the memory of both processes
+every 0.1 s. The solve ends with solver status 3 (Resource Interrupt): never an optimum. The
 model status says whether a point came back (7 Feasible Solution, 6 Intermediate Infeasible,
 8 Integer Solution) or none did (14 No Solution Returned). The run goes on after the solve, as
 after any other limit: the library's memory is freed when it stops.
@@ -9348,8 +9350,9 @@ solve m using nlp minimizing z;
 enm solve --memory-limit 16M example.gms
 ```
 
-prints, beside the solve's summary (model status 7 Feasible Solution, solver status 3 Resource
-Interrupt; 16 MiB is less than any run holds):
+prints, beside the solve's summary (model status 14 No Solution Returned, solver status 3
+Resource Interrupt; 16 MiB is less than any run holds; when Ipopt's own look comes first, it
+stops at a feasible point instead, model status 7, and the note says what the run held):
 
 ```text
 warning[W4051]: Ipopt was stopped at the memory limit (16 MiB)
@@ -9357,7 +9360,7 @@ warning[W4051]: Ipopt was stopped at the memory limit (16 MiB)
   |
 5 | solve m using nlp minimizing z;
   | ^^^^^^^
-  = note: the run held 37.9 MiB when Ipopt was stopped
+  = note: the run and Ipopt's process held 35.8 MiB when it was stopped
   = help: raise the limit with --memory-limit SIZE (e.g. 16G; 0 for none), or solve a smaller model
 ```
 
