@@ -382,10 +382,10 @@ public struct IpoptSolver: Solver {
     /// that log goes to the run's log or standard error instead, at that level. An option
     /// file's own `output_file` keeps Ipopt's file as it asks.
     static func logFile(_ problem: IpoptProblem, _ options: SolveOptions) -> (sink: SolverLogSink, path: String)? {
-        let set = { (name: String) in options.solverOptions.last { IpoptOptions.trim($0.name).lowercased() == name } }
-        let printLevel = set("print_level").flatMap { Int32(IpoptOptions.trim($0.value)) }
+        let given = { (name: String) in options.solverOptions.last { IpoptOptions.trim($0.name).lowercased() == name } }
+        let printLevel = given("print_level").flatMap { Int32(IpoptOptions.trim($0.value)) }
         if printLevel != nil { IpoptOptions.set(problem, "print_level", integer: 0) }
-        guard let sink = SolverLogSink(options.solverLog(asked: (printLevel ?? 0) > 0)), set("output_file") == nil else { return nil }
+        guard let sink = SolverLogSink(options.solverLog(asked: (printLevel ?? 0) > 0)), given("output_file") == nil else { return nil }
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("enm-ipopt-\(UUID().uuidString).log").path
         guard IpoptOptions.set(problem, "output_file", string: path),
               IpoptOptions.set(problem, "file_print_level", integer: printLevel ?? 5) else { return nil }
